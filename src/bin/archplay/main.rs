@@ -1,0 +1,51 @@
+//! `archplay`: the command-line tool over the engine, for scripts, teachers
+//! and benchmarks.
+//!
+//! Every subcommand prints JSON (or a design file) on standard output and a
+//! one-line message naming the problem on standard error, with exit code 2
+//! for bad input and 1 for a failed read.
+
+mod design_commands;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  archplay score DESIGN.json          print facts, targets, the six scores and the rubric as JSON
+  archplay template NAME              print a template as a design file
+  archplay template --list            list the templates
+  archplay validate DESIGN.json       check a design file; prints `ok` or the problems
+(use `-` as DESIGN.json to read standard input)";
+
+/// What went wrong, and with which exit code.
+pub enum Failure {
+    /// Bad arguments or bad input: exit 2.
+    Usage(String),
+    /// The input could not be read: exit 1.
+    Io(String),
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("score") => design_commands::score(&args[1..]),
+        Some("template") => design_commands::template(&args[1..]),
+        Some("validate") => design_commands::validate(&args[1..]),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(Failure::Usage(format!("unknown command `{other}`\n{USAGE}"))),
+        None => Err(Failure::Usage(USAGE.to_string())),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Usage(message)) => {
+            eprintln!("archplay: {message}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Io(message)) => {
+            eprintln!("archplay: {message}");
+            ExitCode::from(1)
+        }
+    }
+}

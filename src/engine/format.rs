@@ -1,0 +1,90 @@
+//! The design file: the JSON the command-line tool reads and the UI exports.
+//!
+//! ```json
+//! { "archplay": 1, "name": "shop", "components": [...], "connections": [...],
+//!   "workload": {...}, "team": {...}, "targets": {...} }
+//! ```
+//!
+//! What must stay true: reading is two steps, parse then [`validate`], and a
+//! file that fails either step yields an error naming the problem, never a
+//! partly loaded design. Files from a newer format version are refused by name.
+//! `docs/design-file.md` documents every field.
+
+use super::model::Design;
+use super::validate::{validate, ValidationError};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The format version this build writes and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// Largest design file accepted, in bytes.
+pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    archplay: u32,
+    #[serde(flatten)]
+    design: &'a Design,
+}
+
+#[derive(Deserialize)]
+struct FileIn {
+    archplay: Option<u32>,
+    #[serde(flatten)]
+    design: Design,
+}
+
+/// Why a design file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormatError {
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    TooLarge(usize),
+    /// The text is not JSON of the expected shape; the message says where.
+    Syntax(String),
+    /// The file names no `archplay` version, so it is not a design file.
+    NotADesign,
+    /// The file was written by a newer Archplay.
+    NewerVersion(u32),
+    /// The JSON is well formed but the design breaks a rule.
+    Invalid(ValidationError),
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FormatError::TooLarge(bytes) => write!(f, "the file is {bytes} bytes; design files are at most {MAX_FILE_BYTES} bytes"),
+            FormatError::Syntax(message) => write!(f, "not a valid design file: {message}"),
+            FormatError::NotADesign => write!(f, "not an Archplay design file (no \"archplay\" version field)"),
+            FormatError::NewerVersion(v) => write!(f, "the file uses format version {v}, newer than this app's {FORMAT_VERSION}; update Archplay to open it"),
+            FormatError::Invalid(error) => write!(f, "the design is not valid: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for FormatError {}
+
+/// Writes `design` as a pretty-printed design file.
+pub fn to_json(design: &Design) -> String {
+    serde_json::to_string_pretty(&FileOut { archplay: FORMAT_VERSION, design })
+        .unwrap_or_else(|error| format!("{{\"error\": \"{error}\"}}"))
+}
+
+/// Writes `design` as compact JSON (for storage).
+pub fn to_compact_json(design: &Design) -> String {
+    serde_json::to_string(&FileOut { archplay: FORMAT_VERSION, design }).unwrap_or_default()
+}
+
+/// Reads and validates a design file.
+pub fn from_json(text: &str) -> Result<Design, FormatError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(FormatError::TooLarge(text.len()));
+    }
+    let file: FileIn = serde_json::from_str(text).map_err(|error| FormatError::Syntax(error.to_string()))?;
+    match file.archplay {
+        None => return Err(FormatError::NotADesign),
+        Some(version) if version > FORMAT_VERSION => return Err(FormatError::NewerVersion(version)),
+        Some(_) => {}
+    }
+    validate(&file.design).map_err(FormatError::Invalid)?;
+    Ok(file.design)
+}

@@ -1,0 +1,20 @@
+//! The pure engine: model, editing, validation, facts, analytic estimate,
+//! scoring, templates and the design file.
+//!
+//! Architecture invariant: nothing here touches a browser, a clock, a random
+//! source or the file system. `tests/tidy.rs` enforces it.
+
+pub mod access;
+pub mod analytic;
+pub mod edit;
+pub mod facts;
+pub mod fields;
+pub mod format;
+pub mod graph;
+pub mod model;
+pub mod performance;
+pub mod queueing;
+pub mod report;
+pub mod score;
+pub mod templates;
+pub mod validate;

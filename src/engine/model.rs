@@ -1,0 +1,552 @@
+//! The design model: components, connections, workload, design-level inputs
+//! and quality targets.
+//!
+//! What must stay true:
+//! - Identity is a typed id ([`ComponentId`], [`ConnectionId`]), never a name.
+//! - Every collection is a `Vec` or `BTreeMap`, so iteration order (and with it
+//!   every score, estimate and share link) is deterministic.
+//! - A `Design` that came out of [`crate::engine::edit`] or
+//!   [`crate::engine::format`] has passed [`crate::engine::validate`]; the
+//!   analyses may assume ids resolve, but still never panic if they do not.
+
+use serde::{Deserialize, Serialize};
+
+/// Identity of a component within one design.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ComponentId(pub u32);
+
+/// Identity of a connection within one design.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ConnectionId(pub u32);
+
+/// The building blocks of the seed document a user can place on the canvas.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ComponentKind {
+    /// A traffic source: users or upstream systems sending requests.
+    Client,
+    /// Routes requests by path and method to services (the seed's APIGateway).
+    ApiGateway,
+    /// Spreads requests across its targets by a strategy.
+    LoadBalancer,
+    /// A microservice: a multi-server queue doing the work.
+    Service,
+    /// A database: a primary with read replicas, optionally range-sharded.
+    Database,
+    /// A key-value cache with a TTL in front of a slower store.
+    Cache,
+    /// A publish/subscribe bus with topics and bounded channels.
+    EventBus,
+    /// An append-only store of every event, queryable by type and time.
+    EventStore,
+    /// Where services register so that callers can discover them.
+    ServiceRegistry,
+    /// Watches components and raises alerts.
+    Monitoring,
+    /// Issues and validates tokens for requests.
+    AuthProvider,
+}
+
+impl ComponentKind {
+    /// Every kind, in palette order.
+    pub const ALL: [ComponentKind; 11] = [
+        ComponentKind::Client,
+        ComponentKind::ApiGateway,
+        ComponentKind::LoadBalancer,
+        ComponentKind::Service,
+        ComponentKind::Database,
+        ComponentKind::Cache,
+        ComponentKind::EventBus,
+        ComponentKind::EventStore,
+        ComponentKind::ServiceRegistry,
+        ComponentKind::Monitoring,
+        ComponentKind::AuthProvider,
+    ];
+
+    /// The snake_case name used in design files, test ids and the CLI.
+    pub fn slug(self) -> &'static str {
+        match self {
+            ComponentKind::Client => "client",
+            ComponentKind::ApiGateway => "api_gateway",
+            ComponentKind::LoadBalancer => "load_balancer",
+            ComponentKind::Service => "service",
+            ComponentKind::Database => "database",
+            ComponentKind::Cache => "cache",
+            ComponentKind::EventBus => "event_bus",
+            ComponentKind::EventStore => "event_store",
+            ComponentKind::ServiceRegistry => "service_registry",
+            ComponentKind::Monitoring => "monitoring",
+            ComponentKind::AuthProvider => "auth_provider",
+        }
+    }
+
+    /// A human label for the palette and the inspector.
+    pub fn label(self) -> &'static str {
+        match self {
+            ComponentKind::Client => "Client",
+            ComponentKind::ApiGateway => "API gateway",
+            ComponentKind::LoadBalancer => "Load balancer",
+            ComponentKind::Service => "Service",
+            ComponentKind::Database => "Database",
+            ComponentKind::Cache => "Cache",
+            ComponentKind::EventBus => "Event bus",
+            ComponentKind::EventStore => "Event store",
+            ComponentKind::ServiceRegistry => "Service registry",
+            ComponentKind::Monitoring => "Monitoring",
+            ComponentKind::AuthProvider => "Auth provider",
+        }
+    }
+
+    /// Parses a slug back into a kind.
+    pub fn from_slug(slug: &str) -> Option<ComponentKind> {
+        ComponentKind::ALL.into_iter().find(|kind| kind.slug() == slug)
+    }
+
+    /// Kinds that hold data and so need redundancy, backups and encryption at rest.
+    pub fn is_data_store(self) -> bool {
+        matches!(
+            self,
+            ComponentKind::Database | ComponentKind::Cache | ComponentKind::EventBus | ComponentKind::EventStore
+        )
+    }
+
+    /// Kinds that run code the team writes or operates and so should be watched.
+    pub fn is_workload(self) -> bool {
+        !matches!(self, ComponentKind::Client | ComponentKind::Monitoring)
+    }
+}
+
+/// A point on the canvas, in canvas units.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Position {
+    /// Horizontal position of the component's centre.
+    pub x: f64,
+    /// Vertical position of the component's centre.
+    pub y: f64,
+}
+
+/// How many copies of a component run, and between which bounds it may scale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Replicas {
+    /// The fewest replicas the autoscaler may leave running.
+    pub min: u32,
+    /// The most replicas the autoscaler may start.
+    pub max: u32,
+    /// Replicas running now.
+    pub current: u32,
+}
+
+/// How a load balancer chooses among its targets (the seed's DatabaseLoadBalancer strategies).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LoadBalancingStrategy {
+    /// Each target in turn.
+    RoundRobin,
+    /// In proportion to the connection weights.
+    Weighted,
+    /// The target with the fewest requests in flight.
+    LeastConnections,
+}
+
+/// Health checking as in the seed's HealthCheck.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HealthCheck {
+    /// Whether health checks run at all.
+    pub enabled: bool,
+    /// Seconds between checks.
+    pub interval_s: f64,
+    /// Seconds before a check counts as failed.
+    pub timeout_s: f64,
+    /// Failed checks in a row before a replica is taken out.
+    pub retries: u32,
+}
+
+/// The security flags of one component.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Security {
+    /// Requests must carry a verified identity.
+    pub authentication: bool,
+    /// Requests are checked against permissions.
+    pub authorization: bool,
+    /// Traffic to and from the component is encrypted in transit.
+    pub tls: bool,
+    /// Stored data is encrypted.
+    pub encryption_at_rest: bool,
+    /// Security-relevant actions are written to an audit log.
+    pub audit_logging: bool,
+}
+
+/// The metric an autoscaling policy watches (the seed's MetricType).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScalingMetric {
+    /// CPU utilisation in percent.
+    Cpu,
+    /// Memory utilisation in percent.
+    Memory,
+    /// Requests per second per replica.
+    RequestRate,
+    /// Failed requests in percent.
+    ErrorRate,
+}
+
+/// The seed's ScalingPolicy for one service.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AutoscalingPolicy {
+    /// Whether the autoscaler manages this service.
+    pub enabled: bool,
+    /// The metric compared with the threshold.
+    pub metric: ScalingMetric,
+    /// Scale up above this value, down below half of it.
+    pub threshold: f64,
+    /// Seconds after a scaling action before scaling up again.
+    pub scale_up_cooldown_s: f64,
+    /// Seconds after a scaling action before scaling down again.
+    pub scale_down_cooldown_s: f64,
+}
+
+/// One range shard of a database: keys in `[start, end)` live here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShardRange {
+    /// First key of the range, inclusive.
+    pub start: u32,
+    /// End of the range, exclusive.
+    pub end: u32,
+}
+
+/// A component on the canvas. Every kind carries every attribute so that a
+/// kind change or a file written by hand never loses data; the inspector shows
+/// the ones that matter for the kind.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Component {
+    /// Identity within the design.
+    pub id: ComponentId,
+    /// What it is.
+    pub kind: ComponentKind,
+    /// Display name, unique within the design.
+    pub name: String,
+    /// Free text.
+    pub description: String,
+    /// Where it sits on the canvas.
+    pub position: Position,
+    /// Replica counts. A database always runs one primary per shard; its
+    /// copies for reads are `read_replicas`.
+    pub replicas: Replicas,
+    /// Read replicas per shard of a database (reads go here, writes to the primary).
+    pub read_replicas: u32,
+    /// Mean time one server takes for one request, in milliseconds.
+    pub service_time_ms: f64,
+    /// Requests one replica serves at once (servers per replica).
+    pub concurrency: u32,
+    /// Requests waiting per replica before new ones are rejected.
+    pub queue_capacity: u32,
+    /// Cache entry time to live, in seconds.
+    pub cache_ttl_s: f64,
+    /// Share of reads the cache answers, used by the analytic estimate.
+    pub cache_hit_ratio: f64,
+    /// Range shards of a database over the key space `[0, key_space)`.
+    pub shards: Vec<ShardRange>,
+    /// How a load balancer picks targets.
+    pub strategy: LoadBalancingStrategy,
+    /// Health checks of a load balancer or gateway on its targets.
+    pub health_check: HealthCheck,
+    /// Security flags.
+    pub security: Security,
+    /// Regular backups with a tested restore.
+    pub backup: bool,
+    /// Alert rules are configured (monitoring components).
+    pub alerting: bool,
+    /// Topic this component publishes its events under.
+    pub topic: String,
+    /// Bounded channel capacity per topic of an event bus.
+    pub channel_capacity: u32,
+    /// Autoscaling policy of a service.
+    pub autoscaling: AutoscalingPolicy,
+}
+
+impl Default for Component {
+    fn default() -> Component {
+        Component::new(ComponentId(0), ComponentKind::Service, "component")
+    }
+}
+
+impl Component {
+    /// A component of `kind` with the defaults a user would expect for it.
+    pub fn new(id: ComponentId, kind: ComponentKind, name: &str) -> Component {
+        let (service_time_ms, concurrency) = match kind {
+            ComponentKind::Client => (0.0, 1),
+            ComponentKind::ApiGateway => (2.0, 32),
+            ComponentKind::LoadBalancer => (0.5, 64),
+            ComponentKind::Service => (20.0, 8),
+            ComponentKind::Database => (10.0, 16),
+            ComponentKind::Cache => (1.0, 32),
+            ComponentKind::EventBus => (1.0, 32),
+            ComponentKind::EventStore => (5.0, 8),
+            ComponentKind::ServiceRegistry => (1.0, 16),
+            ComponentKind::Monitoring => (1.0, 16),
+            ComponentKind::AuthProvider => (5.0, 16),
+        };
+        Component {
+            id,
+            kind,
+            name: name.to_string(),
+            description: String::new(),
+            position: Position::default(),
+            replicas: Replicas { min: 1, max: if kind == ComponentKind::Service { 10 } else { 1 }, current: 1 },
+            read_replicas: 0,
+            service_time_ms,
+            concurrency,
+            queue_capacity: 100,
+            cache_ttl_s: 300.0,
+            cache_hit_ratio: 0.8,
+            shards: Vec::new(),
+            strategy: LoadBalancingStrategy::RoundRobin,
+            health_check: HealthCheck { enabled: kind == ComponentKind::LoadBalancer, interval_s: 30.0, timeout_s: 5.0, retries: 3 },
+            security: Security::default(),
+            backup: false,
+            alerting: false,
+            topic: String::new(),
+            channel_capacity: 1000,
+            autoscaling: AutoscalingPolicy {
+                enabled: false,
+                metric: ScalingMetric::Cpu,
+                threshold: 70.0,
+                scale_up_cooldown_s: 60.0,
+                scale_down_cooldown_s: 300.0,
+            },
+        }
+    }
+}
+
+/// A request path method a gateway route matches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum HttpMethod {
+    /// Any method.
+    Any,
+    /// GET.
+    Get,
+    /// POST.
+    Post,
+    /// PUT.
+    Put,
+    /// DELETE.
+    Delete,
+}
+
+/// A directed connection: `from` sends requests, events or heartbeats to `to`.
+/// What flows is derived from the two kinds (see [`crate::engine::graph`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Connection {
+    /// Identity within the design.
+    pub id: ConnectionId,
+    /// Sender.
+    pub from: ComponentId,
+    /// Receiver.
+    pub to: ComponentId,
+    /// Share of the sender's traffic for gateways and weighted balancers.
+    pub weight: f64,
+    /// Path prefix of a gateway route ("/orders").
+    pub path: String,
+    /// Method of a gateway route.
+    pub method: HttpMethod,
+    /// Topics delivered along a bus-to-subscriber connection; empty means all.
+    pub topics: Vec<String>,
+}
+
+impl Default for Connection {
+    fn default() -> Connection {
+        Connection {
+            id: ConnectionId(0),
+            from: ComponentId(0),
+            to: ComponentId(0),
+            weight: 1.0,
+            path: String::new(),
+            method: HttpMethod::Any,
+            topics: Vec::new(),
+        }
+    }
+}
+
+/// The traffic offered to the design.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Workload {
+    /// Requests per second, spread evenly over the clients.
+    pub requests_per_second: f64,
+    /// Share of requests that only read, in [0, 1].
+    pub read_share: f64,
+    /// Size of the key space that shards partition.
+    pub key_space: u32,
+    /// Network time added by each call between components, in milliseconds.
+    pub hop_latency_ms: f64,
+}
+
+impl Default for Workload {
+    fn default() -> Workload {
+        Workload { requests_per_second: 500.0, read_share: 0.8, key_space: 1000, hop_latency_ms: 1.0 }
+    }
+}
+
+/// The seed's maintainability and usability inputs, which the graph cannot derive,
+/// plus vulnerability scanning, which is a process rather than a component.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TeamInputs {
+    /// Code quality, 0 to 100.
+    pub code_quality: f64,
+    /// Documentation, 0 to 100.
+    pub documentation: f64,
+    /// Test coverage, 0 to 100.
+    pub test_coverage: f64,
+    /// User experience, 0 to 100.
+    pub user_experience: f64,
+    /// Accessibility, 0 to 100.
+    pub accessibility: f64,
+    /// Responsiveness, 0 to 100.
+    pub responsiveness: f64,
+    /// Error handling, 0 to 100.
+    pub error_handling: f64,
+    /// Dependencies and images are scanned for known vulnerabilities.
+    pub vulnerability_scanning: bool,
+}
+
+impl Default for TeamInputs {
+    fn default() -> TeamInputs {
+        TeamInputs {
+            code_quality: 85.0,
+            documentation: 70.0,
+            test_coverage: 75.0,
+            user_experience: 90.0,
+            accessibility: 85.0,
+            responsiveness: 95.0,
+            error_handling: 80.0,
+            vulnerability_scanning: false,
+        }
+    }
+}
+
+/// The quality targets a design is held to (the seed's NewQualityAttributes values).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Targets {
+    /// Mean end-to-end response time must be at most this, in milliseconds.
+    pub response_time_ms: f64,
+    /// Sustainable throughput must be at least this, in requests per second.
+    pub throughput_rps: f64,
+    /// Mean latency must be at most this, in milliseconds.
+    pub latency_ms: f64,
+    /// Peak CPU utilisation must be at most this, in percent.
+    pub cpu_percent: f64,
+    /// Code quality must be at least this.
+    pub code_quality: f64,
+    /// Documentation must be at least this.
+    pub documentation: f64,
+    /// Test coverage must be at least this.
+    pub test_coverage: f64,
+    /// Modularity must be at least this.
+    pub modularity: f64,
+    /// Complexity must be at most this.
+    pub complexity: f64,
+    /// User experience must be at least this.
+    pub user_experience: f64,
+    /// Accessibility must be at least this.
+    pub accessibility: f64,
+    /// Responsiveness must be at least this.
+    pub responsiveness: f64,
+    /// Error handling must be at least this.
+    pub error_handling: f64,
+}
+
+impl Default for Targets {
+    fn default() -> Targets {
+        Targets {
+            response_time_ms: 100.0,
+            throughput_rps: 1000.0,
+            latency_ms: 50.0,
+            cpu_percent: 70.0,
+            code_quality: 85.0,
+            documentation: 90.0,
+            test_coverage: 80.0,
+            modularity: 85.0,
+            complexity: 70.0,
+            user_experience: 90.0,
+            accessibility: 85.0,
+            responsiveness: 95.0,
+            error_handling: 80.0,
+        }
+    }
+}
+
+/// A whole design: what a user composes, saves and shares.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Design {
+    /// Title of the design.
+    pub name: String,
+    /// Components, in creation order.
+    pub components: Vec<Component>,
+    /// Connections, in creation order.
+    pub connections: Vec<Connection>,
+    /// Offered traffic.
+    pub workload: Workload,
+    /// Inputs the graph cannot derive.
+    pub team: TeamInputs,
+    /// Quality targets.
+    pub targets: Targets,
+}
+
+impl Design {
+    /// An empty design with default workload, inputs and targets.
+    pub fn new(name: &str) -> Design {
+        Design { name: name.to_string(), ..Design::default() }
+    }
+
+    /// The component with `id`, if any.
+    pub fn component(&self, id: ComponentId) -> Option<&Component> {
+        self.components.iter().find(|component| component.id == id)
+    }
+
+    /// Mutable access to the component with `id`, if any.
+    pub fn component_mut(&mut self, id: ComponentId) -> Option<&mut Component> {
+        self.components.iter_mut().find(|component| component.id == id)
+    }
+
+    /// The connection with `id`, if any.
+    pub fn connection(&self, id: ConnectionId) -> Option<&Connection> {
+        self.connections.iter().find(|connection| connection.id == id)
+    }
+
+    /// The component named `name`, if any.
+    pub fn component_named(&self, name: &str) -> Option<&Component> {
+        self.components.iter().find(|component| component.name == name)
+    }
+
+    /// The next unused component id.
+    pub fn next_component_id(&self) -> ComponentId {
+        ComponentId(self.components.iter().map(|c| c.id.0 + 1).max().unwrap_or(0))
+    }
+
+    /// The next unused connection id.
+    pub fn next_connection_id(&self) -> ConnectionId {
+        ConnectionId(self.connections.iter().map(|c| c.id.0 + 1).max().unwrap_or(0))
+    }
+
+    /// A name for a new component of `kind` that no component has yet.
+    pub fn unique_name(&self, kind: ComponentKind) -> String {
+        let base = kind.slug().replace('_', "-");
+        (1..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|candidate| self.component_named(candidate).is_none())
+            .unwrap_or(base)
+    }
+
+    /// The display name of a component, or a placeholder for a dangling id.
+    pub fn name_of(&self, id: ComponentId) -> &str {
+        self.component(id).map_or("(missing)", |component| component.name.as_str())
+    }
+}

@@ -1,0 +1,89 @@
+//! The machine-readable score report the command-line tool prints.
+//!
+//! Fact names follow the seed's Architecture fields in snake_case, so a
+//! teacher's script can read `facts.has_caching` or `facts.response_time_ms`.
+
+use super::facts::{Fact, Facts, Measure};
+use super::model::{Design, Targets};
+use super::score::{score, Scorecard};
+use serde_json::{json, Map, Value};
+
+fn flags(facts: &Facts) -> [(&'static str, &Fact); 14] {
+    [
+        ("supports_horizontal_scaling", &facts.supports_horizontal_scaling),
+        ("has_load_balancing", &facts.has_load_balancing),
+        ("has_caching", &facts.has_caching),
+        ("supports_database_sharding", &facts.supports_database_sharding),
+        ("has_fault_tolerance", &facts.has_fault_tolerance),
+        ("has_redundancy", &facts.has_redundancy),
+        ("has_backup_recovery", &facts.has_backup_recovery),
+        ("has_monitoring", &facts.has_monitoring),
+        ("has_alerting", &facts.has_alerting),
+        ("has_authentication", &facts.has_authentication),
+        ("has_authorization", &facts.has_authorization),
+        ("has_encryption", &facts.has_encryption),
+        ("has_audit_logging", &facts.has_audit_logging),
+        ("has_vulnerability_scanning", &facts.has_vulnerability_scanning),
+    ]
+}
+
+fn measures(facts: &Facts) -> [(&'static str, &Measure); 13] {
+    [
+        ("response_time_ms", &facts.response_time_ms),
+        ("throughput_rps", &facts.throughput_rps),
+        ("latency_ms", &facts.latency_ms),
+        ("cpu_percent", &facts.cpu_percent),
+        ("code_quality", &facts.code_quality),
+        ("documentation", &facts.documentation),
+        ("test_coverage", &facts.test_coverage),
+        ("modularity", &facts.modularity),
+        ("complexity", &facts.complexity),
+        ("user_experience", &facts.user_experience),
+        ("accessibility", &facts.accessibility),
+        ("responsiveness", &facts.responsiveness),
+        ("error_handling", &facts.error_handling),
+    ]
+}
+
+fn rounded(value: f64) -> Value {
+    json!((value * 1000.0).round() / 1000.0)
+}
+
+/// The report for `design`: facts with reasons, targets, the six scores and the rubric.
+pub fn score_report(design: &Design) -> Value {
+    let scorecard = score(design);
+    report_for(&scorecard, &design.targets)
+}
+
+/// The report for an already computed scorecard.
+pub fn report_for(scorecard: &Scorecard, targets: &Targets) -> Value {
+    let mut facts = Map::new();
+    let mut reasons = Map::new();
+    for (name, fact) in flags(&scorecard.facts) {
+        facts.insert(name.into(), json!(fact.holds));
+        reasons.insert(name.into(), json!(fact.reason));
+    }
+    for (name, measure) in measures(&scorecard.facts) {
+        facts.insert(name.into(), measure.value.map_or(Value::Null, rounded));
+        reasons.insert(name.into(), json!(measure.reason));
+    }
+    let mut scores = Map::new();
+    for attribute in &scorecard.attributes {
+        scores.insert(attribute.attribute.slug().into(), json!(attribute.score));
+    }
+    scores.insert("overall".into(), rounded(scorecard.overall));
+    let estimate = &scorecard.facts.estimate;
+    json!({
+        "facts": facts,
+        "reasons": reasons,
+        "targets": serde_json::to_value(targets).unwrap_or(Value::Null),
+        "scores": scores,
+        "rubric": scorecard.attributes,
+        "estimate": {
+            "offered_rps": estimate.offered_rps,
+            "saturated": estimate.saturated,
+            "bottleneck": estimate.bottleneck.map(|id| id.0),
+            "findings": estimate.findings,
+        },
+    })
+}

@@ -1,0 +1,13 @@
+//! Archplay: compose a software architecture, score it against six quality
+//! attributes, and (later) simulate it.
+//!
+//! The crate is split in two on purpose:
+//! - [`engine`] is pure Rust: no browser crate, no clock, no I/O. It builds and
+//!   tests with `--no-default-features`.
+//! - `ui` (behind the default `web` feature) is a Leptos single-page app that
+//!   renders the engine's results and sends it intents.
+
+pub mod engine;
+
+#[cfg(feature = "web")]
+pub mod ui;
