@@ -76,7 +76,8 @@ pub struct Estimate {
     pub latency_ms: Option<f64>,
     /// Most entry requests per second the design sustains (its bottleneck's capacity).
     pub throughput_rps: Option<f64>,
-    /// Utilisation of the busiest station, in percent.
+    /// Utilisation of the busiest station, in percent; infinite when a
+    /// component receives requests with no replica running.
     pub cpu_percent: f64,
     /// Whether any station has utilisation of at least 1.
     pub saturated: bool,
@@ -164,14 +165,17 @@ pub fn estimate(design: &Design) -> Estimate {
     response += sync_hops * design.workload.hop_latency_ms;
     if clients.is_empty() {
         findings.push("no client sends traffic, so nothing can be estimated".into());
+    } else if bottleneck.is_none() {
+        // Requests that reach nothing have no response time (not one of 0 ms).
+        findings.push("the clients' requests reach no component that serves them".into());
     }
-    let finite = |v: f64| (v.is_finite() && !clients.is_empty() && offered > 0.0).then_some(v);
+    let finite = |v: f64| (v.is_finite() && bottleneck.is_some() && offered > 0.0).then_some(v);
     Estimate {
         offered_rps: offered,
         response_time_ms: if saturated { None } else { finite(response) },
         latency_ms: if saturated { None } else { finite(latency) },
         throughput_rps: bottleneck.map(|(_, capacity)| capacity),
-        cpu_percent: if peak_utilisation.is_finite() { peak_utilisation * 100.0 } else { f64::MAX },
+        cpu_percent: peak_utilisation * 100.0,
         saturated,
         bottleneck: bottleneck.map(|(id, _)| id),
         unrouted_share,
@@ -211,7 +215,7 @@ fn station_estimate(design: &Design, component: &Component, visits: Rates, offer
             let replicas = component.read_replicas;
             if replicas > 0 {
                 internals.push((Rates { read: 0.0, write: visits.write * share }, component.concurrency));
-                internals.push((Rates { read: visits.read * share, write: 0.0 }, replicas * component.concurrency));
+                internals.push((Rates { read: visits.read * share, write: 0.0 }, replicas.saturating_mul(component.concurrency)));
             } else {
                 internals.push((visits.scaled(share), component.concurrency));
             }

@@ -223,12 +223,12 @@ impl<'a> Context<'a> {
         let space = self.design.workload.key_space;
         for db in &databases {
             if db.shards.len() >= 2 {
-                let covered: u64 = db.shards.iter().map(|s| u64::from(s.end - s.start)).sum();
+                let covered: u64 = db.shards.iter().map(|s| u64::from(s.end.saturating_sub(s.start))).sum();
                 if covered == u64::from(space) {
                     return yes(format!("{} splits the key space 0..{space} into {} range shards", db.name, db.shards.len()));
                 }
                 return no(
-                    format!("{} has {} shards but they leave {} of {space} keys unowned", db.name, db.shards.len(), u64::from(space) - covered),
+                    format!("{} has {} shards but they leave {} of {space} keys unowned", db.name, db.shards.len(), u64::from(space).saturating_sub(covered)),
                     format!("make the shard ranges of {} cover 0..{space} without gaps", db.name),
                     Some(db),
                 );

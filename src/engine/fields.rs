@@ -282,6 +282,10 @@ impl FieldSpec {
                 if self.key == "name" && trimmed.is_empty() {
                     return Err(FieldError::BadText { label, reason: "a name is required".into() });
                 }
+                // Here rather than in `set_field` so that `validate` applies it to files too.
+                if self.key == "path" && !trimmed.is_empty() && !trimmed.starts_with('/') {
+                    return Err(FieldError::BadText { label, reason: "a path starts with `/`".into() });
+                }
                 if trimmed.chars().any(char::is_control) {
                     return Err(FieldError::BadText { label, reason: "control characters are not allowed".into() });
                 }

@@ -106,7 +106,7 @@ pub fn cpu(design: &Design, estimate: &Estimate) -> Measure {
     }
     let busiest = estimate.stations.iter().max_by(|a, b| a.utilisation.total_cmp(&b.utilisation));
     Measure {
-        value: Some(estimate.cpu_percent),
+        value: estimate.cpu_percent.is_finite().then_some(estimate.cpu_percent),
         reason: match busiest {
             Some(s) => format!("busiest component {} runs at {:.0}% utilisation", design.name_of(s.id), (s.utilisation * 100.0).min(1e9)),
             None => "no components".into(),

@@ -23,6 +23,11 @@ pub fn erlang_b(servers: u32, load: f64) -> f64 {
     let mut b = 1.0;
     for k in 1..=servers {
         b = load * b / (k as f64 + load * b);
+        // Once B underflows to 0 it stays 0; stopping keeps the cost near
+        // O(load) rather than O(servers) for big, lightly loaded stations.
+        if b == 0.0 {
+            break;
+        }
     }
     b
 }
@@ -94,6 +99,10 @@ impl MmcStation {
     /// Probability that the wait exceeds `t` seconds: C exp(-(c mu - lambda) t).
     pub fn wait_exceeds(&self, t: f64) -> Option<f64> {
         let c = self.wait_probability()?;
+        if c <= 0.0 {
+            // Nobody waits; also keeps an infinite service rate from giving 0 x inf.
+            return Some(0.0);
+        }
         Some(c * (-(self.servers as f64 * self.mu - self.lambda) * t).exp())
     }
 
@@ -105,18 +114,21 @@ impl MmcStation {
 
 /// Blocking probability of an M/M/c/K station (K places in all, servers included).
 pub fn mmck_blocking(servers: u32, capacity: u32, load: f64) -> f64 {
-    // p_n proportional to a^n / n! for n <= c and a^n / (c! c^(n-c)) above;
-    // computed as running terms so that nothing overflows.
+    // p_n proportional to t_n = a^n / n! for n <= c and a^n / (c! c^(n-c))
+    // above; the answer is t_K / (t_0 + ... + t_K). The terms themselves
+    // overflow for long queues, so carry the ratio q_n = (t_0 + ... + t_n) / t_n
+    // instead: q_0 = 1, q_n = 1 + q_(n-1) d_n / a, where t_n = t_(n-1) a / d_n.
     if capacity == 0 {
         return 1.0;
     }
+    if load.is_nan() || load <= 0.0 {
+        return 0.0;
+    }
     let c = servers.max(1) as f64;
-    let mut term = 1.0;
-    let mut total = 1.0;
+    let mut ratio = 1.0;
     for n in 1..=capacity {
         let divisor = if (n as f64) <= c { n as f64 } else { c };
-        term *= load / divisor;
-        total += term;
+        ratio = 1.0 + ratio * divisor / load;
     }
-    term / total
+    1.0 / ratio
 }

@@ -5,6 +5,7 @@
 //! exactly the values a user could have typed, and nothing else.
 
 use super::access::{check_component, get_field};
+use super::edit::CANVAS_LIMIT;
 use super::fields::{component_fields, connection_fields, design_fields, FieldTarget, MAX_NAME_LEN};
 use super::graph::{flow, Flow};
 use super::model::{ComponentKind, Design};
@@ -84,8 +85,9 @@ fn check_values(design: &Design, report: &mut impl FnMut(String)) {
                 }
             }
         }
-        if !component.position.x.is_finite() || !component.position.y.is_finite() {
-            report(format!("component {} has a position that is not a number", component.name));
+        let on_canvas = |v: f64| v.is_finite() && v.abs() <= CANVAS_LIMIT;
+        if !on_canvas(component.position.x) || !on_canvas(component.position.y) {
+            report(format!("component {} has a position off the canvas (not a number, or beyond {CANVAS_LIMIT})", component.name));
         }
         if let Err(error) = check_component(design, component) {
             report(error.to_string());

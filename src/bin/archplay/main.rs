@@ -6,6 +6,8 @@
 //! for bad input and 1 for a failed read.
 
 mod design_commands;
+mod share_commands;
+mod sim_commands;
 
 use std::process::ExitCode;
 
@@ -14,6 +16,12 @@ const USAGE: &str = "usage:
   archplay template NAME              print a template as a design file
   archplay template --list            list the templates
   archplay validate DESIGN.json       check a design file; prints `ok` or the problems
+  archplay link DESIGN.json           print the share-link fragment (after `#`) for a design
+  archplay open LINK                  print the design a share link holds (LINK may be a URL, or `-`)
+  archplay export mermaid|hpa|svg DESIGN.json
+                                      print a Mermaid flowchart, Kubernetes HPA manifests or an SVG
+  archplay simulate DESIGN.json [--seed N] [--duration SECONDS] [--warmup SECONDS] [--options OPTIONS.json]
+                                      run the discrete-event simulator; print its summary as JSON
 (use `-` as DESIGN.json to read standard input)";
 
 /// What went wrong, and with which exit code.
@@ -30,6 +38,10 @@ fn main() -> ExitCode {
         Some("score") => design_commands::score(&args[1..]),
         Some("template") => design_commands::template(&args[1..]),
         Some("validate") => design_commands::validate(&args[1..]),
+        Some("link") => share_commands::link(&args[1..]),
+        Some("open") => share_commands::open(&args[1..]),
+        Some("export") => share_commands::export(&args[1..]),
+        Some("simulate") => sim_commands::simulate(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

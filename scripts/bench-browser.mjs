@@ -1,0 +1,207 @@
+// Browser benchmark (not a test): how long from an inspector edit to the
+// repainted scorecard, on a 50-component design, in headless Chromium.
+//
+// Usage: node scripts/bench-browser.mjs            (serves dist/ itself; build it first)
+//        BASE_URL=http://127.0.0.1:8080/ node scripts/bench-browser.mjs
+//
+// Each sample is timed inside the page with performance.now(): from just
+// before the edit's change event is dispatched to the first animation frame
+// after the scorecard's text changed. Two baselines run in the same browser:
+// an empty requestAnimationFrame round trip, and a no-op edit (the same value
+// committed again) timed to its next frame. Machines here are noisy, so read
+// the edit median against the baselines of the same run, never across runs.
+
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { addFromPalette, launchBrowser, loadTemplate, nodeByKind, nodeIds, openApp, selectNode } from '../tests/e2e/helpers.mjs';
+
+const TARGET_COMPONENTS = 50;
+const SAMPLES = 50;
+const WARM_UP = 5;
+const PALETTE_KINDS = ['service', 'database', 'cache', 'load_balancer', 'event_bus', 'client', 'api_gateway', 'event_store', 'auth_provider', 'service_registry', 'monitoring'];
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/** A free TCP port on 127.0.0.1. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Serves dist/ with Python's static server unless BASE_URL is given; returns the URL and a stop function. */
+async function startServer() {
+  if (process.env.BASE_URL) return { url: process.env.BASE_URL, stop: () => {} };
+  const port = await freePort();
+  const child = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', 'dist'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return { url, stop: () => child.kill() };
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill();
+  throw new Error(`the static server for dist/ did not answer at ${url} (run trunk build --release --offline first)`);
+}
+
+/** Median and 95th percentile (nearest rank) of a list of milliseconds. */
+function summarise(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { median: rank(0.5), p95: rank(0.95), n: sorted.length };
+}
+
+/**
+ * In the page: commit `value` to field `key` by dispatching input + change
+ * (a checkbox is clicked). Resolves with `{ changed, frame }`: milliseconds
+ * until the scorecard text changed in the DOM, and until the first animation
+ * frame after that (when `expectChange` is false, `changed` is 0 and `frame`
+ * is the first frame after the dispatch).
+ */
+function timeEdit(page, key, value, expectChange) {
+  return page.evaluate(
+    ({ key, value, expectChange }) =>
+      new Promise((resolve, reject) => {
+        const input = document.querySelector(`[data-testid="field-${key}"]`);
+        const card = document.querySelector('[data-testid="scorecard"]');
+        if (!input || !card) return reject(new Error(`field-${key} or scorecard not found`));
+        const before = card.textContent;
+        let start = 0;
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`the scorecard did not change after ${key} = ${value}`));
+        }, 10_000);
+        const observer = new MutationObserver(() => {
+          if (card.textContent === before) return;
+          const changed = performance.now() - start;
+          observer.disconnect();
+          clearTimeout(timer);
+          requestAnimationFrame(() => resolve({ changed, frame: performance.now() - start }));
+        });
+        if (expectChange) observer.observe(card, { subtree: true, childList: true, characterData: true });
+        start = performance.now();
+        if (input.type === 'checkbox') {
+          if (input.checked !== value) input.click();
+          else input.dispatchEvent(new Event('change', { bubbles: true }));
+        } else {
+          input.value = String(value);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          input.dispatchEvent(new Event('change', { bubbles: true }));
+        }
+        if (!expectChange) {
+          clearTimeout(timer);
+          requestAnimationFrame(() => resolve({ changed: 0, frame: performance.now() - start }));
+        }
+      }),
+    { key, value, expectChange },
+  );
+}
+
+/** In the page: one empty requestAnimationFrame round trip, in milliseconds. */
+function timeFrame(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const start = performance.now();
+        requestAnimationFrame(() => resolve(performance.now() - start));
+      }),
+  );
+}
+
+/** The current value of field `key` as the page holds it. */
+function currentValue(page, key) {
+  return page.evaluate((key) => {
+    const input = document.querySelector(`[data-testid="field-${key}"]`);
+    return input.type === 'checkbox' ? input.checked : input.value;
+  }, key);
+}
+
+/** Finds an edit that moves the scorecard: the selection to make, a field and two values. */
+async function chooseEdit(page) {
+  const candidates = [
+    { select: 'service', key: 'service_time_ms', values: ['20', '400'] },
+    { select: 'api_gateway', key: 'security.tls', values: [false, true] },
+    { select: 'service', key: 'replicas.current', values: ['2', '6'] },
+  ];
+  for (const candidate of candidates) {
+    await selectNode(page, await nodeByKind(page, candidate.select).getAttribute('data-id'));
+    if ((await page.getByTestId(`field-${candidate.key}`).count()) === 0) continue;
+    try {
+      await timeEdit(page, candidate.key, candidate.values[0], false);
+      await timeEdit(page, candidate.key, candidate.values[1], true);
+      await timeEdit(page, candidate.key, candidate.values[0], true);
+      return candidate;
+    } catch {
+      // This edit does not move the scorecard on this design; try the next.
+    }
+  }
+  throw new Error('no candidate edit changed the scorecard');
+}
+
+async function main() {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  try {
+    const { page } = await openApp(browser, server.url);
+    await loadTemplate(page, 'microservices');
+    let count = (await nodeIds(page)).length;
+    for (let index = 0; count < TARGET_COMPONENTS; index += 1) {
+      await addFromPalette(page, PALETTE_KINDS[index % PALETTE_KINDS.length], { mustBeVisible: false });
+      count += 1;
+    }
+    const components = (await nodeIds(page)).length;
+    if (components !== TARGET_COMPONENTS) throw new Error(`built ${components} components, wanted ${TARGET_COMPONENTS}`);
+
+    const edit = await chooseEdit(page);
+    const editSamples = [];
+    const changedSamples = [];
+    const noOpSamples = [];
+    const frameSamples = [];
+    for (let index = 0; index < WARM_UP + SAMPLES; index += 1) {
+      const value = edit.values[(index + 1) % 2];
+      const editMs = await timeEdit(page, edit.key, value, true);
+      const noOpMs = await timeEdit(page, edit.key, await currentValue(page, edit.key), false);
+      const frameMs = await timeFrame(page);
+      if (index >= WARM_UP) {
+        editSamples.push(editMs.frame);
+        changedSamples.push(editMs.changed);
+        noOpSamples.push(noOpMs.frame);
+        frameSamples.push(frameMs);
+      }
+    }
+
+    const rows = [
+      [`edit ${edit.key} -> scorecard repainted`, summarise(editSamples)],
+      [`edit ${edit.key} -> scorecard text in DOM`, summarise(changedSamples)],
+      ['baseline: no-op edit -> next frame', summarise(noOpSamples)],
+      ['baseline: empty rAF round trip', summarise(frameSamples)],
+    ];
+    console.log(`bench-browser: ${components} components, Chromium ${browser.version()}, ${SAMPLES} samples after ${WARM_UP} warm-up`);
+    for (const [label, { median, p95, n }] of rows) {
+      console.log(`  ${label.padEnd(48)} median ${median.toFixed(2).padStart(7)} ms   p95 ${p95.toFixed(2).padStart(7)} ms   (n=${n})`);
+    }
+    const editMedian = rows[0][1].median;
+    const frameMedian = rows[3][1].median;
+    console.log(`  edit median / rAF median = ${(editMedian / frameMedian).toFixed(2)}`);
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(`bench-browser: ${error.stack ?? error}`);
+  process.exit(1);
+});

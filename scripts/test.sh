@@ -1,0 +1,202 @@
+#!/usr/bin/env bash
+# Runs every Archplay test: native engine tests, a wasm compile check of the
+# web binary, the real trunk release build, the bundle size, and the browser
+# journeys in tests/e2e against the built dist/ served on a free local port.
+#
+# Installs what is missing first (see scripts/lib.sh). Every step runs even if
+# an earlier one failed, unless it needs that step's output; the script exits
+# non-zero if anything failed and always ends with one plain line:
+#   summary: N passed, N failed, N skipped
+# counting cargo tests, browser tests, and the build steps as one check each.
+set -uo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ARCHPLAY_ROOT" || exit 1
+
+LOG_DIR="$(mktemp -d -t archplay-test.XXXXXX)"
+SERVER_PID=""
+TOTAL_PASSED=0
+TOTAL_FAILED=0
+TOTAL_SKIPPED=0
+STEP_LINES=()
+
+# Records one step: name, ok|FAILED|not run, and a detail for the table.
+record_step() {
+    STEP_LINES+=("$(printf '  %-14s %-8s %s' "$1" "$2" "${3:-}")")
+}
+
+stop_server() {
+    if [ -n "$SERVER_PID" ]; then
+        kill "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+        SERVER_PID=""
+    fi
+}
+
+# On every exit: stop the static server, print the step table and the summary.
+# shellcheck disable=SC2317  # invoked by the EXIT trap
+finish() {
+    local status=$?
+    stop_server
+    if [ "$status" -ne 0 ] && [ "$TOTAL_FAILED" -eq 0 ]; then
+        # Stopped early (setup failed or interrupted): that is a failure too.
+        record_step "setup" "FAILED" "exit status $status (see the log above)"
+        TOTAL_FAILED=$((TOTAL_FAILED + 1))
+    fi
+    printf '\n==> results (logs in %s)\n' "$LOG_DIR"
+    local line
+    for line in "${STEP_LINES[@]}"; do
+        printf '%s\n' "$line"
+    done
+    printf 'summary: %d passed, %d failed, %d skipped\n' "$TOTAL_PASSED" "$TOTAL_FAILED" "$TOTAL_SKIPPED"
+    if [ "$TOTAL_FAILED" -gt 0 ]; then
+        exit 1
+    fi
+    exit "$status"
+}
+trap finish EXIT
+trap 'exit 130' INT TERM
+
+# Runs a command that is one check (not a test runner), teeing its output.
+run_check() {
+    local name="$1"
+    shift
+    log "$name: $*"
+    if "$@" 2>&1 | tee "$LOG_DIR/$name.log"; then
+        record_step "$name" "ok"
+        TOTAL_PASSED=$((TOTAL_PASSED + 1))
+        return 0
+    fi
+    record_step "$name" "FAILED" "($*)"
+    TOTAL_FAILED=$((TOTAL_FAILED + 1))
+    return 1
+}
+
+# Marks a step that could not run because an earlier one failed.
+not_run() {
+    record_step "$1" "not run" "$2"
+    TOTAL_FAILED=$((TOTAL_FAILED + 1))
+}
+
+# Adds the counts from a runner's log; $1 name, $2 exit code, $3..5 counts.
+record_runner() {
+    local name="$1" rc="$2" passed="$3" failed="$4" skipped="$5"
+    TOTAL_PASSED=$((TOTAL_PASSED + passed))
+    TOTAL_SKIPPED=$((TOTAL_SKIPPED + skipped))
+    TOTAL_FAILED=$((TOTAL_FAILED + failed))
+    local detail="$passed passed, $failed failed, $skipped skipped"
+    if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+        # The runner failed without a failing test: a build error or a crash.
+        TOTAL_FAILED=$((TOTAL_FAILED + 1))
+        record_step "$name" "FAILED" "$detail; exit status $rc"
+    elif [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
+        TOTAL_FAILED=$((TOTAL_FAILED + 1))
+        record_step "$name" "FAILED" "ran no test"
+    elif [ "$rc" -ne 0 ]; then
+        record_step "$name" "FAILED" "$detail"
+    else
+        record_step "$name" "ok" "$detail"
+    fi
+}
+
+# --- tools -----------------------------------------------------------------
+ensure_build_tools
+ensure_chromium
+ensure_python3
+log "tools: $(rustc --version), $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version), node $(node --version), $("$CHROMIUM_PATH" --version 2>/dev/null)"
+
+# --- native tests --------------------------------------------------------------
+log "cargo test --no-default-features"
+cargo test --no-default-features 2>&1 | tee "$LOG_DIR/cargo-test.log"
+cargo_rc=${PIPESTATUS[0]}
+read -r cargo_passed cargo_failed cargo_ignored < <(awk '
+    /^test result:/ {
+        for (i = 1; i <= NF; i++) {
+            if ($(i) ~ /^passed;?$/) p += $(i - 1)
+            if ($(i) ~ /^failed;?$/) f += $(i - 1)
+            if ($(i) ~ /^ignored;?$/) s += $(i - 1)
+        }
+    }
+    END { printf "%d %d %d\n", p, f, s }' "$LOG_DIR/cargo-test.log")
+record_runner "cargo-test" "$cargo_rc" "$cargo_passed" "$cargo_failed" "$cargo_ignored"
+
+# --- web build -------------------------------------------------------------------
+# The same cargo invocation trunk makes, so trunk reuses the artefacts and a
+# compile error is reported here with nothing else around it.
+built=0
+if run_check "wasm-check" cargo build --release --target wasm32-unknown-unknown --bin archplay-web; then
+    if run_check "trunk-build" trunk build --release --offline; then
+        built=1
+    fi
+else
+    not_run "trunk-build" "(the wasm compile check failed)"
+fi
+
+# --- bundle size -----------------------------------------------------------------
+# Gzipped bytes of every .wasm and .js file trunk wrote, summed.
+bundle_size() {
+    local total=0 file bytes
+    shopt -s nullglob
+    local files=(dist/*.wasm dist/*.js)
+    shopt -u nullglob
+    if [ "${#files[@]}" -eq 0 ]; then
+        echo "no .wasm or .js file in dist/" >&2
+        return 1
+    fi
+    for file in "${files[@]}"; do
+        bytes="$(gzip -9 -c "$file" | wc -c)"
+        printf '  %-48s %8d bytes raw %8d bytes gzipped\n' "$file" "$(wc -c <"$file")" "$bytes"
+        total=$((total + bytes))
+    done
+    BUNDLE_KB="$(awk -v b="$total" 'BEGIN { printf "%.1f", b / 1024 }')"
+    printf 'bundle size: %s KB gzipped (dist/*.wasm + dist/*.js, %d bytes)\n' "$BUNDLE_KB" "$total"
+}
+BUNDLE_KB=""
+if [ "$built" -eq 1 ]; then
+    log "bundle size"
+    if bundle_size; then
+        record_step "bundle-size" "ok" "$BUNDLE_KB KB gzipped"
+        TOTAL_PASSED=$((TOTAL_PASSED + 1))
+    else
+        record_step "bundle-size" "FAILED" "no bundle in dist/"
+        TOTAL_FAILED=$((TOTAL_FAILED + 1))
+    fi
+else
+    not_run "bundle-size" "(no release build)"
+fi
+
+# --- browser journeys ----------------------------------------------------------
+if [ "$built" -eq 1 ]; then
+    port="$(free_port)"
+    log "serving dist/ at http://127.0.0.1:$port/"
+    python3 -m http.server "$port" --bind 127.0.0.1 --directory dist >"$LOG_DIR/http-server.log" 2>&1 &
+    SERVER_PID=$!
+    if wait_for_url "http://127.0.0.1:$port/" 20; then
+        shopt -s nullglob
+        specs=(tests/e2e/*.spec.mjs)
+        shopt -u nullglob
+        # The spec files are named explicitly: `node --test DIR` only picks up
+        # files named like *.test.mjs, so it would run none of them.
+        log "node --test tests/e2e/*.spec.mjs (${#specs[@]} specs)"
+        BASE_URL="http://127.0.0.1:$port/" timeout 1200 \
+            node --test --test-reporter=spec "${specs[@]}" 2>&1 | tee "$LOG_DIR/e2e.log"
+        e2e_rc=${PIPESTATUS[0]}
+        read -r e2e_passed e2e_failed e2e_skipped < <(awk '
+            { sub(/^[^a-z]*/, "") }
+            /^pass [0-9]+$/ { p = $2 }
+            /^fail [0-9]+$/ { f = $2 }
+            /^cancelled [0-9]+$/ { f += $2 }
+            /^skipped [0-9]+$/ { s += $2 }
+            /^todo [0-9]+$/ { s += $2 }
+            END { printf "%d %d %d\n", p, f, s }' "$LOG_DIR/e2e.log")
+        record_runner "e2e" "$e2e_rc" "$e2e_passed" "$e2e_failed" "$e2e_skipped"
+    else
+        record_step "e2e" "FAILED" "the static server did not answer on port $port"
+        TOTAL_FAILED=$((TOTAL_FAILED + 1))
+    fi
+    stop_server
+else
+    not_run "e2e" "(no release build)"
+fi
+
+exit 0

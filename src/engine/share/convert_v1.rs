@@ -1,0 +1,455 @@
+//! Between the model and wire version 1: which values are left out as
+//! defaults, and the codes that stand for kinds, strategies and metrics.
+//!
+//! What must stay true:
+//! - Version 1's defaults and codes are written out here, frozen. They are a
+//!   copy of the model's defaults when version 1 was made, never a call to
+//!   `Component::new` or `Default`, which may change and would silently change
+//!   what old links mean.
+//! - [`from_model`] destructures every model struct without `..`, so adding a
+//!   field to the model fails to compile here until someone decides how links
+//!   carry it (a new last bit of its mask, or a new wire version).
+//! - [`into_model`] starts from today's model defaults for anything version 1
+//!   does not carry, then sets everything it does carry.
+
+use super::bytes::WireError;
+use super::wire_v1::{
+    flag, WireComponentV1, WireConnectionV1, WireDesignV1, WireSimulationV1, WireTargetsV1, WireTeamV1, WireWorkloadV1,
+};
+use crate::engine::model::{
+    ArrivalProfile, AutoscalingPolicy, Component, ComponentId, ComponentKind, Connection, ConnectionId, Design, HealthCheck,
+    HttpMethod, LoadBalancingStrategy, Position, Replicas, ScalingMetric, Security, ShardRange, SimulationSettings, Targets,
+    TeamInputs, Workload,
+};
+
+/// `value` when its bits differ from version 1's default, else `None`.
+fn changed(value: f64, default: f64) -> Option<f64> {
+    (value.to_bits() != default.to_bits()).then_some(value)
+}
+
+fn changed_u32(value: u32, default: u32) -> Option<u32> {
+    (value != default).then_some(value)
+}
+
+fn set<T>(slot: &mut T, value: Option<T>) {
+    if let Some(value) = value {
+        *slot = value;
+    }
+}
+
+fn workload_v1() -> Workload {
+    Workload { requests_per_second: 500.0, read_share: 0.8, key_space: 1000, hop_latency_ms: 1.0 }
+}
+
+fn team_v1() -> TeamInputs {
+    TeamInputs {
+        code_quality: 85.0,
+        documentation: 70.0,
+        test_coverage: 75.0,
+        user_experience: 90.0,
+        accessibility: 85.0,
+        responsiveness: 95.0,
+        error_handling: 80.0,
+        vulnerability_scanning: false,
+    }
+}
+
+fn targets_v1() -> Targets {
+    Targets {
+        response_time_ms: 100.0,
+        throughput_rps: 1000.0,
+        latency_ms: 50.0,
+        cpu_percent: 70.0,
+        code_quality: 85.0,
+        documentation: 90.0,
+        test_coverage: 80.0,
+        modularity: 85.0,
+        complexity: 70.0,
+        user_experience: 90.0,
+        accessibility: 85.0,
+        responsiveness: 95.0,
+        error_handling: 80.0,
+    }
+}
+
+fn simulation_v1() -> SimulationSettings {
+    SimulationSettings { seed: 1, duration_s: 60.0, arrival: ArrivalProfile::Steady }
+}
+
+/// A component of `kind` with every attribute version 1 carries at its frozen default.
+fn component_v1(id: ComponentId, kind: ComponentKind, name: &str) -> Component {
+    use ComponentKind as K;
+    let (service_time_ms, concurrency) = match kind {
+        K::Client => (0.0, 1),
+        K::ApiGateway => (2.0, 32),
+        K::LoadBalancer => (0.5, 64),
+        K::Service => (20.0, 8),
+        K::Database => (10.0, 16),
+        K::Cache | K::EventBus => (1.0, 32),
+        K::EventStore => (5.0, 8),
+        K::ServiceRegistry | K::Monitoring => (1.0, 16),
+        K::AuthProvider => (5.0, 16),
+    };
+    let mut component = Component::new(id, kind, name);
+    component.description = String::new();
+    component.position = Position::default();
+    component.replicas = Replicas { min: 1, max: if kind == K::Service { 10 } else { 1 }, current: 1 };
+    component.read_replicas = 0;
+    component.service_time_ms = service_time_ms;
+    component.concurrency = concurrency;
+    component.queue_capacity = 100;
+    component.cache_ttl_s = 300.0;
+    component.cache_hit_ratio = 0.8;
+    component.shards = Vec::new();
+    component.strategy = LoadBalancingStrategy::RoundRobin;
+    component.health_check = HealthCheck { enabled: kind == K::LoadBalancer, interval_s: 30.0, timeout_s: 5.0, retries: 3 };
+    component.security = Security::default();
+    component.backup = false;
+    component.alerting = false;
+    component.topic = String::new();
+    component.channel_capacity = 1000;
+    component.autoscaling =
+        AutoscalingPolicy { enabled: false, metric: ScalingMetric::Cpu, threshold: 70.0, scale_up_cooldown_s: 60.0, scale_down_cooldown_s: 300.0 };
+    component
+}
+
+fn kind_code(kind: ComponentKind) -> u32 {
+    use ComponentKind as K;
+    match kind {
+        K::Client => 0,
+        K::ApiGateway => 1,
+        K::LoadBalancer => 2,
+        K::Service => 3,
+        K::Database => 4,
+        K::Cache => 5,
+        K::EventBus => 6,
+        K::EventStore => 7,
+        K::ServiceRegistry => 8,
+        K::Monitoring => 9,
+        K::AuthProvider => 10,
+    }
+}
+
+fn kind_from_code(code: u32) -> Result<ComponentKind, WireError> {
+    use ComponentKind as K;
+    const KINDS: [ComponentKind; 11] = [
+        K::Client,
+        K::ApiGateway,
+        K::LoadBalancer,
+        K::Service,
+        K::Database,
+        K::Cache,
+        K::EventBus,
+        K::EventStore,
+        K::ServiceRegistry,
+        K::Monitoring,
+        K::AuthProvider,
+    ];
+    KINDS.get(code as usize).copied().ok_or_else(|| WireError(format!("component kind code {code} is unknown")))
+}
+
+const STRATEGIES: [LoadBalancingStrategy; 3] =
+    [LoadBalancingStrategy::RoundRobin, LoadBalancingStrategy::Weighted, LoadBalancingStrategy::LeastConnections];
+const METRICS: [ScalingMetric; 4] = [ScalingMetric::Cpu, ScalingMetric::Memory, ScalingMetric::RequestRate, ScalingMetric::ErrorRate];
+const METHODS: [HttpMethod; 5] = [HttpMethod::Any, HttpMethod::Get, HttpMethod::Post, HttpMethod::Put, HttpMethod::Delete];
+const ARRIVALS: [ArrivalProfile; 4] = [ArrivalProfile::Steady, ArrivalProfile::Ramp, ArrivalProfile::Spike, ArrivalProfile::Wave];
+
+fn code_of<T: PartialEq>(table: &[T], value: &T) -> u32 {
+    table.iter().position(|entry| entry == value).unwrap_or_default() as u32
+}
+
+fn from_code<T: Copy>(table: &[T], code: Option<u32>, what: &str) -> Result<Option<T>, WireError> {
+    code.map(|code| table.get(code as usize).copied().ok_or_else(|| WireError(format!("{what} code {code} is unknown"))))
+        .transpose()
+}
+
+fn flags_of(component: &Component) -> u32 {
+    let Security { authentication, authorization, tls, encryption_at_rest, audit_logging } = component.security;
+    [
+        (authentication, flag::AUTHENTICATION),
+        (authorization, flag::AUTHORIZATION),
+        (tls, flag::TLS),
+        (encryption_at_rest, flag::ENCRYPTION_AT_REST),
+        (audit_logging, flag::AUDIT_LOGGING),
+        (component.backup, flag::BACKUP),
+        (component.alerting, flag::ALERTING),
+        (component.health_check.enabled, flag::HEALTH_CHECK),
+        (component.autoscaling.enabled, flag::AUTOSCALING),
+    ]
+    .into_iter()
+    .filter(|(on, _)| *on)
+    .fold(0, |flags, (_, bit)| flags | bit)
+}
+
+fn apply_flags(component: &mut Component, flags: u32) -> Result<(), WireError> {
+    if flags & !flag::ALL != 0 {
+        return Err(WireError(format!("component {} has unknown flags", component.name)));
+    }
+    let on = |bit: u32| flags & bit != 0;
+    component.security = Security {
+        authentication: on(flag::AUTHENTICATION),
+        authorization: on(flag::AUTHORIZATION),
+        tls: on(flag::TLS),
+        encryption_at_rest: on(flag::ENCRYPTION_AT_REST),
+        audit_logging: on(flag::AUDIT_LOGGING),
+    };
+    component.backup = on(flag::BACKUP);
+    component.alerting = on(flag::ALERTING);
+    component.health_check.enabled = on(flag::HEALTH_CHECK);
+    component.autoscaling.enabled = on(flag::AUTOSCALING);
+    Ok(())
+}
+
+/// The version 1 wire form of `design`. Never fails: anything the model can
+/// hold, version 1 can carry.
+pub fn from_model(design: &Design) -> WireDesignV1 {
+    let Design { name, components, connections, workload, team, targets, simulation } = design;
+    let Workload { requests_per_second, read_share, key_space, hop_latency_ms } = *workload;
+    let base = workload_v1();
+    let workload = WireWorkloadV1 {
+        requests_per_second: changed(requests_per_second, base.requests_per_second),
+        read_share: changed(read_share, base.read_share),
+        key_space: changed_u32(key_space, base.key_space),
+        hop_latency_ms: changed(hop_latency_ms, base.hop_latency_ms),
+    };
+    let TeamInputs {
+        code_quality,
+        documentation,
+        test_coverage,
+        user_experience,
+        accessibility,
+        responsiveness,
+        error_handling,
+        vulnerability_scanning,
+    } = *team;
+    let base = team_v1();
+    let team = WireTeamV1 {
+        code_quality: changed(code_quality, base.code_quality),
+        documentation: changed(documentation, base.documentation),
+        test_coverage: changed(test_coverage, base.test_coverage),
+        user_experience: changed(user_experience, base.user_experience),
+        accessibility: changed(accessibility, base.accessibility),
+        responsiveness: changed(responsiveness, base.responsiveness),
+        error_handling: changed(error_handling, base.error_handling),
+        vulnerability_scanning,
+    };
+    let SimulationSettings { seed, duration_s, arrival } = *simulation;
+    let base = simulation_v1();
+    let simulation = WireSimulationV1 {
+        seed: (seed != base.seed).then_some(seed),
+        duration_s: changed(duration_s, base.duration_s),
+        arrival: (arrival != base.arrival).then(|| code_of(&ARRIVALS, &arrival)),
+    };
+    WireDesignV1 {
+        name: name.clone(),
+        workload,
+        team,
+        targets: targets_from_model(targets),
+        simulation,
+        components: components.iter().map(component_from_model).collect(),
+        connections: connections.iter().map(connection_from_model).collect(),
+    }
+}
+
+fn targets_from_model(targets: &Targets) -> WireTargetsV1 {
+    let Targets {
+        response_time_ms,
+        throughput_rps,
+        latency_ms,
+        cpu_percent,
+        code_quality,
+        documentation,
+        test_coverage,
+        modularity,
+        complexity,
+        user_experience,
+        accessibility,
+        responsiveness,
+        error_handling,
+    } = *targets;
+    let base = targets_v1();
+    WireTargetsV1 {
+        response_time_ms: changed(response_time_ms, base.response_time_ms),
+        throughput_rps: changed(throughput_rps, base.throughput_rps),
+        latency_ms: changed(latency_ms, base.latency_ms),
+        cpu_percent: changed(cpu_percent, base.cpu_percent),
+        code_quality: changed(code_quality, base.code_quality),
+        documentation: changed(documentation, base.documentation),
+        test_coverage: changed(test_coverage, base.test_coverage),
+        modularity: changed(modularity, base.modularity),
+        complexity: changed(complexity, base.complexity),
+        user_experience: changed(user_experience, base.user_experience),
+        accessibility: changed(accessibility, base.accessibility),
+        responsiveness: changed(responsiveness, base.responsiveness),
+        error_handling: changed(error_handling, base.error_handling),
+    }
+}
+
+fn component_from_model(component: &Component) -> WireComponentV1 {
+    let Component {
+        id,
+        kind,
+        name,
+        description,
+        position: Position { x, y },
+        replicas: Replicas { min, max, current },
+        read_replicas,
+        service_time_ms,
+        concurrency,
+        queue_capacity,
+        cache_ttl_s,
+        cache_hit_ratio,
+        shards,
+        strategy,
+        health_check: HealthCheck { enabled: _, interval_s, timeout_s, retries },
+        security: _,
+        backup: _,
+        alerting: _,
+        topic,
+        channel_capacity,
+        autoscaling: AutoscalingPolicy { enabled: _, metric, threshold, scale_up_cooldown_s, scale_down_cooldown_s },
+    } = component;
+    let base = component_v1(*id, *kind, name);
+    let flags = flags_of(component);
+    WireComponentV1 {
+        id: id.0,
+        kind: kind_code(*kind),
+        name: name.clone(),
+        x: *x,
+        y: *y,
+        flags: changed_u32(flags, flags_of(&base)),
+        replicas_min: changed_u32(*min, base.replicas.min),
+        replicas_max: changed_u32(*max, base.replicas.max),
+        replicas_current: changed_u32(*current, base.replicas.current),
+        service_time_ms: changed(*service_time_ms, base.service_time_ms),
+        concurrency: changed_u32(*concurrency, base.concurrency),
+        description: (!description.is_empty()).then(|| description.clone()),
+        read_replicas: changed_u32(*read_replicas, base.read_replicas),
+        queue_capacity: changed_u32(*queue_capacity, base.queue_capacity),
+        topic: (!topic.is_empty()).then(|| topic.clone()),
+        autoscaling_metric: (*metric != base.autoscaling.metric).then(|| code_of(&METRICS, metric)),
+        autoscaling_threshold: changed(*threshold, base.autoscaling.threshold),
+        scale_up_cooldown_s: changed(*scale_up_cooldown_s, base.autoscaling.scale_up_cooldown_s),
+        scale_down_cooldown_s: changed(*scale_down_cooldown_s, base.autoscaling.scale_down_cooldown_s),
+        strategy: (*strategy != base.strategy).then(|| code_of(&STRATEGIES, strategy)),
+        health_interval_s: changed(*interval_s, base.health_check.interval_s),
+        health_timeout_s: changed(*timeout_s, base.health_check.timeout_s),
+        health_retries: changed_u32(*retries, base.health_check.retries),
+        cache_ttl_s: changed(*cache_ttl_s, base.cache_ttl_s),
+        cache_hit_ratio: changed(*cache_hit_ratio, base.cache_hit_ratio),
+        shards: (!shards.is_empty()).then(|| shards.iter().map(|ShardRange { start, end }| (*start, *end)).collect()),
+        channel_capacity: changed_u32(*channel_capacity, base.channel_capacity),
+    }
+}
+
+fn connection_from_model(connection: &Connection) -> WireConnectionV1 {
+    let Connection { id, from, to, weight, path, method, topics } = connection;
+    WireConnectionV1 {
+        id: id.0,
+        from: from.0,
+        to: to.0,
+        weight: changed(*weight, 1.0),
+        path: (!path.is_empty()).then(|| path.clone()),
+        method: (*method != HttpMethod::Any).then(|| code_of(&METHODS, method)),
+        topics: (!topics.is_empty()).then(|| topics.clone()),
+    }
+}
+
+/// The model design a version 1 wire struct stands for. Fails only on codes
+/// version 1 does not define; whether the design is valid is for `validate`.
+pub fn into_model(wire: WireDesignV1) -> Result<Design, WireError> {
+    let mut design = Design::new(&wire.name);
+    design.workload = workload_v1();
+    set(&mut design.workload.requests_per_second, wire.workload.requests_per_second);
+    set(&mut design.workload.read_share, wire.workload.read_share);
+    set(&mut design.workload.key_space, wire.workload.key_space);
+    set(&mut design.workload.hop_latency_ms, wire.workload.hop_latency_ms);
+
+    let team = &mut design.team;
+    *team = team_v1();
+    set(&mut team.code_quality, wire.team.code_quality);
+    set(&mut team.documentation, wire.team.documentation);
+    set(&mut team.test_coverage, wire.team.test_coverage);
+    set(&mut team.user_experience, wire.team.user_experience);
+    set(&mut team.accessibility, wire.team.accessibility);
+    set(&mut team.responsiveness, wire.team.responsiveness);
+    set(&mut team.error_handling, wire.team.error_handling);
+    team.vulnerability_scanning = wire.team.vulnerability_scanning;
+
+    design.targets = targets_into_model(&wire.targets);
+
+    design.simulation = simulation_v1();
+    set(&mut design.simulation.seed, wire.simulation.seed);
+    set(&mut design.simulation.duration_s, wire.simulation.duration_s);
+    set(&mut design.simulation.arrival, from_code(&ARRIVALS, wire.simulation.arrival, "arrival profile")?);
+
+    design.components = wire.components.into_iter().map(component_into_model).collect::<Result<_, _>>()?;
+    design.connections = wire.connections.into_iter().map(connection_into_model).collect::<Result<_, _>>()?;
+    Ok(design)
+}
+
+fn targets_into_model(wire: &WireTargetsV1) -> Targets {
+    let mut targets = targets_v1();
+    set(&mut targets.response_time_ms, wire.response_time_ms);
+    set(&mut targets.throughput_rps, wire.throughput_rps);
+    set(&mut targets.latency_ms, wire.latency_ms);
+    set(&mut targets.cpu_percent, wire.cpu_percent);
+    set(&mut targets.code_quality, wire.code_quality);
+    set(&mut targets.documentation, wire.documentation);
+    set(&mut targets.test_coverage, wire.test_coverage);
+    set(&mut targets.modularity, wire.modularity);
+    set(&mut targets.complexity, wire.complexity);
+    set(&mut targets.user_experience, wire.user_experience);
+    set(&mut targets.accessibility, wire.accessibility);
+    set(&mut targets.responsiveness, wire.responsiveness);
+    set(&mut targets.error_handling, wire.error_handling);
+    targets
+}
+
+fn component_into_model(wire: WireComponentV1) -> Result<Component, WireError> {
+    let kind = kind_from_code(wire.kind)?;
+    let mut c = component_v1(ComponentId(wire.id), kind, &wire.name);
+    c.position = Position { x: wire.x, y: wire.y };
+    if let Some(flags) = wire.flags {
+        apply_flags(&mut c, flags)?;
+    }
+    set(&mut c.replicas.min, wire.replicas_min);
+    set(&mut c.replicas.max, wire.replicas_max);
+    set(&mut c.replicas.current, wire.replicas_current);
+    set(&mut c.service_time_ms, wire.service_time_ms);
+    set(&mut c.concurrency, wire.concurrency);
+    set(&mut c.description, wire.description);
+    set(&mut c.read_replicas, wire.read_replicas);
+    set(&mut c.queue_capacity, wire.queue_capacity);
+    set(&mut c.topic, wire.topic);
+    set(&mut c.autoscaling.metric, from_code(&METRICS, wire.autoscaling_metric, "autoscaling metric")?);
+    set(&mut c.autoscaling.threshold, wire.autoscaling_threshold);
+    set(&mut c.autoscaling.scale_up_cooldown_s, wire.scale_up_cooldown_s);
+    set(&mut c.autoscaling.scale_down_cooldown_s, wire.scale_down_cooldown_s);
+    set(&mut c.strategy, from_code(&STRATEGIES, wire.strategy, "load-balancing strategy")?);
+    set(&mut c.health_check.interval_s, wire.health_interval_s);
+    set(&mut c.health_check.timeout_s, wire.health_timeout_s);
+    set(&mut c.health_check.retries, wire.health_retries);
+    set(&mut c.cache_ttl_s, wire.cache_ttl_s);
+    set(&mut c.cache_hit_ratio, wire.cache_hit_ratio);
+    if let Some(shards) = wire.shards {
+        c.shards = shards.into_iter().map(|(start, end)| ShardRange { start, end }).collect();
+    }
+    set(&mut c.channel_capacity, wire.channel_capacity);
+    Ok(c)
+}
+
+fn connection_into_model(wire: WireConnectionV1) -> Result<Connection, WireError> {
+    let mut connection =
+        Connection { id: ConnectionId(wire.id), from: ComponentId(wire.from), to: ComponentId(wire.to), ..Connection::default() };
+    // Version 1's frozen defaults, whatever `Connection::default` says today.
+    connection.weight = 1.0;
+    connection.path = String::new();
+    connection.method = HttpMethod::Any;
+    connection.topics = Vec::new();
+    set(&mut connection.weight, wire.weight);
+    set(&mut connection.path, wire.path);
+    set(&mut connection.method, from_code(&METHODS, wire.method, "route method")?);
+    set(&mut connection.topics, wire.topics);
+    Ok(connection)
+}

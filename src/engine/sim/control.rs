@@ -1,0 +1,425 @@
+//! What happens to the system rather than to one call: the traffic profile,
+//! autoscalers, replicas starting, health checks, scheduled faults and
+//! circuit breakers.
+//!
+//! What must stay true: these events are few (one per tick, check or fault),
+//! so they may loop over replicas and targets; the per-call path never does.
+
+use super::agenda::{Event, Micros};
+use super::autoscaler::{HpaPolicy, ReplicaBounds, SeedPolicy};
+use super::cause::Cause;
+use super::options::{AutoscalerMode, CircuitBreakerOptions, FaultKind, TrafficProfile};
+use super::random::seconds_to_micros;
+use super::station::{ReplicaState, NONE};
+use super::Simulation;
+use crate::engine::model::{ComponentKind, Design, ScalingMetric};
+
+/// The highest total rate (requests per second) the profile reaches.
+pub fn peak_rate(profile: &TrafficProfile, base_rps: f64) -> f64 {
+    match *profile {
+        TrafficProfile::Constant => base_rps,
+        TrafficProfile::Ramp { to_rps, from_factor } => (base_rps * from_factor).max(to_rps),
+        TrafficProfile::Spike { factor, .. } | TrafficProfile::Step { factor, .. } => base_rps * factor.max(1.0),
+        TrafficProfile::DailyWave { amplitude, .. } => base_rps * (1.0 + amplitude),
+    }
+}
+
+/// The total rate (requests per second) at `seconds` into a run of `duration_s`.
+pub fn rate_at(profile: &TrafficProfile, base_rps: f64, seconds: f64, duration_s: f64) -> f64 {
+    match *profile {
+        TrafficProfile::Constant => base_rps,
+        TrafficProfile::Ramp { to_rps, from_factor } => {
+            let start = base_rps * from_factor;
+            start + (to_rps - start) * (seconds / duration_s).clamp(0.0, 1.0)
+        }
+        TrafficProfile::Spike { at_s, duration_s, factor } => {
+            if seconds >= at_s && seconds < at_s + duration_s {
+                base_rps * factor
+            } else {
+                base_rps
+            }
+        }
+        TrafficProfile::Step { at_s, factor } => {
+            if seconds >= at_s {
+                base_rps * factor
+            } else {
+                base_rps
+            }
+        }
+        TrafficProfile::DailyWave { period_s, amplitude } => {
+            base_rps * (1.0 + amplitude * libm::sin(2.0 * std::f64::consts::PI * seconds / period_s))
+        }
+    }
+}
+
+/// Cumulative measurements at the last autoscaler evaluation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Snapshot {
+    /// When.
+    pub time: Micros,
+    busy_area: u128,
+    queue_area: u128,
+    servers_area: u128,
+    arrivals: u64,
+    node_arrivals: u64,
+    node_failed: u64,
+}
+
+/// Which policy an autoscaler runs.
+#[derive(Clone, Debug)]
+enum Policy {
+    Seed(SeedPolicy),
+    Hpa(HpaPolicy),
+}
+
+/// The autoscaler of one service.
+#[derive(Clone, Debug)]
+pub struct Scaler {
+    /// Component index.
+    pub node: u32,
+    station: u32,
+    metric: ScalingMetric,
+    min: u32,
+    max: u32,
+    policy: Policy,
+    /// Measurements at the last evaluation.
+    pub snapshot: Snapshot,
+    /// (time, replicas) at the start and after every change.
+    pub timeline: Vec<(Micros, u32)>,
+}
+
+/// The health checks one gateway or load balancer runs on its targets.
+#[derive(Clone, Debug)]
+pub struct Checker {
+    node: u32,
+    interval_us: Micros,
+    timeout_us: Micros,
+    retries: u32,
+    failures: Vec<u32>,
+}
+
+/// Circuit breakers, one per caller-callee pair that has been used.
+#[derive(Clone, Debug, Default)]
+pub struct Breakers {
+    /// (caller, callee, consecutive failures, open until).
+    states: Vec<(u32, u32, u32, Option<Micros>)>,
+}
+
+impl Breakers {
+    /// Whether the breaker from `caller` to `callee` lets a call through at `now`.
+    pub fn allows(&self, caller: u32, callee: u32, now: Micros) -> bool {
+        self.states
+            .iter()
+            .find(|s| s.0 == caller && s.1 == callee)
+            .is_none_or(|s| s.3.is_none_or(|until| now >= until))
+    }
+
+    /// Records the outcome of a call from `caller` to `callee`.
+    pub fn record(&mut self, caller: u32, callee: u32, ok: bool, now: Micros, options: &CircuitBreakerOptions) {
+        let index = match self.states.iter().position(|s| s.0 == caller && s.1 == callee) {
+            Some(i) => i,
+            None => {
+                self.states.push((caller, callee, 0, None));
+                self.states.len() - 1
+            }
+        };
+        let state = &mut self.states[index];
+        if ok {
+            state.2 = 0;
+            state.3 = None;
+        } else {
+            state.2 += 1;
+            if state.2 >= options.failure_threshold {
+                state.3 = Some(now + seconds_to_micros(options.open_s));
+            }
+        }
+    }
+}
+
+impl Simulation {
+    /// Schedules the first arrivals, the warm-up's end, autoscalers, health checks and faults.
+    pub(super) fn schedule_start(&mut self, design: &Design) {
+        for client in 0..self.clients.len() {
+            let rate = self.clients[client].peak_rate_per_us;
+            if rate > 0.0 {
+                let first = super::random::to_micros(self.rng.standard_exponential() / rate);
+                if first <= self.end {
+                    self.agenda.schedule(first, Event::ClientSends { client: client as u32 });
+                }
+            }
+        }
+        if self.options.warmup_s > 0.0 {
+            self.agenda.schedule(seconds_to_micros(self.options.warmup_s), Event::WarmupEnds);
+        }
+        let interval = seconds_to_micros(self.options.autoscaler.interval_s);
+        for (i, component) in design.components.iter().enumerate() {
+            let station = self.nodes[i].station;
+            if !component.autoscaling.enabled || station == NONE {
+                continue;
+            }
+            let policy = match self.options.autoscaler.mode {
+                AutoscalerMode::Seed => Policy::Seed(SeedPolicy {
+                    threshold: component.autoscaling.threshold,
+                    up_cooldown_us: seconds_to_micros(component.autoscaling.scale_up_cooldown_s.max(0.0)),
+                    down_cooldown_us: seconds_to_micros(component.autoscaling.scale_down_cooldown_s.max(0.0)),
+                    last_scale: None,
+                }),
+                AutoscalerMode::Hpa(settings) => Policy::Hpa(HpaPolicy::new(component.autoscaling.threshold, settings)),
+            };
+            let scaler = self.scalers.len() as u32;
+            self.scalers.push(Scaler {
+                node: i as u32,
+                station,
+                metric: component.autoscaling.metric,
+                min: component.replicas.min,
+                max: component.replicas.max,
+                policy,
+                snapshot: Snapshot::default(),
+                timeline: vec![(0, component.replicas.current)],
+            });
+            self.agenda.schedule(interval, Event::AutoscalerTick { scaler });
+        }
+        for (i, component) in design.components.iter().enumerate() {
+            let checks = component.health_check;
+            let node = &self.nodes[i];
+            let checks_targets = matches!(node.kind, ComponentKind::LoadBalancer | ComponentKind::ApiGateway);
+            if !checks.enabled || !checks_targets || node.split.is_empty() || !(checks.interval_s > 0.0) {
+                continue;
+            }
+            let checker = self.checkers.len() as u32;
+            let interval_us = seconds_to_micros(checks.interval_s).max(1);
+            let targets: Vec<u32> = node.split.iter().map(|t| t.node).collect();
+            self.checkers.push(Checker {
+                node: i as u32,
+                interval_us,
+                timeout_us: seconds_to_micros(checks.timeout_s.max(0.0)),
+                retries: checks.retries.max(1),
+                failures: vec![0; targets.len()],
+            });
+            for target in targets {
+                for station in self.stations_of(target) {
+                    self.checked[station as usize] = true;
+                }
+            }
+            self.agenda.schedule(interval_us, Event::HealthCheck { checker });
+        }
+        for (i, fault) in self.options.faults.iter().enumerate() {
+            let start = seconds_to_micros(fault.at_s);
+            self.agenda.schedule(start, Event::FaultStarts { fault: i as u32 });
+            if let Some(duration) = fault.duration_s {
+                self.agenda.schedule(start + seconds_to_micros(duration), Event::FaultEnds { fault: i as u32 });
+            }
+        }
+    }
+
+    /// Whether a candidate arrival of the thinned Poisson process is kept.
+    pub(super) fn accept_arrival(&mut self, _peak_per_client_us: f64) -> bool {
+        let profile = self.options.profile;
+        if profile == TrafficProfile::Constant {
+            return true;
+        }
+        let peak = peak_rate(&profile, self.base_rps);
+        let rate = rate_at(&profile, self.base_rps, self.now as f64 / 1e6, self.options.duration_s);
+        peak > 0.0 && self.rng.uniform() * peak < rate
+    }
+
+    /// Every station of a component.
+    pub(super) fn stations_of(&self, node: u32) -> Vec<u32> {
+        let node = &self.nodes[node as usize];
+        if node.station != NONE {
+            return vec![node.station];
+        }
+        node.shards.iter().flat_map(|s| [s.primary, s.replicas]).filter(|&s| s != NONE).collect()
+    }
+
+    /// Starts every waiting call a free server can take.
+    pub(super) fn dispatch(&mut self, station: u32) {
+        while let Some((call, slot)) = self.stations[station as usize].next_from_queue(self.now) {
+            self.start_service(call, slot);
+        }
+    }
+
+    /// An autoscaler evaluates its metric and scales.
+    pub(super) fn autoscale(&mut self, index: u32) {
+        let now = self.now;
+        let interval = seconds_to_micros(self.options.autoscaler.interval_s);
+        self.agenda.schedule(now + interval, Event::AutoscalerTick { scaler: index });
+        let scaler = &self.scalers[index as usize];
+        let station = &self.stations[scaler.station as usize];
+        let node = &self.nodes[scaler.node as usize];
+        let current = Snapshot {
+            time: now,
+            busy_area: station.stats.busy.area(now),
+            queue_area: station.stats.queue_length.area(now),
+            servers_area: station.stats.servers.area(now),
+            arrivals: station.stats.arrivals,
+            node_arrivals: node.stats.arrivals,
+            node_failed: node.stats.failed,
+        };
+        let last = scaler.snapshot;
+        let span_s = (now - last.time) as f64 / 1e6;
+        let servers = (current.servers_area - last.servers_area) as f64;
+        let busy = (current.busy_area - last.busy_area) as f64;
+        let queued = (current.queue_area - last.queue_area) as f64;
+        let metric = match scaler.metric {
+            ScalingMetric::Cpu if servers > 0.0 => 100.0 * busy / servers,
+            ScalingMetric::Memory if servers > 0.0 => 100.0 * (busy + queued) / servers,
+            ScalingMetric::Cpu | ScalingMetric::Memory => 0.0,
+            ScalingMetric::RequestRate if span_s > 0.0 => {
+                (current.arrivals - last.arrivals) as f64 / span_s / f64::from(station.ready_replicas.max(1))
+            }
+            ScalingMetric::RequestRate => 0.0,
+            ScalingMetric::ErrorRate => {
+                let arrivals = current.node_arrivals - last.node_arrivals;
+                if arrivals == 0 { 0.0 } else { 100.0 * (current.node_failed - last.node_failed) as f64 / arrivals as f64 }
+            }
+        };
+        let bounds = ReplicaBounds { current: station.counted_replicas(), min: scaler.min, max: scaler.max };
+        let station_index = scaler.station;
+        let scaler = &mut self.scalers[index as usize];
+        scaler.snapshot = current;
+        let desired = match &mut scaler.policy {
+            Policy::Seed(policy) => policy.decide(now, metric, bounds),
+            Policy::Hpa(policy) => policy.decide(now, metric, bounds),
+        };
+        if desired == bounds.current {
+            return;
+        }
+        scaler.timeline.push((now, desired));
+        for _ in desired..bounds.current {
+            self.stations[station_index as usize].retire_replica(now);
+        }
+        for _ in bounds.current..desired {
+            let replica = self.stations[station_index as usize].add_replica();
+            let incarnation = self.stations[station_index as usize].replicas[replica as usize].incarnation;
+            self.start_replica(station_index, replica, incarnation);
+        }
+    }
+
+    /// A replica begins its start-up delay.
+    fn start_replica(&mut self, station: u32, replica: u32, incarnation: u32) {
+        let delay = seconds_to_micros(self.options.startup_delay_s);
+        if delay == 0 {
+            self.replica_ready(station, replica, incarnation);
+        } else {
+            self.agenda.schedule(self.now + delay, Event::ReplicaReady { station, replica, incarnation });
+        }
+    }
+
+    /// A replica's start-up delay is over: it serves, or waits for a health check where one watches.
+    pub(super) fn replica_ready(&mut self, station: u32, replica: u32, incarnation: u32) {
+        let st = &mut self.stations[station as usize];
+        let r = st.replicas[replica as usize];
+        if r.incarnation != incarnation || r.state != ReplicaState::Starting {
+            return;
+        }
+        if self.checked[station as usize] {
+            st.replicas[replica as usize].state = ReplicaState::Probation;
+            return;
+        }
+        st.make_ready(self.now, replica);
+        self.dispatch(station);
+    }
+
+    /// A health checker probes its targets and their replicas.
+    pub(super) fn health_check(&mut self, index: u32) {
+        let now = self.now;
+        let checker = &self.checkers[index as usize];
+        self.agenda.schedule(now + checker.interval_us, Event::HealthCheck { checker: index });
+        let (node, retries, timeout) = (checker.node as usize, checker.retries, checker.timeout_us);
+        for k in 0..self.nodes[node].split.len() {
+            let target = self.nodes[node].split[k].node;
+            let failures = &mut self.checkers[index as usize].failures[k];
+            if self.nodes[target as usize].down {
+                *failures += 1;
+                if *failures >= retries {
+                    self.nodes[node].unhealthy[k] = true;
+                }
+                continue;
+            }
+            *failures = 0;
+            self.nodes[node].unhealthy[k] = false;
+            for station in self.stations_of(target) {
+                for replica in 0..self.stations[station as usize].replicas.len() {
+                    let r = &mut self.stations[station as usize].replicas[replica];
+                    match r.state {
+                        ReplicaState::Dead if r.in_rotation => {
+                            r.probe_failures += 1;
+                            if r.probe_failures == retries {
+                                let event = Event::ProbeVerdict { station, replica: replica as u32 };
+                                self.agenda.schedule(now + timeout, event);
+                            }
+                        }
+                        ReplicaState::Probation => {
+                            self.stations[station as usize].make_ready(now, replica as u32);
+                            self.dispatch(station);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+
+    /// A scheduled fault begins.
+    pub(super) fn fault_starts(&mut self, index: u32) {
+        let fault = self.options.faults[index as usize];
+        let Some(node) = self.nodes.iter().position(|n| n.id == fault.component) else { return };
+        let mut lost = std::mem::take(&mut self.scratch);
+        lost.clear();
+        match fault.kind {
+            FaultKind::KillReplica => {
+                for station in self.stations_of(node as u32) {
+                    if let Some(replica) = self.stations[station as usize].crash_replica(self.now, &mut lost) {
+                        self.killed[index as usize] = Some((station, replica));
+                        break;
+                    }
+                }
+                self.fail_all(&lost, Cause::Crashed);
+            }
+            FaultKind::ComponentDown => {
+                self.nodes[node].down = true;
+                for station in self.stations_of(node as u32) {
+                    self.stations[station as usize].evict_all(self.now, &mut lost);
+                }
+                self.fail_all(&lost, Cause::ComponentDown);
+            }
+            FaultKind::AddLatency { ms } => {
+                for station in self.stations_of(node as u32) {
+                    self.stations[station as usize].extra_latency_us += super::random::to_micros(ms * 1000.0);
+                }
+            }
+            FaultKind::AddErrors { rate } => self.nodes[node].error_rate = rate,
+        }
+        self.scratch = lost;
+    }
+
+    fn fail_all(&mut self, lost: &[u32], cause: Cause) {
+        for &call in lost {
+            self.pool.get_mut(call).slot = NONE;
+            self.finish(call, Err(cause), true);
+        }
+    }
+
+    /// A scheduled fault is over.
+    pub(super) fn fault_ends(&mut self, index: u32) {
+        let fault = self.options.faults[index as usize];
+        let Some(node) = self.nodes.iter().position(|n| n.id == fault.component) else { return };
+        match fault.kind {
+            FaultKind::KillReplica => {
+                if let Some((station, replica)) = self.killed[index as usize].take() {
+                    let incarnation = self.stations[station as usize].restart_replica(replica);
+                    self.start_replica(station, replica, incarnation);
+                }
+            }
+            FaultKind::ComponentDown => self.nodes[node].down = false,
+            FaultKind::AddLatency { ms } => {
+                for station in self.stations_of(node as u32) {
+                    let extra = &mut self.stations[station as usize].extra_latency_us;
+                    *extra = extra.saturating_sub(super::random::to_micros(ms * 1000.0));
+                }
+            }
+            FaultKind::AddErrors { .. } => self.nodes[node].error_rate = 0.0,
+        }
+    }
+}

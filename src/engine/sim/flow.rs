@@ -1,0 +1,377 @@
+//! The life of a call: a client sends a request, each component queues it,
+//! serves it, calls its targets one after the other, and answers its caller;
+//! writes publish events, which buses deliver to subscribers.
+//!
+//! What must stay true: every call that is taken from the pool is given back
+//! exactly once, through [`Simulation::finish`]; a caller waits for one child
+//! at a time; a request is complete when its whole synchronous chain is.
+//! Arrived = completed + failed + in flight holds for requests and for every
+//! component at all times.
+
+use super::agenda::Event;
+use super::cause::Cause;
+use super::pool::flag;
+use super::random::to_micros;
+use super::routing;
+use super::station::{Admission, NONE};
+use super::{KeySampler, Simulation};
+use crate::engine::model::ComponentKind;
+
+/// Deepest call chain a request may build before it is failed as a loop.
+pub const MAX_DEPTH: u8 = 64;
+
+impl Simulation {
+    /// A client's arrival process fires: maybe send a request, and schedule the next candidate.
+    pub(super) fn client_sends(&mut self, client: u32) {
+        let source = self.clients[client as usize];
+        let gap = to_micros(self.rng.standard_exponential() / source.peak_rate_per_us);
+        let next = self.now.saturating_add(gap);
+        if next <= self.end {
+            self.agenda.schedule(next, Event::ClientSends { client });
+        }
+        if self.accept_arrival(source.peak_rate_per_us) {
+            self.start_request(source.node);
+        }
+    }
+
+    fn start_request(&mut self, node: u32) {
+        let now = self.now;
+        let read = self.rng.chance(self.read_share);
+        let key = match self.key_sampler {
+            KeySampler::Uniform(n) => self.rng.below(n),
+            KeySampler::Zipf(sampler) => sampler.sample(&mut self.rng),
+        };
+        let root = self.pool.take(node, NONE, if read { flag::READ } else { 0 }, key, 0, now);
+        self.requests.arrived += 1;
+        self.requests.in_system.increment(now);
+        let stats = &mut self.nodes[node as usize].stats;
+        stats.arrivals += 1;
+        stats.in_system.increment(now);
+        self.advance(root);
+    }
+
+    /// The call's component takes its next step after its own work (or after a child answered).
+    pub(super) fn advance(&mut self, call: u32) {
+        let c = *self.pool.get(call);
+        let node_index = c.node as usize;
+        let stage = c.stage as usize;
+        let node = &self.nodes[node_index];
+        match node.kind {
+            ComponentKind::Client | ComponentKind::ApiGateway | ComponentKind::LoadBalancer => {
+                let auth_count = node.auth.len();
+                if stage < auth_count {
+                    let target = node.auth[stage];
+                    self.send(call, target);
+                } else if stage == auth_count {
+                    let node = &mut self.nodes[node_index];
+                    match routing::pick_target(node, c.has(flag::READ), &mut self.rng) {
+                        Ok(i) => {
+                            let target = node.split[i].node;
+                            if node.kind == ComponentKind::LoadBalancer {
+                                node.in_flight[i] += 1;
+                            }
+                            self.send(call, target);
+                        }
+                        Err(cause) => self.finish(call, Err(cause), true),
+                    }
+                } else {
+                    self.finish(call, Ok(()), false);
+                }
+            }
+            ComponentKind::Service | ComponentKind::AuthProvider => {
+                if let Some(&target) = node.calls.get(stage) {
+                    self.send(call, target);
+                } else {
+                    self.finish(call, Ok(()), false);
+                }
+            }
+            ComponentKind::Cache => {
+                if stage == 0 && c.has(flag::READ) && !c.has(flag::CACHE_MISS) {
+                    let fresh = self.caches[node_index].as_ref().is_some_and(|cache| cache.is_fresh(c.key, self.now));
+                    let stats = &mut self.nodes[node_index].stats;
+                    if fresh {
+                        stats.cache_hits += 1;
+                        self.finish(call, Ok(()), false);
+                        return;
+                    }
+                    stats.cache_misses += 1;
+                    self.pool.get_mut(call).flags |= flag::CACHE_MISS;
+                }
+                if let Some(&target) = self.nodes[node_index].calls.get(stage) {
+                    self.send(call, target);
+                } else {
+                    self.finish(call, Ok(()), false);
+                }
+            }
+            ComponentKind::EventBus => {
+                self.deliver(node_index, c.topic, c.key);
+                self.finish(call, Ok(()), false);
+            }
+            ComponentKind::EventStore => {
+                if let Some(log) = self.logs[node_index].as_mut() {
+                    log.record(c.topic, self.now);
+                }
+                self.finish(call, Ok(()), false);
+            }
+            ComponentKind::ServiceRegistry | ComponentKind::Monitoring | ComponentKind::Database => self.finish(call, Ok(()), false),
+        }
+    }
+
+    /// `caller` calls component `target` and waits for the answer.
+    fn send(&mut self, caller: u32, target: u32) {
+        let c = *self.pool.get(caller);
+        if c.depth >= MAX_DEPTH {
+            self.finish(caller, Err(Cause::CallLoop), true);
+            return;
+        }
+        if self.options.resilience.circuit_breaker.enabled && !self.breakers.allows(c.node, target, self.now) {
+            self.nodes[c.node as usize].stats.errors[Cause::CircuitOpen as usize] += 1;
+            self.child_returned(caller, target, Err(Cause::CircuitOpen));
+            return;
+        }
+        let child = self.pool.take(target, caller, c.flags & (flag::READ | flag::EVENT), c.key, c.topic, self.now);
+        let generation = {
+            let child_call = self.pool.get_mut(child);
+            child_call.depth = c.depth + 1;
+            child_call.generation
+        };
+        let parent = self.pool.get_mut(caller);
+        parent.child = child;
+        parent.child_node = target;
+        if let Some(timeout) = self.timeout_us {
+            self.agenda.schedule(self.now + timeout, Event::CallTimeout { call: child, generation });
+        }
+        self.transmit(child, generation);
+    }
+
+    /// Sends a fresh call over the network hop to its component.
+    fn transmit(&mut self, call: u32, generation: u32) {
+        if self.hop_us > 0 {
+            self.agenda.schedule(self.now + self.hop_us, Event::CallArrives { call, generation });
+        } else {
+            self.arrive(call);
+        }
+    }
+
+    /// A call reaches its component.
+    pub(super) fn arrive(&mut self, call: u32) {
+        let now = self.now;
+        let c = *self.pool.get(call);
+        let node_index = c.node as usize;
+        let node = &mut self.nodes[node_index];
+        node.stats.arrivals += 1;
+        node.stats.in_system.increment(now);
+        self.pool.get_mut(call).arrived_at = now;
+        if node.down {
+            self.finish(call, Err(Cause::ComponentDown), true);
+            return;
+        }
+        if node.error_rate > 0.0 && self.rng.chance(node.error_rate) {
+            self.finish(call, Err(Cause::Injected), true);
+            return;
+        }
+        let station = if node.kind == ComponentKind::Database {
+            match routing::database_station(node, c.key, c.has(flag::READ)) {
+                Ok(station) => station,
+                Err(cause) => {
+                    self.finish(call, Err(cause), true);
+                    return;
+                }
+            }
+        } else {
+            node.station
+        };
+        if station == NONE {
+            self.advance(call);
+            return;
+        }
+        self.pool.get_mut(call).station = station;
+        match self.stations[station as usize].admit(now, call) {
+            Admission::Serve(slot) => self.start_service(call, slot),
+            Admission::Queued => {}
+            Admission::Rejected => self.finish(call, Err(Cause::QueueFull), true),
+            Admission::DeadReplica => self.finish(call, Err(Cause::ReplicaDown), true),
+            Admission::NoReplica => self.finish(call, Err(Cause::NoReplica), true),
+        }
+    }
+
+    /// A server takes the call: its service ends after a sampled time.
+    pub(super) fn start_service(&mut self, call: u32, slot: u32) {
+        let c = self.pool.get_mut(call);
+        c.slot = slot;
+        let generation = c.generation;
+        let station = &self.stations[c.station as usize];
+        let duration = self.service_sampler.sample(&mut self.rng, station.mean_service_us) + station.extra_latency_us;
+        self.agenda.schedule(self.now + duration, Event::ServiceDone { call, generation });
+    }
+
+    /// A server finished its work on the call: the server takes the next waiting call, and the call moves on.
+    pub(super) fn service_done(&mut self, call: u32) {
+        let c = self.pool.get_mut(call);
+        let (station, slot) = (c.station as usize, c.slot);
+        c.slot = NONE;
+        if let Some((next, next_slot)) = self.stations[station].release(self.now, slot) {
+            self.start_service(next, next_slot);
+        }
+        self.stations[station].check_invariant();
+        self.advance(call);
+    }
+
+    /// A caller stops waiting for `child`: the child goes on unheard, the caller sees a timeout.
+    pub(super) fn time_out(&mut self, child: u32) {
+        let c = *self.pool.get(child);
+        if c.parent == NONE || c.has(flag::ORPHAN) {
+            return;
+        }
+        let child_call = self.pool.get_mut(child);
+        child_call.parent = NONE;
+        child_call.flags |= flag::ORPHAN;
+        let caller_node = self.pool.get(c.parent).node as usize;
+        self.nodes[caller_node].stats.errors[Cause::Timeout as usize] += 1;
+        self.child_returned(c.parent, c.node, Err(Cause::Timeout));
+    }
+
+    /// The child that `parent` waited for, at component `child_node`, answered.
+    fn child_returned(&mut self, parent: u32, child_node: u32, result: Result<(), Cause>) {
+        let p = self.pool.get_mut(parent);
+        p.child = NONE;
+        let parent_node = p.node as usize;
+        let node = &mut self.nodes[parent_node];
+        if node.kind == ComponentKind::LoadBalancer {
+            if let Some(i) = node.split.iter().position(|t| t.node == child_node) {
+                node.in_flight[i] = node.in_flight[i].saturating_sub(1);
+            }
+        }
+        if self.options.resilience.circuit_breaker.enabled {
+            let breaker = self.options.resilience.circuit_breaker;
+            self.breakers.record(parent_node as u32, child_node, result.is_ok(), self.now, &breaker);
+        }
+        match result {
+            Ok(()) => {
+                let p = self.pool.get_mut(parent);
+                p.stage += 1;
+                p.attempts = 0;
+                self.advance(parent);
+            }
+            Err(cause) => {
+                let resilience = self.options.resilience;
+                let p = self.pool.get_mut(parent);
+                let retryable = !matches!(cause, Cause::CircuitOpen | Cause::CallLoop);
+                if retryable && u32::from(p.attempts) < resilience.retries {
+                    p.attempts += 1;
+                    let generation = p.generation;
+                    if resilience.retry_backoff_s > 0.0 {
+                        let backoff = super::random::seconds_to_micros(resilience.retry_backoff_s);
+                        self.agenda.schedule(self.now + backoff, Event::RetryDue { call: parent, generation });
+                    } else {
+                        self.advance(parent);
+                    }
+                } else {
+                    self.finish(parent, Err(cause), false);
+                }
+            }
+        }
+    }
+
+    /// Ends a call: records it, applies its effects, answers its caller, returns it to the pool.
+    /// `origin` says whether the failure started here (and so is counted here by cause).
+    pub(super) fn finish(&mut self, call: u32, result: Result<(), Cause>, origin: bool) {
+        let now = self.now;
+        let c = *self.pool.get(call);
+        let node_index = c.node as usize;
+        let node = &mut self.nodes[node_index];
+        let sojourn = now - c.arrived_at;
+        node.stats.in_system.decrement(now);
+        node.stats.sojourn_total_us += u128::from(sojourn);
+        match result {
+            Ok(()) => {
+                node.stats.completed += 1;
+                node.stats.latency.record(sojourn);
+                node.stats.latency_histogram.record(sojourn);
+            }
+            Err(cause) => {
+                node.stats.failed += 1;
+                if origin {
+                    node.stats.errors[cause as usize] += 1;
+                }
+            }
+        }
+        if c.has(flag::IN_CHANNEL) {
+            if let Some(held) = node.channel_occupancy.get_mut(c.topic as usize) {
+                *held = held.saturating_sub(1);
+            }
+        }
+        let is_write = !c.has(flag::READ) || c.has(flag::EVENT);
+        if result.is_ok() {
+            if let Some(cache) = self.caches[node_index].as_mut() {
+                if c.has(flag::CACHE_MISS) {
+                    cache.store(c.key, now.saturating_add(self.nodes[node_index].ttl_us));
+                } else if !c.has(flag::READ) {
+                    cache.invalidate(c.key);
+                }
+            }
+            if is_write && !self.nodes[node_index].publishes.is_empty() {
+                let topic = self.nodes[node_index].topic;
+                for i in 0..self.nodes[node_index].publishes.len() {
+                    let target = self.nodes[node_index].publishes[i];
+                    self.publish(target, topic, c.key);
+                }
+            }
+        }
+        if c.parent == NONE && self.nodes[node_index].kind == ComponentKind::Client {
+            let requests = &mut self.requests;
+            requests.in_system.decrement(now);
+            requests.sojourn_total_us += u128::from(sojourn);
+            match result {
+                Ok(()) => {
+                    requests.completed += 1;
+                    requests.latency.record(sojourn);
+                    requests.latency_histogram.record(sojourn);
+                }
+                Err(cause) => {
+                    requests.failed += 1;
+                    requests.errors[cause as usize] += 1;
+                }
+            }
+        }
+        self.pool.give_back(call);
+        if c.parent != NONE {
+            self.child_returned(c.parent, c.node, result);
+        }
+    }
+
+    /// Publishes an event of `topic` to a bus (through its bounded channel) or an event store.
+    fn publish(&mut self, target: u32, topic: u32, key: u32) {
+        let node = &mut self.nodes[target as usize];
+        let mut flags = flag::EVENT;
+        if node.kind == ComponentKind::EventBus {
+            let t = topic as usize;
+            if node.channel_occupancy[t] >= node.channel_capacity {
+                node.stats.channel_full[t] += 1;
+                node.stats.errors[Cause::ChannelFull as usize] += 1;
+                return;
+            }
+            node.channel_occupancy[t] += 1;
+            node.stats.published[t] += 1;
+            flags |= flag::IN_CHANNEL;
+        }
+        let call = self.pool.take(target, NONE, flags, key, topic, self.now);
+        let generation = self.pool.get(call).generation;
+        self.transmit(call, generation);
+    }
+
+    /// A bus hands an event to every subscriber whose topics match.
+    fn deliver(&mut self, bus: usize, topic: u32, key: u32) {
+        for i in 0..self.nodes[bus].subscribers.len() {
+            let subscription = &self.nodes[bus].subscribers[i];
+            if !subscription.topics.is_empty() && !subscription.topics.contains(&topic) {
+                continue;
+            }
+            let subscriber = subscription.node;
+            self.nodes[bus].stats.delivered += 1;
+            let call = self.pool.take(subscriber, NONE, flag::EVENT, key, topic, self.now);
+            let generation = self.pool.get(call).generation;
+            self.transmit(call, generation);
+        }
+    }
+}

@@ -1,0 +1,386 @@
+//! A discrete-event simulator of a design: Poisson clients, multi-server FIFO
+//! stations with bounded queues, the analytic estimate's routing rules,
+//! caches with TTLs, event buses with bounded channels, an event store,
+//! autoscalers, scheduled faults, health checks, timeouts, retries and
+//! circuit breakers.
+//!
+//! The API has the shape of nexosim's: [`Simulation::new`] sets a run up (the
+//! only step that can fail), [`Simulation::step`] handles one event,
+//! [`Simulation::run_until`] handles events up to a deadline and an event
+//! budget (so a UI can bound the work per frame; the wall clock is the
+//! caller's business), [`Simulation::now`], [`Simulation::stats`] and
+//! [`Simulation::summary`] read it.
+//!
+//! What must stay true:
+//! - Time is integer microseconds; events are ordered by (time, sequence
+//!   number); no float is compared to order anything.
+//! - All randomness comes from one generator seeded from the options, and
+//!   every float function used in a decision comes from `libm`; so the same
+//!   design and options give the same run, bit for bit, on every platform.
+//! - The hot loop does not allocate once pools have grown: calls live in a
+//!   [`pool::CallPool`], queues and heaps keep their capacity.
+//! - Statistics stream ([`stats`]); no sample is stored.
+//! - Running never panics and always ends: time only moves forward and every
+//!   run has an end time (and callers an event budget).
+//!
+//! `docs/simulation.md` describes the model and how it is validated.
+
+pub mod agenda;
+pub mod autoscaler;
+pub mod cause;
+mod control;
+pub mod error;
+mod flow;
+pub mod options;
+pub mod pool;
+pub mod random;
+pub mod routing;
+pub mod station;
+pub mod stats;
+pub mod store;
+pub mod summary;
+pub mod topology;
+
+pub use agenda::{Event, Micros};
+pub use cause::Cause;
+pub use error::SimError;
+pub use options::SimulationOptions;
+pub use summary::Summary;
+
+use crate::engine::model::{ComponentKind, Design};
+use agenda::Agenda;
+use control::{Checker, Scaler};
+use options::KeyPopularity;
+use pool::CallPool;
+use random::{seconds_to_micros, ServiceSampler, SimRng, ZipfSampler};
+use station::Station;
+use stats::{LogHistogram, TimeWeighted, Moments};
+use store::{CacheStore, EventLog};
+use topology::Node;
+
+/// Why [`Simulation::run_until`] returned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunOutcome {
+    /// Every event up to the deadline was handled; the clock is at the deadline.
+    ReachedDeadline,
+    /// The event budget ran out first; the clock is at the last event handled.
+    EventLimit,
+    /// The run is over: the clock is at its end.
+    Finished,
+}
+
+/// Counters of the whole run, cheap to read at any time.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RunStats {
+    /// Events handled.
+    pub events: u64,
+    /// Events waiting in the agenda.
+    pub pending: u64,
+    /// Calls alive now.
+    pub calls_alive: u64,
+    /// Requests sent by clients since measurement began.
+    pub requests_arrived: u64,
+    /// Requests answered successfully since measurement began.
+    pub requests_completed: u64,
+    /// Requests failed since measurement began.
+    pub requests_failed: u64,
+    /// Requests in the system now.
+    pub requests_in_flight: u64,
+    /// Requests already in the system when measurement began.
+    pub requests_in_flight_at_start: u64,
+}
+
+/// End-to-end request measurements.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RequestStats {
+    /// Requests sent.
+    pub arrived: u64,
+    /// Requests answered successfully.
+    pub completed: u64,
+    /// Requests that failed.
+    pub failed: u64,
+    /// Failed requests by the cause that started the failure.
+    pub errors: [u64; Cause::COUNT],
+    /// Time from sending to a successful answer, µs.
+    pub latency: Moments,
+    /// The same, as a histogram.
+    pub latency_histogram: LogHistogram,
+    /// Sum of the time every finished request (success or failure) took, µs.
+    pub sojourn_total_us: u128,
+    /// Requests in the system.
+    pub in_system: TimeWeighted,
+    /// Requests in the system when measurement began.
+    pub in_flight_at_start: u64,
+}
+
+/// How request keys are drawn.
+#[derive(Clone, Copy, Debug)]
+enum KeySampler {
+    Uniform(u32),
+    Zipf(ZipfSampler),
+}
+
+/// One client's arrival process (thinned Poisson).
+#[derive(Clone, Copy, Debug)]
+struct ClientSource {
+    node: u32,
+    /// Highest rate over the run, per µs.
+    peak_rate_per_us: f64,
+}
+
+/// A simulation run of one design.
+pub struct Simulation {
+    options: SimulationOptions,
+    now: Micros,
+    end: Micros,
+    measured_from: Micros,
+    events: u64,
+    agenda: Agenda,
+    rng: SimRng,
+    service_sampler: ServiceSampler,
+    key_sampler: KeySampler,
+    read_share: f64,
+    base_rps: f64,
+    hop_us: Micros,
+    timeout_us: Option<Micros>,
+    nodes: Vec<Node>,
+    stations: Vec<Station>,
+    topics: Vec<String>,
+    clients: Vec<ClientSource>,
+    pool: CallPool,
+    caches: Vec<Option<CacheStore>>,
+    logs: Vec<Option<EventLog>>,
+    scalers: Vec<Scaler>,
+    checkers: Vec<Checker>,
+    /// Per station: whether a health checker watches it (new replicas then wait for a passing check).
+    checked: Vec<bool>,
+    /// Per fault: the replica it killed, to restart at its end.
+    killed: Vec<Option<(u32, u32)>>,
+    breakers: control::Breakers,
+    requests: RequestStats,
+    scratch: Vec<u32>,
+}
+
+impl Simulation {
+    /// Sets up a run of `design` under `options`; fails naming the first bad option.
+    pub fn new(design: &Design, options: &SimulationOptions) -> Result<Simulation, SimError> {
+        options.validate()?;
+        for (i, fault) in options.faults.iter().enumerate() {
+            if design.component(fault.component).is_none() {
+                return Err(SimError::UnknownComponent { setting: format!("faults[{i}].component"), id: fault.component.0 });
+            }
+        }
+        let topology = topology::build(design)?;
+        let key_space = design.workload.key_space.max(1);
+        let key_sampler = match options.key_popularity {
+            KeyPopularity::Uniform => KeySampler::Uniform(key_space),
+            KeyPopularity::Zipf { exponent } => KeySampler::Zipf(ZipfSampler::new(key_space, exponent)),
+        };
+        let caches = topology.nodes.iter().map(|n| (n.kind == ComponentKind::Cache).then(|| CacheStore::new(key_space))).collect();
+        let logs = topology.nodes.iter().map(|n| (n.kind == ComponentKind::EventStore).then(|| EventLog::new(topology.topics.len()))).collect();
+        let base_rps = if design.workload.requests_per_second.is_finite() { design.workload.requests_per_second.max(0.0) } else { 0.0 };
+        let client_count = topology.clients.len().max(1) as f64;
+        let peak = control::peak_rate(&options.profile, base_rps) / client_count;
+        let clients = topology.clients.iter().map(|&node| ClientSource { node, peak_rate_per_us: peak / 1e6 }).collect();
+        let station_count = topology.stations.len();
+        let mut simulation = Simulation {
+            now: 0,
+            end: seconds_to_micros(options.duration_s),
+            measured_from: 0,
+            events: 0,
+            agenda: Agenda::with_capacity(1024),
+            rng: SimRng::new(options.seed),
+            service_sampler: ServiceSampler::new(options.service_time),
+            key_sampler,
+            read_share: if design.workload.read_share.is_finite() { design.workload.read_share.clamp(0.0, 1.0) } else { 1.0 },
+            base_rps,
+            hop_us: seconds_to_micros(design.workload.hop_latency_ms.max(0.0) / 1000.0),
+            timeout_us: options.resilience.timeout_s.map(seconds_to_micros),
+            nodes: topology.nodes,
+            stations: topology.stations,
+            topics: topology.topics,
+            clients,
+            pool: CallPool::with_capacity(1024),
+            caches,
+            logs,
+            scalers: Vec::new(),
+            checkers: Vec::new(),
+            checked: vec![false; station_count],
+            killed: vec![None; options.faults.len()],
+            breakers: control::Breakers::default(),
+            requests: RequestStats::default(),
+            scratch: Vec::new(),
+            options: options.clone(),
+        };
+        simulation.schedule_start(design);
+        Ok(simulation)
+    }
+
+    /// Handles the next event if it happens before the end of the run; returns its time.
+    pub fn step(&mut self) -> Option<Micros> {
+        let time = self.agenda.peek_time()?;
+        if time > self.end {
+            return None;
+        }
+        let (time, event) = self.agenda.pop()?;
+        self.now = time;
+        self.events += 1;
+        self.handle(event);
+        Some(time)
+    }
+
+    /// Handles events up to `deadline_us` (and the end of the run), at most `max_events` of them.
+    pub fn run_until(&mut self, deadline_us: Micros, max_events: u64) -> RunOutcome {
+        let limit = deadline_us.min(self.end);
+        let mut handled = 0;
+        while let Some(time) = self.agenda.peek_time() {
+            if time > limit {
+                break;
+            }
+            if handled >= max_events {
+                return RunOutcome::EventLimit;
+            }
+            self.step();
+            handled += 1;
+        }
+        self.now = self.now.max(limit);
+        if limit == self.end {
+            RunOutcome::Finished
+        } else {
+            RunOutcome::ReachedDeadline
+        }
+    }
+
+    /// Runs to the end of the run.
+    pub fn run(&mut self) -> RunOutcome {
+        self.run_until(self.end, u64::MAX)
+    }
+
+    /// Simulated time now, µs.
+    pub fn now(&self) -> Micros {
+        self.now
+    }
+
+    /// When the run ends, µs.
+    pub fn end(&self) -> Micros {
+        self.end
+    }
+
+    /// The options of this run.
+    pub fn options(&self) -> &SimulationOptions {
+        &self.options
+    }
+
+    /// Counters of the run so far.
+    pub fn stats(&self) -> RunStats {
+        RunStats {
+            events: self.events,
+            pending: self.agenda.len() as u64,
+            calls_alive: u64::from(self.pool.alive()),
+            requests_arrived: self.requests.arrived,
+            requests_completed: self.requests.completed,
+            requests_failed: self.requests.failed,
+            requests_in_flight: self.requests.in_system.level(),
+            requests_in_flight_at_start: self.requests.in_flight_at_start,
+        }
+    }
+
+    /// End-to-end request measurements since measurement began.
+    pub fn requests(&self) -> &RequestStats {
+        &self.requests
+    }
+
+    /// The runtime state of every component, in design order.
+    pub fn nodes(&self) -> &[Node] {
+        &self.nodes
+    }
+
+    /// Every station.
+    pub fn stations(&self) -> &[Station] {
+        &self.stations
+    }
+
+    /// Topic names by id.
+    pub fn topics(&self) -> &[String] {
+        &self.topics
+    }
+
+    /// When measurement began (the end of the warm-up), µs.
+    pub fn measured_from(&self) -> Micros {
+        self.measured_from
+    }
+
+    /// The event log of the event store at component index `node`.
+    pub fn event_log(&self, node: usize) -> Option<&EventLog> {
+        self.logs.get(node).and_then(Option::as_ref)
+    }
+
+    /// The replica timeline of every autoscaled service: (component index, [(time µs, replicas)]).
+    pub fn replica_timelines(&self) -> Vec<(u32, &[(Micros, u32)])> {
+        self.scalers.iter().map(|s| (s.node, s.timeline.as_slice())).collect()
+    }
+
+    /// The summary of the run so far.
+    pub fn summary(&self) -> Summary {
+        summary::summarise(self)
+    }
+
+    fn handle(&mut self, event: Event) {
+        match event {
+            Event::ClientSends { client } => self.client_sends(client),
+            Event::CallArrives { call, generation } => {
+                if self.pool.is_current(call, generation) {
+                    self.arrive(call);
+                }
+            }
+            Event::ServiceDone { call, generation } => {
+                if self.pool.is_current(call, generation) {
+                    self.service_done(call);
+                }
+            }
+            Event::CallTimeout { call, generation } => {
+                if self.pool.is_current(call, generation) {
+                    self.time_out(call);
+                }
+            }
+            Event::RetryDue { call, generation } => {
+                if self.pool.is_current(call, generation) {
+                    self.advance(call);
+                }
+            }
+            Event::WarmupEnds => self.restart_statistics(),
+            Event::AutoscalerTick { scaler } => self.autoscale(scaler),
+            Event::ReplicaReady { station, replica, incarnation } => self.replica_ready(station, replica, incarnation),
+            Event::HealthCheck { checker } => self.health_check(checker),
+            Event::ProbeVerdict { station, replica } => self.stations[station as usize].take_out_of_rotation(replica),
+            Event::FaultStarts { fault } => self.fault_starts(fault),
+            Event::FaultEnds { fault } => self.fault_ends(fault),
+        }
+    }
+
+    fn restart_statistics(&mut self) {
+        let now = self.now;
+        self.measured_from = now;
+        for station in &mut self.stations {
+            station.restart_statistics(now);
+        }
+        for node in &mut self.nodes {
+            let in_system = node.stats.in_system;
+            let topics = node.stats.published.len();
+            node.stats = topology::NodeStats {
+                in_system,
+                published: vec![0; topics],
+                channel_full: vec![0; topics],
+                ..topology::NodeStats::default()
+            };
+            node.stats.in_system.restart(now);
+        }
+        let in_system = self.requests.in_system;
+        self.requests = RequestStats { in_system, in_flight_at_start: in_system.level(), ..RequestStats::default() };
+        self.requests.in_system.restart(now);
+        for scaler in &mut self.scalers {
+            scaler.snapshot = control::Snapshot::default();
+            scaler.snapshot.time = now;
+        }
+    }
+}

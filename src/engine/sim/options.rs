@@ -1,0 +1,415 @@
+//! Everything a simulation run needs beyond the design: seed, duration,
+//! warm-up, traffic profile, key popularity, service-time distribution,
+//! autoscaler mode, faults and the callers' resilience settings.
+//!
+//! What must stay true: every field has a default, so `{}` is a valid set of
+//! options; [`SimulationOptions::validate`] names the first bad setting, and
+//! the simulator never starts with options that did not pass it. The design's
+//! own [`SimulationSettings`] (seed, duration, arrival profile: what a share
+//! link carries) convert into options with [`SimulationOptions::from_settings`].
+
+use super::error::SimError;
+use crate::engine::model::{ArrivalProfile, ComponentId, SimulationSettings};
+use serde::{Deserialize, Serialize};
+
+/// The longest run the simulator accepts, in seconds (keeps integer time sums far from overflow).
+pub const MAX_DURATION_S: f64 = 1_000_000.0;
+
+/// How the offered rate changes over the run, as a factor of the workload rate.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TrafficProfile {
+    /// The workload rate for the whole run.
+    #[default]
+    Constant,
+    /// Climbs linearly from `from_factor` times the workload rate at the start
+    /// to `to_rps` at the end of the run.
+    Ramp {
+        /// Requests per second reached at the end of the run.
+        to_rps: f64,
+        /// Factor of the workload rate at the start (1 = start at the workload rate).
+        #[serde(default = "one")]
+        from_factor: f64,
+    },
+    /// The rate times `factor` between `at_s` and `at_s + duration_s`.
+    Spike {
+        /// When the spike starts, in seconds.
+        at_s: f64,
+        /// How long it lasts, in seconds.
+        duration_s: f64,
+        /// Multiplier of the rate during the spike.
+        factor: f64,
+    },
+    /// The rate times `factor` from `at_s` on.
+    Step {
+        /// When the step happens, in seconds.
+        at_s: f64,
+        /// Multiplier of the rate after the step.
+        factor: f64,
+    },
+    /// rate x (1 + amplitude x sin(2 pi t / period_s)).
+    DailyWave {
+        /// Length of one wave, in seconds.
+        period_s: f64,
+        /// Relative swing, in [0, 1].
+        amplitude: f64,
+    },
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// Which keys requests touch.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum KeyPopularity {
+    /// Every key of the key space equally often.
+    #[default]
+    Uniform,
+    /// Key k (0-based) with probability proportional to 1 / (k + 1)^exponent.
+    Zipf {
+        /// The skew; around 1 for typical web traffic.
+        exponent: f64,
+    },
+}
+
+/// How one server's time for one request is spread around the component's mean.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ServiceTimeDistribution {
+    /// Exponential (coefficient of variation 1): what M/M/c assumes.
+    #[default]
+    Exponential,
+    /// Always exactly the mean (M/D/c).
+    Fixed,
+    /// Sum of `k` exponential phases (coefficient of variation 1/sqrt(k)).
+    Erlang {
+        /// Number of phases, 1 to 100.
+        k: u32,
+    },
+    /// Log-normal with the given coefficient of variation.
+    LogNormal {
+        /// Standard deviation over mean, in (0, 10].
+        cv: f64,
+    },
+}
+
+/// Kubernetes HPA parameters.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HpaSettings {
+    /// No change while |metric / target - 1| is at most this.
+    pub tolerance: f64,
+    /// Scale down only to the highest recommendation of this many past seconds.
+    pub stabilization_s: f64,
+    /// Scale up by at most this many pods per period ...
+    pub scale_up_pods: u32,
+    /// ... or this percentage of the current pods, whichever is more.
+    pub scale_up_percent: f64,
+    /// Scale down by at most this percentage of the current pods per period.
+    pub scale_down_percent: f64,
+    /// The period the rate limits apply to, in seconds.
+    pub policy_period_s: f64,
+}
+
+impl Default for HpaSettings {
+    fn default() -> HpaSettings {
+        HpaSettings {
+            tolerance: 0.1,
+            stabilization_s: 300.0,
+            scale_up_pods: 4,
+            scale_up_percent: 100.0,
+            scale_down_percent: 100.0,
+            policy_period_s: 15.0,
+        }
+    }
+}
+
+/// Which policy drives autoscaled services.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AutoscalerMode {
+    /// The seed's policy: one replica up above the threshold, one down below
+    /// half of it, with the component's cooldowns.
+    #[default]
+    Seed,
+    /// The Kubernetes Horizontal Pod Autoscaler's rule, with the threshold as target.
+    Hpa(HpaSettings),
+}
+
+/// The autoscaler.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AutoscalerOptions {
+    /// The policy.
+    pub mode: AutoscalerMode,
+    /// Seconds between evaluations (Kubernetes syncs every 15 s).
+    pub interval_s: f64,
+}
+
+impl Default for AutoscalerOptions {
+    fn default() -> AutoscalerOptions {
+        AutoscalerOptions { mode: AutoscalerMode::Seed, interval_s: 15.0 }
+    }
+}
+
+/// What goes wrong in a fault.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum FaultKind {
+    /// One running replica crashes; the requests it is serving fail. It is
+    /// restarted after the fault's duration (and the start-up delay), or never.
+    KillReplica,
+    /// The whole component refuses every call for the fault's duration.
+    ComponentDown,
+    /// Every service at the component takes this much longer.
+    AddLatency {
+        /// Extra milliseconds per request.
+        ms: f64,
+    },
+    /// This share of the requests reaching the component fail.
+    AddErrors {
+        /// Share in [0, 1].
+        rate: f64,
+    },
+}
+
+/// A fault injected at a scheduled time.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Fault {
+    /// When it starts, in seconds.
+    pub at_s: f64,
+    /// The component it hits.
+    pub component: ComponentId,
+    /// What goes wrong.
+    pub kind: FaultKind,
+    /// How long it lasts, in seconds; absent means until the end of the run.
+    #[serde(default)]
+    pub duration_s: Option<f64>,
+}
+
+/// A circuit breaker on every caller-to-callee edge.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CircuitBreakerOptions {
+    /// Whether callers use circuit breakers.
+    pub enabled: bool,
+    /// Consecutive failures that open the circuit.
+    pub failure_threshold: u32,
+    /// Seconds the circuit stays open before one trial call is let through.
+    pub open_s: f64,
+}
+
+impl Default for CircuitBreakerOptions {
+    fn default() -> CircuitBreakerOptions {
+        CircuitBreakerOptions { enabled: false, failure_threshold: 5, open_s: 10.0 }
+    }
+}
+
+/// How callers protect themselves: timeouts, retries, circuit breakers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ResilienceOptions {
+    /// A call not answered within this many seconds fails; absent means callers wait forever.
+    pub timeout_s: Option<f64>,
+    /// Failed calls are tried again up to this many more times.
+    pub retries: u32,
+    /// Seconds to wait before a retry.
+    pub retry_backoff_s: f64,
+    /// The circuit breaker.
+    pub circuit_breaker: CircuitBreakerOptions,
+}
+
+/// Everything about a run beyond the design.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SimulationOptions {
+    /// Seed of the random source: the same design and options give the same run.
+    pub seed: u64,
+    /// Simulated seconds.
+    pub duration_s: f64,
+    /// Seconds at the start whose statistics are discarded.
+    pub warmup_s: f64,
+    /// How the offered rate changes over the run.
+    pub profile: TrafficProfile,
+    /// Which keys requests touch.
+    pub key_popularity: KeyPopularity,
+    /// The spread of service times.
+    pub service_time: ServiceTimeDistribution,
+    /// The autoscaler.
+    pub autoscaler: AutoscalerOptions,
+    /// Seconds a new or restarted replica takes before it serves.
+    pub startup_delay_s: f64,
+    /// Scheduled faults.
+    pub faults: Vec<Fault>,
+    /// Timeouts, retries, circuit breakers.
+    pub resilience: ResilienceOptions,
+}
+
+impl Default for SimulationOptions {
+    fn default() -> SimulationOptions {
+        SimulationOptions {
+            seed: 1,
+            duration_s: 60.0,
+            warmup_s: 0.0,
+            profile: TrafficProfile::Constant,
+            key_popularity: KeyPopularity::Uniform,
+            service_time: ServiceTimeDistribution::Exponential,
+            autoscaler: AutoscalerOptions::default(),
+            startup_delay_s: 10.0,
+            faults: Vec::new(),
+            resilience: ResilienceOptions::default(),
+        }
+    }
+}
+
+impl SimulationOptions {
+    /// Options from the settings a design carries; everything else at its default.
+    pub fn from_settings(settings: &SimulationSettings, workload_rps: f64) -> SimulationOptions {
+        let duration_s = settings.duration_s;
+        let profile = match settings.arrival {
+            ArrivalProfile::Steady => TrafficProfile::Constant,
+            ArrivalProfile::Ramp => TrafficProfile::Ramp { to_rps: workload_rps, from_factor: 0.0 },
+            ArrivalProfile::Spike => TrafficProfile::Spike { at_s: duration_s * 0.45, duration_s: duration_s * 0.1, factor: 3.0 },
+            ArrivalProfile::Wave => TrafficProfile::DailyWave { period_s: duration_s, amplitude: 0.5 },
+        };
+        SimulationOptions { seed: settings.seed, duration_s, profile, ..SimulationOptions::default() }
+    }
+
+    /// Checks every option; the error names the first bad one.
+    pub fn validate(&self) -> Result<(), SimError> {
+        let bad = |setting: &str, problem: &str| Err(SimError::BadOption { setting: setting.to_string(), problem: problem.to_string() });
+        if !(self.duration_s > 0.0 && self.duration_s <= MAX_DURATION_S) {
+            return bad("duration_s", "must be more than 0 and at most 1000000 seconds");
+        }
+        if !(self.warmup_s >= 0.0 && self.warmup_s < self.duration_s) {
+            return bad("warmup_s", "must be at least 0 and less than duration_s");
+        }
+        if !(self.startup_delay_s >= 0.0 && self.startup_delay_s <= MAX_DURATION_S) {
+            return bad("startup_delay_s", "must be between 0 and 1000000 seconds");
+        }
+        check_profile(&self.profile)?;
+        match self.key_popularity {
+            KeyPopularity::Uniform => {}
+            KeyPopularity::Zipf { exponent } if exponent > 0.0 && exponent <= 10.0 => {}
+            KeyPopularity::Zipf { .. } => return bad("key_popularity.exponent", "must be more than 0 and at most 10"),
+        }
+        match self.service_time {
+            ServiceTimeDistribution::Erlang { k } if !(1..=100).contains(&k) => return bad("service_time.k", "must be 1 to 100"),
+            ServiceTimeDistribution::LogNormal { cv } if !(cv > 0.0 && cv <= 10.0) => {
+                return bad("service_time.cv", "must be more than 0 and at most 10")
+            }
+            _ => {}
+        }
+        if !(self.autoscaler.interval_s >= 0.1 && self.autoscaler.interval_s <= 3600.0) {
+            return bad("autoscaler.interval_s", "must be between 0.1 and 3600 seconds");
+        }
+        if let AutoscalerMode::Hpa(hpa) = self.autoscaler.mode {
+            if !(hpa.tolerance >= 0.0 && hpa.tolerance < 1.0) {
+                return bad("autoscaler.mode.tolerance", "must be at least 0 and less than 1");
+            }
+            if !(hpa.stabilization_s >= 0.0 && hpa.stabilization_s <= 3600.0) {
+                return bad("autoscaler.mode.stabilization_s", "must be between 0 and 3600 seconds");
+            }
+            if !(hpa.scale_up_percent >= 0.0 && hpa.scale_up_percent <= 10_000.0) {
+                return bad("autoscaler.mode.scale_up_percent", "must be between 0 and 10000");
+            }
+            if !(hpa.scale_down_percent >= 0.0 && hpa.scale_down_percent <= 100.0) {
+                return bad("autoscaler.mode.scale_down_percent", "must be between 0 and 100");
+            }
+            if !(hpa.policy_period_s > 0.0 && hpa.policy_period_s <= 3600.0) {
+                return bad("autoscaler.mode.policy_period_s", "must be more than 0 and at most 3600 seconds");
+            }
+        }
+        for (i, fault) in self.faults.iter().enumerate() {
+            check_fault(i, fault)?;
+        }
+        let resilience = &self.resilience;
+        if let Some(timeout) = resilience.timeout_s {
+            if !(timeout > 0.0 && timeout <= 3600.0) {
+                return bad("resilience.timeout_s", "must be more than 0 and at most 3600 seconds");
+            }
+        }
+        if resilience.retries > 10 {
+            return bad("resilience.retries", "must be at most 10");
+        }
+        if !(resilience.retry_backoff_s >= 0.0 && resilience.retry_backoff_s <= 3600.0) {
+            return bad("resilience.retry_backoff_s", "must be between 0 and 3600 seconds");
+        }
+        let breaker = &resilience.circuit_breaker;
+        if breaker.enabled && breaker.failure_threshold == 0 {
+            return bad("resilience.circuit_breaker.failure_threshold", "must be at least 1");
+        }
+        if !(breaker.open_s > 0.0 && breaker.open_s <= 3600.0) {
+            return bad("resilience.circuit_breaker.open_s", "must be more than 0 and at most 3600 seconds");
+        }
+        Ok(())
+    }
+}
+
+fn check_profile(profile: &TrafficProfile) -> Result<(), SimError> {
+    let bad = |setting: &str, problem: &str| Err(SimError::BadOption { setting: setting.to_string(), problem: problem.to_string() });
+    let rate_ok = |v: f64| v.is_finite() && (0.0..=10_000_000.0).contains(&v);
+    let time_ok = |v: f64| v.is_finite() && (0.0..=MAX_DURATION_S).contains(&v);
+    let factor_ok = |v: f64| v.is_finite() && (0.0..=1000.0).contains(&v);
+    match *profile {
+        TrafficProfile::Constant => Ok(()),
+        TrafficProfile::Ramp { to_rps, from_factor } => {
+            if !rate_ok(to_rps) {
+                return bad("profile.to_rps", "must be between 0 and 10000000");
+            }
+            if !factor_ok(from_factor) {
+                return bad("profile.from_factor", "must be between 0 and 1000");
+            }
+            Ok(())
+        }
+        TrafficProfile::Spike { at_s, duration_s, factor } => {
+            if !time_ok(at_s) {
+                return bad("profile.at_s", "must be between 0 and 1000000 seconds");
+            }
+            if !time_ok(duration_s) {
+                return bad("profile.duration_s", "must be between 0 and 1000000 seconds");
+            }
+            if !factor_ok(factor) {
+                return bad("profile.factor", "must be between 0 and 1000");
+            }
+            Ok(())
+        }
+        TrafficProfile::Step { at_s, factor } => {
+            if !time_ok(at_s) {
+                return bad("profile.at_s", "must be between 0 and 1000000 seconds");
+            }
+            if !factor_ok(factor) {
+                return bad("profile.factor", "must be between 0 and 1000");
+            }
+            Ok(())
+        }
+        TrafficProfile::DailyWave { period_s, amplitude } => {
+            if !(period_s > 0.0 && period_s <= MAX_DURATION_S) {
+                return bad("profile.period_s", "must be more than 0 and at most 1000000 seconds");
+            }
+            if !(0.0..=1.0).contains(&amplitude) {
+                return bad("profile.amplitude", "must be between 0 and 1");
+            }
+            Ok(())
+        }
+    }
+}
+
+fn check_fault(i: usize, fault: &Fault) -> Result<(), SimError> {
+    let bad = |field: &str, problem: &str| Err(SimError::BadOption { setting: format!("faults[{i}].{field}"), problem: problem.to_string() });
+    if !(fault.at_s >= 0.0 && fault.at_s <= MAX_DURATION_S) {
+        return bad("at_s", "must be between 0 and 1000000 seconds");
+    }
+    if let Some(duration) = fault.duration_s {
+        if !(duration >= 0.0 && duration <= MAX_DURATION_S) {
+            return bad("duration_s", "must be between 0 and 1000000 seconds");
+        }
+    }
+    match fault.kind {
+        FaultKind::AddLatency { ms } if !(ms >= 0.0 && ms <= 3_600_000.0) => bad("ms", "must be between 0 and 3600000"),
+        FaultKind::AddErrors { rate } if !(0.0..=1.0).contains(&rate) => bad("rate", "must be between 0 and 1"),
+        _ => Ok(()),
+    }
+}

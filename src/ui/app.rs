@@ -1,0 +1,88 @@
+//! The root of the app: provides the state, lays out the screen (toolbar on
+//! top, palette left, canvas centre, scorecard and inspector right) and
+//! installs the keyboard shortcuts.
+//!
+//! What must stay true: the root element carries `data-testid="app"`, and
+//! shortcuts never fire while the user is typing in a form field.
+
+use super::canvas::Canvas;
+use super::panels::inspector::Inspector;
+use super::panels::palette::Palette;
+use super::panels::scorecard::ScorecardPanel;
+use super::panels::toolbar::Toolbar;
+use super::state::{provide_app_state, AppState, Selection};
+use super::widgets::status::StatusArea;
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, KeyboardEvent};
+
+/// Canvas units an arrow key moves the selected component.
+const NUDGE: f64 = 10.0;
+
+/// Whether the key went to a form field (or an editable region), where it
+/// means typing rather than a shortcut.
+fn is_typing(event: &KeyboardEvent) -> bool {
+    let Some(element) = event.target().and_then(|target| target.dyn_into::<Element>().ok()) else { return false };
+    matches!(element.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea" | "select")
+        || element.closest("[contenteditable='true']").ok().flatten().is_some()
+}
+
+/// Delete/Backspace delete the selection, arrow keys move the selected
+/// component, Escape clears the selection.
+fn handle_shortcut(state: AppState, event: KeyboardEvent) {
+    if event.default_prevented() || event.ctrl_key() || event.meta_key() || event.alt_key() || is_typing(&event) {
+        return;
+    }
+    let selection = state.selection().get_untracked();
+    let nudge = match event.key().as_str() {
+        "ArrowLeft" => Some((-NUDGE, 0.0)),
+        "ArrowRight" => Some((NUDGE, 0.0)),
+        "ArrowUp" => Some((0.0, -NUDGE)),
+        "ArrowDown" => Some((0.0, NUDGE)),
+        "Delete" | "Backspace" if selection != Selection::Nothing => {
+            event.prevent_default();
+            state.delete_selected();
+            None
+        }
+        "Escape" => {
+            state.select(Selection::Nothing);
+            None
+        }
+        _ => None,
+    };
+    if let (Some((dx, dy)), Selection::Component(_)) = (nudge, selection) {
+        event.prevent_default();
+        state.nudge_selected(dx, dy);
+    }
+}
+
+/// Installs the window-wide keyboard shortcuts for the life of the app.
+fn install_keyboard_shortcuts(state: AppState) {
+    let handle = window_event_listener(ev::keydown, move |event| handle_shortcut(state, event));
+    on_cleanup(move || handle.remove());
+}
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = provide_app_state();
+    install_keyboard_shortcuts(state);
+
+    view! {
+        <div class="ap-app" data-testid="app">
+            <Toolbar />
+            <div class="ap-body">
+                <Palette />
+                <main class="ap-main" aria-label="Canvas">
+                    <Canvas />
+                    <StatusArea />
+                </main>
+                <aside class="ap-sidebar" aria-label="Scores and inspector">
+                    <ScorecardPanel />
+                    <Inspector />
+                </aside>
+            </div>
+        </div>
+    }
+}

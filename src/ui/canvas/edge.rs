@@ -1,0 +1,116 @@
+//! One connection drawn as an arrow between two boxes, and the dashed arrow
+//! that follows the pointer while a connection is being drawn.
+//!
+//! What must stay true: an arrow carries `edge`, `data-id`, `data-from` and
+//! `data-to`; it has a wide invisible stroke so that it can be clicked; its
+//! look says what flows along it (requests solid, events dashed, observation
+//! dotted), as decided by [`crate::engine::graph::flow`].
+
+use super::geometry::{arrow_ends, box_exit};
+use super::interaction::{CanvasInteraction, Gesture};
+use crate::engine::graph::{flow, Flow};
+use crate::engine::model::{ConnectionId, Design, Position};
+use crate::ui::state::{use_app_state, Selection};
+use leptos::prelude::*;
+use web_sys::PointerEvent;
+
+/// What an arrow shows, so that it redraws only when one of these changes.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct EdgeLook {
+    from: u32,
+    to: u32,
+    start: Position,
+    end: Position,
+    flow_class: &'static str,
+}
+
+impl EdgeLook {
+    fn of(design: &Design, id: ConnectionId) -> EdgeLook {
+        let Some(connection) = design.connection(id) else { return EdgeLook::default() };
+        let (Some(source), Some(target)) = (design.component(connection.from), design.component(connection.to)) else {
+            return EdgeLook::default();
+        };
+        let (start, end) = arrow_ends(source.position, target.position);
+        EdgeLook { from: connection.from.0, to: connection.to.0, start, end, flow_class: flow_class(flow(source.kind, target.kind)) }
+    }
+}
+
+fn flow_class(flow: Flow) -> &'static str {
+    match flow {
+        Flow::Request => "ap-edge--request",
+        Flow::Publish | Flow::Deliver => "ap-edge--event",
+        Flow::Observe => "ap-edge--observe",
+    }
+}
+
+/// One connection's arrow.
+#[component]
+pub fn Edge(
+    /// The connection drawn.
+    id: ConnectionId,
+    /// The canvas's gesture handling.
+    interaction: CanvasInteraction,
+) -> impl IntoView {
+    let state = use_app_state();
+    let design = state.design();
+    let look = Memo::new(move |_| design.with(|design| EdgeLook::of(design, id)));
+    let is_selected = Memo::new(move |_| state.selection().get() == Selection::Connection(id));
+
+    let on_press = move |event: PointerEvent| interaction.press_connection(id, &event);
+
+    let class = move || {
+        let selected = if is_selected.get() { " ap-edge--selected" } else { "" };
+        look.with(|look| format!("ap-edge {}{selected}", look.flow_class))
+    };
+    let marker = move || if is_selected.get() { "url(#ap-arrow-selected)" } else { "url(#ap-arrow)" };
+    let x1 = move || look.with(|look| look.start.x);
+    let y1 = move || look.with(|look| look.start.y);
+    let x2 = move || look.with(|look| look.end.x);
+    let y2 = move || look.with(|look| look.end.y);
+
+    view! {
+        <g
+            data-testid="edge"
+            data-id=id.0
+            data-from=move || look.with(|look| look.from)
+            data-to=move || look.with(|look| look.to)
+            data-selected=move || is_selected.get().to_string()
+            class=class
+            on:pointerdown=on_press
+        >
+            <line class="ap-edge__hit" x1=x1 y1=y1 x2=x2 y2=y2 />
+            <line class="ap-edge__line" x1=x1 y1=y1 x2=x2 y2=y2 marker-end=marker />
+        </g>
+    }
+}
+
+/// The dashed arrow from a handle to the pointer while a connection is drawn.
+#[component]
+pub fn ConnectionPreview(
+    /// The canvas's gesture handling.
+    interaction: CanvasInteraction,
+) -> impl IntoView {
+    let state = use_app_state();
+    let design = state.design();
+    let ends = move || match interaction.gesture.get() {
+        Some(Gesture::Connect { from, pointer }) => {
+            let centre = design.with(|design| design.component(from).map(|c| c.position))?;
+            Some((box_exit(centre, pointer, 0.0), pointer))
+        }
+        _ => None,
+    };
+    move || {
+        ends().map(|(start, end)| {
+            view! {
+                <line
+                    class="ap-edge-preview"
+                    x1=start.x
+                    y1=start.y
+                    x2=end.x
+                    y2=end.y
+                    marker-end="url(#ap-arrow-selected)"
+                />
+            }
+        })
+    }
+}

@@ -1,0 +1,42 @@
+//! Saving the design to the user's disk as a design file.
+//!
+//! What must stay true: the file is exactly
+//! [`crate::engine::format::to_json`] of the design, named
+//! `<design name>.archplay.json`, and a failure is reported in the status
+//! area rather than thrown.
+
+use crate::engine::format::to_json;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+use std::time::Duration;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+
+/// How long the object URL of a download is kept before it is released.
+const OBJECT_URL_LIFETIME: Duration = Duration::from_secs(30);
+
+/// Offers `text` to the user as a file called `file_name`.
+pub fn download_text(file_name: &str, text: &str, mime_type: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime_type);
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let anchor: HtmlAnchorElement = document().create_element("a")?.dyn_into()?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // Revoking at once can cancel the download in some browsers; later is safe.
+    set_timeout(move || _ = Url::revoke_object_url(&url), OBJECT_URL_LIFETIME);
+    Ok(())
+}
+
+/// Downloads the design being edited and says so in the status area.
+pub fn export_design(state: AppState) {
+    let file_name = state.export_file_name();
+    let json = state.design().with_untracked(to_json);
+    match download_text(&file_name, &json, "application/json") {
+        Ok(()) => state.report_info(format!("exported {file_name}")),
+        Err(error) => state.report_error(format!("could not export the design: {}", error.as_string().unwrap_or_else(|| "the browser refused".into()))),
+    }
+}

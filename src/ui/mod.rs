@@ -1,0 +1,20 @@
+//! The browser user interface: a Leptos single-page app over the engine.
+//!
+//! Layout: [`app`] is the root (toolbar on top, palette left, canvas centre,
+//! inspector and scorecard right) and installs the effects that talk to the
+//! outside world; [`state`] holds the one [`state::AppState`] handle whose
+//! methods are the only way the design changes; [`canvas`] draws and drags;
+//! [`panels`] are the palette, toolbar, inspector and scorecard; [`widgets`]
+//! are small pieces they share.
+//!
+//! What must stay true: no business rule lives here. Scores come from
+//! [`crate::engine::score::score`], edits from [`crate::engine::edit::apply`],
+//! field specs and parsing from [`crate::engine::fields`]; every element a
+//! browser test touches carries a `data-testid`.
+
+pub mod app;
+pub mod canvas;
+pub mod download;
+pub mod panels;
+pub mod state;
+pub mod widgets;

@@ -1,0 +1,12 @@
+//! The panels around the canvas: toolbar, palette, inspector, scorecard.
+//!
+//! What must stay true: panels read the state and call its intent methods;
+//! none of them changes the design any other way or computes a score.
+
+pub mod connections;
+pub mod estimate;
+pub mod field_input;
+pub mod inspector;
+pub mod palette;
+pub mod scorecard;
+pub mod toolbar;

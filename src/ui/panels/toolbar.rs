@@ -1,0 +1,71 @@
+//! The toolbar: the app's name, the design's name, loading a template and
+//! exporting the design file.
+//!
+//! What must stay true: `template-select` lists every template in
+//! [`TEMPLATES`] order and `template-load` replaces the design with the one
+//! chosen; `export-json` downloads the design file.
+
+use crate::engine::templates::TEMPLATES;
+use crate::ui::download::export_design;
+use crate::ui::state::{use_app_state, STARTING_TEMPLATE};
+use leptos::prelude::*;
+use web_sys::Event;
+
+/// The bar across the top of the app.
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let state = use_app_state();
+    let design = state.design();
+    let chosen_template = RwSignal::new(STARTING_TEMPLATE.to_string());
+    let design_name = move || design.with(|design| design.name.clone());
+
+    let on_choose = move |event: Event| chosen_template.set(event_target_value(&event));
+    let on_load = move |_| state.load_template(&chosen_template.get_untracked());
+    let on_export = move |_| export_design(state);
+
+    view! {
+        <header class="ap-toolbar">
+            <div class="ap-brand">
+                <svg class="ap-brand__mark" viewBox="0 0 24 24" aria-hidden="true">
+                    <rect x="3" y="3" width="8" height="8" rx="2" />
+                    <rect x="13" y="13" width="8" height="8" rx="2" />
+                    <path d="M11 7 H17 V13" />
+                </svg>
+                <span class="ap-brand__name">"Archplay"</span>
+            </div>
+            <span class="ap-toolbar__divider" aria-hidden="true"></span>
+            <span class="ap-toolbar__design" data-testid="design-name" title="Design name (edit it in the inspector with nothing selected)">
+                {design_name}
+            </span>
+            <div class="ap-toolbar__spacer"></div>
+            <div class="ap-toolbar__group">
+                <label class="ap-toolbar__label" for="ap-template-select">
+                    "Template"
+                </label>
+                <select
+                    id="ap-template-select"
+                    class="ap-select"
+                    data-testid="template-select"
+                    on:change=on_choose
+                >
+                    {TEMPLATES
+                        .iter()
+                        .map(|info| {
+                            view! {
+                                <option value=info.name selected=info.name == STARTING_TEMPLATE title=info.summary>
+                                    {info.name}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+                <button type="button" class="ap-button" data-testid="template-load" on:click=on_load>
+                    "Load"
+                </button>
+            </div>
+            <button type="button" class="ap-button ap-button--primary" data-testid="export-json" on:click=on_export>
+                "Export JSON"
+            </button>
+        </header>
+    }
+}

@@ -1,0 +1,335 @@
+//! The one state of the app: the design being edited, what is selected, how
+//! the canvas is panned and zoomed, the status message, and the scorecard.
+//!
+//! What must stay true:
+//! - Every change to the design goes through [`crate::engine::edit::apply`]
+//!   (loading a template replaces the design wholesale, also here). Components
+//!   read the design through [`AppState::design`] and change it only through
+//!   the methods below, which are named after what the user means.
+//! - A refused edit leaves the design signal untouched: no subscriber runs.
+//! - The scorecard is a memo of the design, so it is recomputed on every edit
+//!   and never on anything else.
+
+use super::canvas::geometry::design_bounds;
+use super::canvas::viewport::{ScreenPoint, ScreenSize, Viewport, ZOOM_STEP};
+use crate::engine::edit::{apply, Created, Edit, EditError};
+use crate::engine::fields::FieldTarget;
+use crate::engine::model::{ComponentId, ComponentKind, ConnectionId, Design, Position};
+use crate::engine::score::{score, Scorecard};
+use crate::engine::templates::template;
+use leptos::prelude::*;
+
+/// The template the app opens on.
+pub const STARTING_TEMPLATE: &str = "microservices";
+/// Pixels left around the design when the view is fitted to it.
+const FIT_MARGIN: f64 = 48.0;
+
+/// What the inspector shows and Delete removes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Selection {
+    /// Nothing: the inspector shows the design-level inputs.
+    #[default]
+    Nothing,
+    /// One component.
+    Component(ComponentId),
+    /// One connection.
+    Connection(ConnectionId),
+}
+
+impl Selection {
+    /// The attributes the inspector edits for this selection.
+    pub fn field_target(self) -> FieldTarget {
+        match self {
+            Selection::Nothing => FieldTarget::Design,
+            Selection::Component(id) => FieldTarget::Component(id),
+            Selection::Connection(id) => FieldTarget::Connection(id),
+        }
+    }
+}
+
+/// Whether a status message reports success or a refusal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusTone {
+    /// Something happened as asked.
+    Info,
+    /// Something was refused; the text says why.
+    Error,
+}
+
+/// The one message the status area shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatusMessage {
+    /// What to say, in a sentence.
+    pub text: String,
+    /// How to show it.
+    pub tone: StatusTone,
+    /// Counts messages, so that hiding an old one never hides a newer one.
+    pub serial: u64,
+}
+
+/// A `Copy` handle on the app's signals, provided at the root.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    design: RwSignal<Design>,
+    selection: RwSignal<Selection>,
+    viewport: RwSignal<Viewport>,
+    canvas_size: RwSignal<ScreenSize>,
+    status: RwSignal<Option<StatusMessage>>,
+    status_serial: StoredValue<u64>,
+    scorecard: Memo<Scorecard>,
+    // Read-only handles, made once: `read_only()` allocates a new handle on
+    // every call, which event handlers would otherwise do on every event.
+    design_view: ReadSignal<Design>,
+    selection_view: ReadSignal<Selection>,
+    viewport_view: ReadSignal<Viewport>,
+    status_view: ReadSignal<Option<StatusMessage>>,
+}
+
+/// Creates the app state on the starting template and provides it to every
+/// component below the caller.
+pub fn provide_app_state() -> AppState {
+    let state = AppState::new(template(STARTING_TEMPLATE).unwrap_or_else(|| Design::new("untitled")));
+    provide_context(state);
+    state
+}
+
+/// The app state provided by [`provide_app_state`].
+pub fn use_app_state() -> AppState {
+    expect_context::<AppState>()
+}
+
+impl AppState {
+    /// A state editing `design`, with nothing selected.
+    pub fn new(design: Design) -> AppState {
+        let design = RwSignal::new(design);
+        let scorecard = Memo::new(move |_| design.with(score));
+        let selection = RwSignal::new(Selection::Nothing);
+        let viewport = RwSignal::new(Viewport::default());
+        let status = RwSignal::new(None);
+        AppState {
+            design,
+            selection,
+            viewport,
+            canvas_size: RwSignal::new(ScreenSize::default()),
+            status,
+            status_serial: StoredValue::new(0),
+            scorecard,
+            design_view: design.read_only(),
+            selection_view: selection.read_only(),
+            viewport_view: viewport.read_only(),
+            status_view: status.read_only(),
+        }
+    }
+
+    /// The design being edited (read-only).
+    pub fn design(&self) -> ReadSignal<Design> {
+        self.design_view
+    }
+
+    /// What is selected (read-only).
+    pub fn selection(&self) -> ReadSignal<Selection> {
+        self.selection_view
+    }
+
+    /// How the canvas is panned and zoomed (read-only).
+    pub fn viewport(&self) -> ReadSignal<Viewport> {
+        self.viewport_view
+    }
+
+    /// The status message, if any (read-only).
+    pub fn status(&self) -> ReadSignal<Option<StatusMessage>> {
+        self.status_view
+    }
+
+    /// The six scores of the design, recomputed on every edit.
+    pub fn scorecard(&self) -> Memo<Scorecard> {
+        self.scorecard
+    }
+
+    /// Applies `edit` through the engine. On success subscribers are told; on
+    /// refusal the design is untouched (the engine guarantees it) and nobody is.
+    fn edit(&self, edit: Edit) -> Result<Created, EditError> {
+        let result = self.design.try_update_untracked(|design| apply(design, edit)).unwrap_or(Err(EditError::NotFound));
+        if result.is_ok() {
+            self.design.notify();
+        }
+        result
+    }
+
+    fn say(&self, tone: StatusTone, text: String) {
+        self.status_serial.update_value(|serial| *serial += 1);
+        let serial = self.status_serial.get_value();
+        self.status.set(Some(StatusMessage { text, tone, serial }));
+    }
+
+    /// Hides the status message numbered `serial`, unless a newer one replaced it.
+    pub fn dismiss_status(&self, serial: u64) {
+        if self.status.with_untracked(|message| message.as_ref().is_some_and(|message| message.serial == serial)) {
+            self.status.set(None);
+        }
+    }
+
+    fn name_of(&self, id: ComponentId) -> String {
+        self.design.with_untracked(|design| design.name_of(id).to_string())
+    }
+
+    /// Shows `text` in the status area as an error.
+    pub fn report_error(&self, text: String) {
+        self.say(StatusTone::Error, text);
+    }
+
+    /// Shows `text` in the status area as information.
+    pub fn report_info(&self, text: String) {
+        self.say(StatusTone::Info, text);
+    }
+
+    /// Selects a component, a connection, or nothing.
+    pub fn select(&self, selection: Selection) {
+        if self.selection.get_untracked() != selection {
+            self.selection.set(selection);
+        }
+    }
+
+    /// Adds a component of `kind` at `position` (or at a free spot) and selects it.
+    pub fn add_component(&self, kind: ComponentKind, position: Option<Position>) {
+        match self.edit(Edit::AddComponent { kind, position }) {
+            Ok(Created::Component(id)) => {
+                self.select(Selection::Component(id));
+                self.report_info(format!("added {}", self.name_of(id)));
+            }
+            Ok(_) => {}
+            Err(error) => self.report_error(error.to_string()),
+        }
+    }
+
+    /// Moves a component to `position` (canvas units).
+    pub fn move_component(&self, id: ComponentId, position: Position) {
+        if let Err(error) = self.edit(Edit::MoveComponent { id, position }) {
+            self.report_error(error.to_string());
+        }
+    }
+
+    /// Moves the selected component by a canvas distance (arrow keys).
+    pub fn nudge_selected(&self, dx: f64, dy: f64) {
+        let Selection::Component(id) = self.selection.get_untracked() else { return };
+        let Some(position) = self.design.with_untracked(|design| design.component(id).map(|c| c.position)) else { return };
+        self.move_component(id, Position { x: position.x + dx, y: position.y + dy });
+    }
+
+    /// Draws a connection from `from` to `to`, or says why it cannot be drawn.
+    pub fn connect(&self, from: ComponentId, to: ComponentId) {
+        match self.edit(Edit::Connect { from, to }) {
+            Ok(_) => self.report_info(format!("connected {} to {}", self.name_of(from), self.name_of(to))),
+            Err(error) => self.report_error(error.to_string()),
+        }
+    }
+
+    /// Deletes one connection.
+    pub fn delete_connection(&self, id: ConnectionId) {
+        match self.edit(Edit::DeleteConnection(id)) {
+            Ok(_) => {
+                if self.selection.get_untracked() == Selection::Connection(id) {
+                    self.select(Selection::Nothing);
+                }
+                self.report_info("removed the connection".to_string());
+            }
+            Err(error) => self.report_error(error.to_string()),
+        }
+    }
+
+    /// Deletes what is selected (a component takes its connections with it).
+    pub fn delete_selected(&self) {
+        match self.selection.get_untracked() {
+            Selection::Nothing => {}
+            Selection::Connection(id) => self.delete_connection(id),
+            Selection::Component(id) => {
+                let name = self.name_of(id);
+                match self.edit(Edit::DeleteComponent(id)) {
+                    Ok(_) => {
+                        self.select(Selection::Nothing);
+                        self.report_info(format!("deleted {name}"));
+                    }
+                    Err(error) => self.report_error(error.to_string()),
+                }
+            }
+        }
+    }
+
+    /// Sets one attribute from typed-in text. On refusal returns the message
+    /// to show at the field, and the design is unchanged.
+    pub fn set_field(&self, target: FieldTarget, key: &str, text: &str) -> Result<(), String> {
+        let edit = Edit::SetField { target, key: key.to_string(), value: text.to_string() };
+        self.edit(edit).map(|_| ()).map_err(|error| error.to_string())
+    }
+
+    /// Replaces the design with the template called `name` and fits the view to it.
+    pub fn load_template(&self, name: &str) {
+        let Some(design) = template(name) else {
+            self.report_error(format!("there is no template called `{name}`"));
+            return;
+        };
+        self.selection.set(Selection::Nothing);
+        self.design.set(design);
+        self.fit_view();
+        self.report_info(format!("loaded the {name} template"));
+    }
+
+    /// Records the size of the canvas element, which fitting needs.
+    pub fn set_canvas_size(&self, size: ScreenSize) {
+        if self.canvas_size.get_untracked() != size {
+            self.canvas_size.set(size);
+        }
+    }
+
+    /// Pans the view by a screen distance.
+    pub fn pan_by(&self, dx: f64, dy: f64) {
+        self.viewport.update(|viewport| *viewport = viewport.panned_by(dx, dy));
+    }
+
+    /// Zooms by `factor` around a screen point (the cursor, for the wheel).
+    pub fn zoom_at(&self, anchor: ScreenPoint, factor: f64) {
+        self.viewport.update(|viewport| *viewport = viewport.zoomed_at(anchor, factor));
+    }
+
+    /// Zooms in one step around the centre of the canvas.
+    pub fn zoom_in(&self) {
+        self.zoom_at(self.canvas_size.get_untracked().centre(), ZOOM_STEP);
+    }
+
+    /// Zooms out one step around the centre of the canvas.
+    pub fn zoom_out(&self) {
+        self.zoom_at(self.canvas_size.get_untracked().centre(), 1.0 / ZOOM_STEP);
+    }
+
+    /// Pans and zooms so that the whole design is in view.
+    pub fn fit_view(&self) {
+        let size = self.canvas_size.get_untracked();
+        if size.width <= 0.0 || size.height <= 0.0 {
+            return;
+        }
+        let viewport = match self.design.with_untracked(design_bounds) {
+            Some(bounds) => Viewport::fit(bounds, size, FIT_MARGIN),
+            None => Viewport::default(),
+        };
+        self.viewport.set(viewport);
+    }
+
+    /// The file name the design is exported under: `<design name>.archplay.json`.
+    pub fn export_file_name(&self) -> String {
+        self.design.with_untracked(|design| export_file_name(&design.name))
+    }
+}
+
+/// `<name>.archplay.json`, with characters that file systems refuse replaced.
+pub fn export_file_name(design_name: &str) -> String {
+    let cleaned: String = design_name
+        .trim()
+        .chars()
+        .map(|c| if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') { '-' } else { c })
+        .collect();
+    let stem = if cleaned.is_empty() { "design" } else { cleaned.as_str() };
+    format!("{stem}.archplay.json")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,4 @@
+//! Small view pieces shared by the panels and the canvas.
+
+pub mod kind_badge;
+pub mod status;

@@ -1,0 +1,48 @@
+// Journey (a): the release build mounts with no console error or page error
+// and shows the microservices template with its six scores.
+// This is also the smoke check that catches a broken wasm-opt (which exits 0).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { ATTRIBUTES, assertNoErrors, cliTemplate, eventually, launchBrowser, nodeData, openApp, waitForScores } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('the release build mounts cleanly and shows the microservices template', { timeout: 60_000 }, async () => {
+  const { page, errors, context } = await openApp(browser);
+
+  const nodes = await nodeData(page);
+  const expected = cliTemplate('microservices').components;
+  assert.ok(nodes.length > 0, 'no node on the canvas');
+  assert.deepEqual(
+    nodes.map((node) => node.name).sort(),
+    expected.map((component) => component.name).sort(),
+    'the first screen is not the microservices template',
+  );
+
+  await page.getByTestId('scorecard').waitFor({ state: 'visible' });
+  const scores = await waitForScores(page);
+  for (const attribute of ATTRIBUTES) {
+    assert.ok(scores[attribute] >= 0 && scores[attribute] <= 100, `${attribute} score ${scores[attribute]} is outside 0..100`);
+  }
+
+  // A score opens to show its rubric lines, each naming its fact and verdict.
+  await page.getByTestId('score-security').getByRole('button').first().click();
+  await eventually(async () => assert.ok((await page.getByTestId('rubric-line').count()) > 0, 'the opened score shows no rubric line'));
+  const lines = await page
+    .getByTestId('rubric-line')
+    .evaluateAll((elements) => elements.map((line) => [line.getAttribute('data-fact'), line.getAttribute('data-passed')]));
+  for (const [fact, passed] of lines) {
+    assert.ok(fact, 'a rubric line has no data-fact');
+    assert.ok(passed === 'true' || passed === 'false', `rubric line ${fact} has data-passed=${passed}`);
+  }
+
+  assertNoErrors(errors);
+  await context.close();
+});

@@ -1,0 +1,195 @@
+//! The `archplay` command-line tool, run as a process: its JSON on standard
+//! output, its messages on standard error and its exit codes.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn archplay(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_archplay"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the archplay binary runs");
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    drop(pipe);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+/// A file in the temporary directory, unique to this process and test, removed on drop.
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn new(name: &str, contents: &str) -> TempFile {
+        let path = std::env::temp_dir().join(format!("archplay-cli-{}-{name}", std::process::id()));
+        std::fs::write(&path, contents).unwrap();
+        TempFile(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+fn template_text(name: &str) -> String {
+    let output = archplay(&["template", name], None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    stdout(&output)
+}
+
+#[test]
+fn template_list_names_every_template() {
+    let output = archplay(&["template", "--list"], None);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    let names: Vec<&str> = text.lines().filter_map(|line| line.split_whitespace().next()).collect();
+    assert_eq!(names, ["microservices", "event-driven", "auto-scaling", "database-scaling", "payment-gateway"]);
+}
+
+#[test]
+fn a_template_is_a_design_file() {
+    let text = template_text("database-scaling");
+    let design = archplay::engine::format::from_json(&text).unwrap();
+    assert_eq!(design, archplay::engine::templates::template("database-scaling").unwrap());
+}
+
+const FLAGS: [&str; 14] = [
+    "supports_horizontal_scaling",
+    "has_load_balancing",
+    "has_caching",
+    "supports_database_sharding",
+    "has_fault_tolerance",
+    "has_redundancy",
+    "has_backup_recovery",
+    "has_monitoring",
+    "has_alerting",
+    "has_authentication",
+    "has_authorization",
+    "has_encryption",
+    "has_audit_logging",
+    "has_vulnerability_scanning",
+];
+
+/// The seed's quality targets, by name.
+const TARGETS: [(&str, f64); 13] = [
+    ("response_time_ms", 100.0),
+    ("throughput_rps", 1000.0),
+    ("latency_ms", 50.0),
+    ("cpu_percent", 70.0),
+    ("code_quality", 85.0),
+    ("documentation", 90.0),
+    ("test_coverage", 80.0),
+    ("modularity", 85.0),
+    ("complexity", 70.0),
+    ("user_experience", 90.0),
+    ("accessibility", 85.0),
+    ("responsiveness", 95.0),
+    ("error_handling", 80.0),
+];
+
+fn check_report(report: &Value) {
+    let facts = report["facts"].as_object().expect("facts");
+    for flag in FLAGS {
+        assert!(facts[flag].is_boolean(), "facts.{flag} is a boolean");
+        assert!(report["reasons"][flag].as_str().is_some_and(|r| !r.is_empty()), "reasons.{flag}");
+    }
+    for (name, target) in TARGETS {
+        assert!(facts[name].is_number(), "facts.{name} is a number: {}", facts[name]);
+        assert_eq!(report["targets"][name].as_f64(), Some(target), "targets.{name}");
+    }
+    assert_eq!(facts.len(), 27, "27 facts");
+    let scores = report["scores"].as_object().unwrap();
+    let names: Vec<&str> = scores.keys().map(String::as_str).collect();
+    for attribute in ["scalability", "reliability", "security", "performance", "maintainability", "usability", "overall"] {
+        assert!(names.contains(&attribute), "scores.{attribute} in {names:?}");
+        let score = scores[attribute].as_f64().unwrap();
+        assert!((0.0..=100.0).contains(&score));
+    }
+    let rubric = report["rubric"].as_array().unwrap();
+    assert_eq!(rubric.len(), 6);
+    for attribute in rubric {
+        let lines = attribute["lines"].as_array().unwrap();
+        let sum: f64 = lines.iter().map(|l| l["points"].as_f64().unwrap()).sum();
+        assert_eq!(attribute["score"].as_f64(), Some(sum));
+        assert_eq!(scores[attribute["attribute"].as_str().unwrap()].as_f64(), Some(sum));
+    }
+}
+
+#[test]
+fn score_reads_a_file_and_prints_the_report() {
+    let file = TempFile::new("microservices.json", &template_text("microservices"));
+    let output = archplay(&["score", file.path()], None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report: Value = serde_json::from_str(&stdout(&output)).expect("the report is JSON");
+    check_report(&report);
+    assert_eq!(report["facts"]["has_caching"], Value::Bool(false));
+    assert_eq!(report["facts"]["has_monitoring"], Value::Bool(true));
+    assert_eq!(report["scores"]["reliability"].as_f64(), Some(100.0));
+    assert_eq!(report["estimate"]["saturated"], Value::Bool(false));
+}
+
+#[test]
+fn score_reads_standard_input_for_a_dash() {
+    // The shape of `archplay template database-scaling | archplay score -`.
+    let output = archplay(&["score", "-"], Some(&template_text("database-scaling")));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    check_report(&report);
+    assert_eq!(report["facts"]["supports_database_sharding"], Value::Bool(true));
+    assert_eq!(report["facts"]["has_caching"], Value::Bool(true));
+    assert_eq!(report["scores"]["scalability"].as_f64(), Some(100.0));
+}
+
+#[test]
+fn validate_says_ok_for_a_good_file() {
+    let output = archplay(&["validate", "-"], Some(&template_text("payment-gateway")));
+    assert!(output.status.success());
+    assert_eq!(stdout(&output).trim(), "ok");
+}
+
+/// Runs `args`, expects exit code `code`, nothing on standard output and a
+/// message on standard error containing `words`.
+#[track_caller]
+fn check_fails(args: &[&str], stdin: Option<&str>, code: i32, words: &str) {
+    let output = archplay(args, stdin);
+    assert_eq!(output.status.code(), Some(code), "{args:?}: stderr {}", stderr(&output));
+    assert!(stdout(&output).is_empty(), "{args:?} printed {}", stdout(&output));
+    let message = stderr(&output);
+    assert!(message.starts_with("archplay: "), "{message}");
+    assert!(message.contains(words), "{args:?}: {message:?} should contain {words:?}");
+}
+
+#[test]
+fn bad_input_fails_with_a_message_naming_the_problem() {
+    let missing = std::env::temp_dir().join(format!("archplay-cli-{}-does-not-exist.json", std::process::id()));
+    let missing = missing.to_str().unwrap();
+    check_fails(&["score", missing], None, 1, &format!("cannot read {missing}"));
+    let bad_json = TempFile::new("bad.json", "{\"archplay\": 1, ");
+    check_fails(&["score", bad_json.path()], None, 2, "not a valid design file");
+    check_fails(&["score", "-"], Some("{\"archplay\": 7}"), 2, "-: the file uses format version 7");
+    check_fails(&["validate", "-"], Some("{\"archplay\": 1, \"connections\": [{\"id\": 0, \"from\": 0, \"to\": 1}]}"), 2, "does not exist");
+    check_fails(&["template", "monolith"], None, 2, "no template named `monolith`; try one of: microservices");
+    check_fails(&["template"], None, 2, "`template` takes a name or --list");
+    check_fails(&["score"], None, 2, "`score` takes one design file");
+    check_fails(&["score", "a.json", "b.json"], None, 2, "`score` takes one design file");
+    check_fails(&["frobnicate"], None, 2, "unknown command `frobnicate`");
+    check_fails(&[], None, 2, "usage:");
+}

@@ -1,0 +1,47 @@
+//! Share links, undo history and exports: one test binary
+//! (`cargo test --no-default-features --test share`).
+//!
+//! - `roundtrip`: design -> link -> design is the identity (property-based
+//!   over designs built through `edit::apply`, plus generated and edge cases).
+//! - `golden`: links committed in `tests/fixtures/links/` decode to their
+//!   design files forever.
+//! - `errors`: every `LinkError` names its problem, one case per line.
+//! - `fuzz`: over 100,000 truncated, edited, re-packed, random and oversized
+//!   links; nothing panics and every invalid link is an error.
+//! - `history`: undo and redo.
+//! - `export`: Mermaid, HPA manifests (parsed as YAML) and SVG (parsed as XML).
+//! - `cli`: `archplay link`, `open` and `export`, and their failures.
+
+mod alloc_meter;
+mod cli;
+mod errors;
+mod export;
+mod fuzz;
+mod generate;
+mod golden;
+mod history;
+mod roundtrip;
+
+use archplay::engine::model::Design;
+use std::path::PathBuf;
+
+/// `tests/fixtures/links/`.
+pub fn fixtures_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join("fixtures").join("links")
+}
+
+/// The names of the golden fixtures: one per template and the edge case.
+pub const FIXTURES: [&str; 6] = ["microservices", "event-driven", "auto-scaling", "database-scaling", "payment-gateway", "edge-case"];
+
+/// A fixture's expected design, read through the design-file reader.
+pub fn fixture_design(name: &str) -> Design {
+    let path = fixtures_dir().join(format!("{name}.json"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()));
+    archplay::engine::format::from_json(&text).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+/// A fixture's committed link.
+pub fn fixture_link(name: &str) -> String {
+    let path = fixtures_dir().join(format!("{name}.link"));
+    std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display())).trim().to_string()
+}

@@ -1,0 +1,200 @@
+//! design -> link -> design is the identity, for every design a user can make.
+
+use crate::generate::generated_design;
+use archplay::engine::edit::{apply, Edit};
+use archplay::engine::fields::{component_fields, connection_fields, design_fields, FieldSpec, FieldTarget, FieldType};
+use archplay::engine::model::{ArrivalProfile, ComponentKind, Design, Position};
+use archplay::engine::share::{decode_link, encode_link};
+use archplay::engine::templates::{template, TEMPLATES};
+use archplay::engine::validate::validate;
+use proptest::prelude::*;
+use proptest::test_runner::{Config, RngSeed};
+
+/// Raw material for one attribute value; turned into text fitting the field.
+#[derive(Clone, Debug)]
+struct ValueSeed {
+    unit: f64,
+    pick: u64,
+    text: String,
+}
+
+/// One thing a user does.
+#[derive(Clone, Debug)]
+enum Step {
+    Add { kind: usize, position: Option<(f64, f64)> },
+    Move { index: usize, x: f64, y: f64 },
+    Connect { from: usize, to: usize },
+    DeleteComponent { index: usize },
+    DeleteConnection { index: usize },
+    SetComponent { index: usize, field: usize, value: ValueSeed },
+    SetConnection { index: usize, field: usize, value: ValueSeed },
+    SetDesign { field: usize, value: ValueSeed },
+    Simulation { seed: u64, duration_s: f64, arrival: usize },
+}
+
+fn value_seed() -> impl Strategy<Value = ValueSeed> {
+    (0.0..=1.0f64, any::<u64>(), "\\PC{0,24}").prop_map(|(unit, pick, text)| ValueSeed { unit, pick, text })
+}
+
+fn coordinate() -> impl Strategy<Value = f64> {
+    prop_oneof![(-2000i32..4000).prop_map(f64::from), -100_000.0..100_000.0f64]
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        6 => (0..ComponentKind::ALL.len(), proptest::option::of((coordinate(), coordinate())))
+            .prop_map(|(kind, position)| Step::Add { kind, position }),
+        1 => (any::<usize>(), coordinate(), coordinate()).prop_map(|(index, x, y)| Step::Move { index, x, y }),
+        5 => (any::<usize>(), any::<usize>()).prop_map(|(from, to)| Step::Connect { from, to }),
+        1 => any::<usize>().prop_map(|index| Step::DeleteComponent { index }),
+        1 => any::<usize>().prop_map(|index| Step::DeleteConnection { index }),
+        8 => (any::<usize>(), any::<usize>(), value_seed()).prop_map(|(index, field, value)| Step::SetComponent { index, field, value }),
+        2 => (any::<usize>(), any::<usize>(), value_seed()).prop_map(|(index, field, value)| Step::SetConnection { index, field, value }),
+        2 => (any::<usize>(), value_seed()).prop_map(|(field, value)| Step::SetDesign { field, value }),
+        1 => (any::<u64>(), 0.001..1e6f64, 0..4usize).prop_map(|(seed, duration_s, arrival)| Step::Simulation { seed, duration_s, arrival }),
+    ]
+}
+
+/// Text for `spec` from `seed`: in range more often than not, sometimes not,
+/// with numbers at every precision (so both compact and raw encodings run).
+fn value_text(spec: &FieldSpec, seed: &ValueSeed) -> String {
+    match &spec.ty {
+        FieldType::Number { min, max, integer } => {
+            let raw = min + seed.unit * (max - min).min(1e9);
+            let value = if *integer {
+                raw.round()
+            } else {
+                match seed.pick % 5 {
+                    0 => raw,
+                    places => (raw * 10f64.powi(places as i32 - 1)).round() / 10f64.powi(places as i32 - 1),
+                }
+            };
+            format!("{value}")
+        }
+        FieldType::Bool => (seed.pick % 2 == 0).to_string(),
+        FieldType::Choice(options) => options[(seed.pick as usize) % options.len()].to_string(),
+        FieldType::Text { .. } => seed.text.clone(),
+        FieldType::Shards => {
+            let cuts = [0, 1 + seed.pick % 300, 301 + seed.pick % 400, 1000];
+            let count = 1 + (seed.pick % 3) as usize;
+            cuts.windows(2).take(count).map(|pair| format!("{}..{}", pair[0], pair[1])).collect::<Vec<_>>().join(", ")
+        }
+        FieldType::Topics => seed.text.split_whitespace().take(4).collect::<Vec<_>>().join(", "),
+    }
+}
+
+fn build(steps: &[Step]) -> Design {
+    let mut design = Design::new("proptest");
+    for step in steps {
+        let component = |index: usize, design: &Design| design.components.get(index % design.components.len().max(1)).map(|c| (c.id, c.kind));
+        let edit = match step {
+            Step::Add { kind, position } => {
+                Edit::AddComponent { kind: ComponentKind::ALL[*kind], position: position.map(|(x, y)| Position { x, y }) }
+            }
+            Step::Move { index, x, y } => match component(*index, &design) {
+                Some((id, _)) => Edit::MoveComponent { id, position: Position { x: *x, y: *y } },
+                None => continue,
+            },
+            Step::Connect { from, to } => match (component(*from, &design), component(*to, &design)) {
+                (Some((from, _)), Some((to, _))) => Edit::Connect { from, to },
+                _ => continue,
+            },
+            Step::DeleteComponent { index } => match component(*index, &design) {
+                Some((id, _)) => Edit::DeleteComponent(id),
+                None => continue,
+            },
+            Step::DeleteConnection { index } => match design.connections.get(index % design.connections.len().max(1)) {
+                Some(connection) => Edit::DeleteConnection(connection.id),
+                None => continue,
+            },
+            Step::SetComponent { index, field, value } => match component(*index, &design) {
+                Some((id, kind)) => {
+                    let specs = component_fields(kind);
+                    let spec = &specs[field % specs.len()];
+                    Edit::SetField { target: FieldTarget::Component(id), key: spec.key.to_string(), value: value_text(spec, value) }
+                }
+                None => continue,
+            },
+            Step::SetConnection { index, field, value } => match design.connections.get(index % design.connections.len().max(1)) {
+                Some(connection) => {
+                    let specs = connection_fields();
+                    let spec = &specs[field % specs.len()];
+                    Edit::SetField { target: FieldTarget::Connection(connection.id), key: spec.key.to_string(), value: value_text(spec, value) }
+                }
+                None => continue,
+            },
+            Step::SetDesign { field, value } => {
+                let specs = design_fields();
+                let spec = &specs[field % specs.len()];
+                Edit::SetField { target: FieldTarget::Design, key: spec.key.to_string(), value: value_text(spec, value) }
+            }
+            Step::Simulation { seed, duration_s, arrival } => {
+                design.simulation.seed = *seed;
+                design.simulation.duration_s = *duration_s;
+                design.simulation.arrival = [ArrivalProfile::Steady, ArrivalProfile::Ramp, ArrivalProfile::Spike, ArrivalProfile::Wave][*arrival];
+                continue;
+            }
+        };
+        // A refused edit changes nothing, as in the app.
+        let _ = apply(&mut design, edit);
+    }
+    design
+}
+
+fn config() -> Config {
+    Config { cases: 400, rng_seed: RngSeed::Fixed(20_240_601), failure_persistence: None, ..Config::default() }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn every_design_built_by_edits_survives_a_link(steps in proptest::collection::vec(step(), 0..70)) {
+        let design = build(&steps);
+        prop_assert_eq!(validate(&design), Ok(()));
+        let link = encode_link(&design);
+        prop_assert_eq!(decode_link(&link), Ok(design));
+    }
+}
+
+#[test]
+fn generated_designs_of_every_size_survive_a_link() {
+    for n_components in [0, 1, 2, 5, 20, 60, 100, 200] {
+        for seed in 1..=4 {
+            let design = generated_design(seed, n_components);
+            assert_eq!(validate(&design), Ok(()), "generator made an invalid design (n={n_components}, seed={seed})");
+            assert_eq!(decode_link(&encode_link(&design)), Ok(design), "n={n_components}, seed={seed}");
+        }
+    }
+}
+
+#[test]
+fn every_template_survives_a_link() {
+    for info in TEMPLATES {
+        let design = template(info.name).expect("template exists");
+        assert_eq!(decode_link(&encode_link(&design)), Ok(design), "{}", info.name);
+    }
+}
+
+#[test]
+fn a_link_keeps_the_exact_bits_of_awkward_numbers() {
+    let mut design = template("auto-scaling").expect("template exists");
+    design.components[1].position = Position { x: -0.0, y: 0.1 + 0.2 };
+    design.components[2].position = Position { x: 99_999.999_999_9, y: -100_000.0 };
+    design.components[3].service_time_ms = std::f64::consts::PI;
+    design.workload.read_share = 1.0 / 3.0;
+    design.simulation.seed = u64::MAX;
+    let decoded = decode_link(&encode_link(&design)).expect("valid design decodes");
+    assert_eq!(decoded.components[1].position.x.to_bits(), (-0.0f64).to_bits());
+    assert_eq!(decoded.components[1].position.y.to_bits(), (0.1f64 + 0.2).to_bits());
+    assert_eq!(decoded, design);
+}
+
+#[test]
+fn a_link_is_the_same_for_a_url_a_hash_and_a_bare_fragment() {
+    let design = template("microservices").expect("template exists");
+    let link = encode_link(&design);
+    for text in [link.clone(), format!("#{link}"), format!("https://archplay.example/play?x=1#{link}"), format!("  {link}\n")] {
+        assert_eq!(decode_link(&text), Ok(design.clone()), "{text}");
+    }
+}

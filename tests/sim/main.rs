@@ -1,0 +1,17 @@
+//! The simulator's tests, in one test binary (`cargo test --test sim`).
+//!
+//! - `theory`: M/M/1, M/M/c, M/M/c/K and a tandem against queueing theory,
+//!   over seeded replications with a warm-up discarded;
+//! - `behaviour`: routing, caches, buses and event stores, determinism;
+//! - `autoscaling`: the seed policy and the Kubernetes HPA against
+//!   hand-computed traces, and replicas starting inside a run;
+//! - `faults`: killed replicas, components down, latency and errors,
+//!   health checks, timeouts, retries and circuit breakers;
+//! - `options`: bad settings are refused by name.
+//!
+//! Every run also passes the universal checks in `support::check_universal`
+//! (conservation, Little's law, utilisation in [0, 1], no idle server beside a
+//! waiting call). Fixed seeds everywhere; no test reads a clock.
+
+mod support;
+mod theory;
