@@ -62,6 +62,17 @@ fn main() {
         let verdict = if worst <= target { "within" } else { "OVER" };
         println!("=> {n_components} components: longest link {worst} chars, {verdict} the {target}-char target\n");
     }
+    // What links cost if the canvas stores unrounded pointer positions: the
+    // UI should round positions on drop to keep links short.
+    for n_components in [20, 100] {
+        let mut design = generate::generated_design(1, n_components);
+        for (index, component) in design.components.iter_mut().enumerate() {
+            component.position.x += 0.1 + index as f64 / 7.0;
+            component.position.y += 0.3 + index as f64 / 13.0;
+        }
+        row(&format!("unrounded positions n={n_components}"), &design);
+    }
+    println!();
     for info in TEMPLATES {
         if let Some(design) = template(info.name) {
             row(&format!("template {}", info.name), &design);

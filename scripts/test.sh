@@ -166,6 +166,11 @@ else
 fi
 
 # --- browser journeys ----------------------------------------------------------
+# The journeys compare the UI with the command-line tool's templates and scores.
+log "cargo build --no-default-features --bin archplay (the CLI the journeys compare with)"
+if cargo build --quiet --no-default-features --bin archplay; then
+    export ARCHPLAY_CLI="${CARGO_TARGET_DIR:-$ARCHPLAY_ROOT/target}/debug/archplay"
+fi
 if [ "$built" -eq 1 ]; then
     port="$(free_port)"
     log "serving dist/ at http://127.0.0.1:$port/"

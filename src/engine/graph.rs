@@ -12,7 +12,9 @@ use super::model::{ComponentId, ComponentKind, Connection, Design};
 pub enum Flow {
     /// Synchronous calls: the caller waits for the answer.
     Request,
-    /// Events published to a bus (asynchronous for the publisher).
+    /// Events published to a bus or event store: the publisher waits until the
+    /// bus accepts the event (the seed's Publish fails when the channel is
+    /// full), but never for the subscribers that later handle it.
     Publish,
     /// Events delivered by a bus to a subscriber or an event store.
     Deliver,

@@ -51,7 +51,8 @@ design workload.requests_per_second=200 workload.hop_latency_ms=1.5
 
 #[test]
 fn replicas_multiply_servers() {
-    let design = sketch("client web\nservice api replicas.current=3 concurrency=2\nweb -> api\ndesign workload.requests_per_second=100");
+    let design =
+        sketch("client web\nservice api replicas.current=3 concurrency=2\nweb -> api\ndesign workload.requests_per_second=100");
     let estimate = run(&design);
     assert_eq!(station(&estimate, &design, "api").servers, 6);
     assert_close(estimate.response_time_ms.unwrap(), mmc_response_ms(100.0, 50.0, 6) + 1.0, "M/M/6");
@@ -353,20 +354,79 @@ fn analyses_survive_designs_that_skipped_validation() {
     use archplay::engine::score::score;
     let base = sketch(REPLICATED);
     let db = |design: &mut Design| -> usize { design.components.iter().position(|c| c.name == "db").unwrap() };
-    let breakages: Vec<(&str, Box<dyn Fn(&mut Design)>)> = vec![
-        ("dangling connection", Box::new(|d| d.connections.push(Connection { id: ConnectionId(9), from: ComponentId(0), to: ComponentId(77), ..Connection::default() }))),
-        ("self loop", Box::new(|d| d.connections.push(Connection { id: ConnectionId(9), from: ComponentId(1), to: ComponentId(1), ..Connection::default() }))),
-        ("reversed shard", Box::new(move |d| { let i = db(d); d.components[i].shards = vec![ShardRange { start: 900, end: 10 }, ShardRange { start: 0, end: 5 }] })),
-        ("overlapping shards", Box::new(move |d| { let i = db(d); d.components[i].shards = vec![ShardRange { start: 0, end: 1000 }, ShardRange { start: 0, end: 1000 }] })),
-        ("huge read replicas", Box::new(move |d| { let i = db(d); d.components[i].read_replicas = u32::MAX; d.components[i].concurrency = u32::MAX })),
-        ("huge replicas", Box::new(|d| { d.components[1].replicas.current = u32::MAX; d.components[1].concurrency = u32::MAX })),
+    type Breakage = (&'static str, Box<dyn Fn(&mut Design)>);
+    let breakages: Vec<Breakage> = vec![
+        (
+            "dangling connection",
+            Box::new(|d| {
+                d.connections.push(Connection {
+                    id: ConnectionId(9),
+                    from: ComponentId(0),
+                    to: ComponentId(77),
+                    ..Connection::default()
+                })
+            }),
+        ),
+        (
+            "self loop",
+            Box::new(|d| {
+                d.connections.push(Connection {
+                    id: ConnectionId(9),
+                    from: ComponentId(1),
+                    to: ComponentId(1),
+                    ..Connection::default()
+                })
+            }),
+        ),
+        (
+            "reversed shard",
+            Box::new(move |d| {
+                let i = db(d);
+                d.components[i].shards = vec![ShardRange { start: 900, end: 10 }, ShardRange { start: 0, end: 5 }]
+            }),
+        ),
+        (
+            "overlapping shards",
+            Box::new(move |d| {
+                let i = db(d);
+                d.components[i].shards = vec![ShardRange { start: 0, end: 1000 }, ShardRange { start: 0, end: 1000 }]
+            }),
+        ),
+        (
+            "huge read replicas",
+            Box::new(move |d| {
+                let i = db(d);
+                d.components[i].read_replicas = u32::MAX;
+                d.components[i].concurrency = u32::MAX
+            }),
+        ),
+        (
+            "huge replicas",
+            Box::new(|d| {
+                d.components[1].replicas.current = u32::MAX;
+                d.components[1].concurrency = u32::MAX
+            }),
+        ),
         ("no servers", Box::new(|d| d.components[1].concurrency = 0)),
         ("NaN service time", Box::new(|d| d.components[1].service_time_ms = f64::NAN)),
         ("zero service time", Box::new(|d| d.components[1].service_time_ms = 0.0)),
         ("negative service time", Box::new(|d| d.components[1].service_time_ms = -5.0)),
-        ("NaN workload", Box::new(|d| { d.workload.requests_per_second = f64::NAN; d.workload.read_share = f64::NAN })),
+        (
+            "NaN workload",
+            Box::new(|d| {
+                d.workload.requests_per_second = f64::NAN;
+                d.workload.read_share = f64::NAN
+            }),
+        ),
         ("infinite workload", Box::new(|d| d.workload.requests_per_second = f64::INFINITY)),
-        ("zero key space", Box::new(move |d| { d.workload.key_space = 0; let i = db(d); d.components[i].shards = vec![ShardRange { start: 0, end: 1 }] })),
+        (
+            "zero key space",
+            Box::new(move |d| {
+                d.workload.key_space = 0;
+                let i = db(d);
+                d.components[i].shards = vec![ShardRange { start: 0, end: 1 }]
+            }),
+        ),
         ("NaN weights", Box::new(|d| d.connections.iter_mut().for_each(|c| c.weight = f64::NAN))),
         ("duplicate ids", Box::new(|d| d.components[2].id = d.components[1].id)),
     ];
@@ -387,7 +447,8 @@ fn requests_that_reach_nothing_have_no_response_time() {
     assert_eq!(estimate.latency_ms, None);
     assert!(estimate.findings.iter().any(|f| f.contains("reach no component")), "{:?}", estimate.findings);
     let scorecard = archplay::engine::score::score(&design);
-    let performance = scorecard.attributes.iter().find(|a| a.attribute == archplay::engine::score::Attribute::Performance).unwrap();
+    let performance =
+        scorecard.attributes.iter().find(|a| a.attribute == archplay::engine::score::Attribute::Performance).unwrap();
     let passed: Vec<&str> = performance.lines.iter().filter(|l| l.passed).map(|l| l.fact).collect();
     assert_eq!(passed, ["cpu_percent"], "only 0% CPU can be said of a design that serves nothing");
 }

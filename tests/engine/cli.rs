@@ -185,7 +185,12 @@ fn bad_input_fails_with_a_message_naming_the_problem() {
     let bad_json = TempFile::new("bad.json", "{\"archplay\": 1, ");
     check_fails(&["score", bad_json.path()], None, 2, "not a valid design file");
     check_fails(&["score", "-"], Some("{\"archplay\": 7}"), 2, "-: the file uses format version 7");
-    check_fails(&["validate", "-"], Some("{\"archplay\": 1, \"connections\": [{\"id\": 0, \"from\": 0, \"to\": 1}]}"), 2, "does not exist");
+    check_fails(
+        &["validate", "-"],
+        Some("{\"archplay\": 1, \"connections\": [{\"id\": 0, \"from\": 0, \"to\": 1}]}"),
+        2,
+        "does not exist",
+    );
     check_fails(&["template", "monolith"], None, 2, "no template named `monolith`; try one of: microservices");
     check_fails(&["template"], None, 2, "`template` takes a name or --list");
     check_fails(&["score"], None, 2, "`score` takes one design file");

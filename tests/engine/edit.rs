@@ -54,7 +54,11 @@ fn connections_that_make_no_sense_are_refused() {
     check_refused(&mut design, Edit::Connect { from: api, to: api }, "api cannot connect to itself");
     check_refused(&mut design, Edit::Connect { from: api, to: web }, "web is a client: clients send traffic but receive none");
     check_refused(&mut design, Edit::Connect { from: web, to: api }, "web is already connected to api");
-    check_refused(&mut design, Edit::Connect { from: log, to: api }, "log is an event store: it answers queries but calls nothing");
+    check_refused(
+        &mut design,
+        Edit::Connect { from: log, to: api },
+        "log is an event store: it answers queries but calls nothing",
+    );
     check_refused(&mut design, Edit::Connect { from: api, to: ComponentId(77) }, "both ends of a connection must exist");
     // The reverse direction is a different connection, and observation out of an event store is fine.
     assert!(matches!(apply(&mut design, Edit::Connect { from: api, to: log }), Ok(Created::Connection(_))));
@@ -94,7 +98,8 @@ fn ids_are_not_reused_after_deleting_the_newest() {
     let mut design = sketch("service a\nservice b\na -> b");
     let b = id_of(&design, "b");
     apply(&mut design, Edit::DeleteComponent(b)).unwrap();
-    let Created::Component(c) = apply(&mut design, Edit::AddComponent { kind: ComponentKind::Cache, position: None }).unwrap() else {
+    let Created::Component(c) = apply(&mut design, Edit::AddComponent { kind: ComponentKind::Cache, position: None }).unwrap()
+    else {
         panic!("no component")
     };
     assert!(design.connections.iter().all(|conn| conn.to != c), "no stale connection points at the new component");
@@ -107,16 +112,51 @@ fn a_design_holds_at_most_the_maximum_number_of_components() {
         let position = Some(Position { x: (i % 25) as f64 * 200.0, y: (i / 25) as f64 * 120.0 });
         apply(&mut design, Edit::AddComponent { kind: ComponentKind::Service, position }).unwrap();
     }
-    let error = check_refused(&mut design, Edit::AddComponent { kind: ComponentKind::Cache, position: None }, "at most 500 components");
+    let error =
+        check_refused(&mut design, Edit::AddComponent { kind: ComponentKind::Cache, position: None }, "at most 500 components");
     assert!(matches!(error, EditError::TooLarge(_)));
     assert!(validate(&design).is_ok());
 }
 
 /// Values that exercise every parser: valid, out of range, malformed.
 const VALUES: &[&str] = &[
-    "0", "1", "2", "3", "10", "-1", "0.5", "1.5", "99.9", "1000", "1001", "1e9", "abc", "", " 7 ", "NaN", "inf", "true", "false",
-    "maybe", "weighted", "round_robin", "least_connections", "cpu", "request_rate", "GET", "POST", "/orders", "orders", "0..500,500..1000",
-    "0..2000", "0..10,5..20", "10..5", "a,b", "x", "new-name", "service-1",
+    "0",
+    "1",
+    "2",
+    "3",
+    "10",
+    "-1",
+    "0.5",
+    "1.5",
+    "99.9",
+    "1000",
+    "1001",
+    "1e9",
+    "abc",
+    "",
+    " 7 ",
+    "NaN",
+    "inf",
+    "true",
+    "false",
+    "maybe",
+    "weighted",
+    "round_robin",
+    "least_connections",
+    "cpu",
+    "request_rate",
+    "GET",
+    "POST",
+    "/orders",
+    "orders",
+    "0..500,500..1000",
+    "0..2000",
+    "0..10,5..20",
+    "10..5",
+    "a,b",
+    "x",
+    "new-name",
+    "service-1",
 ];
 
 fn random_edit(design: &Design, random: &mut SplitMix) -> Edit {

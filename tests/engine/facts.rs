@@ -84,7 +84,12 @@ fn a_service_is_balanced_behind_a_balancer_a_bus_or_a_registry() {
     check("client web\napi_gateway edge\nservice api\nweb -> edge\nedge -> api", scaling, true, "all 1 services");
     check(&format!("{LONE}service_registry registry\napi -> registry"), scaling, true, "all 1 services");
     check(&format!("{LONE}service_registry registry\nregistry -> api"), scaling, true, "all 1 services");
-    check(&format!("{LONE}event_bus bus\nservice worker\napi -> bus\nbus -> worker\nservice_registry r\napi -> r"), scaling, true, "all 2");
+    check(
+        &format!("{LONE}event_bus bus\nservice worker\napi -> bus\nbus -> worker\nservice_registry r\napi -> r"),
+        scaling,
+        true,
+        "all 2",
+    );
     check("client web\nservice api\nweb -> api\nset api replicas.max=1", scaling, false, "api can run at most 1 replica");
     check("client web", scaling, false, "no services");
 }
@@ -110,7 +115,12 @@ fn caching_and_sharding_count_only_on_the_request_path() {
     check("client web\nservice api\ncache c\nweb -> api\napi -> c", caching, true, "c answers 80% of reads");
     check("client web\nservice api\ncache c\nweb -> api\nc -> api", caching, false, "no cache is on the request path");
     let sharding = |f: &Facts| f.supports_database_sharding.clone();
-    check("client web\nservice api\ndatabase db shards=0..500,500..1000\nweb -> api\napi -> db", sharding, true, "into 2 range shards");
+    check(
+        "client web\nservice api\ndatabase db shards=0..500,500..1000\nweb -> api\napi -> db",
+        sharding,
+        true,
+        "into 2 range shards",
+    );
     check("client web\nservice api\ndatabase db shards=0..1000\nweb -> api\napi -> db", sharding, false, "db is not sharded");
     check("client web\nservice api\ndatabase db shards=0..500,500..1000", sharding, false, "no database is on the request path");
     check(
@@ -124,7 +134,8 @@ fn caching_and_sharding_count_only_on_the_request_path() {
 #[test]
 fn fault_tolerance_needs_two_of_everything_and_health_checks_on_services() {
     let fault = |f: &Facts| f.has_fault_tolerance.clone();
-    let balanced = "client web\nload_balancer lb replicas.max=2 replicas.current=2\nservice api replicas.current=2\nweb -> lb\nlb -> api\n";
+    let balanced =
+        "client web\nload_balancer lb replicas.max=2 replicas.current=2\nservice api replicas.current=2\nweb -> lb\nlb -> api\n";
     check(balanced, fault, true, "every component on the request path");
     check(&format!("{balanced}set lb health_check.enabled=false"), fault, false, "nothing health-checks api");
     check(&format!("{balanced}set lb replicas.current=1"), fault, false, "lb runs 1 replica: it is a single point of failure");
@@ -246,7 +257,11 @@ fn complexity_is_25_per_average_call_plus_20_per_looping_service() {
     let complexity = |text: &str| derive(&sketch(text)).complexity.value.unwrap();
     assert_eq!(complexity("client web"), 0.0);
     // Workloads: a, b, db (clients and monitoring excluded). Calls: a -> b, b -> db (the client's call is not counted).
-    assert_close(complexity("client web\nservice a\nservice b\ndatabase db\nmonitoring m\nweb -> a\na -> b\nb -> db\nm -> a"), 25.0 * 2.0 / 3.0, "fan-out");
+    assert_close(
+        complexity("client web\nservice a\nservice b\ndatabase db\nmonitoring m\nweb -> a\na -> b\nb -> db\nm -> a"),
+        25.0 * 2.0 / 3.0,
+        "fan-out",
+    );
     // Publishing and observing are not synchronous calls.
     assert_close(complexity("service a\nevent_bus bus\nservice_registry r\na -> bus\na -> r"), 0.0, "no calls");
     // a -> b -> a: 2 calls over 2 workloads, 2 looping services.

@@ -5,7 +5,8 @@
 use crate::{connection_between, id_of, sketch};
 use archplay::engine::access::{get_field, set_field};
 use archplay::engine::fields::{
-    component_fields, connection_fields, design_fields, fields_for, format_number, parse_shards, FieldError, FieldTarget, FieldType,
+    component_fields, connection_fields, design_fields, fields_for, format_number, parse_shards, FieldError, FieldTarget,
+    FieldType,
 };
 use archplay::engine::model::{ComponentId, ComponentKind, ConnectionId, Design};
 
@@ -45,7 +46,8 @@ fn every_field_reads_back_and_accepts_its_own_value() {
     let mut design = every_kind();
     for target in all_targets(&design) {
         for spec in fields_for(&design, target).unwrap() {
-            let value = get_field(&design, target, spec.key).unwrap_or_else(|| panic!("{target:?} has no value for {}", spec.key));
+            let value =
+                get_field(&design, target, spec.key).unwrap_or_else(|| panic!("{target:?} has no value for {}", spec.key));
             assert!(spec.parse(&value).is_ok(), "{}: the shown value {value:?} parses", spec.key);
             let before = design.clone();
             set_field(&mut design, target, spec.key, &value).unwrap_or_else(|e| panic!("{}={value:?}: {e}", spec.key));
@@ -134,11 +136,29 @@ fn values_that_conflict_with_their_neighbours_are_refused() {
     check_refused(&mut design, db, "shards", "0..500,500..2000", &["db: shard 500..2000 ends beyond the key space (0..1000)"]);
     set_field(&mut design, db, "shards", "0..500, 500..1000").unwrap();
     assert_eq!(get_field(&design, db, "shards").unwrap(), "0..500, 500..1000");
-    check_refused(&mut design, FieldTarget::Design, "workload.key_space", "800", &["the key space cannot shrink to 800: db has shards beyond it"]);
+    check_refused(
+        &mut design,
+        FieldTarget::Design,
+        "workload.key_space",
+        "800",
+        &["the key space cannot shrink to 800: db has shards beyond it"],
+    );
     set_field(&mut design, FieldTarget::Design, "workload.key_space", "5000").unwrap();
     // Health checks: the timeout fits in the interval.
-    check_refused(&mut design, lb, "health_check.timeout_s", "31", &["lb: health-check timeout (31 s) cannot exceed the interval (30 s)"]);
-    check_refused(&mut design, lb, "health_check.interval_s", "4", &["lb: health-check timeout (5 s) cannot exceed the interval (4 s)"]);
+    check_refused(
+        &mut design,
+        lb,
+        "health_check.timeout_s",
+        "31",
+        &["lb: health-check timeout (31 s) cannot exceed the interval (30 s)"],
+    );
+    check_refused(
+        &mut design,
+        lb,
+        "health_check.interval_s",
+        "4",
+        &["lb: health-check timeout (5 s) cannot exceed the interval (4 s)"],
+    );
 }
 
 #[test]

@@ -75,12 +75,14 @@ fn values_json_cannot_or_must_not_carry_are_refused() {
 #[test]
 fn structural_problems_are_refused_as_invalid() {
     let two = "{\"id\": 0, \"kind\": \"client\", \"name\": \"web\"}, {\"id\": 1, \"kind\": \"service\", \"name\": \"api\"}";
-    let dangling = format!("{{\"archplay\": 1, \"components\": [{two}], \"connections\": [{{\"id\": 0, \"from\": 0, \"to\": 5}}]}}");
+    let dangling =
+        format!("{{\"archplay\": 1, \"components\": [{two}], \"connections\": [{{\"id\": 0, \"from\": 0, \"to\": 5}}]}}");
     let error = check_refused(&dangling, "the design is not valid: connection 0 joins component 0 to component 5");
     assert!(matches!(error, FormatError::Invalid(_)));
     let duplicate = "{\"archplay\": 1, \"components\": [{\"id\": 0, \"name\": \"a\"}, {\"id\": 0, \"name\": \"b\"}]}";
     check_refused(duplicate, "component id 0 is used twice");
-    let into_client = format!("{{\"archplay\": 1, \"components\": [{two}], \"connections\": [{{\"id\": 0, \"from\": 1, \"to\": 0}}]}}");
+    let into_client =
+        format!("{{\"archplay\": 1, \"components\": [{two}], \"connections\": [{{\"id\": 0, \"from\": 1, \"to\": 0}}]}}");
     check_refused(&into_client, "sends traffic into the client web");
 }
 

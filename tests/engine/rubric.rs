@@ -65,6 +65,9 @@ fn check_arithmetic(scorecard: &Scorecard) {
         assert_eq!(found.fix.is_empty(), found.passed, "{fact}: a fix is offered exactly when it fails: {:?}", found.fix);
     }
     for attribute in &scorecard.attributes {
+        let expected_lines = LINES.iter().filter(|(owner, _, _)| *owner == attribute.attribute).count();
+        assert_eq!(attribute.lines.len(), expected_lines, "{:?}: the seed's lines and no others", attribute.attribute);
+        assert_eq!(attribute.lines.iter().map(|l| l.max_points).sum::<f64>(), 100.0, "{:?} is out of 100", attribute.attribute);
         let sum: f64 = attribute.lines.iter().map(|l| l.points).sum();
         assert_eq!(attribute.score, sum, "{:?} is the sum of its lines", attribute.attribute);
         assert_eq!(scorecard.score(attribute.attribute), sum);
@@ -269,14 +272,22 @@ const THRESHOLD_CASES: &[Case] = &[
         "more traffic than the services can take",
         "design workload.requests_per_second=2000",
         &[
-            ("response_time_ms", "orders-service is saturated: 2000 req/s arrive for 32 servers (utilisation 1.25)", Some("orders-service")),
+            (
+                "response_time_ms",
+                "orders-service is saturated: 2000 req/s arrive for 32 servers (utilisation 1.25)",
+                Some("orders-service"),
+            ),
             ("latency_ms", "orders-service is saturated", Some("orders-service")),
             ("cpu_percent", "busiest component orders-service runs at 125%", Some("orders-service")),
         ],
     ),
     ("code quality below target", "design team.code_quality=84.9", &[("code_quality", "84.9: code quality as entered", None)]),
     ("documentation below target", "design team.documentation=89", &[("documentation", "89: documentation as entered", None)]),
-    ("test coverage below target", "design team.test_coverage=79.5", &[("test_coverage", "79.5: test coverage as entered", None)]),
+    (
+        "test coverage below target",
+        "design team.test_coverage=79.5",
+        &[("test_coverage", "79.5: test coverage as entered", None)],
+    ),
     (
         "two services sharing a database",
         "service billing-service\nbilling-service -> orders-db\norders-service -> orders-db",
@@ -303,7 +314,10 @@ fn every_threshold_line_fails_for_a_named_reason() {
         check(&exemplary_with(change), failures);
     }
     for (_, fact, _) in &LINES[14..] {
-        assert!(THRESHOLD_CASES.iter().any(|(_, _, failures)| failures.iter().any(|f| f.0 == *fact)), "no failing case for {fact}");
+        assert!(
+            THRESHOLD_CASES.iter().any(|(_, _, failures)| failures.iter().any(|f| f.0 == *fact)),
+            "no failing case for {fact}"
+        );
     }
 }
 
@@ -345,7 +359,8 @@ fn a_figure_equal_to_its_target_passes_and_one_just_beyond_fails() {
 
 #[test]
 fn scores_are_sums_of_lines_for_every_case_and_template() {
-    let mut designs: Vec<Design> = BOOLEAN_CASES.iter().chain(THRESHOLD_CASES).map(|(_, change, _)| exemplary_with(change)).collect();
+    let mut designs: Vec<Design> =
+        BOOLEAN_CASES.iter().chain(THRESHOLD_CASES).map(|(_, change, _)| exemplary_with(change)).collect();
     designs.extend(archplay::engine::templates::TEMPLATES.iter().filter_map(|t| archplay::engine::templates::template(t.name)));
     designs.push(Design::new("empty"));
     for design in &designs {
@@ -357,7 +372,9 @@ fn scores_are_sums_of_lines_for_every_case_and_template() {
 fn an_empty_design_fails_the_graph_lines_with_reasons() {
     let scorecard = score(&Design::new("empty"));
     check_arithmetic(&scorecard);
-    for fact in ["supports_horizontal_scaling", "has_load_balancing", "has_caching", "supports_database_sharding", "has_fault_tolerance"] {
+    for fact in
+        ["supports_horizontal_scaling", "has_load_balancing", "has_caching", "supports_database_sharding", "has_fault_tolerance"]
+    {
         assert!(!line(&scorecard, fact).passed, "{fact}");
     }
     let response = line(&scorecard, "response_time_ms");

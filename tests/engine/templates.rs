@@ -62,7 +62,8 @@ fn microservices_has_a_gateway_registry_auth_and_a_database_per_service() {
         assert!(design.connections.iter().any(|c| c.from == service.id && c.to == registry), "{} registers", service.name);
     }
     let gateway = id_of(&design, "api-gateway");
-    let paths: Vec<&str> = design.connections.iter().filter(|c| c.from == gateway && !c.path.is_empty()).map(|c| c.path.as_str()).collect();
+    let paths: Vec<&str> =
+        design.connections.iter().filter(|c| c.from == gateway && !c.path.is_empty()).map(|c| c.path.as_str()).collect();
     assert_eq!(paths, ["/users", "/orders", "/payments"]);
     assert_eq!(facts.modularity.value, Some(100.0), "{}", facts.modularity.reason);
     assert!(facts.has_authentication.holds && facts.supports_horizontal_scaling.holds && facts.has_load_balancing.holds);

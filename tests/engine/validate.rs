@@ -13,11 +13,7 @@ fn check(break_it: impl FnOnce(&mut Design), words: &str) {
     assert!(validate(&design).is_ok());
     break_it(&mut design);
     let error = validate(&design).expect_err("the broken design should be refused");
-    assert!(
-        error.problems.iter().any(|p| p.contains(words)),
-        "problems {:?} should include {words:?}",
-        error.problems
-    );
+    assert!(error.problems.iter().any(|p| p.contains(words)), "problems {:?} should include {words:?}", error.problems);
 }
 
 fn component<'a>(design: &'a mut Design, name: &str) -> &'a mut Component {
@@ -67,7 +63,10 @@ fn values_out_of_their_fields_ranges_are_named() {
     check(|d| component(d, "api").name = " api".into(), "component 1: Name has surrounding spaces");
     check(|d| component(d, "api").name = "x".repeat(61), "Name: at most 60 characters");
     check(|d| component(d, "api").replicas.current = 20, "api: replicas (20) must lie between min (1) and max (10)");
-    check(|d| component(d, "db").shards = vec![ShardRange { start: 0, end: 600 }, ShardRange { start: 500, end: 1000 }], "overlap");
+    check(
+        |d| component(d, "db").shards = vec![ShardRange { start: 0, end: 600 }, ShardRange { start: 500, end: 1000 }],
+        "overlap",
+    );
     check(|d| component(d, "db").shards = vec![ShardRange { start: 10, end: 5 }], "range 10..5 is empty");
     check(|d| component(d, "db").shards = vec![ShardRange { start: 0, end: 5000 }], "ends beyond the key space");
     check(|d| d.workload.read_share = 1.5, "design: Read share must be between 0 and 1");

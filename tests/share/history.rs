@@ -55,7 +55,7 @@ fn an_unchanged_state_is_not_recorded_twice() {
 
 #[test]
 fn at_least_100_steps_are_kept_and_the_oldest_go_first() {
-    assert!(HISTORY_LIMIT >= 100);
+    const { assert!(HISTORY_LIMIT >= 100) };
     let mut history = History::new(numbered(0));
     let pushes = HISTORY_LIMIT + 50;
     for n in 1..=pushes {

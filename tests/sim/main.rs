@@ -14,4 +14,7 @@
 //! waiting call). Fixed seeds everywhere; no test reads a clock.
 
 mod support;
+mod autoscaling;
+mod behaviour;
+mod faults;
 mod theory;

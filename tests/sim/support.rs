@@ -127,6 +127,11 @@ pub fn confidence_interval(values: &[f64]) -> (f64, f64) {
 pub fn assert_agrees(what: &str, values: &[f64], expected: f64, relative: f64) {
     let (mean, half_width) = confidence_interval(values);
     let error = (mean - expected).abs();
+    // Shown with `cargo test --test sim -- --nocapture`, for the record.
+    println!(
+        "{what}: theory {expected:.6}, simulation {mean:.6} +- {half_width:.6} (95%), off by {:.2}%",
+        100.0 * error / expected.abs()
+    );
     assert!(
         error <= half_width,
         "{what}: theory {expected:.6} outside the 95% interval {mean:.6} +- {half_width:.6}"

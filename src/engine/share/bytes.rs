@@ -77,7 +77,7 @@ impl ByteWriter {
     pub fn number(&mut self, value: f64) {
         for (tag, scale) in SCALES.iter().enumerate() {
             let scaled = (value * scale).round();
-            if !(scaled.abs() <= MAX_COMPACT) {
+            if scaled.is_nan() || scaled.abs() > MAX_COMPACT {
                 continue;
             }
             let whole = scaled as i64;

@@ -1,11 +1,7 @@
-//! Between the model and wire version 1: which values are left out as
-//! defaults, and the codes that stand for kinds, strategies and metrics.
+//! Between the model and wire version 1: a field equal to version 1's frozen
+//! default (`defaults_v1.rs`) is left out, and codes stand for enums.
 //!
 //! What must stay true:
-//! - Version 1's defaults and codes are written out here, frozen. They are a
-//!   copy of the model's defaults when version 1 was made, never a call to
-//!   `Component::new` or `Default`, which may change and would silently change
-//!   what old links mean.
 //! - [`from_model`] destructures every model struct without `..`, so adding a
 //!   field to the model fails to compile here until someone decides how links
 //!   carry it (a new last bit of its mask, or a new wire version).
@@ -13,13 +9,16 @@
 //!   does not carry, then sets everything it does carry.
 
 use super::bytes::WireError;
+use super::defaults_v1::{
+    apply_flags, code_of, component_v1, flags_of, from_code, kind_code, kind_from_code, simulation_v1, targets_v1, team_v1,
+    workload_v1, ARRIVALS, METHODS, METRICS, STRATEGIES,
+};
 use super::wire_v1::{
-    flag, WireComponentV1, WireConnectionV1, WireDesignV1, WireSimulationV1, WireTargetsV1, WireTeamV1, WireWorkloadV1,
+    WireComponentV1, WireConnectionV1, WireDesignV1, WireSimulationV1, WireTargetsV1, WireTeamV1, WireWorkloadV1,
 };
 use crate::engine::model::{
-    ArrivalProfile, AutoscalingPolicy, Component, ComponentId, ComponentKind, Connection, ConnectionId, Design, HealthCheck,
-    HttpMethod, LoadBalancingStrategy, Position, Replicas, ScalingMetric, Security, ShardRange, SimulationSettings, Targets,
-    TeamInputs, Workload,
+    AutoscalingPolicy, Component, ComponentId, Connection, ConnectionId, Design, HealthCheck, HttpMethod, Position, Replicas,
+    ShardRange, SimulationSettings, Targets, TeamInputs, Workload,
 };
 
 /// `value` when its bits differ from version 1's default, else `None`.
@@ -35,169 +34,6 @@ fn set<T>(slot: &mut T, value: Option<T>) {
     if let Some(value) = value {
         *slot = value;
     }
-}
-
-fn workload_v1() -> Workload {
-    Workload { requests_per_second: 500.0, read_share: 0.8, key_space: 1000, hop_latency_ms: 1.0 }
-}
-
-fn team_v1() -> TeamInputs {
-    TeamInputs {
-        code_quality: 85.0,
-        documentation: 70.0,
-        test_coverage: 75.0,
-        user_experience: 90.0,
-        accessibility: 85.0,
-        responsiveness: 95.0,
-        error_handling: 80.0,
-        vulnerability_scanning: false,
-    }
-}
-
-fn targets_v1() -> Targets {
-    Targets {
-        response_time_ms: 100.0,
-        throughput_rps: 1000.0,
-        latency_ms: 50.0,
-        cpu_percent: 70.0,
-        code_quality: 85.0,
-        documentation: 90.0,
-        test_coverage: 80.0,
-        modularity: 85.0,
-        complexity: 70.0,
-        user_experience: 90.0,
-        accessibility: 85.0,
-        responsiveness: 95.0,
-        error_handling: 80.0,
-    }
-}
-
-fn simulation_v1() -> SimulationSettings {
-    SimulationSettings { seed: 1, duration_s: 60.0, arrival: ArrivalProfile::Steady }
-}
-
-/// A component of `kind` with every attribute version 1 carries at its frozen default.
-fn component_v1(id: ComponentId, kind: ComponentKind, name: &str) -> Component {
-    use ComponentKind as K;
-    let (service_time_ms, concurrency) = match kind {
-        K::Client => (0.0, 1),
-        K::ApiGateway => (2.0, 32),
-        K::LoadBalancer => (0.5, 64),
-        K::Service => (20.0, 8),
-        K::Database => (10.0, 16),
-        K::Cache | K::EventBus => (1.0, 32),
-        K::EventStore => (5.0, 8),
-        K::ServiceRegistry | K::Monitoring => (1.0, 16),
-        K::AuthProvider => (5.0, 16),
-    };
-    let mut component = Component::new(id, kind, name);
-    component.description = String::new();
-    component.position = Position::default();
-    component.replicas = Replicas { min: 1, max: if kind == K::Service { 10 } else { 1 }, current: 1 };
-    component.read_replicas = 0;
-    component.service_time_ms = service_time_ms;
-    component.concurrency = concurrency;
-    component.queue_capacity = 100;
-    component.cache_ttl_s = 300.0;
-    component.cache_hit_ratio = 0.8;
-    component.shards = Vec::new();
-    component.strategy = LoadBalancingStrategy::RoundRobin;
-    component.health_check = HealthCheck { enabled: kind == K::LoadBalancer, interval_s: 30.0, timeout_s: 5.0, retries: 3 };
-    component.security = Security::default();
-    component.backup = false;
-    component.alerting = false;
-    component.topic = String::new();
-    component.channel_capacity = 1000;
-    component.autoscaling =
-        AutoscalingPolicy { enabled: false, metric: ScalingMetric::Cpu, threshold: 70.0, scale_up_cooldown_s: 60.0, scale_down_cooldown_s: 300.0 };
-    component
-}
-
-fn kind_code(kind: ComponentKind) -> u32 {
-    use ComponentKind as K;
-    match kind {
-        K::Client => 0,
-        K::ApiGateway => 1,
-        K::LoadBalancer => 2,
-        K::Service => 3,
-        K::Database => 4,
-        K::Cache => 5,
-        K::EventBus => 6,
-        K::EventStore => 7,
-        K::ServiceRegistry => 8,
-        K::Monitoring => 9,
-        K::AuthProvider => 10,
-    }
-}
-
-fn kind_from_code(code: u32) -> Result<ComponentKind, WireError> {
-    use ComponentKind as K;
-    const KINDS: [ComponentKind; 11] = [
-        K::Client,
-        K::ApiGateway,
-        K::LoadBalancer,
-        K::Service,
-        K::Database,
-        K::Cache,
-        K::EventBus,
-        K::EventStore,
-        K::ServiceRegistry,
-        K::Monitoring,
-        K::AuthProvider,
-    ];
-    KINDS.get(code as usize).copied().ok_or_else(|| WireError(format!("component kind code {code} is unknown")))
-}
-
-const STRATEGIES: [LoadBalancingStrategy; 3] =
-    [LoadBalancingStrategy::RoundRobin, LoadBalancingStrategy::Weighted, LoadBalancingStrategy::LeastConnections];
-const METRICS: [ScalingMetric; 4] = [ScalingMetric::Cpu, ScalingMetric::Memory, ScalingMetric::RequestRate, ScalingMetric::ErrorRate];
-const METHODS: [HttpMethod; 5] = [HttpMethod::Any, HttpMethod::Get, HttpMethod::Post, HttpMethod::Put, HttpMethod::Delete];
-const ARRIVALS: [ArrivalProfile; 4] = [ArrivalProfile::Steady, ArrivalProfile::Ramp, ArrivalProfile::Spike, ArrivalProfile::Wave];
-
-fn code_of<T: PartialEq>(table: &[T], value: &T) -> u32 {
-    table.iter().position(|entry| entry == value).unwrap_or_default() as u32
-}
-
-fn from_code<T: Copy>(table: &[T], code: Option<u32>, what: &str) -> Result<Option<T>, WireError> {
-    code.map(|code| table.get(code as usize).copied().ok_or_else(|| WireError(format!("{what} code {code} is unknown"))))
-        .transpose()
-}
-
-fn flags_of(component: &Component) -> u32 {
-    let Security { authentication, authorization, tls, encryption_at_rest, audit_logging } = component.security;
-    [
-        (authentication, flag::AUTHENTICATION),
-        (authorization, flag::AUTHORIZATION),
-        (tls, flag::TLS),
-        (encryption_at_rest, flag::ENCRYPTION_AT_REST),
-        (audit_logging, flag::AUDIT_LOGGING),
-        (component.backup, flag::BACKUP),
-        (component.alerting, flag::ALERTING),
-        (component.health_check.enabled, flag::HEALTH_CHECK),
-        (component.autoscaling.enabled, flag::AUTOSCALING),
-    ]
-    .into_iter()
-    .filter(|(on, _)| *on)
-    .fold(0, |flags, (_, bit)| flags | bit)
-}
-
-fn apply_flags(component: &mut Component, flags: u32) -> Result<(), WireError> {
-    if flags & !flag::ALL != 0 {
-        return Err(WireError(format!("component {} has unknown flags", component.name)));
-    }
-    let on = |bit: u32| flags & bit != 0;
-    component.security = Security {
-        authentication: on(flag::AUTHENTICATION),
-        authorization: on(flag::AUTHORIZATION),
-        tls: on(flag::TLS),
-        encryption_at_rest: on(flag::ENCRYPTION_AT_REST),
-        audit_logging: on(flag::AUDIT_LOGGING),
-    };
-    component.backup = on(flag::BACKUP);
-    component.alerting = on(flag::ALERTING);
-    component.health_check.enabled = on(flag::HEALTH_CHECK);
-    component.autoscaling.enabled = on(flag::AUTOSCALING);
-    Ok(())
 }
 
 /// The version 1 wire form of `design`. Never fails: anything the model can

@@ -2,22 +2,25 @@
 //! design and nothing is stored anywhere.
 //!
 //! A link fragment is `v1.` followed by URL-safe base64 (no padding) of the
-//! zlib-compressed version 1 payload (`wire_v1.rs`; `docs/share-links.md`
-//! draws the bytes). Decoding is two steps, as for the design file: read the
+//! zlib-compressed version 1 payload (`wire_v1.rs` and `codec_v1.rs`;
+//! `docs/share-links.md` draws the bytes). Decoding is two steps, as for the design file: read the
 //! frozen wire struct of the link's version, then convert it into the model
 //! and [`validate`] it.
 //!
 //! What must stay true:
 //! - Old links decode forever: a wire version, once released, is never
 //!   changed (the golden links in `tests/fixtures/links/` fail if it is).
-//!   A new version adds `wire_vN.rs` and `convert_vN.rs`, and older versions
-//!   are migrated forward one step at a time in [`upgrade`].
+//!   A new version adds `wire_vN.rs`, `codec_vN.rs`, `defaults_vN.rs` and
+//!   `convert_vN.rs`, and older versions are migrated forward one step at a
+//!   time in `upgrade`.
 //! - `decode_link(&encode_link(design))` is `design`, for every valid design.
 //! - Decoding never panics and is bounded: at most [`MAX_COMPRESSED_BYTES`]
 //!   packed and [`MAX_INFLATED_BYTES`] unpacked, whatever the text.
 
 mod bytes;
+mod codec_v1;
 mod convert_v1;
+mod defaults_v1;
 pub mod envelope;
 mod error;
 pub mod wire_v1;

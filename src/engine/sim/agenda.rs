@@ -6,8 +6,6 @@
 //! can order events differently. The heap holds plain values: scheduling
 //! allocates only when the heap outgrows its largest size so far.
 
-use std::cmp::Ordering;
-use std::collections::BinaryHeap;
 
 /// Simulated time in microseconds since the start of the run.
 pub type Micros = u64;
@@ -99,38 +97,29 @@ struct Scheduled {
     event: Event,
 }
 
-impl PartialEq for Scheduled {
-    fn eq(&self, other: &Scheduled) -> bool {
-        self.time == other.time && self.sequence == other.sequence
-    }
-}
-
-impl Eq for Scheduled {}
-
-impl PartialOrd for Scheduled {
-    fn partial_cmp(&self, other: &Scheduled) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Scheduled {
-    fn cmp(&self, other: &Scheduled) -> Ordering {
-        // Reversed: the standard heap is a max-heap and the earliest event must come first.
-        (other.time, other.sequence).cmp(&(self.time, self.sequence))
+impl Scheduled {
+    /// Whether `self` happens before `other`.
+    #[inline(always)]
+    fn before(&self, other: &Scheduled) -> bool {
+        (self.time, self.sequence) < (other.time, other.sequence)
     }
 }
 
 /// The future events of one run.
 #[derive(Clone, Debug, Default)]
 pub struct Agenda {
-    heap: BinaryHeap<Scheduled>,
+    /// A binary min-heap on (time, sequence). Hand-written rather than
+    /// `std::collections::BinaryHeap` because that one writes the last element
+    /// into the root before sifting it, which stalls store forwarding on every
+    /// pop; here the moving element stays in a local until its place is found.
+    heap: Vec<Scheduled>,
     next_sequence: u64,
 }
 
 impl Agenda {
     /// An empty agenda with room for `capacity` events.
     pub fn with_capacity(capacity: usize) -> Agenda {
-        Agenda { heap: BinaryHeap::with_capacity(capacity), next_sequence: 0 }
+        Agenda { heap: Vec::with_capacity(capacity), next_sequence: 0 }
     }
 
     /// Schedules `event` at `time`.
@@ -138,19 +127,58 @@ impl Agenda {
     pub fn schedule(&mut self, time: Micros, event: Event) {
         let sequence = self.next_sequence;
         self.next_sequence += 1;
-        self.heap.push(Scheduled { time, sequence, event });
+        let item = Scheduled { time, sequence, event };
+        let mut hole = self.heap.len();
+        self.heap.push(item);
+        while hole > 0 {
+            let parent = (hole - 1) / 2;
+            if !item.before(&self.heap[parent]) {
+                break;
+            }
+            self.heap[hole] = self.heap[parent];
+            hole = parent;
+        }
+        self.heap[hole] = item;
     }
 
     /// Time of the earliest event, if any.
     #[inline]
     pub fn peek_time(&self) -> Option<Micros> {
-        self.heap.peek().map(|scheduled| scheduled.time)
+        self.heap.first().map(|scheduled| scheduled.time)
     }
 
     /// Removes and returns the earliest event with its time.
     #[inline]
     pub fn pop(&mut self) -> Option<(Micros, Event)> {
-        self.heap.pop().map(|scheduled| (scheduled.time, scheduled.event))
+        let top = *self.heap.first()?;
+        let last = self.heap.pop()?;
+        let len = self.heap.len();
+        if len > 0 {
+            // Floyd: move the hole down along the smaller children to the
+            // bottom, then let the former last element rise into place.
+            let mut hole = 0;
+            loop {
+                let mut child = 2 * hole + 1;
+                if child >= len {
+                    break;
+                }
+                if child + 1 < len && self.heap[child + 1].before(&self.heap[child]) {
+                    child += 1;
+                }
+                self.heap[hole] = self.heap[child];
+                hole = child;
+            }
+            while hole > 0 {
+                let parent = (hole - 1) / 2;
+                if !last.before(&self.heap[parent]) {
+                    break;
+                }
+                self.heap[hole] = self.heap[parent];
+                hole = parent;
+            }
+            self.heap[hole] = last;
+        }
+        Some((top.time, top.event))
     }
 
     /// Number of pending events.

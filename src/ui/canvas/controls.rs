@@ -26,7 +26,7 @@ pub fn ZoomControls() -> impl IntoView {
             >
                 "−"
             </button>
-            <span class="ap-zoom__level" data-testid="zoom-level" aria-live="polite">
+            <span class="ap-zoom__level" data-testid="zoom-level">
                 {zoom_text}
             </span>
             <button

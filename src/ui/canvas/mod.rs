@@ -2,7 +2,8 @@
 //!
 //! Layout maths lives in plain structs ([`viewport`], [`geometry`]) with unit
 //! tests; the components here only render and forward input. What must stay
-//! true: the `<svg>` carries `data-testid="canvas"`, components and
+//! true: the `<svg>` carries `data-testid="canvas"` (and the view as
+//! `data-zoom`, `data-pan-x`, `data-pan-y`), components and
 //! connections are rendered with `<For>` keyed by their typed ids, and a
 //! palette item dropped on the canvas lands where it was released.
 
@@ -109,6 +110,9 @@ pub fn Canvas() -> impl IntoView {
                 class="ap-canvas__svg"
                 class=("ap-canvas__svg--dragging", is_dragging)
                 node_ref=interaction.svg
+                data-zoom=move || format!("{:.3}", viewport.get().zoom)
+                data-pan-x=move || format!("{:.1}", viewport.get().pan_x)
+                data-pan-y=move || format!("{:.1}", viewport.get().pan_y)
                 role="application"
                 aria-label="Architecture canvas: drag boxes to move them, drag a box's right handle to another box to connect them"
                 on:wheel=on_wheel

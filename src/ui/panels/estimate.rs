@@ -46,7 +46,12 @@ struct EstimateWords {
 impl EstimateWords {
     fn of(estimate: &Estimate, design: &Design) -> EstimateWords {
         EstimateWords {
-            response: estimate.response_time_ms.map_or_else(|| "saturated".to_string(), shown_ms),
+            response: match (estimate.response_time_ms, estimate.saturated) {
+                (Some(ms), _) => shown_ms(ms),
+                (None, true) => "saturated".to_string(),
+                // Nothing reaches a component: no clients, or no path from them.
+                (None, false) => "n/a".to_string(),
+            },
             throughput: estimate.throughput_rps.map_or_else(|| "unknown".to_string(), |rps| format!("up to {}", shown_rate(rps))),
             bottleneck: estimate.bottleneck.map_or_else(|| "none".to_string(), |id| design.name_of(id).to_string()),
             saturation: if estimate.saturated {
