@@ -38,6 +38,8 @@ pub enum FieldType {
     Shards,
     /// A comma-separated list of topic names.
     Topics,
+    /// A whole number from 0 to 2^64 - 1, kept exact (a simulation seed).
+    Seed,
 }
 
 /// One editable attribute.
@@ -93,6 +95,7 @@ impl std::error::Error for FieldError {}
 
 const STRATEGIES: &[&str] = &["round_robin", "weighted", "least_connections"];
 const METRICS: &[&str] = &["cpu", "memory", "request_rate", "error_rate"];
+const ARRIVALS: &[&str] = &["steady", "ramp", "spike", "wave"];
 const METHODS: &[&str] = &["ANY", "GET", "POST", "PUT", "DELETE"];
 
 const fn num(key: &'static str, label: &'static str, group: &'static str, min: f64, max: f64) -> FieldSpec {
@@ -231,6 +234,9 @@ pub fn design_fields() -> Vec<FieldSpec> {
         num("targets.accessibility", "Accessibility", "Targets", 0.0, 100.0),
         num("targets.responsiveness", "Responsiveness", "Targets", 0.0, 100.0),
         num("targets.error_handling", "Error handling", "Targets", 0.0, 100.0),
+        FieldSpec { key: "simulation.seed", label: "Seed", group: "Simulation", ty: FieldType::Seed },
+        num("simulation.duration_s", "Duration (s)", "Simulation", 0.001, 1_000_000.0),
+        choice("simulation.arrival", "Arrival profile", "Simulation", ARRIVALS),
     ]
 }
 
@@ -258,6 +264,8 @@ pub enum FieldValue {
     Shards(Vec<ShardRange>),
     /// Topic names.
     Topics(Vec<String>),
+    /// A seed.
+    Seed(u64),
 }
 
 /// Formats a number the way the inspector shows and the parser reads it back.
@@ -316,6 +324,10 @@ impl FieldSpec {
                 .map(|option| FieldValue::Choice(option))
                 .ok_or_else(|| FieldError::NotAnOption { label, value: trimmed.to_string() }),
             FieldType::Shards => parse_shards(trimmed).map(FieldValue::Shards).map_err(|reason| FieldError::BadText { label, reason }),
+            FieldType::Seed => trimmed
+                .parse::<u64>()
+                .map(FieldValue::Seed)
+                .map_err(|_| FieldError::BadText { label, reason: format!("`{trimmed}` is not a whole number from 0 to 18446744073709551615") }),
             FieldType::Topics => parse_topics(trimmed).map(FieldValue::Topics).map_err(|reason| FieldError::BadText { label, reason }),
         }
     }

@@ -80,6 +80,7 @@ fn value_text(spec: &FieldSpec, seed: &ValueSeed) -> String {
             cuts.windows(2).take(count).map(|pair| format!("{}..{}", pair[0], pair[1])).collect::<Vec<_>>().join(", ")
         }
         FieldType::Topics => seed.text.split_whitespace().take(4).collect::<Vec<_>>().join(", "),
+        FieldType::Seed => ((seed.unit * u64::MAX as f64) as u64 ^ seed.pick).to_string(),
     }
 }
 

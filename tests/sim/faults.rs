@@ -124,7 +124,9 @@ fn timeouts_fail_slow_calls_and_retries_try_again() {
     assert!(errors(&summary, "timeout") + summary.end_to_end.in_flight == requests);
     let attempts = summary.components[1].arrivals;
     assert!(attempts >= 3 * (requests - 10) && attempts <= 3 * requests, "three attempts each: {attempts} for {requests}");
-    assert_eq!(summary.components[0].errors["timeout"], 3 * (requests - summary.end_to_end.in_flight) - (3 * requests - attempts).min(0));
+    // Each timed-out attempt is counted once, at the caller.
+    let timeouts = summary.components[0].errors["timeout"];
+    assert!(timeouts <= attempts && timeouts + summary.end_to_end.in_flight >= attempts, "{timeouts} timeouts of {attempts} attempts");
 
     let fast = slow_service(10.0, resilience);
     assert!(fast.end_to_end.errors.is_empty(), "10 ms calls never hit a 50 ms timeout");

@@ -17,4 +17,5 @@ mod support;
 mod autoscaling;
 mod behaviour;
 mod faults;
+mod options;
 mod theory;

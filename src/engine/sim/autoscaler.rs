@@ -81,7 +81,8 @@ impl HpaPolicy {
     /// The raw recommendation: ceil(current x metric / target), or current
     /// within the tolerance.
     pub fn recommend(&self, metric: f64, current: u32) -> u32 {
-        if !(self.target > 0.0) || !metric.is_finite() || metric < 0.0 {
+        let measurable = self.target > 0.0 && metric.is_finite() && metric >= 0.0;
+        if !measurable {
             return current;
         }
         if current == 0 {

@@ -242,7 +242,8 @@ impl Simulation {
                 node.in_flight[i] = node.in_flight[i].saturating_sub(1);
             }
         }
-        if self.options.resilience.circuit_breaker.enabled {
+        // A call the breaker refused says nothing new about the callee.
+        if self.options.resilience.circuit_breaker.enabled && result != Err(Cause::CircuitOpen) {
             let breaker = self.options.resilience.circuit_breaker;
             self.breakers.record(parent_node as u32, child_node, result.is_ok(), self.now, &breaker);
         }
@@ -260,12 +261,10 @@ impl Simulation {
                 if retryable && u32::from(p.attempts) < resilience.retries {
                     p.attempts += 1;
                     let generation = p.generation;
-                    if resilience.retry_backoff_s > 0.0 {
-                        let backoff = super::random::seconds_to_micros(resilience.retry_backoff_s);
-                        self.agenda.schedule(self.now + backoff, Event::RetryDue { call: parent, generation });
-                    } else {
-                        self.advance(parent);
-                    }
+                    // Through the agenda even without back-off, so that a chain of
+                    // immediate failures cannot nest retries on the stack.
+                    let backoff = super::random::seconds_to_micros(resilience.retry_backoff_s);
+                    self.agenda.schedule(self.now + backoff, Event::RetryDue { call: parent, generation });
                 } else {
                     self.finish(parent, Err(cause), false);
                 }

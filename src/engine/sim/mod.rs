@@ -29,6 +29,7 @@ pub mod agenda;
 pub mod autoscaler;
 pub mod cause;
 mod control;
+mod faults;
 pub mod error;
 mod flow;
 pub mod options;
@@ -40,6 +41,7 @@ pub mod stats;
 pub mod store;
 pub mod summary;
 pub mod topology;
+mod validation;
 
 pub use agenda::{Event, Micros};
 pub use cause::Cause;
@@ -49,7 +51,8 @@ pub use summary::Summary;
 
 use crate::engine::model::{ComponentKind, Design};
 use agenda::Agenda;
-use control::{Checker, Scaler};
+use control::Scaler;
+use faults::Checker;
 use options::KeyPopularity;
 use pool::CallPool;
 use random::{seconds_to_micros, ServiceSampler, SimRng, ZipfSampler};

@@ -257,10 +257,17 @@ impl Station {
         true
     }
 
-    /// Crashes the lowest ready replica; returns it and the calls it was serving
-    /// (which the caller must fail), or `None` if no replica is ready.
+    /// Crashes the ready replica serving the most calls (the lowest such);
+    /// returns it and the calls it was serving (which the caller must fail),
+    /// or `None` if no replica is ready.
     pub fn crash_replica(&mut self, now: Micros, lost: &mut Vec<u32>) -> Option<u32> {
-        let index = self.replicas.iter().position(|r| r.state == ReplicaState::Ready)?;
+        let mut index = None;
+        for (i, r) in self.replicas.iter().enumerate() {
+            if r.state == ReplicaState::Ready && index.is_none_or(|best: usize| r.busy > self.replicas[best].busy) {
+                index = Some(i);
+            }
+        }
+        let index = index?;
         let first = index * self.concurrency as usize;
         for slot in first..first + self.concurrency as usize {
             if self.slot_call[slot] != NONE {

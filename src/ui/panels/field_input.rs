@@ -80,6 +80,7 @@ pub fn FieldInput(
         FieldType::Bool => checkbox(field, input_id.clone(), described_by).into_any(),
         FieldType::Choice(options) => choice(field, input_id.clone(), described_by, options).into_any(),
         FieldType::Number { .. } => text_box(field, input_id.clone(), described_by, "decimal").into_any(),
+        FieldType::Seed => text_box(field, input_id.clone(), described_by, "numeric").into_any(),
         FieldType::Text { .. } | FieldType::Shards | FieldType::Topics => {
             text_box(field, input_id.clone(), described_by, "text").into_any()
         }
