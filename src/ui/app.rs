@@ -1,16 +1,23 @@
 //! The root of the app: provides the state, lays out the screen (toolbar on
 //! top, palette left, canvas centre, scorecard and inspector right) and
-//! installs the keyboard shortcuts.
+//! installs one effect per outside concern: the autosave, the link in the
+//! address, the keyboard shortcuts.
 //!
-//! What must stay true: the root element carries `data-testid="app"`, and
-//! shortcuts never fire while the user is typing in a form field.
+//! What must stay true: the root element carries `data-testid="app"`;
+//! shortcuts never fire while the user is typing in a form field; at start
+//! the autosaved design is restored first and a link in the address opened
+//! over it (as an undo step), before the autosave starts watching.
 
 use super::canvas::Canvas;
+use super::history::handle_history_shortcut;
 use super::panels::inspector::Inspector;
 use super::panels::palette::Palette;
 use super::panels::scorecard::ScorecardPanel;
 use super::panels::toolbar::Toolbar;
+use super::share::{handle_link_fragment, open_link_in_address};
 use super::state::{provide_app_state, AppState, Selection};
+use super::storage::{handle_save_state, restore_saved_design};
+use super::widgets::notices::Notices;
 use super::widgets::status::StatusArea;
 use leptos::ev;
 use leptos::prelude::*;
@@ -28,9 +35,13 @@ fn is_typing(event: &KeyboardEvent) -> bool {
         || element.closest("[contenteditable='true']").ok().flatten().is_some()
 }
 
+/// Ctrl+Z and friends undo and redo (see [`super::history`]),
 /// Delete/Backspace delete the selection, arrow keys move the selected
 /// component, Escape clears the selection.
 fn handle_shortcut(state: AppState, event: KeyboardEvent) {
+    if handle_history_shortcut(state, &event) {
+        return;
+    }
     if event.default_prevented() || event.ctrl_key() || event.meta_key() || event.alt_key() || is_typing(&event) {
         return;
     }
@@ -67,6 +78,10 @@ fn install_keyboard_shortcuts(state: AppState) {
 #[component]
 pub fn App() -> impl IntoView {
     let state = provide_app_state();
+    let autosave = restore_saved_design(state);
+    open_link_in_address(state);
+    handle_save_state(state, autosave);
+    handle_link_fragment(state);
     install_keyboard_shortcuts(state);
 
     view! {
@@ -76,6 +91,7 @@ pub fn App() -> impl IntoView {
                 <Palette />
                 <main class="ap-main" aria-label="Canvas">
                     <Canvas />
+                    <Notices />
                     <StatusArea />
                 </main>
                 <aside class="ap-sidebar" aria-label="Scores and inspector">

@@ -21,7 +21,12 @@ pub fn download_text(file_name: &str, text: &str, mime_type: &str) -> Result<(),
     let options = BlobPropertyBag::new();
     options.set_type(mime_type);
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = Url::create_object_url_with_blob(&blob)?;
+    download_blob(file_name, &blob)
+}
+
+/// Offers `blob` to the user as a file called `file_name`.
+pub fn download_blob(file_name: &str, blob: &Blob) -> Result<(), JsValue> {
+    let url = Url::create_object_url_with_blob(blob)?;
     let anchor: HtmlAnchorElement = document().create_element("a")?.dyn_into()?;
     anchor.set_href(&url);
     anchor.set_download(file_name);

@@ -5,7 +5,10 @@
 //! outside world; [`state`] holds the one [`state::AppState`] handle whose
 //! methods are the only way the design changes; [`canvas`] draws and drags;
 //! [`panels`] are the palette, toolbar, inspector and scorecard; [`widgets`]
-//! are small pieces they share.
+//! are small pieces they share. The outside world has one module per
+//! concern: [`storage`] (autosave), [`share`] (links and the clipboard),
+//! [`history`] (undo shortcuts), [`import`] and [`export`] (files), over the
+//! shared plumbing in [`browser`].
 //!
 //! What must stay true: no business rule lives here. Scores come from
 //! [`crate::engine::score::score`], edits from [`crate::engine::edit::apply`],
@@ -13,8 +16,14 @@
 //! browser test touches carries a `data-testid`.
 
 pub mod app;
+pub mod browser;
 pub mod canvas;
 pub mod download;
+pub mod export;
+pub mod history;
+pub mod import;
 pub mod panels;
+pub mod share;
 pub mod state;
+pub mod storage;
 pub mod widgets;

@@ -9,15 +9,24 @@
 //! - A refused edit leaves the design signal untouched: no subscriber runs.
 //! - The scorecard is a memo of the design, so it is recomputed on every edit
 //!   and never on anything else.
+//! - Every accepted change is one undo step ([`undo`]): an edit, a template
+//!   load, an opened link or file; a drag records one step when it ends.
 
 use super::canvas::geometry::design_bounds;
 use super::canvas::viewport::{ScreenPoint, ScreenSize, Viewport, ZOOM_STEP};
 use crate::engine::edit::{apply, Created, Edit, EditError};
 use crate::engine::fields::FieldTarget;
+use crate::engine::history::History;
 use crate::engine::model::{ComponentId, ComponentKind, ConnectionId, Design, Position};
 use crate::engine::score::{score, Scorecard};
 use crate::engine::templates::template;
 use leptos::prelude::*;
+
+mod notices;
+mod undo;
+
+pub use notices::{Notice, NoticeKind};
+pub use undo::UndoAvailability;
 
 /// The template the app opens on.
 pub const STARTING_TEMPLATE: &str = "microservices";
@@ -77,6 +86,12 @@ pub struct AppState {
     status: RwSignal<Option<StatusMessage>>,
     status_serial: StoredValue<u64>,
     scorecard: Memo<Scorecard>,
+    /// Every state of the design the user can go back or forward to.
+    history: StoredValue<History>,
+    undo_availability: RwSignal<UndoAvailability>,
+    /// Whether a drag is gathering its moves into one undo step.
+    gesture_open: StoredValue<bool>,
+    notices: RwSignal<Vec<Notice>>,
     // Read-only handles, made once: `read_only()` allocates a new handle on
     // every call, which event handlers would otherwise do on every event.
     design_view: ReadSignal<Design>,
@@ -101,6 +116,7 @@ pub fn use_app_state() -> AppState {
 impl AppState {
     /// A state editing `design`, with nothing selected.
     pub fn new(design: Design) -> AppState {
+        let history = StoredValue::new(History::new(design.clone()));
         let design = RwSignal::new(design);
         let scorecard = Memo::new(move |_| design.with(score));
         let selection = RwSignal::new(Selection::Nothing);
@@ -114,6 +130,10 @@ impl AppState {
             status,
             status_serial: StoredValue::new(0),
             scorecard,
+            history,
+            undo_availability: RwSignal::new(UndoAvailability::default()),
+            gesture_open: StoredValue::new(false),
+            notices: RwSignal::new(Vec::new()),
             design_view: design.read_only(),
             selection_view: selection.read_only(),
             viewport_view: viewport.read_only(),
@@ -152,6 +172,7 @@ impl AppState {
         let result = self.design.try_update_untracked(|design| apply(design, edit)).unwrap_or(Err(EditError::NotFound));
         if result.is_ok() {
             self.design.notify();
+            self.record();
         }
         result
     }
@@ -268,10 +289,7 @@ impl AppState {
             self.report_error(format!("there is no template called `{name}`"));
             return;
         };
-        self.selection.set(Selection::Nothing);
-        self.design.set(design);
-        self.fit_view();
-        self.report_info(format!("loaded the {name} template"));
+        self.open_design(design, format!("loaded the {name} template"));
     }
 
     /// Records the size of the canvas element, which fitting needs.
@@ -316,19 +334,29 @@ impl AppState {
 
     /// The file name the design is exported under: `<design name>.archplay.json`.
     pub fn export_file_name(&self) -> String {
-        self.design.with_untracked(|design| export_file_name(&design.name))
+        self.file_name("archplay.json")
+    }
+
+    /// A file name for an export of the design: `<design name>.<extension>`.
+    pub fn file_name(&self, extension: &str) -> String {
+        self.design.with_untracked(|design| file_name(&design.name, extension))
     }
 }
 
 /// `<name>.archplay.json`, with characters that file systems refuse replaced.
 pub fn export_file_name(design_name: &str) -> String {
+    file_name(design_name, "archplay.json")
+}
+
+/// `<name>.<extension>`, with characters that file systems refuse replaced.
+pub fn file_name(design_name: &str, extension: &str) -> String {
     let cleaned: String = design_name
         .trim()
         .chars()
         .map(|c| if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') { '-' } else { c })
         .collect();
     let stem = if cleaned.is_empty() { "design" } else { cleaned.as_str() };
-    format!("{stem}.archplay.json")
+    format!("{stem}.{extension}")
 }
 
 #[cfg(test)]

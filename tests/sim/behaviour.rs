@@ -232,3 +232,65 @@ fn every_template_runs_with_conservation_and_littles_law() {
         assert!(summary.components.iter().all(|c| c.latency.p50_ms <= c.latency.p95_ms && c.latency.p95_ms <= c.latency.p99_ms));
     }
 }
+
+#[test]
+fn a_request_loop_is_cut_and_reported_instead_of_running_forever() {
+    let mut sketch = Sketch::new(50.0);
+    let client = sketch.add(K::Client, "client", |_| {});
+    let a = sketch.station("a", 64, 0.1, 1000);
+    let b = sketch.station("b", 64, 0.1, 1000);
+    sketch.connect(client, a);
+    sketch.connect(a, b);
+    sketch.connect(b, a);
+    let summary = run(&sketch.design, &options(1, 10.0, 0.0)).summary();
+    assert_eq!(summary.end_to_end.completed, 0);
+    assert!(summary.end_to_end.errors["call_loop"] + summary.end_to_end.in_flight == summary.end_to_end.arrived);
+}
+
+#[test]
+fn every_template_survives_every_kind_of_option() {
+    use archplay::engine::sim::options::{
+        AutoscalerMode, AutoscalerOptions, CircuitBreakerOptions, Fault, FaultKind, HpaSettings, ResilienceOptions,
+        ServiceTimeDistribution, TrafficProfile,
+    };
+    let variants: Vec<SimulationOptions> = vec![
+        SimulationOptions { profile: TrafficProfile::Ramp { to_rps: 3000.0, from_factor: 0.0 }, ..options(1, 20.0, 0.0) },
+        SimulationOptions { profile: TrafficProfile::Spike { at_s: 5.0, duration_s: 5.0, factor: 10.0 }, ..options(2, 20.0, 2.0) },
+        SimulationOptions { profile: TrafficProfile::DailyWave { period_s: 10.0, amplitude: 1.0 }, ..options(3, 20.0, 0.0) },
+        SimulationOptions {
+            service_time: ServiceTimeDistribution::LogNormal { cv: 3.0 },
+            key_popularity: KeyPopularity::Zipf { exponent: 1.2 },
+            ..options(4, 20.0, 0.0)
+        },
+        SimulationOptions {
+            service_time: ServiceTimeDistribution::Erlang { k: 3 },
+            autoscaler: AutoscalerOptions { mode: AutoscalerMode::Hpa(HpaSettings::default()), interval_s: 1.0 },
+            profile: TrafficProfile::Step { at_s: 5.0, factor: 4.0 },
+            startup_delay_s: 2.0,
+            ..options(5, 20.0, 0.0)
+        },
+        SimulationOptions {
+            resilience: ResilienceOptions {
+                timeout_s: Some(0.02),
+                retries: 2,
+                retry_backoff_s: 0.0,
+                circuit_breaker: CircuitBreakerOptions { enabled: true, failure_threshold: 3, open_s: 1.0 },
+            },
+            ..options(6, 20.0, 0.0)
+        },
+    ];
+    for info in TEMPLATES {
+        let design = template(info.name).unwrap();
+        for variant in &variants {
+            run(&design, variant);
+        }
+        // Every kind of fault on every component, one at a time, with a restart.
+        for component in &design.components {
+            for kind in [FaultKind::KillReplica, FaultKind::ComponentDown, FaultKind::AddLatency { ms: 30.0 }, FaultKind::AddErrors { rate: 0.5 }] {
+                let fault = Fault { at_s: 3.0, component: component.id, kind, duration_s: Some(4.0) };
+                let options = SimulationOptions { faults: vec![fault], startup_delay_s: 1.0, ..options(7, 12.0, 0.0) };
+                run(&design, &options);
+            }
+        }
+    }
+}

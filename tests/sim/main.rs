@@ -7,7 +7,8 @@
 //!   hand-computed traces, and replicas starting inside a run;
 //! - `faults`: killed replicas, components down, latency and errors,
 //!   health checks, timeouts, retries and circuit breakers;
-//! - `options`: bad settings are refused by name.
+//! - `options`: bad settings are refused by name, the CLI end to end;
+//! - `parts`: the agenda, streaming statistics and samplers on their own.
 //!
 //! Every run also passes the universal checks in `support::check_universal`
 //! (conservation, Little's law, utilisation in [0, 1], no idle server beside a
@@ -18,4 +19,5 @@ mod autoscaling;
 mod behaviour;
 mod faults;
 mod options;
+mod parts;
 mod theory;

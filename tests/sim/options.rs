@@ -116,3 +116,26 @@ fn the_cli_prints_a_json_summary_and_refuses_bad_arguments_with_exit_code_2() {
     assert!(stderr.contains("`duration_s`"), "{stderr}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_design_with_extreme_values_runs_without_panicking() {
+    use archplay::engine::model::ComponentKind;
+    let mut design = template("database-scaling").unwrap();
+    design.workload.hop_latency_ms = 1e300;
+    design.workload.key_space = 0;
+    design.workload.read_share = f64::NAN;
+    for component in &mut design.components {
+        component.service_time_ms = if component.kind == ComponentKind::Cache { f64::NAN } else { 1e300 };
+        component.concurrency = 0;
+        component.queue_capacity = 0;
+        component.health_check.interval_s = 1e-12;
+    }
+    let options = SimulationOptions { duration_s: 5.0, ..SimulationOptions::default() };
+    let mut simulation = Simulation::new(&design, &options).unwrap();
+    simulation.run_until(u64::MAX, 200_000);
+    crate::support::check_universal(&simulation);
+    design.workload.requests_per_second = f64::INFINITY;
+    let mut simulation = Simulation::new(&design, &options).unwrap();
+    simulation.run_until(u64::MAX, 200_000);
+    assert_eq!(simulation.stats().requests_arrived, 0, "an infinite rate offers nothing rather than everything");
+}

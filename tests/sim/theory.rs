@@ -5,7 +5,7 @@
 //! that the analytic value (from `engine::queueing`) lies in the 95 %
 //! confidence interval of the replication means and within 5 % of their mean.
 
-use crate::support::{assert_agrees, chain, options, run};
+use crate::support::{assert_agrees, chain, check_littles_law_estimate, options, run};
 use archplay::engine::queueing::{mmck_blocking, MmcStation};
 
 const REPLICATIONS: u64 = 10;
@@ -20,6 +20,7 @@ fn replicate<const N: usize>(
     let mut results: [Vec<f64>; N] = std::array::from_fn(|_| Vec::new());
     for seed in 1..=REPLICATIONS {
         let simulation = run(design, &options(seed, duration_s, warmup_s));
+        check_littles_law_estimate(&simulation);
         for (i, value) in measure(&simulation).into_iter().enumerate() {
             results[i].push(value);
         }

@@ -173,7 +173,7 @@ impl Simulation {
     }
 
     /// Whether a candidate arrival of the thinned Poisson process is kept.
-    pub(super) fn accept_arrival(&mut self, _peak_per_client_us: f64) -> bool {
+    pub(super) fn accept_arrival(&mut self) -> bool {
         let profile = self.options.profile;
         if profile == TrafficProfile::Constant {
             return true;
@@ -203,7 +203,7 @@ impl Simulation {
     pub(super) fn autoscale(&mut self, index: u32) {
         let now = self.now;
         let interval = seconds_to_micros(self.options.autoscaler.interval_s);
-        self.agenda.schedule(now + interval, Event::AutoscalerTick { scaler: index });
+        self.agenda.schedule(now.saturating_add(interval), Event::AutoscalerTick { scaler: index });
         let scaler = &self.scalers[index as usize];
         let station = &self.stations[scaler.station as usize];
         let node = &self.nodes[scaler.node as usize];
@@ -262,7 +262,7 @@ impl Simulation {
         if delay == 0 {
             self.replica_ready(station, replica, incarnation);
         } else {
-            self.agenda.schedule(self.now + delay, Event::ReplicaReady { station, replica, incarnation });
+            self.agenda.schedule(self.now.saturating_add(delay), Event::ReplicaReady { station, replica, incarnation });
         }
     }
 

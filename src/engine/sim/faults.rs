@@ -69,7 +69,7 @@ impl Simulation {
     pub(super) fn health_check(&mut self, index: u32) {
         let now = self.now;
         let checker = &self.checkers[index as usize];
-        self.agenda.schedule(now + checker.interval_us, Event::HealthCheck { checker: index });
+        self.agenda.schedule(now.saturating_add(checker.interval_us), Event::HealthCheck { checker: index });
         let (node, retries, timeout) = (checker.node as usize, checker.retries, checker.timeout_us);
         for k in 0..self.nodes[node].split.len() {
             let target = self.nodes[node].split[k].node;
@@ -91,7 +91,7 @@ impl Simulation {
                             r.probe_failures += 1;
                             if r.probe_failures == retries {
                                 let event = Event::ProbeVerdict { station, replica: replica as u32 };
-                                self.agenda.schedule(now + timeout, event);
+                                self.agenda.schedule(now.saturating_add(timeout), event);
                             }
                         }
                         ReplicaState::Probation => {

@@ -29,7 +29,7 @@ impl Simulation {
         if next <= self.end {
             self.agenda.schedule(next, Event::ClientSends { client });
         }
-        if self.accept_arrival(source.peak_rate_per_us) {
+        if self.accept_arrival() {
             self.start_request(source.node);
         }
     }
@@ -43,10 +43,10 @@ impl Simulation {
         };
         let root = self.pool.take(node, NONE, if read { flag::READ } else { 0 }, key, 0, now);
         self.requests.arrived += 1;
-        self.requests.in_system.increment(now);
+        self.requests.in_system.enter(now);
         let stats = &mut self.nodes[node as usize].stats;
         stats.arrivals += 1;
-        stats.in_system.increment(now);
+        stats.in_system.enter(now);
         self.advance(root);
     }
 
@@ -139,7 +139,7 @@ impl Simulation {
         parent.child = child;
         parent.child_node = target;
         if let Some(timeout) = self.timeout_us {
-            self.agenda.schedule(self.now + timeout, Event::CallTimeout { call: child, generation });
+            self.agenda.schedule(self.now.saturating_add(timeout), Event::CallTimeout { call: child, generation });
         }
         self.transmit(child, generation);
     }
@@ -147,7 +147,7 @@ impl Simulation {
     /// Sends a fresh call over the network hop to its component.
     fn transmit(&mut self, call: u32, generation: u32) {
         if self.hop_us > 0 {
-            self.agenda.schedule(self.now + self.hop_us, Event::CallArrives { call, generation });
+            self.agenda.schedule(self.now.saturating_add(self.hop_us), Event::CallArrives { call, generation });
         } else {
             self.arrive(call);
         }
@@ -160,7 +160,7 @@ impl Simulation {
         let node_index = c.node as usize;
         let node = &mut self.nodes[node_index];
         node.stats.arrivals += 1;
-        node.stats.in_system.increment(now);
+        node.stats.in_system.enter(now);
         self.pool.get_mut(call).arrived_at = now;
         if node.down {
             self.finish(call, Err(Cause::ComponentDown), true);
@@ -201,8 +201,8 @@ impl Simulation {
         c.slot = slot;
         let generation = c.generation;
         let station = &self.stations[c.station as usize];
-        let duration = self.service_sampler.sample(&mut self.rng, station.mean_service_us) + station.extra_latency_us;
-        self.agenda.schedule(self.now + duration, Event::ServiceDone { call, generation });
+        let duration = self.service_sampler.sample(&mut self.rng, station.mean_service_us).saturating_add(station.extra_latency_us);
+        self.agenda.schedule(self.now.saturating_add(duration), Event::ServiceDone { call, generation });
     }
 
     /// A server finished its work on the call: the server takes the next waiting call, and the call moves on.
@@ -264,7 +264,7 @@ impl Simulation {
                     // Through the agenda even without back-off, so that a chain of
                     // immediate failures cannot nest retries on the stack.
                     let backoff = super::random::seconds_to_micros(resilience.retry_backoff_s);
-                    self.agenda.schedule(self.now + backoff, Event::RetryDue { call: parent, generation });
+                    self.agenda.schedule(self.now.saturating_add(backoff), Event::RetryDue { call: parent, generation });
                 } else {
                     self.finish(parent, Err(cause), false);
                 }
@@ -280,7 +280,7 @@ impl Simulation {
         let node_index = c.node as usize;
         let node = &mut self.nodes[node_index];
         let sojourn = now - c.arrived_at;
-        node.stats.in_system.decrement(now);
+        node.stats.in_system.leave(now, c.arrived_at);
         node.stats.sojourn_total_us += u128::from(sojourn);
         match result {
             Ok(()) => {
@@ -319,7 +319,7 @@ impl Simulation {
         }
         if c.parent == NONE && self.nodes[node_index].kind == ComponentKind::Client {
             let requests = &mut self.requests;
-            requests.in_system.decrement(now);
+            requests.in_system.leave(now, c.arrived_at);
             requests.sojourn_total_us += u128::from(sojourn);
             match result {
                 Ok(()) => {

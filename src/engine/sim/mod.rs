@@ -57,7 +57,7 @@ use options::KeyPopularity;
 use pool::CallPool;
 use random::{seconds_to_micros, ServiceSampler, SimRng, ZipfSampler};
 use station::Station;
-use stats::{LogHistogram, TimeWeighted, Moments};
+use stats::{LogHistogram, Moments, Presence};
 use store::{CacheStore, EventLog};
 use topology::Node;
 
@@ -111,7 +111,7 @@ pub struct RequestStats {
     /// Sum of the time every finished request (success or failure) took, µs.
     pub sojourn_total_us: u128,
     /// Requests in the system.
-    pub in_system: TimeWeighted,
+    pub in_system: Presence,
     /// Requests in the system when measurement began.
     pub in_flight_at_start: u64,
 }

@@ -218,3 +218,59 @@ impl TimeWeighted {
         self.last_change = now;
     }
 }
+
+/// Calls present somewhere (a component, or the whole system), with the
+/// bookkeeping that makes Little's law checkable exactly: over the measured
+/// interval, the area under the count equals the time spent inside by those
+/// who left plus the time spent so far by those still inside.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Presence {
+    count: TimeWeighted,
+    /// Sum of the entry times (or the start of measurement, if later) of those present.
+    entered_sum: u128,
+    /// Sum of the measured time spent inside by those who left.
+    departed_time: u128,
+    measured_from: Micros,
+}
+
+impl Presence {
+    /// One call enters at `now`.
+    #[inline]
+    pub fn enter(&mut self, now: Micros) {
+        self.count.increment(now);
+        self.entered_sum += u128::from(now);
+    }
+
+    /// The call that entered at `entered_at` leaves at `now`.
+    #[inline]
+    pub fn leave(&mut self, now: Micros, entered_at: Micros) {
+        let since = entered_at.max(self.measured_from);
+        self.count.decrement(now);
+        self.entered_sum -= u128::from(since);
+        self.departed_time += u128::from(now - since);
+    }
+
+    /// Calls present now.
+    pub fn level(&self) -> u64 {
+        self.count.level()
+    }
+
+    /// Time-averaged calls present since measurement began.
+    pub fn mean(&self, now: Micros) -> f64 {
+        self.count.mean(now)
+    }
+
+    /// Whether area = time of the departed + time so far of the present, exactly.
+    pub fn littles_law_holds(&self, now: Micros) -> bool {
+        let present = u128::from(self.count.level()) * u128::from(now);
+        self.count.area(now) + self.entered_sum == self.departed_time + present
+    }
+
+    /// Starts measuring afresh at `now`; those present count from `now`.
+    pub fn restart(&mut self, now: Micros) {
+        self.count.restart(now);
+        self.entered_sum = u128::from(self.count.level()) * u128::from(now);
+        self.departed_time = 0;
+        self.measured_from = now;
+    }
+}

@@ -10,6 +10,7 @@
 //! the log keeps at most [`EventLog::CAPACITY`] entries and counts the rest.
 
 use super::agenda::Micros;
+// tidy: allow(HashMap) the sparse cache is only looked up, never iterated, and its hasher is fixed
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 

@@ -146,6 +146,10 @@ pub struct Checks {
     pub invariant_violations: u64,
     /// Whether arrived + in flight at start = completed + failed + in flight, end to end.
     pub conservation_holds: bool,
+    /// Whether, end to end and at every component, the time integral of the
+    /// number present equals the time spent by those who left plus the time so
+    /// far of those present (Little's law over the measured interval, exactly).
+    pub littles_law_holds: bool,
 }
 
 /// The whole summary.
@@ -280,6 +284,8 @@ pub fn summarise(simulation: &Simulation) -> Summary {
         checks: Checks {
             invariant_violations: violations,
             conservation_holds: requests.arrived + requests.in_flight_at_start == requests.completed + requests.failed + in_flight,
+            littles_law_holds: requests.in_system.littles_law_holds(now)
+                && simulation.nodes().iter().all(|node| node.stats.in_system.littles_law_holds(now)),
         },
     }
 }

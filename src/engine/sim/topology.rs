@@ -15,7 +15,7 @@
 //! clamped, and only a component too large to simulate is refused.
 
 use super::error::SimError;
-use super::stats::{LogHistogram, TimeWeighted, Moments};
+use super::stats::{LogHistogram, Moments, Presence};
 use super::station::{Station, NONE};
 use super::cause::Cause;
 use crate::engine::graph::{flow, Flow, Index};
@@ -75,7 +75,7 @@ pub struct NodeStats {
     /// Sum of the time every departed call (success or failure) spent here, µs.
     pub sojourn_total_us: u128,
     /// Calls present (queued, served, or waiting on a callee).
-    pub in_system: TimeWeighted,
+    pub in_system: Presence,
     /// Cache reads answered from the cache.
     pub cache_hits: u64,
     /// Cache reads passed on.

@@ -5,7 +5,9 @@
 //! (installed once by the canvas) advance and finish it, so a drag that
 //! leaves the canvas still ends cleanly. What must stay true: a press that
 //! does not travel [`DRAG_THRESHOLD`] pixels is a click and edits nothing,
-//! and every change to the design goes through an [`AppState`] intent.
+//! and every change to the design goes through an [`AppState`] intent; a
+//! component drag is one undo step (opened when the press becomes a drag,
+//! closed on release or cancel).
 
 use super::geometry::component_at;
 use super::viewport::ScreenPoint;
@@ -160,6 +162,7 @@ impl CanvasInteraction {
                     return;
                 }
                 if !moved {
+                    self.state.begin_gesture();
                     self.gesture.set(Some(Gesture::MoveComponent { id, grab_offset, start, moved: true }));
                 }
                 self.state.move_component(id, Position { x: pointer.x - grab_offset.x, y: pointer.y - grab_offset.y });
@@ -181,7 +184,7 @@ impl CanvasInteraction {
         let Some(gesture) = self.gesture.get_untracked() else { return };
         self.gesture.set(None);
         match gesture {
-            Gesture::MoveComponent { .. } => {}
+            Gesture::MoveComponent { .. } => self.state.end_gesture(),
             Gesture::Connect { from, .. } => {
                 let (_, pointer) = self.event_points(event);
                 let target = self.state.design().with_untracked(|design| component_at(design, pointer));
@@ -202,6 +205,7 @@ impl CanvasInteraction {
     pub fn cancel(&self) {
         if self.gesture.get_untracked().is_some() {
             self.gesture.set(None);
+            self.state.end_gesture();
         }
     }
 }

@@ -6,7 +6,9 @@
 pub mod connections;
 pub mod estimate;
 pub mod field_input;
+pub mod history_buttons;
 pub mod inspector;
 pub mod palette;
 pub mod scorecard;
+pub mod share_panel;
 pub mod toolbar;

@@ -1,5 +1,5 @@
-//! The toolbar: the app's name, the design's name, loading a template and
-//! exporting the design file.
+//! The toolbar: the app's name, the design's name, undo and redo, loading a
+//! template, the share and export menu, and exporting the design file.
 //!
 //! What must stay true: `template-select` lists every template in
 //! [`TEMPLATES`] order and `template-load` replaces the design with the one
@@ -7,6 +7,8 @@
 
 use crate::engine::templates::TEMPLATES;
 use crate::ui::download::export_design;
+use crate::ui::panels::history_buttons::HistoryButtons;
+use crate::ui::panels::share_panel::ShareMenu;
 use crate::ui::state::{use_app_state, STARTING_TEMPLATE};
 use leptos::prelude::*;
 use web_sys::Event;
@@ -38,6 +40,8 @@ pub fn Toolbar() -> impl IntoView {
                 {design_name}
             </span>
             <div class="ap-toolbar__spacer"></div>
+            <HistoryButtons />
+            <span class="ap-toolbar__divider" aria-hidden="true"></span>
             <div class="ap-toolbar__group">
                 <label class="ap-toolbar__label" for="ap-template-select">
                     "Template"
@@ -63,6 +67,7 @@ pub fn Toolbar() -> impl IntoView {
                     "Load"
                 </button>
             </div>
+            <ShareMenu />
             <button type="button" class="ap-button ap-button--primary" data-testid="export-json" on:click=on_export>
                 "Export JSON"
             </button>

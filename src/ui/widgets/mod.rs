@@ -1,4 +1,5 @@
 //! Small view pieces shared by the panels and the canvas.
 
 pub mod kind_badge;
+pub mod notices;
 pub mod status;

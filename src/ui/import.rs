@@ -1,0 +1,67 @@
+//! Importing a design file chosen by the user.
+//!
+//! What must stay true: the file is read through [`from_json`], the same
+//! parse-then-validate as the command-line tool and the autosave; a file that
+//! fails (or is too large to read) shows its message as a
+//! [`NoticeKind::ImportError`] and changes nothing. A file that passes
+//! replaces the design as one undo step.
+
+use super::browser::js_error_text;
+use super::state::{AppState, NoticeKind};
+use crate::engine::format::{from_json, FormatError, MAX_FILE_BYTES};
+use crate::engine::model::Design;
+use leptos::task::spawn_local;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{File, HtmlInputElement};
+
+/// What an import that failed tells the user.
+pub fn import_error_message(file_name: &str, problem: &str) -> String {
+    format!("\u{201c}{file_name}\u{201d}: {problem}. The design you had is unchanged.")
+}
+
+/// Reads the file chosen in `input`, then clears the input so that choosing
+/// the same file again imports it again.
+pub fn import_chosen_file(state: AppState, input: &HtmlInputElement) {
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    if let Some(file) = file {
+        spawn_local(import_file(state, file));
+    }
+}
+
+/// Reads `file` and opens the design it holds, or says why it cannot.
+async fn import_file(state: AppState, file: File) {
+    let file_name = file.name();
+    let result = read_design_file(&file).await;
+    match result {
+        Ok(design) => {
+            state.dismiss_notice(NoticeKind::ImportError);
+            state.open_design(design, format!("imported {file_name}"));
+        }
+        Err(problem) => state.show_notice(NoticeKind::ImportError, import_error_message(&file_name, &problem)),
+    }
+}
+
+async fn read_design_file(file: &File) -> Result<Design, String> {
+    // Refuse a huge file before reading it into memory; `from_json` checks again.
+    let size = file.size();
+    if size > MAX_FILE_BYTES as f64 {
+        return Err(FormatError::TooLarge(size as usize).to_string());
+    }
+    let text = JsFuture::from(file.text()).await.map_err(|error| format!("the file could not be read ({})", js_error_text(&error)))?;
+    let text = text.as_string().ok_or_else(|| "the file could not be read as text".to_string())?;
+    from_json(&text).map_err(|error| error.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_import_error_names_the_file_and_the_problem() {
+        let problem = from_json("{\"archplay\":1,").unwrap_err().to_string();
+        let message = import_error_message("shop.json", &problem);
+        assert!(message.starts_with("\u{201c}shop.json\u{201d}: not a valid design file"), "{message}");
+        assert!(message.ends_with("unchanged."), "{message}");
+    }
+}

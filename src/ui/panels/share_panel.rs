@@ -1,0 +1,178 @@
+//! The "Share / Export" menu: copy the design's share link, export it as
+//! SVG, PNG, Mermaid or Kubernetes autoscalers, import a design file.
+//!
+//! What must stay true: the toggle is `share-menu`; the panel (mounted only
+//! while open, so the link is encoded only then) holds `copy-link`,
+//! `link-length`, `link-warning` past [`LONG_LINK_CHARACTERS`], `share-link`
+//! when the clipboard refused, `export-svg`, `export-png`, `export-mermaid`,
+//! `export-hpa` and the file input `import-json`. It closes on Escape, on a
+//! press outside it, and on the toggle.
+
+use crate::ui::browser::app_address;
+use crate::ui::download::export_design;
+use crate::ui::export::{export_hpa, export_mermaid, export_png, export_svg};
+use crate::ui::import::import_chosen_file;
+use crate::ui::share::{copy_to_clipboard, describe_length, share_url, LONG_LINK_CHARACTERS};
+use crate::ui::state::{use_app_state, AppState};
+use leptos::ev;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, FocusEvent, HtmlInputElement};
+
+/// The class of the menu's outer element, for telling presses inside it from presses outside.
+const MENU_SELECTOR: &str = ".ap-share";
+
+/// Closes the menu on Escape or on a press outside it, for the life of the toolbar.
+fn close_from_outside(open: RwSignal<bool>) {
+    let pressed = window_event_listener(ev::pointerdown, move |event| {
+        let inside = event.target().and_then(|target| target.dyn_into::<Element>().ok()).and_then(|element| element.closest(MENU_SELECTOR).ok().flatten());
+        if open.get_untracked() && inside.is_none() {
+            open.set(false);
+        }
+    });
+    let escaped = window_event_listener(ev::keydown, move |event| {
+        if open.get_untracked() && event.key() == "Escape" {
+            open.set(false);
+        }
+    });
+    on_cleanup(move || {
+        pressed.remove();
+        escaped.remove();
+    });
+}
+
+/// The toggle and, while open, the panel.
+#[component]
+pub fn ShareMenu() -> impl IntoView {
+    let open = RwSignal::new(false);
+    close_from_outside(open);
+    let on_toggle = move |_| open.update(|open| *open = !*open);
+
+    view! {
+        <div class="ap-share">
+            <button
+                type="button"
+                class="ap-button"
+                class=("ap-button--pressed", move || open.get())
+                data-testid="share-menu"
+                aria-haspopup="dialog"
+                aria-expanded=move || open.get().to_string()
+                on:click=on_toggle
+            >
+                "Share / Export"
+                <svg class="ap-share__caret" viewBox="0 0 10 10" aria-hidden="true">
+                    <path d="M2 4 L5 7 L8 4" />
+                </svg>
+            </button>
+            <Show when=move || open.get()>
+                <SharePanel />
+            </Show>
+        </div>
+    }
+}
+
+/// Copies the link, or shows it for copying by hand when the clipboard refuses.
+fn copy_link(state: AppState, link: String, refused: RwSignal<bool>) {
+    spawn_local(async move {
+        let length = describe_length(link.chars().count());
+        match copy_to_clipboard(&link).await {
+            Ok(()) => {
+                refused.set(false);
+                state.report_info(format!("copied the link ({length}) to the clipboard"));
+            }
+            Err(problem) => {
+                refused.set(true);
+                state.report_error(format!("the browser did not allow copying ({problem}): copy the link from the box instead"));
+            }
+        }
+    });
+}
+
+/// The panel under the toggle.
+#[component]
+fn SharePanel() -> impl IntoView {
+    let state = use_app_state();
+    let design = state.design();
+    let address = app_address();
+    let link = Memo::new(move |_| design.with(|design| share_url(&address, design)));
+    let length = Memo::new(move |_| link.with(|link| link.chars().count()));
+    let refused = RwSignal::new(false);
+
+    let on_copy = move |_| copy_link(state, link.get_untracked(), refused);
+    let on_export_json = move |_| export_design(state);
+    let on_svg = move |_| export_svg(state);
+    let on_png = move |_| export_png(state);
+    let on_mermaid = move |_| export_mermaid(state);
+    let on_hpa = move |_| export_hpa(state);
+    let on_import = move |event: Event| import_chosen_file(state, &event_target::<HtmlInputElement>(&event));
+    let select_all = move |event: FocusEvent| event_target::<HtmlInputElement>(&event).select();
+
+    view! {
+        <div class="ap-share__panel" data-testid="share-panel" role="dialog" aria-label="Share and export">
+            <section class="ap-share__section">
+                <h3 class="ap-share__heading">"Share a link"</h3>
+                <p class="ap-share__note" data-testid="link-privacy">
+                    "Whoever has this link has the design: it is inside the link itself. The part after # never reaches a server, and Archplay keeps no copy."
+                </p>
+                <div class="ap-share__row">
+                    <button type="button" class="ap-button ap-button--primary" data-testid="copy-link" on:click=on_copy>
+                        "Copy link"
+                    </button>
+                    <span class="ap-hint" data-testid="link-length">
+                        {move || describe_length(length.get())}
+                    </span>
+                </div>
+                <Show when=move || { length.get() > LONG_LINK_CHARACTERS }>
+                    <div class="ap-share__warning" data-testid="link-warning" role="note">
+                        <p>
+                            {format!(
+                                "Some chat and mail tools cut links longer than {}, which breaks them. For a design this large, send the design file instead.",
+                                describe_length(LONG_LINK_CHARACTERS),
+                            )}
+                        </p>
+                        <button type="button" class="ap-link" data-testid="link-warning-export" on:click=on_export_json>
+                            "Export the JSON file"
+                        </button>
+                    </div>
+                </Show>
+                <Show when=move || refused.get()>
+                    <label class="ap-share__manual">
+                        <span class="ap-hint">"Copying was not allowed. Select the link and copy it:"</span>
+                        <input
+                            class="ap-input"
+                            type="text"
+                            readonly
+                            data-testid="share-link"
+                            prop:value=move || link.get()
+                            on:focus=select_all
+                        />
+                    </label>
+                </Show>
+            </section>
+            <section class="ap-share__section">
+                <h3 class="ap-share__heading">"Export"</h3>
+                <div class="ap-share__grid">
+                    <button type="button" class="ap-button" data-testid="export-svg" on:click=on_svg>"SVG picture"</button>
+                    <button type="button" class="ap-button" data-testid="export-png" on:click=on_png>"PNG picture"</button>
+                    <button type="button" class="ap-button" data-testid="export-mermaid" on:click=on_mermaid>"Mermaid flowchart"</button>
+                    <button type="button" class="ap-button" data-testid="export-hpa" on:click=on_hpa>"Kubernetes HPA"</button>
+                </div>
+            </section>
+            <section class="ap-share__section">
+                <h3 class="ap-share__heading">"Import"</h3>
+                <label class="ap-button ap-share__file">
+                    "Import JSON file…"
+                    <input
+                        class="ap-visually-hidden"
+                        type="file"
+                        accept=".json,application/json"
+                        data-testid="import-json"
+                        on:change=on_import
+                    />
+                </label>
+                <p class="ap-hint">"Replaces the design on the canvas; undo brings it back."</p>
+            </section>
+        </div>
+    }
+}
