@@ -147,3 +147,22 @@ fn unstable_and_degenerate_stations_give_none_or_zero_never_nan() {
         }
     }
 }
+
+/// Regression: a station with millions of servers used to take a quarter of a
+/// second to score, because Erlang B walked every server. The shortcut for
+/// large loads must still agree with the full recursion.
+#[test]
+fn erlang_b_for_large_loads_agrees_with_the_full_recursion() {
+    fn full(servers: u32, load: f64) -> f64 {
+        let mut b = 1.0;
+        for k in 1..=servers {
+            b = load * b / (k as f64 + load * b);
+        }
+        b
+    }
+    for (servers, load) in [(6_000, 5_500.0), (20_000, 19_000.0), (20_000, 25_000.0), (50_000, 49_900.0), (8_000, 5_001.0)] {
+        let exact = full(servers, load);
+        let fast = archplay::engine::queueing::erlang_b(servers, load);
+        assert!((fast - exact).abs() <= 1e-12 + 1e-9 * exact, "B({servers}, {load}): {fast} vs {exact}");
+    }
+}
