@@ -106,8 +106,9 @@ ensure_python3
 log "tools: $(rustc --version), $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version), node $(node --version), $("$CHROMIUM_PATH" --version 2>/dev/null)"
 
 # --- native tests --------------------------------------------------------------
-log "cargo test --no-default-features"
-cargo test --no-default-features 2>&1 | tee "$LOG_DIR/cargo-test.log"
+# --no-fail-fast: a failing test binary must not hide the results of the others.
+log "cargo test --no-default-features --no-fail-fast"
+cargo test --no-default-features --no-fail-fast 2>&1 | tee "$LOG_DIR/cargo-test.log"
 cargo_rc=${PIPESTATUS[0]}
 read -r cargo_passed cargo_failed cargo_ignored < <(awk '
     /^test result:/ {
