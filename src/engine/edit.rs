@@ -127,9 +127,31 @@ pub fn apply(design: &mut Design, edit: Edit) -> Result<Created, EditError> {
 /// push a component to where no one can find it.
 pub const CANVAS_LIMIT: f64 = 100_000.0;
 
+/// Keeps a position on the canvas and on whole canvas units: nobody can see a
+/// fraction of a unit, and whole numbers keep share links short.
 fn clamp_position(position: Position) -> Position {
-    let clamp = |v: f64| if v.is_finite() { v.clamp(-CANVAS_LIMIT, CANVAS_LIMIT) } else { 0.0 };
+    let clamp = |v: f64| if v.is_finite() { v.clamp(-CANVAS_LIMIT, CANVAS_LIMIT).round() } else { 0.0 };
     Position { x: clamp(position.x), y: clamp(position.y) }
+}
+
+/// The first grid cell, row by row, inside the area from `top_left` to
+/// `bottom_right` (the part of the canvas the user can see) that no component
+/// occupies; the area's centre when every cell there is taken.
+pub fn free_spot_within(design: &Design, top_left: Position, bottom_right: Position) -> Position {
+    const CELL_W: f64 = 180.0;
+    const CELL_H: f64 = 110.0;
+    let (left, top) = (top_left.x + CELL_W / 2.0, top_left.y + CELL_H / 2.0);
+    let columns = ((bottom_right.x - top_left.x) / CELL_W).floor().clamp(1.0, 200.0) as usize;
+    let rows = ((bottom_right.y - top_left.y) / CELL_H).floor().clamp(1.0, 200.0) as usize;
+    let occupied = |p: Position| {
+        design.components.iter().any(|c| (c.position.x - p.x).abs() < CELL_W * 0.75 && (c.position.y - p.y).abs() < CELL_H * 0.75)
+    };
+    let centre = Position { x: (top_left.x + bottom_right.x) / 2.0, y: (top_left.y + bottom_right.y) / 2.0 };
+    let spot = (0..columns * rows)
+        .map(|cell| Position { x: left + (cell % columns) as f64 * CELL_W, y: top + (cell / columns) as f64 * CELL_H })
+        .find(|p| !occupied(*p))
+        .unwrap_or(centre);
+    clamp_position(spot)
 }
 
 /// The first grid cell, row by row, that no component occupies.

@@ -211,8 +211,9 @@ impl AppState {
         }
     }
 
-    /// Adds a component of `kind` at `position` (or at a free spot) and selects it.
+    /// Adds a component of `kind` at `position` (or at a free spot in view) and selects it.
     pub fn add_component(&self, kind: ComponentKind, position: Option<Position>) {
+        let position = position.or_else(|| self.free_spot_in_view());
         match self.edit(Edit::AddComponent { kind, position }) {
             Ok(Created::Component(id)) => {
                 self.select(Selection::Component(id));
@@ -221,6 +222,18 @@ impl AppState {
             Ok(_) => {}
             Err(error) => self.report_error(error.to_string()),
         }
+    }
+
+    /// A free grid cell inside the visible part of the canvas, if the canvas has been measured.
+    fn free_spot_in_view(&self) -> Option<Position> {
+        let size = self.canvas_size.get_untracked();
+        if size.width <= 0.0 || size.height <= 0.0 {
+            return None;
+        }
+        let viewport = self.viewport.get_untracked();
+        let top_left = viewport.to_canvas(ScreenPoint { x: 0.0, y: 0.0 });
+        let bottom_right = viewport.to_canvas(ScreenPoint { x: size.width, y: size.height });
+        Some(self.design.with_untracked(|design| crate::engine::edit::free_spot_within(design, top_left, bottom_right)))
     }
 
     /// Moves a component to `position` (canvas units).

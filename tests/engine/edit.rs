@@ -231,3 +231,20 @@ fn random_edits_either_change_nothing_or_leave_a_valid_design() {
         assert!(scorecard.attributes.iter().all(|a| (0.0..=100.0).contains(&a.score)));
     }
 }
+
+/// Regression: a palette click placed the new component at (1000, 80), outside
+/// the part of the canvas the user could see. A spot chosen within the visible
+/// area must lie inside it and clear of every existing component.
+#[test]
+fn a_free_spot_within_the_visible_area_lies_inside_it_and_is_free() {
+    use archplay::engine::edit::free_spot_within;
+    use archplay::engine::model::Position;
+    let design = archplay::engine::templates::template("microservices").expect("template");
+    let (top_left, bottom_right) = (Position { x: -100.0, y: -50.0 }, Position { x: 900.0, y: 700.0 });
+    let spot = free_spot_within(&design, top_left, bottom_right);
+    assert!(spot.x >= top_left.x && spot.x <= bottom_right.x && spot.y >= top_left.y && spot.y <= bottom_right.y, "{spot:?}");
+    for component in &design.components {
+        let clear = (component.position.x - spot.x).abs() >= 135.0 || (component.position.y - spot.y).abs() >= 82.5;
+        assert!(clear, "{spot:?} overlaps {}", component.name);
+    }
+}
