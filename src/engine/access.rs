@@ -6,9 +6,8 @@
 use super::fields::{
     fields_for, format_number, format_shards, method_slug, metric_slug, strategy_slug, FieldError, FieldTarget, FieldValue,
 };
-use super::model::{
-    ArrivalProfile, Component, Connection, Design, HttpMethod, LoadBalancingStrategy, ScalingMetric, SimulationSettings,
-};
+use super::model::{Component, Connection, Design, HttpMethod, LoadBalancingStrategy, ScalingMetric};
+use super::simulation_fields::{apply_simulation_field, check_ramp_rate, get_simulation_field};
 
 /// The current value of `key` on `target`, formatted as the inspector shows it.
 pub fn get_field(design: &Design, target: FieldTarget, key: &str) -> Option<String> {
@@ -34,10 +33,11 @@ pub fn set_field(design: &mut Design, target: FieldTarget, key: &str, input: &st
                 return Ok(());
             }
             if key.starts_with("simulation.") {
-                return apply_simulation(&mut design.simulation, key, value);
+                return apply_simulation_field(design, key, value);
             }
             let mut next: DesignNumbers = (design.workload, design.team, design.targets);
             apply_design(&mut next, key, &value)?;
+            check_ramp_rate(&design.simulation, next.0.requests_per_second)?;
             let key_space = next.0.key_space;
             let beyond = design.components.iter().find(|c| c.shards.iter().any(|s| s.end > key_space));
             if let Some(component) = beyond {
@@ -114,9 +114,7 @@ fn get_design(design: &Design, key: &str) -> Option<String> {
     let g = &design.targets;
     let number = match key {
         "name" => return Some(design.name.clone()),
-        "simulation.seed" => return Some(design.simulation.seed.to_string()),
-        "simulation.duration_s" => design.simulation.duration_s,
-        "simulation.arrival" => return Some(arrival_slug(design.simulation.arrival).to_string()),
+        simulation if simulation.starts_with("simulation.") => return get_simulation_field(design, simulation),
         "team.vulnerability_scanning" => return Some(t.vulnerability_scanning.to_string()),
         "workload.requests_per_second" => w.requests_per_second,
         "workload.read_share" => w.read_share,
@@ -187,32 +185,6 @@ fn apply_design(slots: &mut DesignNumbers, key: &str, value: &FieldValue) -> Res
         _ => return Err(FieldError::UnknownField(key.to_string())),
     };
     *slot = n;
-    Ok(())
-}
-
-fn arrival_slug(arrival: ArrivalProfile) -> &'static str {
-    match arrival {
-        ArrivalProfile::Steady => "steady",
-        ArrivalProfile::Ramp => "ramp",
-        ArrivalProfile::Spike => "spike",
-        ArrivalProfile::Wave => "wave",
-    }
-}
-
-fn apply_simulation(settings: &mut SimulationSettings, key: &str, value: FieldValue) -> Result<(), FieldError> {
-    match (key, value) {
-        ("simulation.seed", FieldValue::Seed(seed)) => settings.seed = seed,
-        ("simulation.duration_s", FieldValue::Number(n)) => settings.duration_s = n,
-        ("simulation.arrival", FieldValue::Choice(option)) => {
-            settings.arrival = match option {
-                "ramp" => ArrivalProfile::Ramp,
-                "spike" => ArrivalProfile::Spike,
-                "wave" => ArrivalProfile::Wave,
-                _ => ArrivalProfile::Steady,
-            }
-        }
-        _ => return Err(FieldError::UnknownField(key.to_string())),
-    }
     Ok(())
 }
 

@@ -106,6 +106,8 @@ pub fn apply(design: &mut Design, edit: Edit) -> Result<Created, EditError> {
                 return Err(EditError::NotFound);
             }
             design.connections.retain(|c| c.from != id && c.to != id);
+            // Faults on a deleted component would name nothing; they go with it.
+            design.simulation.faults.retain(|fault| fault.component != id);
             Ok(Created::Nothing)
         }
         Edit::DeleteConnection(id) => {

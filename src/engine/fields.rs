@@ -6,10 +6,12 @@
 //! What must stay true: `set_field` either applies a valid value or returns an
 //! error and leaves the design exactly as it was.
 
+use super::fault_text::{parse_faults, FaultEntry};
 use super::model::{
     ComponentKind, Design, HttpMethod, LoadBalancingStrategy, ScalingMetric, ShardRange,
 };
 use super::model::{ComponentId, ConnectionId};
+use super::simulation_fields::simulation_fields;
 use std::fmt;
 
 /// What an attribute belongs to.
@@ -40,6 +42,10 @@ pub enum FieldType {
     Topics,
     /// A whole number from 0 to 2^64 - 1, kept exact (a simulation seed).
     Seed,
+    /// Scheduled faults written as
+    /// `kill orders at 20s; down db at 30s for 10s; latency api at 10s +50ms; errors pay at 5s 20%`
+    /// (see [`crate::engine::fault_text`]).
+    Faults,
 }
 
 /// One editable attribute.
@@ -95,22 +101,26 @@ impl std::error::Error for FieldError {}
 
 const STRATEGIES: &[&str] = &["round_robin", "weighted", "least_connections"];
 const METRICS: &[&str] = &["cpu", "memory", "request_rate", "error_rate"];
-const ARRIVALS: &[&str] = &["steady", "ramp", "spike", "wave"];
 const METHODS: &[&str] = &["ANY", "GET", "POST", "PUT", "DELETE"];
 
-const fn num(key: &'static str, label: &'static str, group: &'static str, min: f64, max: f64) -> FieldSpec {
+/// A number field.
+pub(crate) const fn num(key: &'static str, label: &'static str, group: &'static str, min: f64, max: f64) -> FieldSpec {
     FieldSpec { key, label, group, ty: FieldType::Number { min, max, integer: false } }
 }
-const fn int(key: &'static str, label: &'static str, group: &'static str, min: f64, max: f64) -> FieldSpec {
+/// A whole-number field.
+pub(crate) const fn int(key: &'static str, label: &'static str, group: &'static str, min: f64, max: f64) -> FieldSpec {
     FieldSpec { key, label, group, ty: FieldType::Number { min, max, integer: true } }
 }
-const fn flag(key: &'static str, label: &'static str, group: &'static str) -> FieldSpec {
+/// An on/off field.
+pub(crate) const fn flag(key: &'static str, label: &'static str, group: &'static str) -> FieldSpec {
     FieldSpec { key, label, group, ty: FieldType::Bool }
 }
-const fn text(key: &'static str, label: &'static str, group: &'static str, max_len: usize) -> FieldSpec {
+/// A text field.
+pub(crate) const fn text(key: &'static str, label: &'static str, group: &'static str, max_len: usize) -> FieldSpec {
     FieldSpec { key, label, group, ty: FieldType::Text { max_len } }
 }
-const fn choice(key: &'static str, label: &'static str, group: &'static str, options: &'static [&'static str]) -> FieldSpec {
+/// A field with fixed options.
+pub(crate) const fn choice(key: &'static str, label: &'static str, group: &'static str, options: &'static [&'static str]) -> FieldSpec {
     FieldSpec { key, label, group, ty: FieldType::Choice(options) }
 }
 
@@ -205,9 +215,9 @@ pub fn connection_fields() -> Vec<FieldSpec> {
     ]
 }
 
-/// The design-level attributes: workload, team inputs and targets.
+/// The design-level attributes: workload, team inputs, targets and simulation settings.
 pub fn design_fields() -> Vec<FieldSpec> {
-    vec![
+    let mut fields = vec![
         text("name", "Design name", "Design", MAX_NAME_LEN),
         num("workload.requests_per_second", "Requests per second", "Workload", 0.0, 10_000_000.0),
         num("workload.read_share", "Read share", "Workload", 0.0, 1.0),
@@ -234,10 +244,9 @@ pub fn design_fields() -> Vec<FieldSpec> {
         num("targets.accessibility", "Accessibility", "Targets", 0.0, 100.0),
         num("targets.responsiveness", "Responsiveness", "Targets", 0.0, 100.0),
         num("targets.error_handling", "Error handling", "Targets", 0.0, 100.0),
-        FieldSpec { key: "simulation.seed", label: "Seed", group: "Simulation", ty: FieldType::Seed },
-        num("simulation.duration_s", "Duration (s)", "Simulation", 0.001, 1_000_000.0),
-        choice("simulation.arrival", "Arrival profile", "Simulation", ARRIVALS),
-    ]
+    ];
+    fields.extend(simulation_fields());
+    fields
 }
 
 /// The specs for a target, or `None` when it does not exist.
@@ -266,6 +275,8 @@ pub enum FieldValue {
     Topics(Vec<String>),
     /// A seed.
     Seed(u64),
+    /// Scheduled faults as written, their components still named (resolved on apply).
+    Faults(Vec<FaultEntry>),
 }
 
 /// Formats a number the way the inspector shows and the parser reads it back.
@@ -329,6 +340,7 @@ impl FieldSpec {
                 .map(FieldValue::Seed)
                 .map_err(|_| FieldError::BadText { label, reason: format!("`{trimmed}` is not a whole number from 0 to 18446744073709551615") }),
             FieldType::Topics => parse_topics(trimmed).map(FieldValue::Topics).map_err(|reason| FieldError::BadText { label, reason }),
+            FieldType::Faults => parse_faults(trimmed).map(FieldValue::Faults).map_err(|reason| FieldError::BadText { label, reason }),
         }
     }
 }

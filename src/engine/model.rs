@@ -482,39 +482,10 @@ impl Default for Targets {
     }
 }
 
-/// How requests arrive over a simulated run.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ArrivalProfile {
-    /// Random (Poisson) arrivals at the workload rate for the whole run.
-    #[default]
-    Steady,
-    /// The rate climbs linearly from zero to the workload rate over the run.
-    Ramp,
-    /// The workload rate, with a burst at three times it in the middle tenth of the run.
-    Spike,
-    /// The rate swings once between half and one and a half times the workload rate, like a daily wave.
-    Wave,
-}
-
-/// How a simulation of the design is run. It travels with the design (and in
-/// its share link), so whoever opens a link replays the same run.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct SimulationSettings {
-    /// Seed of the simulator's random source: the same seed gives the same run.
-    pub seed: u64,
-    /// Simulated time to run, in seconds.
-    pub duration_s: f64,
-    /// How arrivals are spread over the run.
-    pub arrival: ArrivalProfile,
-}
-
-impl Default for SimulationSettings {
-    fn default() -> SimulationSettings {
-        SimulationSettings { seed: 1, duration_s: 60.0, arrival: ArrivalProfile::Steady }
-    }
-}
+// The simulation settings live in their own module; they are part of the model.
+pub use super::simulation_settings::{
+    ArrivalProfile, AutoscalerKind, FaultAction, KeyPopularityKind, ScheduledFault, ServiceTimeKind, SimulationSettings,
+};
 
 /// A whole design: what a user composes, saves and shares.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

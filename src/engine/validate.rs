@@ -9,6 +9,7 @@ use super::edit::CANVAS_LIMIT;
 use super::fields::{component_fields, connection_fields, design_fields, FieldTarget, MAX_NAME_LEN};
 use super::graph::{flow, Flow};
 use super::model::{ComponentKind, Design};
+use super::simulation_fields::check_simulation;
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -71,6 +72,9 @@ fn check_values(design: &Design, report: &mut impl FnMut(String)) {
                 report(format!("design: {error}"));
             }
         }
+    }
+    if let Err(error) = check_simulation(design, &design.simulation) {
+        report(error.to_string());
     }
     for component in &design.components {
         for spec in component_fields(component.kind) {

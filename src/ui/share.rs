@@ -106,7 +106,7 @@ mod tests {
     fn a_share_url_opens_as_the_same_design() {
         let design = template("payment-gateway").unwrap();
         let url = share_url("https://example.test/archplay/", &design);
-        assert!(url.starts_with("https://example.test/archplay/#v1."), "{url}");
+        assert!(url.starts_with("https://example.test/archplay/#v2."), "{url}");
         assert_eq!(decode_link(&url), Ok(design));
     }
 

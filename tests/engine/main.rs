@@ -9,6 +9,8 @@
 //! - `queueing`: M/M/c and M/M/c/K formulas against independent closed forms;
 //! - `analytic`: routing of traffic through a design and the estimate built on it;
 //! - `edit`, `fields`, `validate`, `format`: refusing bad input without a change;
+//! - `simulation_settings`: the design's simulation settings as fields, the
+//!   faults text, and their mapping onto the simulator's options;
 //! - `templates`: every template loads, scores and shows what it is for;
 //! - `cli`: the `archplay` binary end to end.
 //!
@@ -22,6 +24,7 @@ mod fields;
 mod format;
 mod queueing;
 mod rubric;
+mod simulation_settings;
 mod templates;
 mod validate;
 

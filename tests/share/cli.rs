@@ -24,15 +24,17 @@ fn assert_refused(output: &Output, words: &[&str]) {
 
 #[test]
 fn link_then_open_gives_back_the_design_file() {
-    let path = fixtures_dir().join("edge-case.json");
-    let linked = archplay(&["link", path.to_str().unwrap_or_default()]);
-    assert!(linked.status.success());
-    let link = stdout(&linked).trim().to_string();
-    assert!(link.starts_with("v1.") && !link.contains('#'));
-    let url = format!("https://archplay.example/#{link}");
-    let opened = archplay(&["open", &url]);
-    assert!(opened.status.success());
-    assert_eq!(format::from_json(&stdout(&opened)), Ok(fixture_design("edge-case")));
+    for name in ["edge-case", "simulation-everything"] {
+        let path = fixtures_dir().join(format!("{name}.json"));
+        let linked = archplay(&["link", path.to_str().unwrap_or_default()]);
+        assert!(linked.status.success());
+        let link = stdout(&linked).trim().to_string();
+        assert!(link.starts_with("v2.") && !link.contains('#'));
+        let url = format!("https://archplay.example/#{link}");
+        let opened = archplay(&["open", &url]);
+        assert!(opened.status.success());
+        assert_eq!(format::from_json(&stdout(&opened)), Ok(fixture_design(name)), "{name}");
+    }
 }
 
 #[test]

@@ -1,9 +1,10 @@
 //! Every `LinkError` names its problem: one case per line, the error it must
 //! be and the words its message must hold.
 
-use archplay::engine::model::Design;
+use archplay::engine::model::{ComponentId, Design, FaultAction, ScheduledFault};
 use archplay::engine::share::envelope::{seal, MAX_LINK_CHARS};
-use archplay::engine::share::wire_v1::{WireComponentV1, WireDesignV1};
+use archplay::engine::share::wire_v1::{WireComponentV1, WireDesignV1, WireSimulationV1};
+use archplay::engine::share::wire_v2::{WireDesignV2, WireFaultV2, WireSimulationV2};
 use archplay::engine::share::{decode_link, encode_link, encode_payload, LinkError};
 use archplay::engine::templates::template;
 
@@ -42,7 +43,7 @@ fn empty_links() {
 
 #[test]
 fn missing_unknown_and_newer_versions() {
-    check("hello", |e| *e == LinkError::MissingVersion, &["no version prefix", "v1."]);
+    check("hello", |e| *e == LinkError::MissingVersion, &["no version prefix", "v2."]);
     check("eNo1zjFOw0AQBdDv2fUgEiFLKNTsBdxTUIBExynG9oasZGzLXseiA4mOhip1KmqOwFFyhJwAMUSJ", |e| *e == LinkError::MissingVersion, &["version"]);
     check("https://archplay.example/index.html", |e| *e == LinkError::MissingVersion, &["no version prefix"]);
     check("x1.abcd", |e| *e == LinkError::MissingVersion, &["no version prefix"]);
@@ -51,7 +52,7 @@ fn missing_unknown_and_newer_versions() {
     check("v01.abcd", |e| matches!(e, LinkError::UnknownVersion(_)), &["version `v01`"]);
     check("v99999999999.abcd", |e| matches!(e, LinkError::UnknownVersion(_)), &["version `v99999999999`"]);
     check("v9.abcd", |e| *e == LinkError::NewerVersion(9), &["version 9", "newer archplay", "update"]);
-    check("#v2.", |e| *e == LinkError::NewerVersion(2), &["newer archplay"]);
+    check("#v3.", |e| *e == LinkError::NewerVersion(3), &["newer archplay", "reads up to version 2"]);
 }
 
 #[test]
@@ -121,8 +122,44 @@ fn designs_that_break_the_rules() {
     check(&link_of(&twins), |e| matches!(e, LinkError::Invalid(_)), &["not valid", "already named `load-balancer`"]);
     let mut never = Design::new("x");
     never.simulation.duration_s = -1.0;
-    check(&link_of(&never), |e| matches!(e, LinkError::Invalid(_)), &["not valid", "simulation duration"]);
+    check(&link_of(&never), |e| matches!(e, LinkError::Invalid(_)), &["not valid", "design: duration (s) must be between 0.001"]);
+    let mut orphan = template("auto-scaling").expect("template exists");
+    orphan.simulation.faults.push(ScheduledFault { component: ComponentId(99), action: FaultAction::KillReplica, at_s: 1.0, duration_s: None });
+    check(&link_of(&orphan), |e| matches!(e, LinkError::Invalid(_)), &["not valid", "fault 1 is on component id 99"]);
+    let mut late = Design::new("x");
+    late.simulation.warmup_s = 90.0;
+    check(&link_of(&late), |e| matches!(e, LinkError::Invalid(_)), &["warm-up (90 s) must be shorter than the run (60 s)"]);
     let mut nowhere = template("auto-scaling").expect("template exists");
     nowhere.components[0].position.x = f64::NAN;
     check(&link_of(&nowhere), |e| matches!(e, LinkError::Malformed(_)), &["a component position is not a finite number"]);
+}
+
+#[test]
+fn version_2_data_that_is_not_a_design() {
+    let with_simulation = |simulation: WireSimulationV2| seal(2, &WireDesignV2 { name: "x".into(), simulation, ..WireDesignV2::default() }.to_bytes());
+    let fault = |kind: u32, amount: Option<f64>| WireFaultV2 { component: 0, kind, at_s: 1.0, duration_s: None, amount };
+    let cases: [(WireSimulationV2, &str); 6] = [
+        (WireSimulationV2 { arrival: Some(5), ..WireSimulationV2::default() }, "arrival profile code 5 is unknown"),
+        (WireSimulationV2 { key_popularity: Some(2), ..WireSimulationV2::default() }, "key popularity code 2 is unknown"),
+        (WireSimulationV2 { autoscaler: Some(7), ..WireSimulationV2::default() }, "autoscaler code 7 is unknown"),
+        (WireSimulationV2 { faults: Some(vec![fault(4, None)]), ..WireSimulationV2::default() }, "fault kind code 4 is unknown"),
+        (WireSimulationV2 { faults: Some(vec![fault(2, None)]), ..WireSimulationV2::default() }, "fault of kind code 2 has no amount"),
+        (WireSimulationV2 { faults: Some(vec![fault(0, Some(5.0))]), ..WireSimulationV2::default() }, "carries an amount it cannot have"),
+    ];
+    for (simulation, words) in cases {
+        check(&with_simulation(simulation), |e| matches!(e, LinkError::Malformed(_)), &["malformed", words]);
+    }
+    // Mask bit 32 is past the last simulation field of version 2.
+    let mut payload = encode_payload(&Design::new("x"));
+    let simulation_mask = 5;
+    assert_eq!(&payload[..=simulation_mask], &[1, b'x', 0, 0, 0, 0], "name, three empty sections, empty simulation mask");
+    payload.splice(simulation_mask..=simulation_mask, [0x80, 0x80, 0x80, 0x80, 0x10]);
+    check(&seal(2, &payload), |e| matches!(e, LinkError::Malformed(_)), &["the simulation settings has fields this version does not know"]);
+}
+
+#[test]
+fn a_version_1_link_cannot_claim_what_only_version_2_has() {
+    // Arrival code 4 is `step` in version 2; version 1 never wrote it.
+    let step = WireDesignV1 { name: "x".into(), simulation: WireSimulationV1 { arrival: Some(4), ..WireSimulationV1::default() }, ..WireDesignV1::default() };
+    check(&seal(1, &step.to_bytes()), |e| matches!(e, LinkError::Malformed(_)), &["arrival profile code 4 is unknown"]);
 }

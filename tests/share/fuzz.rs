@@ -9,10 +9,10 @@
 
 use crate::alloc_meter::peak_bytes_during;
 use crate::generate::{generated_design, SplitMix};
-use crate::{fixture_link, FIXTURES};
+use crate::{fixture_link, fixture_link_v2, FIXTURES, FIXTURES_V2};
 use archplay::engine::model::Design;
 use archplay::engine::share::envelope::{fragment, MAX_LINK_CHARS};
-use archplay::engine::share::{decode_link, encode_link, encode_payload, LinkError, MAX_INFLATED_BYTES};
+use archplay::engine::share::{decode_link, encode_link, encode_payload, LinkError, LINK_VERSION, MAX_INFLATED_BYTES};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
@@ -34,6 +34,7 @@ const POOL: &[char] = &[
 fn base_links() -> Vec<(String, Design)> {
     let mut links: Vec<(String, Design)> =
         FIXTURES.iter().map(|name| (fixture_link(name), crate::fixture_design(name))).collect();
+    links.extend(FIXTURES_V2.iter().skip(FIXTURES.len()).map(|name| (fixture_link_v2(name), crate::fixture_design(name))));
     for (seed, n_components) in [(1, 20), (2, 20), (1, 100), (2, 100)] {
         let design = generated_design(seed, n_components);
         links.push((encode_link(&design), design));
@@ -42,14 +43,14 @@ fn base_links() -> Vec<(String, Design)> {
 }
 
 fn base_payloads() -> Vec<Vec<u8>> {
-    let mut designs: Vec<Design> = FIXTURES.iter().map(|name| crate::fixture_design(name)).collect();
+    let mut designs: Vec<Design> = FIXTURES_V2.iter().map(|name| crate::fixture_design(name)).collect();
     designs.push(generated_design(3, 20));
     designs.iter().map(encode_payload).collect()
 }
 
-/// A version 1 link around `payload`, packed fast (the decoder does not care how hard).
+/// A link of the newest version around `payload`, packed fast (the decoder does not care how hard).
 fn quick_seal(payload: &[u8]) -> String {
-    format!("v1.{}", URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec_zlib(payload, 1)))
+    format!("v{LINK_VERSION}.{}", URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec_zlib(payload, 1)))
 }
 
 /// Decodes `text`, an edit of the link `original` holding `design`. Returns
@@ -175,13 +176,13 @@ fn random_data_is_an_error() {
         let length = random.below(700);
         let data: String = (0..length).map(|_| ALPHABET[random.below(ALPHABET.len())] as char).collect();
         // Half of them start like a real link: a zlib header at best compression.
-        let prefix = if random.percent(50) { "v1.eNo" } else { "v1." };
+        let prefix = ["v1.eNo", "v2.eNo", "v1.", "v2."][random.below(4)];
         assert!(decode_link(&format!("{prefix}{data}")).is_err());
     }
     for _ in 0..RANDOM_TEXT {
         let length = random.below(300);
         let text: String = (0..length).filter_map(|_| char::from_u32((random.next_u64() % 0x1_0000) as u32)).collect();
-        let text = if random.percent(30) { format!("v1.{text}") } else { text };
+        let text = if random.percent(30) { format!("v{}.{text}", 1 + random.below(2)) } else { text };
         assert!(decode_link(&text).is_err());
     }
     println!("fuzz: {RANDOM_BASE64} random base64 links and {RANDOM_TEXT} random texts, all refused");

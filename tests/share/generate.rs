@@ -94,7 +94,47 @@ pub fn generated_design(seed: u64, n_components: usize) -> Design {
         tune(&mut design, target, kind, &mut random);
     }
     connect_all(&mut design, &mut random);
+    tune_simulation(&mut design, &mut random);
     design
+}
+
+/// Simulation settings as a user sets a few of them: a traffic shape, an
+/// autoscaler, resilience, and up to three faults.
+fn tune_simulation(design: &mut Design, random: &mut SplitMix) {
+    let target = FieldTarget::Design;
+    if random.percent(60) {
+        set(design, target, "simulation.arrival", ["ramp", "spike", "step", "wave"][random.below(4)]);
+        set(design, target, "simulation.profile_factor", 2 + random.below(4));
+    }
+    if random.percent(40) {
+        set(design, target, "simulation.autoscaler", "hpa");
+    }
+    if random.percent(30) {
+        set(design, target, "simulation.key_popularity", "zipf");
+        set(design, target, "simulation.zipf_exponent", format!("0.{}", 7 + random.below(3)));
+    }
+    if random.percent(30) {
+        set(design, target, "simulation.timeout_enabled", true);
+        set(design, target, "simulation.timeout_ms", 100 * (2 + random.below(20)));
+        set(design, target, "simulation.retries", 1 + random.below(3));
+    }
+    let names: Vec<String> = design.components.iter().filter(|c| c.kind != ComponentKind::Client).map(|c| c.name.clone()).collect();
+    if names.is_empty() {
+        return;
+    }
+    let faults: Vec<String> = (0..random.below(4))
+        .map(|_| {
+            let name = &names[random.below(names.len())];
+            let at = 5 * (1 + random.below(10));
+            match random.below(4) {
+                0 => format!("kill {name} at {at}s for 15s"),
+                1 => format!("down {name} at {at}s for 10s"),
+                2 => format!("latency {name} at {at}s for 20s +{}ms", 10 * (1 + random.below(20))),
+                _ => format!("errors {name} at {at}s {}%", 5 * (1 + random.below(10))),
+            }
+        })
+        .collect();
+    set(design, target, "simulation.faults", faults.join("; "));
 }
 
 fn tune(design: &mut Design, target: FieldTarget, kind: ComponentKind, random: &mut SplitMix) {

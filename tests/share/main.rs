@@ -3,8 +3,9 @@
 //!
 //! - `roundtrip`: design -> link -> design is the identity (property-based
 //!   over designs built through `edit::apply`, plus generated and edge cases).
-//! - `golden`: links committed in `tests/fixtures/links/` decode to their
-//!   design files forever.
+//! - `golden`: links committed in `tests/fixtures/links/` (version 1 and
+//!   version 2) decode to their design files forever, version 1 through the
+//!   migration to version 2.
 //! - `errors`: every `LinkError` names its problem, one case per line.
 //! - `fuzz`: over 100,000 truncated, edited, re-packed, random and oversized
 //!   links; nothing panics and every invalid link is an error.
@@ -30,8 +31,21 @@ pub fn fixtures_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join("fixtures").join("links")
 }
 
-/// The names of the golden fixtures: one per template and the edge case.
+/// The names of the golden version 1 fixtures (`NAME.link`): one per template and the edge case.
 pub const FIXTURES: [&str; 6] = ["microservices", "event-driven", "auto-scaling", "database-scaling", "payment-gateway", "edge-case"];
+
+/// The names of the golden version 2 fixtures (`NAME.v2.link`): the version 1
+/// designs again, and two that use the simulation settings only version 2 carries.
+pub const FIXTURES_V2: [&str; 8] = [
+    "microservices",
+    "event-driven",
+    "auto-scaling",
+    "database-scaling",
+    "payment-gateway",
+    "edge-case",
+    "simulation-everything",
+    "payment-faults",
+];
 
 /// A fixture's expected design, read through the design-file reader.
 pub fn fixture_design(name: &str) -> Design {
@@ -40,8 +54,17 @@ pub fn fixture_design(name: &str) -> Design {
     archplay::engine::format::from_json(&text).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
 
-/// A fixture's committed link.
+/// A fixture's committed version 1 link.
 pub fn fixture_link(name: &str) -> String {
-    let path = fixtures_dir().join(format!("{name}.link"));
+    read_link(&format!("{name}.link"))
+}
+
+/// A fixture's committed version 2 link.
+pub fn fixture_link_v2(name: &str) -> String {
+    read_link(&format!("{name}.v2.link"))
+}
+
+fn read_link(file: &str) -> String {
+    let path = fixtures_dir().join(file);
     std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display())).trim().to_string()
 }

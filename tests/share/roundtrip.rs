@@ -3,8 +3,11 @@
 use crate::generate::generated_design;
 use archplay::engine::edit::{apply, Edit};
 use archplay::engine::fields::{component_fields, connection_fields, design_fields, FieldSpec, FieldTarget, FieldType};
-use archplay::engine::model::{ArrivalProfile, ComponentKind, Design, Position};
+use archplay::engine::model::{ComponentKind, Design, Position};
+use archplay::engine::share::envelope::seal;
+use archplay::engine::share::wire_v1::WireDesignV1;
 use archplay::engine::share::{decode_link, encode_link};
+use archplay::engine::simulation_fields::ARRIVALS;
 use archplay::engine::templates::{template, TEMPLATES};
 use archplay::engine::validate::validate;
 use proptest::prelude::*;
@@ -51,13 +54,35 @@ fn step() -> impl Strategy<Value = Step> {
         8 => (any::<usize>(), any::<usize>(), value_seed()).prop_map(|(index, field, value)| Step::SetComponent { index, field, value }),
         4 => (any::<usize>(), any::<usize>(), value_seed()).prop_map(|(index, field, value)| Step::SetConnection { index, field, value }),
         2 => (any::<usize>(), value_seed()).prop_map(|(field, value)| Step::SetDesign { field, value }),
-        1 => (any::<u64>(), 0.001..1e6f64, 0..4usize).prop_map(|(seed, duration_s, arrival)| Step::Simulation { seed, duration_s, arrival }),
+        1 => (any::<u64>(), 0.001..1e6f64, 0..ARRIVALS.len()).prop_map(|(seed, duration_s, arrival)| Step::Simulation { seed, duration_s, arrival }),
     ]
+}
+
+/// Up to three faults on components of `design`, every name quoted (so
+/// names with spaces, quotes and semicolons travel too).
+fn faults_text(design: &Design, seed: &ValueSeed) -> String {
+    let quote = |name: &str| format!("\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\""));
+    let count = if design.components.is_empty() { 0 } else { (seed.pick % 4) as usize };
+    (0..count)
+        .map(|i| {
+            let pick = seed.pick.rotate_left(8 * i as u32);
+            let name = quote(&design.components[pick as usize % design.components.len()].name);
+            let at = format!("{}s", (seed.unit * 1000.0 * (i + 1) as f64).round() / 10.0);
+            let length = if pick.is_multiple_of(3) { String::new() } else { format!(" for {}ms", 1 + pick % 90_000) };
+            match pick % 4 {
+                0 => format!("kill {name} at {at}{length}"),
+                1 => format!("down {name} at {at}{length}"),
+                2 => format!("latency {name} at {at}{length} +{}ms", pick % 5000),
+                _ => format!("errors {name} at {at}{length} {}%", (pick % 1001) as f64 / 10.0),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// Text for `spec` from `seed`: in range more often than not, sometimes not,
 /// with numbers at every precision (so both compact and raw encodings run).
-fn value_text(spec: &FieldSpec, seed: &ValueSeed) -> String {
+fn value_text(spec: &FieldSpec, seed: &ValueSeed, design: &Design) -> String {
     match &spec.ty {
         FieldType::Number { min, max, integer } => {
             let raw = min + seed.unit * (max - min).min(1e9);
@@ -81,6 +106,7 @@ fn value_text(spec: &FieldSpec, seed: &ValueSeed) -> String {
         }
         FieldType::Topics => seed.text.split_whitespace().take(4).collect::<Vec<_>>().join(", "),
         FieldType::Seed => ((seed.unit * u64::MAX as f64) as u64 ^ seed.pick).to_string(),
+        FieldType::Faults => faults_text(design, seed),
     }
 }
 
@@ -112,7 +138,7 @@ fn build(steps: &[Step]) -> Design {
                 Some((id, kind)) => {
                     let specs = component_fields(kind);
                     let spec = &specs[field % specs.len()];
-                    Edit::SetField { target: FieldTarget::Component(id), key: spec.key.to_string(), value: value_text(spec, value) }
+                    Edit::SetField { target: FieldTarget::Component(id), key: spec.key.to_string(), value: value_text(spec, value, &design) }
                 }
                 None => continue,
             },
@@ -120,19 +146,23 @@ fn build(steps: &[Step]) -> Design {
                 Some(connection) => {
                     let specs = connection_fields();
                     let spec = &specs[field % specs.len()];
-                    Edit::SetField { target: FieldTarget::Connection(connection.id), key: spec.key.to_string(), value: value_text(spec, value) }
+                    Edit::SetField {
+                        target: FieldTarget::Connection(connection.id),
+                        key: spec.key.to_string(),
+                        value: value_text(spec, value, &design),
+                    }
                 }
                 None => continue,
             },
             Step::SetDesign { field, value } => {
                 let specs = design_fields();
                 let spec = &specs[field % specs.len()];
-                Edit::SetField { target: FieldTarget::Design, key: spec.key.to_string(), value: value_text(spec, value) }
+                Edit::SetField { target: FieldTarget::Design, key: spec.key.to_string(), value: value_text(spec, value, &design) }
             }
             Step::Simulation { seed, duration_s, arrival } => {
-                design.simulation.seed = *seed;
-                design.simulation.duration_s = *duration_s;
-                design.simulation.arrival = [ArrivalProfile::Steady, ArrivalProfile::Ramp, ArrivalProfile::Spike, ArrivalProfile::Wave][*arrival];
+                for (key, value) in [("seed", seed.to_string()), ("duration_s", duration_s.to_string()), ("arrival", ARRIVALS[*arrival].to_string())] {
+                    let _ = apply(&mut design, Edit::SetField { target: FieldTarget::Design, key: format!("simulation.{key}"), value });
+                }
                 continue;
             }
         };
@@ -154,7 +184,13 @@ proptest! {
         let design = build(&steps);
         prop_assert_eq!(validate(&design), Ok(()));
         let link = encode_link(&design);
-        prop_assert_eq!(decode_link(&link), Ok(design));
+        prop_assert!(link.starts_with("v2."));
+        prop_assert_eq!(decode_link(&link), Ok(design.clone()));
+        // A version 1 link of the same design, when version 1 can carry it,
+        // migrates into exactly the same design.
+        if let Some(v1) = WireDesignV1::from_model(&design) {
+            prop_assert_eq!(decode_link(&seal(1, &v1.to_bytes())), Ok(design));
+        }
     }
 }
 
@@ -164,7 +200,11 @@ fn generated_designs_of_every_size_survive_a_link() {
         for seed in 1..=4 {
             let design = generated_design(seed, n_components);
             assert_eq!(validate(&design), Ok(()), "generator made an invalid design (n={n_components}, seed={seed})");
-            assert_eq!(decode_link(&encode_link(&design)), Ok(design), "n={n_components}, seed={seed}");
+            assert_eq!(decode_link(&encode_link(&design)), Ok(design.clone()), "n={n_components}, seed={seed}");
+            let mut v1_design = design;
+            v1_design.simulation = Default::default();
+            let v1 = WireDesignV1::from_model(&v1_design).expect("default simulation settings fit version 1");
+            assert_eq!(decode_link(&seal(1, &v1.to_bytes())), Ok(v1_design), "v1: n={n_components}, seed={seed}");
         }
     }
 }

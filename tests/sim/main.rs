@@ -8,7 +8,9 @@
 //! - `faults`: killed replicas, components down, latency and errors,
 //!   health checks, timeouts, retries and circuit breakers;
 //! - `options`: bad settings are refused by name, the CLI end to end;
-//! - `parts`: the agenda, streaming statistics and samplers on their own.
+//! - `parts`: the agenda, streaming statistics and samplers on their own;
+//! - `live`: a run watched in slices as the browser's worker drives it;
+//! - `score`: the Performance score from a simulated run.
 //!
 //! Every run also passes the universal checks in `support::check_universal`
 //! (conservation, Little's law, utilisation in [0, 1], no idle server beside a
@@ -18,6 +20,8 @@ mod support;
 mod autoscaling;
 mod behaviour;
 mod faults;
+mod live;
 mod options;
 mod parts;
+mod score;
 mod theory;

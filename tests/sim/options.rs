@@ -64,7 +64,7 @@ fn options_read_from_json_with_every_field_optional() {
     assert_eq!(options.seed, 7);
     assert_eq!(options.duration_s, 60.0);
     assert_eq!(options.profile, TrafficProfile::Step { at_s: 5.0, factor: 2.0 });
-    let settings = SimulationSettings { seed: 3, duration_s: 20.0, arrival: ArrivalProfile::Spike };
+    let settings = SimulationSettings { seed: 3, duration_s: 20.0, arrival: ArrivalProfile::Spike, ..SimulationSettings::default() };
     let converted = SimulationOptions::from_settings(&settings, 100.0);
     assert_eq!((converted.seed, converted.duration_s), (3, 20.0));
     assert_eq!(converted.profile, TrafficProfile::Spike { at_s: 9.0, duration_s: 2.0, factor: 3.0 });

@@ -16,7 +16,7 @@ pub fn link(args: &[String]) -> Result<(), Failure> {
 /// fragment, a fragment with `#`, a whole URL, or `-` to read it from standard input.
 pub fn open(args: &[String]) -> Result<(), Failure> {
     let [link] = args else {
-        return Err(Failure::Usage("`open` takes one link, e.g. `archplay open 'v1.eNp...'` (or `-` to read it from standard input)".into()));
+        return Err(Failure::Usage("`open` takes one link, e.g. `archplay open 'v2.eNp...'` (or `-` to read it from standard input)".into()));
     };
     let text = if link == "-" { read_input("-")? } else { link.clone() };
     let design = share::decode_link(&text).map_err(|error| Failure::Usage(error.to_string()))?;

@@ -2,7 +2,9 @@
 //! wire is the order of the calls here.
 //!
 //! What must stay true: FROZEN, like `wire_v1.rs`. Writing and reading sit
-//! side by side and must mirror each other call for call.
+//! side by side and must mirror each other call for call. Version 2 reuses
+//! the common sections, components and connections as they are here, so a
+//! change here would change both versions (the golden links of both fail).
 
 use super::bytes::{ByteReader, ByteWriter, FieldsReader, FieldsWriter, WireError};
 use super::wire_v1::{
@@ -15,77 +17,105 @@ impl WireDesignV1 {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut writer = ByteWriter::new();
         writer.string(&self.name);
-        write_sections(self, &mut writer);
-        writer.varint(self.components.len() as u64);
-        let (mut previous_id, mut previous_x, mut previous_y) = (-1i64, 0.0, 0.0);
-        for component in &self.components {
-            writer.signed(i64::from(component.id) - (previous_id + 1));
-            writer.varint(u64::from(component.kind));
-            writer.string(&component.name);
-            writer.coordinate(component.x, previous_x);
-            writer.coordinate(component.y, previous_y);
-            write_component_fields(component, &mut writer);
-            (previous_id, previous_x, previous_y) = (i64::from(component.id), component.x, component.y);
-        }
-        writer.varint(self.connections.len() as u64);
-        let mut previous_id = -1i64;
-        for connection in &self.connections {
-            writer.signed(i64::from(connection.id) - (previous_id + 1));
-            writer.varint(u64::from(connection.from));
-            writer.varint(u64::from(connection.to));
-            let mut fields = FieldsWriter::new();
-            fields.number(connection.weight);
-            fields.string(connection.path.as_deref());
-            fields.varint(connection.method.map(u64::from));
-            fields.custom(connection.topics.as_ref(), |body, topics: &Vec<String>| {
-                body.varint(topics.len() as u64);
-                topics.iter().for_each(|topic| body.string(topic));
-            });
-            fields.finish(&mut writer);
-            previous_id = i64::from(connection.id);
-        }
+        write_common_sections(&self.workload, &self.team, &self.targets, &mut writer);
+        write_simulation(&self.simulation, &mut writer);
+        write_components(&self.components, &mut writer);
+        write_connections(&self.connections, &mut writer);
         writer.into_bytes()
     }
 
     /// Reads a version 1 payload; every byte must belong to the design.
     pub fn from_bytes(bytes: &[u8]) -> Result<WireDesignV1, WireError> {
         let mut reader = ByteReader::new(bytes);
-        let mut design = WireDesignV1 { name: reader.string("the design name")?, ..WireDesignV1::default() };
-        read_sections(&mut design, &mut reader)?;
-        let count = reader.count("components", MAX_COMPONENTS)?;
-        let (mut previous_id, mut previous_x, mut previous_y) = (-1i64, 0.0, 0.0);
-        for _ in 0..count {
-            let id = next_id(previous_id, reader.signed("a component id")?, "a component id")?;
-            let kind = reader.u32("a component kind")?;
-            let name = reader.string("a component name")?;
-            let x = reader.coordinate(previous_x, "a component position")?;
-            let y = reader.coordinate(previous_y, "a component position")?;
-            let mut component = WireComponentV1 { id, kind, name, x, y, ..WireComponentV1::default() };
-            read_component_fields(&mut component, &mut reader)?;
-            (previous_id, previous_x, previous_y) = (i64::from(id), x, y);
-            design.components.push(component);
-        }
-        let count = reader.count("connections", MAX_CONNECTIONS)?;
-        let mut previous_id = -1i64;
-        for _ in 0..count {
-            let id = next_id(previous_id, reader.signed("a connection id")?, "a connection id")?;
-            let from = reader.u32("a connection source")?;
-            let to = reader.u32("a connection target")?;
-            let mut fields = FieldsReader::new(&mut reader, "a connection")?;
-            let weight = fields.number("a connection weight")?;
-            let path = fields.string("a route path")?;
-            let method = fields.u32("a route method")?;
-            let topics = fields.custom(|body| {
-                let count = body.count("topics", MAX_LIST_ITEMS)?;
-                (0..count).map(|_| body.string("a topic")).collect::<Result<Vec<String>, WireError>>()
-            })?;
-            fields.finish()?;
-            design.connections.push(WireConnectionV1 { id, from, to, weight, path, method, topics });
-            previous_id = i64::from(id);
-        }
+        let name = reader.string("the design name")?;
+        let (workload, team, targets) = read_common_sections(&mut reader)?;
+        let simulation = read_simulation(&mut reader)?;
+        let components = read_components(&mut reader)?;
+        let connections = read_connections(&mut reader)?;
         reader.finish()?;
-        Ok(design)
+        Ok(WireDesignV1 { name, workload, team, targets, simulation, components, connections })
     }
+}
+
+/// The component list: a count, then per component its id step, kind, name,
+/// position steps and fields. Version 2 writes components the same way.
+pub(super) fn write_components(components: &[WireComponentV1], writer: &mut ByteWriter) {
+    writer.varint(components.len() as u64);
+    let (mut previous_id, mut previous_x, mut previous_y) = (-1i64, 0.0, 0.0);
+    for component in components {
+        writer.signed(i64::from(component.id) - (previous_id + 1));
+        writer.varint(u64::from(component.kind));
+        writer.string(&component.name);
+        writer.coordinate(component.x, previous_x);
+        writer.coordinate(component.y, previous_y);
+        write_component_fields(component, writer);
+        (previous_id, previous_x, previous_y) = (i64::from(component.id), component.x, component.y);
+    }
+}
+
+/// Reads what [`write_components`] wrote.
+pub(super) fn read_components(reader: &mut ByteReader<'_>) -> Result<Vec<WireComponentV1>, WireError> {
+    let count = reader.count("components", MAX_COMPONENTS)?;
+    let mut components = Vec::new();
+    let (mut previous_id, mut previous_x, mut previous_y) = (-1i64, 0.0, 0.0);
+    for _ in 0..count {
+        let id = next_id(previous_id, reader.signed("a component id")?, "a component id")?;
+        let kind = reader.u32("a component kind")?;
+        let name = reader.string("a component name")?;
+        let x = reader.coordinate(previous_x, "a component position")?;
+        let y = reader.coordinate(previous_y, "a component position")?;
+        let mut component = WireComponentV1 { id, kind, name, x, y, ..WireComponentV1::default() };
+        read_component_fields(&mut component, reader)?;
+        (previous_id, previous_x, previous_y) = (i64::from(id), x, y);
+        components.push(component);
+    }
+    Ok(components)
+}
+
+/// The connection list: a count, then per connection its id step, ends and
+/// fields. Version 2 writes connections the same way.
+pub(super) fn write_connections(connections: &[WireConnectionV1], writer: &mut ByteWriter) {
+    writer.varint(connections.len() as u64);
+    let mut previous_id = -1i64;
+    for connection in connections {
+        writer.signed(i64::from(connection.id) - (previous_id + 1));
+        writer.varint(u64::from(connection.from));
+        writer.varint(u64::from(connection.to));
+        let mut fields = FieldsWriter::new();
+        fields.number(connection.weight);
+        fields.string(connection.path.as_deref());
+        fields.varint(connection.method.map(u64::from));
+        fields.custom(connection.topics.as_ref(), |body, topics: &Vec<String>| {
+            body.varint(topics.len() as u64);
+            topics.iter().for_each(|topic| body.string(topic));
+        });
+        fields.finish(writer);
+        previous_id = i64::from(connection.id);
+    }
+}
+
+/// Reads what [`write_connections`] wrote.
+pub(super) fn read_connections(reader: &mut ByteReader<'_>) -> Result<Vec<WireConnectionV1>, WireError> {
+    let count = reader.count("connections", MAX_CONNECTIONS)?;
+    let mut connections = Vec::new();
+    let mut previous_id = -1i64;
+    for _ in 0..count {
+        let id = next_id(previous_id, reader.signed("a connection id")?, "a connection id")?;
+        let from = reader.u32("a connection source")?;
+        let to = reader.u32("a connection target")?;
+        let mut fields = FieldsReader::new(reader, "a connection")?;
+        let weight = fields.number("a connection weight")?;
+        let path = fields.string("a route path")?;
+        let method = fields.u32("a route method")?;
+        let topics = fields.custom(|body| {
+            let count = body.count("topics", MAX_LIST_ITEMS)?;
+            (0..count).map(|_| body.string("a topic")).collect::<Result<Vec<String>, WireError>>()
+        })?;
+        fields.finish()?;
+        connections.push(WireConnectionV1 { id, from, to, weight, path, method, topics });
+        previous_id = i64::from(id);
+    }
+    Ok(connections)
 }
 
 fn next_id(previous_id: i64, step: i64, what: &str) -> Result<u32, WireError> {
@@ -96,8 +126,8 @@ fn next_id(previous_id: i64, step: i64, what: &str) -> Result<u32, WireError> {
         .ok_or_else(|| WireError(format!("{what} is out of range")))
 }
 
-fn write_sections(design: &WireDesignV1, writer: &mut ByteWriter) {
-    let workload = &design.workload;
+/// The workload, team and targets sections. Version 2 writes them the same way.
+pub(super) fn write_common_sections(workload: &WireWorkloadV1, team: &WireTeamV1, targets: &WireTargetsV1, writer: &mut ByteWriter) {
     let mut fields = FieldsWriter::new();
     fields.number(workload.requests_per_second);
     fields.number(workload.read_share);
@@ -105,7 +135,6 @@ fn write_sections(design: &WireDesignV1, writer: &mut ByteWriter) {
     fields.number(workload.hop_latency_ms);
     fields.finish(writer);
 
-    let team = &design.team;
     let mut fields = FieldsWriter::new();
     for value in [
         team.code_quality,
@@ -122,12 +151,13 @@ fn write_sections(design: &WireDesignV1, writer: &mut ByteWriter) {
     fields.finish(writer);
 
     let mut fields = FieldsWriter::new();
-    for value in targets_in_order(&design.targets) {
+    for value in targets_in_order(targets) {
         fields.number(value);
     }
     fields.finish(writer);
+}
 
-    let simulation = &design.simulation;
+fn write_simulation(simulation: &WireSimulationV1, writer: &mut ByteWriter) {
     let mut fields = FieldsWriter::new();
     fields.varint(simulation.seed);
     fields.number(simulation.duration_s);
@@ -153,9 +183,10 @@ fn targets_in_order(targets: &WireTargetsV1) -> [Option<f64>; 13] {
     ]
 }
 
-fn read_sections(design: &mut WireDesignV1, reader: &mut ByteReader<'_>) -> Result<(), WireError> {
+/// Reads what [`write_common_sections`] wrote.
+pub(super) fn read_common_sections(reader: &mut ByteReader<'_>) -> Result<(WireWorkloadV1, WireTeamV1, WireTargetsV1), WireError> {
     let mut fields = FieldsReader::new(reader, "the workload")?;
-    design.workload = WireWorkloadV1 {
+    let workload = WireWorkloadV1 {
         requests_per_second: fields.number("requests per second")?,
         read_share: fields.number("the read share")?,
         key_space: fields.u32("the key space")?,
@@ -171,7 +202,7 @@ fn read_sections(design: &mut WireDesignV1, reader: &mut ByteReader<'_>) -> Resu
     let [code_quality, documentation, test_coverage, user_experience, accessibility, responsiveness, error_handling] = numbers;
     let vulnerability_scanning = fields.flag();
     fields.finish()?;
-    design.team = WireTeamV1 {
+    let team = WireTeamV1 {
         code_quality,
         documentation,
         test_coverage,
@@ -190,7 +221,7 @@ fn read_sections(design: &mut WireDesignV1, reader: &mut ByteReader<'_>) -> Resu
     fields.finish()?;
     let [response_time_ms, throughput_rps, latency_ms, cpu_percent, code_quality, documentation, test_coverage, modularity, complexity, user_experience, accessibility, responsiveness, error_handling] =
         numbers;
-    design.targets = WireTargetsV1 {
+    let targets = WireTargetsV1 {
         response_time_ms,
         throughput_rps,
         latency_ms,
@@ -206,13 +237,18 @@ fn read_sections(design: &mut WireDesignV1, reader: &mut ByteReader<'_>) -> Resu
         error_handling,
     };
 
+    Ok((workload, team, targets))
+}
+
+fn read_simulation(reader: &mut ByteReader<'_>) -> Result<WireSimulationV1, WireError> {
     let mut fields = FieldsReader::new(reader, "the simulation settings")?;
-    design.simulation = WireSimulationV1 {
+    let simulation = WireSimulationV1 {
         seed: fields.varint("the simulation seed")?,
         duration_s: fields.number("the simulation duration")?,
         arrival: fields.u32("the arrival profile")?,
     };
-    fields.finish()
+    fields.finish()?;
+    Ok(simulation)
 }
 
 /// Field order of a component: the commonly changed ones first, so that the

@@ -1,18 +1,23 @@
-//! Between the model and wire version 1: a field equal to version 1's frozen
-//! default (`defaults_v1.rs`) is left out, and codes stand for enums.
+//! Between the model and the parts of wire version 1 that version 2 reuses
+//! unchanged (workload, team, targets, components, connections): a field
+//! equal to version 1's frozen default (`defaults_v1.rs`) is left out, and
+//! codes stand for enums. Version 1 links are read by migrating them to
+//! version 2 (`convert_v2::migrate_v1_to_v2`); this build writes version 1
+//! only through [`WireDesignV1::from_model`], for tests of that migration.
 //!
 //! What must stay true:
-//! - [`from_model`] destructures every model struct without `..`, so adding a
-//!   field to the model fails to compile here until someone decides how links
-//!   carry it (a new last bit of its mask, or a new wire version).
-//! - [`into_model`] starts from today's model defaults for anything version 1
-//!   does not carry, then sets everything it does carry.
+//! - The `*_from_model` functions destructure every model struct without
+//!   `..`, so adding a field to the model fails to compile here until someone
+//!   decides how links carry it (a new wire version).
+//! - The `*_into_model` functions start from version 1's frozen defaults and
+//!   set everything the wire carries.
 
 use super::bytes::WireError;
 use super::defaults_v1::{
     apply_flags, code_of, component_v1, flags_of, from_code, kind_code, kind_from_code, simulation_v1, targets_v1, team_v1,
     workload_v1, ARRIVALS, METHODS, METRICS, STRATEGIES,
 };
+use super::defaults_v2::simulation_v2;
 use super::wire_v1::{
     WireComponentV1, WireConnectionV1, WireDesignV1, WireSimulationV1, WireTargetsV1, WireTeamV1, WireWorkloadV1,
 };
@@ -21,33 +26,68 @@ use crate::engine::model::{
     ShardRange, SimulationSettings, Targets, TeamInputs, Workload,
 };
 
-/// `value` when its bits differ from version 1's default, else `None`.
-fn changed(value: f64, default: f64) -> Option<f64> {
+/// `value` when its bits differ from the version's default, else `None`.
+pub(super) fn changed(value: f64, default: f64) -> Option<f64> {
     (value.to_bits() != default.to_bits()).then_some(value)
 }
 
-fn changed_u32(value: u32, default: u32) -> Option<u32> {
+/// `value` when it differs from the version's default, else `None`.
+pub(super) fn changed_u32(value: u32, default: u32) -> Option<u32> {
     (value != default).then_some(value)
 }
 
-fn set<T>(slot: &mut T, value: Option<T>) {
+/// Overwrites `slot` with the value the wire carries, if it carries one.
+pub(super) fn set<T>(slot: &mut T, value: Option<T>) {
     if let Some(value) = value {
         *slot = value;
     }
 }
 
-/// The version 1 wire form of `design`. Never fails: anything the model can
-/// hold, version 1 can carry.
-pub fn from_model(design: &Design) -> WireDesignV1 {
-    let Design { name, components, connections, workload, team, targets, simulation } = design;
+impl WireDesignV1 {
+    /// The version 1 wire form of `design`, or `None` when the design holds a
+    /// simulation setting version 1 cannot carry. Archplay writes only the
+    /// newest version; this exists so tests can make version 1 links of new
+    /// designs and check that they migrate into the same design.
+    pub fn from_model(design: &Design) -> Option<WireDesignV1> {
+        let Design { name, components, connections, workload, team, targets, simulation } = design;
+        let SimulationSettings { seed, duration_s, arrival, .. } = *simulation;
+        // Version 1 links mean version 2's defaults for everything else.
+        let carried = SimulationSettings { seed, duration_s, arrival, ..simulation_v2() };
+        if carried != *simulation || !ARRIVALS.contains(&arrival) {
+            return None;
+        }
+        let base = simulation_v1();
+        let simulation = WireSimulationV1 {
+            seed: (seed != base.seed).then_some(seed),
+            duration_s: changed(duration_s, base.duration_s),
+            arrival: (arrival != base.arrival).then(|| code_of(&ARRIVALS, &arrival)),
+        };
+        Some(WireDesignV1 {
+            name: name.clone(),
+            workload: workload_from_model(workload),
+            team: team_from_model(team),
+            targets: targets_from_model(targets),
+            simulation,
+            components: components.iter().map(component_from_model).collect(),
+            connections: connections.iter().map(connection_from_model).collect(),
+        })
+    }
+}
+
+/// The workload fields that differ from version 1's defaults.
+pub(super) fn workload_from_model(workload: &Workload) -> WireWorkloadV1 {
     let Workload { requests_per_second, read_share, key_space, hop_latency_ms } = *workload;
     let base = workload_v1();
-    let workload = WireWorkloadV1 {
+    WireWorkloadV1 {
         requests_per_second: changed(requests_per_second, base.requests_per_second),
         read_share: changed(read_share, base.read_share),
         key_space: changed_u32(key_space, base.key_space),
         hop_latency_ms: changed(hop_latency_ms, base.hop_latency_ms),
-    };
+    }
+}
+
+/// The team inputs that differ from version 1's defaults.
+pub(super) fn team_from_model(team: &TeamInputs) -> WireTeamV1 {
     let TeamInputs {
         code_quality,
         documentation,
@@ -59,7 +99,7 @@ pub fn from_model(design: &Design) -> WireDesignV1 {
         vulnerability_scanning,
     } = *team;
     let base = team_v1();
-    let team = WireTeamV1 {
+    WireTeamV1 {
         code_quality: changed(code_quality, base.code_quality),
         documentation: changed(documentation, base.documentation),
         test_coverage: changed(test_coverage, base.test_coverage),
@@ -68,26 +108,11 @@ pub fn from_model(design: &Design) -> WireDesignV1 {
         responsiveness: changed(responsiveness, base.responsiveness),
         error_handling: changed(error_handling, base.error_handling),
         vulnerability_scanning,
-    };
-    let SimulationSettings { seed, duration_s, arrival } = *simulation;
-    let base = simulation_v1();
-    let simulation = WireSimulationV1 {
-        seed: (seed != base.seed).then_some(seed),
-        duration_s: changed(duration_s, base.duration_s),
-        arrival: (arrival != base.arrival).then(|| code_of(&ARRIVALS, &arrival)),
-    };
-    WireDesignV1 {
-        name: name.clone(),
-        workload,
-        team,
-        targets: targets_from_model(targets),
-        simulation,
-        components: components.iter().map(component_from_model).collect(),
-        connections: connections.iter().map(connection_from_model).collect(),
     }
 }
 
-fn targets_from_model(targets: &Targets) -> WireTargetsV1 {
+/// The targets that differ from version 1's defaults.
+pub(super) fn targets_from_model(targets: &Targets) -> WireTargetsV1 {
     let Targets {
         response_time_ms,
         throughput_rps,
@@ -121,7 +146,8 @@ fn targets_from_model(targets: &Targets) -> WireTargetsV1 {
     }
 }
 
-fn component_from_model(component: &Component) -> WireComponentV1 {
+/// A component's fields that differ from version 1's defaults for its kind.
+pub(super) fn component_from_model(component: &Component) -> WireComponentV1 {
     let Component {
         id,
         kind,
@@ -178,7 +204,8 @@ fn component_from_model(component: &Component) -> WireComponentV1 {
     }
 }
 
-fn connection_from_model(connection: &Connection) -> WireConnectionV1 {
+/// A connection's fields that differ from version 1's defaults.
+pub(super) fn connection_from_model(connection: &Connection) -> WireConnectionV1 {
     let Connection { id, from, to, weight, path, method, topics } = connection;
     WireConnectionV1 {
         id: id.0,
@@ -191,40 +218,32 @@ fn connection_from_model(connection: &Connection) -> WireConnectionV1 {
     }
 }
 
-/// The model design a version 1 wire struct stands for. Fails only on codes
-/// version 1 does not define; whether the design is valid is for `validate`.
-pub fn into_model(wire: WireDesignV1) -> Result<Design, WireError> {
-    let mut design = Design::new(&wire.name);
-    design.workload = workload_v1();
-    set(&mut design.workload.requests_per_second, wire.workload.requests_per_second);
-    set(&mut design.workload.read_share, wire.workload.read_share);
-    set(&mut design.workload.key_space, wire.workload.key_space);
-    set(&mut design.workload.hop_latency_ms, wire.workload.hop_latency_ms);
-
-    let team = &mut design.team;
-    *team = team_v1();
-    set(&mut team.code_quality, wire.team.code_quality);
-    set(&mut team.documentation, wire.team.documentation);
-    set(&mut team.test_coverage, wire.team.test_coverage);
-    set(&mut team.user_experience, wire.team.user_experience);
-    set(&mut team.accessibility, wire.team.accessibility);
-    set(&mut team.responsiveness, wire.team.responsiveness);
-    set(&mut team.error_handling, wire.team.error_handling);
-    team.vulnerability_scanning = wire.team.vulnerability_scanning;
-
-    design.targets = targets_into_model(&wire.targets);
-
-    design.simulation = simulation_v1();
-    set(&mut design.simulation.seed, wire.simulation.seed);
-    set(&mut design.simulation.duration_s, wire.simulation.duration_s);
-    set(&mut design.simulation.arrival, from_code(&ARRIVALS, wire.simulation.arrival, "arrival profile")?);
-
-    design.components = wire.components.into_iter().map(component_into_model).collect::<Result<_, _>>()?;
-    design.connections = wire.connections.into_iter().map(connection_into_model).collect::<Result<_, _>>()?;
-    Ok(design)
+/// The workload a version 1 workload section stands for.
+pub(super) fn workload_into_model(wire: &WireWorkloadV1) -> Workload {
+    let mut workload = workload_v1();
+    set(&mut workload.requests_per_second, wire.requests_per_second);
+    set(&mut workload.read_share, wire.read_share);
+    set(&mut workload.key_space, wire.key_space);
+    set(&mut workload.hop_latency_ms, wire.hop_latency_ms);
+    workload
 }
 
-fn targets_into_model(wire: &WireTargetsV1) -> Targets {
+/// The team inputs a version 1 team section stands for.
+pub(super) fn team_into_model(wire: &WireTeamV1) -> TeamInputs {
+    let mut team = team_v1();
+    set(&mut team.code_quality, wire.code_quality);
+    set(&mut team.documentation, wire.documentation);
+    set(&mut team.test_coverage, wire.test_coverage);
+    set(&mut team.user_experience, wire.user_experience);
+    set(&mut team.accessibility, wire.accessibility);
+    set(&mut team.responsiveness, wire.responsiveness);
+    set(&mut team.error_handling, wire.error_handling);
+    team.vulnerability_scanning = wire.vulnerability_scanning;
+    team
+}
+
+/// The targets a version 1 targets section stands for.
+pub(super) fn targets_into_model(wire: &WireTargetsV1) -> Targets {
     let mut targets = targets_v1();
     set(&mut targets.response_time_ms, wire.response_time_ms);
     set(&mut targets.throughput_rps, wire.throughput_rps);
@@ -242,7 +261,8 @@ fn targets_into_model(wire: &WireTargetsV1) -> Targets {
     targets
 }
 
-fn component_into_model(wire: WireComponentV1) -> Result<Component, WireError> {
+/// The component a version 1 component stands for; fails only on unknown codes or flags.
+pub(super) fn component_into_model(wire: WireComponentV1) -> Result<Component, WireError> {
     let kind = kind_from_code(wire.kind)?;
     let mut c = component_v1(ComponentId(wire.id), kind, &wire.name);
     c.position = Position { x: wire.x, y: wire.y };
@@ -275,7 +295,8 @@ fn component_into_model(wire: WireComponentV1) -> Result<Component, WireError> {
     Ok(c)
 }
 
-fn connection_into_model(wire: WireConnectionV1) -> Result<Connection, WireError> {
+/// The connection a version 1 connection stands for; fails only on an unknown method code.
+pub(super) fn connection_into_model(wire: WireConnectionV1) -> Result<Connection, WireError> {
     let mut connection =
         Connection { id: ConnectionId(wire.id), from: ComponentId(wire.from), to: ComponentId(wire.to), ..Connection::default() };
     // Version 1's frozen defaults, whatever `Connection::default` says today.

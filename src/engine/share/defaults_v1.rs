@@ -49,8 +49,10 @@ pub(super) fn targets_v1() -> Targets {
     }
 }
 
+/// Version 1 carries only the seed, duration and arrival profile; the
+/// settings it cannot carry mean version 2's defaults.
 pub(super) fn simulation_v1() -> SimulationSettings {
-    SimulationSettings { seed: 1, duration_s: 60.0, arrival: ArrivalProfile::Steady }
+    SimulationSettings { seed: 1, duration_s: 60.0, arrival: ArrivalProfile::Steady, ..super::defaults_v2::simulation_v2() }
 }
 
 /// A component of `kind` with every attribute version 1 carries at its frozen default.

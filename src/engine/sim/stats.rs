@@ -159,6 +159,28 @@ impl LogHistogram {
         self.counts.iter_mut().for_each(|count| *count = 0);
         self.total = 0;
     }
+
+    /// The `q`-quantile of the values recorded since `earlier` (a copy of this
+    /// histogram taken before); 0 when none. If this histogram was cleared
+    /// since, `earlier` is ignored.
+    pub fn quantile_since(&self, earlier: &LogHistogram, q: f64) -> f64 {
+        let cleared = earlier.total > self.total || earlier.counts.len() != self.counts.len();
+        let since = |bucket: usize| if cleared { self.counts[bucket] } else { self.counts[bucket].saturating_sub(earlier.counts[bucket]) };
+        let total: u64 = (0..self.counts.len()).map(since).sum();
+        if total == 0 {
+            return 0.0;
+        }
+        let rank = ((q.clamp(0.0, 1.0) * total as f64).ceil() as u64).max(1);
+        let mut seen = 0;
+        for bucket in 0..self.counts.len() {
+            seen += since(bucket);
+            if seen >= rank {
+                let (low, high) = bucket_bounds(bucket);
+                return (low as f64 + (high - 1) as f64) / 2.0;
+            }
+        }
+        0.0
+    }
 }
 
 /// The time average of an integer level.

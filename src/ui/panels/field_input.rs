@@ -23,6 +23,7 @@ fn format_hint(ty: &FieldType) -> Option<&'static str> {
     match ty {
         FieldType::Shards => Some("Ranges like 0..500, 500..1000; empty means unsharded."),
         FieldType::Topics => Some("Comma-separated topic names; empty means all."),
+        FieldType::Faults => Some("Like: kill orders at 20s; down db at 30s for 10s; latency api at 10s +50ms; errors pay at 5s 20%. Quote names with spaces."),
         _ => None,
     }
 }
@@ -81,7 +82,7 @@ pub fn FieldInput(
         FieldType::Choice(options) => choice(field, input_id.clone(), described_by, options).into_any(),
         FieldType::Number { .. } => text_box(field, input_id.clone(), described_by, "decimal").into_any(),
         FieldType::Seed => text_box(field, input_id.clone(), described_by, "numeric").into_any(),
-        FieldType::Text { .. } | FieldType::Shards | FieldType::Topics => {
+        FieldType::Text { .. } | FieldType::Shards | FieldType::Topics | FieldType::Faults => {
             text_box(field, input_id.clone(), described_by, "text").into_any()
         }
     };

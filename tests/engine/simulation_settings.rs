@@ -1,0 +1,517 @@
+//! The design's simulation settings: every setting is a field of the
+//! "Simulation" group that reads back what it was set to, refuses bad input
+//! by name without changing anything, survives the design file, and maps onto
+//! the simulator's options; scheduled faults are one line of text that names
+//! components by name while the model keeps their ids.
+
+use crate::{id_of, sketch, SplitMix};
+use archplay::engine::access::{get_field, set_field};
+use archplay::engine::edit::{apply, Edit};
+use archplay::engine::fault_text::{format_faults, parse_faults, resolve_faults};
+use archplay::engine::fields::{design_fields, FieldError, FieldSpec, FieldTarget, FieldType};
+use archplay::engine::format;
+use archplay::engine::model::{
+    ArrivalProfile, AutoscalerKind, ComponentId, Design, FaultAction, KeyPopularityKind, ScheduledFault, ServiceTimeKind,
+    SimulationSettings,
+};
+use archplay::engine::sim::options::{
+    AutoscalerMode, CircuitBreakerOptions, Fault, FaultKind, HpaSettings, KeyPopularity, ServiceTimeDistribution, TrafficProfile,
+};
+use archplay::engine::sim::{Simulation, SimulationOptions};
+use archplay::engine::simulation_fields::{simulation_field_in_use, simulation_fields};
+use archplay::engine::validate::validate;
+
+const DESIGN: FieldTarget = FieldTarget::Design;
+
+/// A small shop whose names match the faults of the issue's example.
+fn shop() -> Design {
+    sketch(
+        "
+client web
+api_gateway api-gateway
+service orders-service autoscaling.enabled=true
+service payments-service
+database users-db
+web -> api-gateway
+api-gateway -> orders-service
+api-gateway -> payments-service
+orders-service -> users-db
+",
+    )
+}
+
+fn set(design: &mut Design, key: &str, value: &str) {
+    set_field(design, DESIGN, key, value).unwrap_or_else(|error| panic!("{key}={value:?}: {error}"));
+}
+
+fn get(design: &Design, key: &str) -> String {
+    get_field(design, DESIGN, key).unwrap_or_else(|| panic!("{key} has no value"))
+}
+
+/// Sets `key` to `value`, expects a refusal mentioning every one of `words`,
+/// and checks that the design did not change.
+#[track_caller]
+fn check_refused(design: &mut Design, key: &str, value: &str, words: &[&str]) -> FieldError {
+    let before = design.clone();
+    let error = set_field(design, DESIGN, key, value).expect_err(&format!("{key}={value:?} should be refused"));
+    let message = error.to_string();
+    for word in words {
+        assert!(message.contains(word), "{key}={value:?}: {message:?} should mention {word:?}");
+    }
+    assert_eq!(*design, before, "{key}={value:?}: a refused value changes nothing");
+    error
+}
+
+#[test]
+fn every_simulation_setting_is_a_design_field_of_the_simulation_group() {
+    let specs = simulation_fields();
+    assert_eq!(specs.len(), 32, "one spec per field of SimulationSettings");
+    let design_specs = design_fields();
+    let design = Design::new("d");
+    let mut keys = std::collections::BTreeSet::new();
+    for spec in &specs {
+        assert!(spec.key.starts_with("simulation.") && keys.insert(spec.key), "{}", spec.key);
+        assert_eq!(spec.group, "Simulation", "{}", spec.key);
+        assert!(design_specs.contains(spec), "{} is not in design_fields()", spec.key);
+        let value = get(&design, spec.key);
+        assert!(spec.parse(&value).is_ok(), "{}: the default {value:?} parses", spec.key);
+    }
+    let faults: Vec<&FieldSpec> = specs.iter().filter(|spec| spec.ty == FieldType::Faults).collect();
+    assert_eq!(faults.len(), 1, "the faults are one text field");
+    assert_eq!(get(&design, "simulation.faults"), "", "no faults by default");
+}
+
+#[test]
+fn each_setting_takes_a_valid_value_and_reads_it_back() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("simulation.seed", "18446744073709551615", "18446744073709551615"),
+        ("simulation.duration_s", "90", "90"),
+        ("simulation.warmup_s", "5.5", "5.5"),
+        ("simulation.arrival", "step", "step"),
+        ("simulation.arrival", "WAVE", "wave"),
+        ("simulation.ramp_from_factor", "0.5", "0.5"),
+        ("simulation.ramp_to_factor", "2", "2"),
+        ("simulation.profile_at_percent", "30", "30"),
+        ("simulation.profile_length_percent", "20", "20"),
+        ("simulation.profile_factor", "4.0", "4"),
+        ("simulation.wave_count", "2.5", "2.5"),
+        ("simulation.wave_amplitude", "0.25", "0.25"),
+        ("simulation.key_popularity", "zipf", "zipf"),
+        ("simulation.zipf_exponent", "1.3", "1.3"),
+        ("simulation.service_time", "fixed", "fixed"),
+        ("simulation.service_time", "log_normal", "log_normal"),
+        ("simulation.service_time_cv", "0.4", "0.4"),
+        ("simulation.startup_delay_s", "3", "3"),
+        ("simulation.autoscaler", "hpa", "hpa"),
+        ("simulation.autoscaler_interval_s", "30", "30"),
+        ("simulation.hpa_tolerance", "0.2", "0.2"),
+        ("simulation.hpa_stabilization_s", "60", "60"),
+        ("simulation.hpa_scale_up_pods", "8", "8"),
+        ("simulation.hpa_scale_up_percent", "200", "200"),
+        ("simulation.hpa_scale_down_percent", "50", "50"),
+        ("simulation.hpa_policy_period_s", "20", "20"),
+        ("simulation.timeout_enabled", "on", "true"),
+        ("simulation.timeout_ms", "250", "250"),
+        ("simulation.retries", "3", "3"),
+        ("simulation.retry_backoff_ms", "25", "25"),
+        ("simulation.circuit_breaker", "yes", "true"),
+        ("simulation.breaker_threshold", "10", "10"),
+        ("simulation.breaker_open_s", "2.5", "2.5"),
+        ("simulation.faults", " kill orders-service at 20 ", "kill orders-service at 20s"),
+    ];
+    let mut design = shop();
+    for (key, input, shown) in cases {
+        let before = design.clone();
+        set(&mut design, key, input);
+        assert_eq!(get(&design, key), *shown, "{key}={input:?}");
+        assert_ne!(design, before, "{key}={input:?} changed the design");
+    }
+    let settings = &design.simulation;
+    assert_eq!((settings.arrival, settings.key_popularity, settings.autoscaler), (ArrivalProfile::Wave, KeyPopularityKind::Zipf, AutoscalerKind::Hpa));
+    assert_eq!((settings.service_time, settings.timeout_enabled, settings.circuit_breaker), (ServiceTimeKind::LogNormal, true, true));
+    let orders = id_of(&design, "orders-service");
+    assert_eq!(settings.faults, vec![ScheduledFault { component: orders, action: FaultAction::KillReplica, at_s: 20.0, duration_s: None }]);
+}
+
+#[test]
+fn bad_values_are_refused_naming_the_field_and_change_nothing() {
+    let mut design = shop();
+    for spec in simulation_fields() {
+        let bad: Vec<String> = match spec.ty {
+            FieldType::Number { min, max, integer } => {
+                let mut bad = vec!["abc".to_string(), "NaN".to_string(), format!("{}", max * 2.0 + 1.0), format!("{}", min - 1.0)];
+                if integer {
+                    bad.push(format!("{}", min + 0.5));
+                }
+                bad
+            }
+            FieldType::Choice(_) => vec!["bogus".into(), "".into()],
+            FieldType::Bool => vec!["maybe".into()],
+            FieldType::Seed => vec!["-1".into(), "18446744073709551616".into(), "x".into()],
+            FieldType::Faults => vec!["explode orders-service at 1s".into(), "kill nobody at 1s".into()],
+            _ => panic!("{}: unexpected field type", spec.key),
+        };
+        for value in bad {
+            check_refused(&mut design, spec.key, &value, &[spec.label]);
+        }
+    }
+}
+
+#[test]
+fn the_issue_example_parses_into_ids_and_reads_back_the_same() {
+    let text = "kill orders-service at 20s; down users-db at 30s for 10s; latency api-gateway at 10s for 20s +50ms; errors payments-service at 5s for 10s 20%";
+    let mut design = shop();
+    set(&mut design, "simulation.faults", text);
+    assert_eq!(get(&design, "simulation.faults"), text);
+    let id = |name: &str| id_of(&design, name);
+    let fault = |component, action, at_s, duration_s| ScheduledFault { component, action, at_s, duration_s };
+    assert_eq!(
+        design.simulation.faults,
+        vec![
+            fault(id("orders-service"), FaultAction::KillReplica, 20.0, None),
+            fault(id("users-db"), FaultAction::ComponentDown, 30.0, Some(10.0)),
+            fault(id("api-gateway"), FaultAction::AddLatency { ms: 50.0 }, 10.0, Some(20.0)),
+            fault(id("payments-service"), FaultAction::AddErrors { percent: 20.0 }, 5.0, Some(10.0)),
+        ]
+    );
+    assert_eq!(validate(&design), Ok(()));
+}
+
+#[test]
+fn clauses_come_in_any_order_and_times_in_seconds_or_milliseconds() {
+    let mut design = shop();
+    let cases = [
+        ("errors payments-service 20% for 10s at 5000ms", "errors payments-service at 5s for 10s 20%"),
+        ("LATENCY api-gateway +0.05s at 1.5", "latency api-gateway at 1.5s +50ms"),
+        ("latency api-gateway at 1s +7", "latency api-gateway at 1s +7ms"),
+        ("down users-db at 0s\nkill orders-service at 1ms;;", "down users-db at 0s; kill orders-service at 0.001s"),
+        ("", ""),
+        (" ; ", ""),
+    ];
+    for (input, shown) in cases {
+        set(&mut design, "simulation.faults", input);
+        assert_eq!(get(&design, "simulation.faults"), shown, "{input:?}");
+    }
+}
+
+#[test]
+fn faults_text_round_trips_with_names_that_need_quotes() {
+    let mut design = shop();
+    for (old, new) in [("orders-service", "orders service"), ("users-db", "a\"b"), ("api-gateway", "semi;colon"), ("payments-service", "back\\slash")] {
+        let id = id_of(&design, old);
+        apply(&mut design, Edit::SetField { target: FieldTarget::Component(id), key: "name".into(), value: new.into() }).unwrap();
+    }
+    let text = r#"kill "orders service" at 20s; down "a\"b" at 30s for 10s; latency "semi;colon" at 10s +50ms; errors "back\\slash" at 5.25s 12.5%; kill web at 0.1s"#;
+    set(&mut design, "simulation.faults", text);
+    assert_eq!(get(&design, "simulation.faults"), text);
+    // format -> parse -> resolve gives the same faults, and setting the shown text changes nothing.
+    let shown = format_faults(&design, &design.simulation.faults);
+    let parsed = resolve_faults(&design, parse_faults(&shown).unwrap()).unwrap();
+    assert_eq!(parsed, design.simulation.faults);
+    let before = design.clone();
+    set(&mut design, "simulation.faults", &shown);
+    assert_eq!(design, before);
+}
+
+#[test]
+fn bad_fault_texts_are_refused_with_messages() {
+    let mut design = shop();
+    set(&mut design, "simulation.faults", "kill orders-service at 1s");
+    let too_many = vec!["kill orders-service at 1s"; 101].join("; ");
+    let cases: Vec<(&str, Vec<&str>)> = vec![
+        ("kill nobody at 1s", vec!["no component is named `nobody`"]),
+        ("kill Orders-Service at 1s", vec!["no component is named `Orders-Service`"]),
+        ("kill orders-service at soon", vec!["fault 1 (`kill orders-service at soon`)", "`soon` is not a time like 20s"]),
+        ("kill orders-service at -5s", vec!["`-5s` is not a time from 0 to 1000000 s"]),
+        ("kill orders-service at 2000000s", vec!["not a time from 0 to 1000000 s"]),
+        ("kill orders-service at", vec!["`at` needs a time"]),
+        ("errors payments-service at 5s 150%", vec!["`150%` is not a percentage from 0% to 100%"]),
+        ("errors payments-service at 5s -1%", vec!["`-1%` is not a percentage"]),
+        ("errors payments-service at 5s lots%", vec!["`lots%` is not a percentage"]),
+        ("errors payments-service at 5s", vec!["say what share of calls fail"]),
+        ("latency api-gateway at 5s", vec!["say how much latency to add"]),
+        ("latency api-gateway at 5s +slow", vec!["`+slow` is not an added latency"]),
+        ("latency api-gateway at 5s +5000000ms", vec!["not an added latency from +0ms to +3600000ms"]),
+        ("kill orders-service at 5s 20%", vec!["only goes with `errors`"]),
+        ("down users-db at 5s +20ms", vec!["only goes with `latency`"]),
+        ("kill orders-service", vec!["say when it starts"]),
+        ("kill at 5s", vec!["name the component after `kill`"]),
+        ("explode orders-service at 5s", vec!["`explode` is not a fault; start with kill, down, latency or errors"]),
+        ("kill orders service at 5s", vec!["`service` is not understood", "quote names with spaces"]),
+        ("kill \"orders-service at 5s", vec!["is not closed"]),
+        ("kill \"orders-service\"x at 5s", vec!["put a space after the quoted name"]),
+        ("kill orders-service at 5s at 6s", vec!["`at` is written twice"]),
+        ("kill orders-service at 5s for 0s", vec!["a fault lasts more than 0 s"]),
+        ("kill orders-service at 1s; down users-db at x", vec!["fault 2 (`down users-db at x`)"]),
+        (too_many.as_str(), vec!["at most 100 faults, not 101"]),
+    ];
+    for (text, words) in cases {
+        let mut all_words = vec!["Scheduled faults: "];
+        all_words.extend(words);
+        let error = check_refused(&mut design, "simulation.faults", text, &all_words);
+        assert!(matches!(error, FieldError::BadText { .. }), "{text}: {error:?}");
+    }
+}
+
+#[test]
+fn renaming_keeps_faults_and_deleting_a_component_drops_its_faults() {
+    let mut design = shop();
+    set(&mut design, "simulation.faults", "kill orders-service at 20s; down users-db at 30s for 10s; errors orders-service at 1s 5%");
+    let orders = id_of(&design, "orders-service");
+    apply(&mut design, Edit::SetField { target: FieldTarget::Component(orders), key: "name".into(), value: "orders-v2".into() }).unwrap();
+    assert_eq!(get(&design, "simulation.faults"), "kill orders-v2 at 20s; down users-db at 30s for 10s; errors orders-v2 at 1s 5%");
+    let users = id_of(&design, "users-db");
+    apply(&mut design, Edit::DeleteComponent(users)).unwrap();
+    assert_eq!(get(&design, "simulation.faults"), "kill orders-v2 at 20s; errors orders-v2 at 1s 5%");
+    assert_eq!(validate(&design), Ok(()));
+}
+
+#[test]
+fn validation_refuses_faults_on_missing_components_and_broken_fault_values() {
+    let mut design = shop();
+    design.simulation.faults.push(ScheduledFault { component: ComponentId(77), action: FaultAction::KillReplica, at_s: 1.0, duration_s: None });
+    let problems = validate(&design).expect_err("a fault on nothing").problems;
+    assert!(problems.iter().any(|p| p.contains("simulation fault 1 is on component id 77")), "{problems:?}");
+    let mut design = shop();
+    let orders = id_of(&design, "orders-service");
+    design.simulation.faults.push(ScheduledFault { component: orders, action: FaultAction::AddErrors { percent: 250.0 }, at_s: 1.0, duration_s: None });
+    let problems = validate(&design).expect_err("a share above 100 %").problems;
+    assert!(problems.iter().any(|p| p.contains("`250%` is not a percentage")), "{problems:?}");
+}
+
+#[test]
+fn settings_that_conflict_are_refused_either_way() {
+    let mut design = shop();
+    set(&mut design, "simulation.warmup_s", "30");
+    check_refused(&mut design, "simulation.duration_s", "30", &["warm-up (30 s) must be shorter than the run (30 s)"]);
+    check_refused(&mut design, "simulation.warmup_s", "60", &["warm-up (60 s) must be shorter than the run (60 s)"]);
+    set(&mut design, "simulation.ramp_to_factor", "1000");
+    set(&mut design, "workload.requests_per_second", "20000");
+    check_refused(&mut design, "simulation.arrival", "ramp", &["ramp would end at 20000000 requests per second"]);
+    set(&mut design, "simulation.ramp_to_factor", "2");
+    set(&mut design, "simulation.arrival", "ramp");
+    check_refused(&mut design, "workload.requests_per_second", "6000000", &["ramp would end at 12000000 requests per second"]);
+}
+
+#[test]
+fn a_design_file_without_the_new_settings_loads_with_their_defaults() {
+    let old = r#"{"archplay": 1, "name": "old", "simulation": {"seed": 5, "duration_s": 30, "arrival": "spike"}}"#;
+    let design = format::from_json(old).unwrap();
+    let expected = SimulationSettings { seed: 5, duration_s: 30.0, arrival: ArrivalProfile::Spike, ..SimulationSettings::default() };
+    assert_eq!(design.simulation, expected);
+    let step = format::from_json(r#"{"archplay": 1, "simulation": {"arrival": "step"}}"#).unwrap();
+    assert_eq!(step.simulation.arrival, ArrivalProfile::Step);
+    assert!(format::from_json(r#"{"archplay": 1, "simulation": {"arrival": "sawtooth"}}"#).is_err());
+}
+
+#[test]
+fn every_setting_survives_the_design_file() {
+    let mut design = shop();
+    for (key, value) in [
+        ("simulation.arrival", "spike"),
+        ("simulation.profile_length_percent", "12.5"),
+        ("simulation.autoscaler", "hpa"),
+        ("simulation.hpa_tolerance", "0.15"),
+        ("simulation.timeout_enabled", "true"),
+        ("simulation.faults", "latency api-gateway at 10s for 20s +50ms; errors payments-service at 5s 20%"),
+    ] {
+        set(&mut design, key, value);
+    }
+    let json = format::to_json(&design);
+    assert!(json.contains(r#""kind": "add_latency""#) && json.contains(r#""percent": 20.0"#), "{json}");
+    assert_eq!(format::from_json(&json), Ok(design));
+}
+
+/// Settings with every value away from its default, and the options they must give.
+#[test]
+fn from_settings_maps_every_setting() {
+    let orders = ComponentId(3);
+    let settings = SimulationSettings {
+        seed: 99,
+        duration_s: 200.0,
+        warmup_s: 20.0,
+        arrival: ArrivalProfile::Spike,
+        ramp_from_factor: 0.5,
+        ramp_to_factor: 3.0,
+        profile_at_percent: 25.0,
+        profile_length_percent: 5.0,
+        profile_factor: 4.0,
+        wave_count: 4.0,
+        wave_amplitude: 0.2,
+        key_popularity: KeyPopularityKind::Zipf,
+        zipf_exponent: 1.1,
+        service_time: ServiceTimeKind::LogNormal,
+        service_time_cv: 0.3,
+        startup_delay_s: 4.0,
+        autoscaler: AutoscalerKind::Hpa,
+        autoscaler_interval_s: 30.0,
+        hpa_tolerance: 0.2,
+        hpa_stabilization_s: 90.0,
+        hpa_scale_up_pods: 2,
+        hpa_scale_up_percent: 50.0,
+        hpa_scale_down_percent: 10.0,
+        hpa_policy_period_s: 60.0,
+        timeout_enabled: true,
+        timeout_ms: 250.0,
+        retries: 2,
+        retry_backoff_ms: 100.0,
+        circuit_breaker: true,
+        breaker_threshold: 7,
+        breaker_open_s: 3.0,
+        faults: vec![
+            ScheduledFault { component: orders, action: FaultAction::AddErrors { percent: 20.0 }, at_s: 5.0, duration_s: Some(10.0) },
+            ScheduledFault { component: orders, action: FaultAction::AddLatency { ms: 50.0 }, at_s: 6.0, duration_s: None },
+            ScheduledFault { component: orders, action: FaultAction::KillReplica, at_s: 7.0, duration_s: Some(1.0) },
+            ScheduledFault { component: orders, action: FaultAction::ComponentDown, at_s: 8.0, duration_s: None },
+        ],
+    };
+    let options = SimulationOptions::from_settings(&settings, 100.0);
+    assert_eq!((options.seed, options.duration_s, options.warmup_s, options.startup_delay_s), (99, 200.0, 20.0, 4.0));
+    assert_eq!(options.profile, TrafficProfile::Spike { at_s: 50.0, duration_s: 10.0, factor: 4.0 });
+    assert_eq!(options.key_popularity, KeyPopularity::Zipf { exponent: 1.1 });
+    assert_eq!(options.service_time, ServiceTimeDistribution::LogNormal { cv: 0.3 });
+    let hpa = HpaSettings {
+        tolerance: 0.2,
+        stabilization_s: 90.0,
+        scale_up_pods: 2,
+        scale_up_percent: 50.0,
+        scale_down_percent: 10.0,
+        policy_period_s: 60.0,
+    };
+    assert_eq!((options.autoscaler.mode, options.autoscaler.interval_s), (AutoscalerMode::Hpa(hpa), 30.0));
+    assert_eq!((options.resilience.timeout_s, options.resilience.retries, options.resilience.retry_backoff_s), (Some(0.25), 2, 0.1));
+    assert_eq!(options.resilience.circuit_breaker, CircuitBreakerOptions { enabled: true, failure_threshold: 7, open_s: 3.0 });
+    let fault = |kind, at_s, duration_s| Fault { at_s, component: orders, kind, duration_s };
+    assert_eq!(
+        options.faults,
+        vec![
+            fault(FaultKind::AddErrors { rate: 0.2 }, 5.0, Some(10.0)),
+            fault(FaultKind::AddLatency { ms: 50.0 }, 6.0, None),
+            fault(FaultKind::KillReplica, 7.0, Some(1.0)),
+            fault(FaultKind::ComponentDown, 8.0, None),
+        ]
+    );
+    // Every arrival profile, and every other choice, one by one.
+    let profile = |arrival| SimulationOptions::from_settings(&SimulationSettings { arrival, ..settings.clone() }, 100.0).profile;
+    assert_eq!(profile(ArrivalProfile::Steady), TrafficProfile::Constant);
+    assert_eq!(profile(ArrivalProfile::Ramp), TrafficProfile::Ramp { to_rps: 300.0, from_factor: 0.5 });
+    assert_eq!(profile(ArrivalProfile::Step), TrafficProfile::Step { at_s: 50.0, factor: 4.0 });
+    assert_eq!(profile(ArrivalProfile::Wave), TrafficProfile::DailyWave { period_s: 50.0, amplitude: 0.2 });
+    let other = SimulationSettings {
+        key_popularity: KeyPopularityKind::Uniform,
+        service_time: ServiceTimeKind::Fixed,
+        autoscaler: AutoscalerKind::Seed,
+        timeout_enabled: false,
+        circuit_breaker: false,
+        ..settings.clone()
+    };
+    let options = SimulationOptions::from_settings(&other, 100.0);
+    assert_eq!((options.key_popularity, options.service_time, options.autoscaler.mode), (KeyPopularity::Uniform, ServiceTimeDistribution::Fixed, AutoscalerMode::Seed));
+    assert_eq!((options.resilience.timeout_s, options.resilience.circuit_breaker.enabled), (None, false));
+}
+
+#[test]
+fn the_default_settings_are_the_simulators_defaults_and_todays_profiles() {
+    assert_eq!(SimulationOptions::from_settings(&SimulationSettings::default(), 500.0), SimulationOptions::default());
+    let hpa = SimulationSettings { autoscaler: AutoscalerKind::Hpa, ..SimulationSettings::default() };
+    assert_eq!(SimulationOptions::from_settings(&hpa, 500.0).autoscaler.mode, AutoscalerMode::Hpa(HpaSettings::default()));
+    // What each profile meant before its parameters could be set.
+    let profile = |arrival, duration_s| {
+        SimulationOptions::from_settings(&SimulationSettings { arrival, duration_s, ..SimulationSettings::default() }, 80.0).profile
+    };
+    assert_eq!(profile(ArrivalProfile::Spike, 60.0), TrafficProfile::Spike { at_s: 27.0, duration_s: 6.0, factor: 3.0 });
+    assert_eq!(profile(ArrivalProfile::Ramp, 60.0), TrafficProfile::Ramp { to_rps: 80.0, from_factor: 0.0 });
+    assert_eq!(profile(ArrivalProfile::Wave, 600.0), TrafficProfile::DailyWave { period_s: 600.0, amplitude: 0.5 });
+}
+
+/// Random in-range text for `spec`, for the property below.
+fn random_value(spec: &FieldSpec, random: &mut SplitMix, design: &Design) -> String {
+    let unit = random.below(1_000_001) as f64 / 1e6;
+    match &spec.ty {
+        FieldType::Number { min, max, integer } => {
+            let value = min + unit * (max - min);
+            if *integer { format!("{}", value.round()) } else { format!("{value}") }
+        }
+        FieldType::Choice(options) => options[random.below(options.len())].to_string(),
+        FieldType::Bool => (random.below(2) == 0).to_string(),
+        FieldType::Seed => random.next_u64().to_string(),
+        FieldType::Faults => {
+            let name = &design.components[random.below(design.components.len())].name;
+            let verb = ["kill", "down", "latency", "errors"][random.below(4)];
+            let extra = match verb {
+                "latency" => format!(" +{}ms", random.below(3_600_001)),
+                "errors" => format!(" {}%", unit * 100.0),
+                _ => String::new(),
+            };
+            format!("{verb} {name} at {}s for {}s{extra}", unit * 1e6, 1 + random.below(1_000_000))
+        }
+        _ => String::new(),
+    }
+}
+
+#[test]
+fn every_setting_a_user_can_choose_gives_options_the_simulator_accepts() {
+    let mut random = SplitMix(2024);
+    let specs = simulation_fields();
+    for round in 0..400 {
+        let mut design = shop();
+        for _ in 0..12 {
+            let spec = &specs[random.below(specs.len())];
+            let value = random_value(spec, &mut random, &design);
+            // A refused value (a conflict) leaves the design as it was.
+            let _ = set_field(&mut design, DESIGN, spec.key, &value);
+        }
+        if random.below(2) == 0 {
+            let _ = set_field(&mut design, DESIGN, "workload.requests_per_second", &format!("{}", random.below(10_000_001)));
+        }
+        assert_eq!(validate(&design), Ok(()), "round {round}");
+        let options = SimulationOptions::from_settings(&design.simulation, design.workload.requests_per_second);
+        if let Err(error) = Simulation::new(&design, &options) {
+            panic!("round {round}: {error}\n{:?}", design.simulation);
+        }
+    }
+}
+
+#[test]
+fn fields_in_use_follow_the_choices() {
+    let mut design = shop();
+    let in_use = |design: &Design, key| simulation_field_in_use(&design.simulation, key);
+    for key in ["simulation.seed", "simulation.arrival", "simulation.faults", "simulation.startup_delay_s", "simulation.retries"] {
+        assert!(in_use(&design, key), "{key}");
+    }
+    for key in ["simulation.ramp_to_factor", "simulation.profile_factor", "simulation.zipf_exponent", "simulation.service_time_cv", "simulation.hpa_tolerance", "simulation.timeout_ms", "simulation.breaker_open_s"] {
+        assert!(!in_use(&design, key), "{key} does nothing by default");
+    }
+    for (choice, value, key) in [
+        ("simulation.arrival", "ramp", "simulation.ramp_to_factor"),
+        ("simulation.arrival", "step", "simulation.profile_factor"),
+        ("simulation.key_popularity", "zipf", "simulation.zipf_exponent"),
+        ("simulation.service_time", "log_normal", "simulation.service_time_cv"),
+        ("simulation.autoscaler", "hpa", "simulation.hpa_tolerance"),
+        ("simulation.timeout_enabled", "true", "simulation.timeout_ms"),
+        ("simulation.circuit_breaker", "true", "simulation.breaker_open_s"),
+    ] {
+        set(&mut design, choice, value);
+        assert!(in_use(&design, key), "{key} after {choice}={value}");
+    }
+    assert!(!in_use(&design, "simulation.profile_length_percent"), "a step has no length");
+}
+
+#[test]
+fn the_cli_simulates_what_the_design_says() {
+    let mut design = shop();
+    set(&mut design, "simulation.seed", "17");
+    set(&mut design, "simulation.duration_s", "10");
+    set(&mut design, "simulation.faults", "errors orders-service at 0s 50%");
+    let dir = std::env::temp_dir().join(format!("archplay-settings-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("faulty.json");
+    std::fs::write(&path, format::to_json(&design)).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_archplay")).args(["simulate", path.to_str().unwrap()]).output().unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!((summary["seed"].as_u64(), summary["simulated_s"].as_f64()), (Some(17), Some(10.0)));
+    let injected = summary["end_to_end"]["errors"]["injected"].as_u64().unwrap_or_default();
+    assert!(injected > 100, "the fault ran: {injected} injected errors in {}", summary["end_to_end"]["errors"]);
+}
