@@ -20,18 +20,54 @@ pub const FORMAT_VERSION: u32 = 1;
 /// Largest design file accepted, in bytes.
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 
+// The file is the design's fields plus `archplay`. These mirror `Design`
+// field by field instead of using `#[serde(flatten)]`, whose buffering
+// deserializer costs tens of kilobytes of wasm and reads numbers through an
+// intermediate representation.
 #[derive(Serialize)]
 struct FileOut<'a> {
     archplay: u32,
-    #[serde(flatten)]
-    design: &'a Design,
+    name: &'a str,
+    components: &'a [super::model::Component],
+    connections: &'a [super::model::Connection],
+    workload: &'a super::model::Workload,
+    team: &'a super::model::TeamInputs,
+    targets: &'a super::model::Targets,
+    simulation: &'a super::model::SimulationSettings,
+}
+
+impl<'a> FileOut<'a> {
+    fn new(design: &'a Design) -> FileOut<'a> {
+        let Design { name, components, connections, workload, team, targets, simulation } = design;
+        FileOut { archplay: FORMAT_VERSION, name, components, connections, workload, team, targets, simulation }
+    }
 }
 
 #[derive(Deserialize)]
+#[serde(default)]
 struct FileIn {
     archplay: Option<u32>,
-    #[serde(flatten)]
-    design: Design,
+    name: String,
+    components: Vec<super::model::Component>,
+    connections: Vec<super::model::Connection>,
+    workload: super::model::Workload,
+    team: super::model::TeamInputs,
+    targets: super::model::Targets,
+    simulation: super::model::SimulationSettings,
+}
+
+impl Default for FileIn {
+    fn default() -> FileIn {
+        let Design { name, components, connections, workload, team, targets, simulation } = Design::default();
+        FileIn { archplay: None, name, components, connections, workload, team, targets, simulation }
+    }
+}
+
+impl FileIn {
+    fn into_design(self) -> Design {
+        let FileIn { archplay: _, name, components, connections, workload, team, targets, simulation } = self;
+        Design { name, components, connections, workload, team, targets, simulation }
+    }
 }
 
 /// Why a design file could not be read.
@@ -65,13 +101,13 @@ impl std::error::Error for FormatError {}
 
 /// Writes `design` as a pretty-printed design file.
 pub fn to_json(design: &Design) -> String {
-    serde_json::to_string_pretty(&FileOut { archplay: FORMAT_VERSION, design })
+    serde_json::to_string_pretty(&FileOut::new(design))
         .unwrap_or_else(|error| format!("{{\"error\": \"{error}\"}}"))
 }
 
 /// Writes `design` as compact JSON (for storage).
 pub fn to_compact_json(design: &Design) -> String {
-    serde_json::to_string(&FileOut { archplay: FORMAT_VERSION, design }).unwrap_or_default()
+    serde_json::to_string(&FileOut::new(design)).unwrap_or_default()
 }
 
 /// Reads and validates a design file.
@@ -85,6 +121,7 @@ pub fn from_json(text: &str) -> Result<Design, FormatError> {
         Some(version) if version > FORMAT_VERSION => return Err(FormatError::NewerVersion(version)),
         Some(_) => {}
     }
-    validate(&file.design).map_err(FormatError::Invalid)?;
-    Ok(file.design)
+    let design = file.into_design();
+    validate(&design).map_err(FormatError::Invalid)?;
+    Ok(design)
 }
