@@ -15,6 +15,8 @@ use super::panels::palette::Palette;
 use super::panels::scorecard::ScorecardPanel;
 use super::panels::toolbar::Toolbar;
 use super::share::{handle_link_fragment, open_link_in_address};
+use super::sim::panel::SimPanel;
+use super::sim::provide_sim_state;
 use super::state::{provide_app_state, AppState, Selection};
 use super::storage::{handle_save_state, restore_saved_design};
 use super::widgets::notices::Notices;
@@ -78,6 +80,7 @@ fn install_keyboard_shortcuts(state: AppState) {
 #[component]
 pub fn App() -> impl IntoView {
     let state = provide_app_state();
+    provide_sim_state(state);
     let autosave = restore_saved_design(state);
     open_link_in_address(state);
     handle_save_state(state, autosave);
@@ -93,6 +96,7 @@ pub fn App() -> impl IntoView {
                     <Canvas />
                     <Notices />
                     <StatusArea />
+                    <SimPanel />
                 </main>
                 <aside class="ap-sidebar" aria-label="Scores and inspector">
                     <ScorecardPanel />

@@ -8,7 +8,8 @@
 //! are small pieces they share. The outside world has one module per
 //! concern: [`storage`] (autosave), [`share`] (links and the clipboard),
 //! [`history`] (undo shortcuts), [`import`] and [`export`] (files), over the
-//! shared plumbing in [`browser`].
+//! shared plumbing in [`browser`]. [`sim`] runs the simulator in a Web
+//! Worker and shows its progress.
 //!
 //! What must stay true: no business rule lives here. Scores come from
 //! [`crate::engine::score::score`], edits from [`crate::engine::edit::apply`],
@@ -24,6 +25,7 @@ pub mod history;
 pub mod import;
 pub mod panels;
 pub mod share;
+pub mod sim;
 pub mod state;
 pub mod storage;
 pub mod widgets;

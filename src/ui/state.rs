@@ -7,8 +7,9 @@
 //!   read the design through [`AppState::design`] and change it only through
 //!   the methods below, which are named after what the user means.
 //! - A refused edit leaves the design signal untouched: no subscriber runs.
-//! - The scorecard is a memo of the design, so it is recomputed on every edit
-//!   and never on anything else.
+//! - The scorecard is a memo of the design (and of a finished simulation run,
+//!   whose Performance figures count only while the design equals the one that
+//!   was run), so it is recomputed on every edit.
 //! - Every accepted change is one undo step ([`undo`]): an edit, a template
 //!   load, an opened link or file; a drag records one step when it ends.
 
@@ -18,7 +19,8 @@ use crate::engine::edit::{apply, Created, Edit, EditError};
 use crate::engine::fields::FieldTarget;
 use crate::engine::history::History;
 use crate::engine::model::{ComponentId, ComponentKind, ConnectionId, Design, Position};
-use crate::engine::score::{score, Scorecard};
+use crate::engine::score::Scorecard;
+use crate::ui::sim::{scorecard_for, SimulatedRun};
 use crate::engine::templates::template;
 use leptos::prelude::*;
 
@@ -92,6 +94,8 @@ pub struct AppState {
     /// Whether a drag is gathering its moves into one undo step.
     gesture_open: StoredValue<bool>,
     notices: RwSignal<Vec<Notice>>,
+    /// A finished simulation run whose Performance figures the scorecard uses while the design equals its design.
+    simulated: RwSignal<Option<SimulatedRun>>,
     // Read-only handles, made once: `read_only()` allocates a new handle on
     // every call, which event handlers would otherwise do on every event.
     design_view: ReadSignal<Design>,
@@ -118,7 +122,8 @@ impl AppState {
     pub fn new(design: Design) -> AppState {
         let history = StoredValue::new(History::new(design.clone()));
         let design = RwSignal::new(design);
-        let scorecard = Memo::new(move |_| design.with(score));
+        let simulated = RwSignal::new(None::<SimulatedRun>);
+        let scorecard = Memo::new(move |_| simulated.with(|run| design.with(|design| scorecard_for(design, run.as_ref()))));
         let selection = RwSignal::new(Selection::Nothing);
         let viewport = RwSignal::new(Viewport::default());
         let status = RwSignal::new(None);
@@ -134,6 +139,7 @@ impl AppState {
             undo_availability: RwSignal::new(UndoAvailability::default()),
             gesture_open: StoredValue::new(false),
             notices: RwSignal::new(Vec::new()),
+            simulated,
             design_view: design.read_only(),
             selection_view: selection.read_only(),
             viewport_view: viewport.read_only(),
@@ -164,6 +170,12 @@ impl AppState {
     /// The six scores of the design, recomputed on every edit.
     pub fn scorecard(&self) -> Memo<Scorecard> {
         self.scorecard
+    }
+
+    /// Scores Performance from a finished simulation run (while the design
+    /// equals the run's design), or from the analytic estimate again (`None`).
+    pub fn show_simulated(&self, run: Option<SimulatedRun>) {
+        self.simulated.set(run);
     }
 
     /// Applies `edit` through the engine. On success subscribers are told; on

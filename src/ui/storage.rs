@@ -34,7 +34,7 @@ pub enum Saved {
     /// Nothing was saved: a first visit.
     Nothing,
     /// A design that passed validation.
-    Design(Design),
+    Design(Box<Design>),
     /// Text that is not a valid design file, and why.
     Unreadable(FormatError),
 }
@@ -45,7 +45,7 @@ impl Saved {
         match text {
             None => Saved::Nothing,
             Some(text) => match from_json(text) {
-                Ok(design) => Saved::Design(design),
+                Ok(design) => Saved::Design(Box::new(design)),
                 Err(error) => Saved::Unreadable(error),
             },
         }
@@ -80,7 +80,7 @@ pub fn restore_saved_design(state: AppState) -> Autosave {
     let text = storage.as_ref().ok().and_then(|storage| storage.get_item(DESIGN_KEY).ok().flatten());
     match Saved::read(text.as_deref()) {
         Saved::Nothing => {}
-        Saved::Design(design) => state.restore_design(design),
+        Saved::Design(design) => state.restore_design(*design),
         Saved::Unreadable(error) => {
             let kept = storage.and_then(|storage| {
                 storage.set_item(UNREADABLE_KEY, text.as_deref().unwrap_or_default()).map_err(|error| js_error_text(&error))
@@ -148,8 +148,8 @@ mod tests {
     #[test]
     fn saved_text_reads_back_as_the_design() {
         let design = template("event-driven").unwrap();
-        assert_eq!(Saved::read(Some(&to_compact_json(&design))), Saved::Design(design.clone()));
-        assert_eq!(Saved::read(Some(&to_json(&design))), Saved::Design(design));
+        assert_eq!(Saved::read(Some(&to_compact_json(&design))), Saved::Design(Box::new(design.clone())));
+        assert_eq!(Saved::read(Some(&to_json(&design))), Saved::Design(Box::new(design)));
         assert_eq!(Saved::read(None), Saved::Nothing);
     }
 

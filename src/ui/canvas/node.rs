@@ -9,6 +9,7 @@
 use super::geometry::{box_label, NODE_HEIGHT, NODE_WIDTH};
 use super::interaction::CanvasInteraction;
 use crate::engine::model::{ComponentId, ComponentKind, Design, Position};
+use crate::ui::sim::overlay::NodeSim;
 use crate::ui::state::{use_app_state, Selection};
 use leptos::prelude::*;
 use web_sys::{FocusEvent, PointerEvent};
@@ -106,6 +107,7 @@ pub fn Node(
                 r="7"
                 on:pointerdown=on_handle_press
             />
+            <NodeSim id />
         </g>
     }
 }

@@ -18,7 +18,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, FocusEvent, HtmlInputElement};
+use web_sys::{Element, Event, HtmlInputElement, MouseEvent};
 
 /// The class of the menu's outer element, for telling presses inside it from presses outside.
 const MENU_SELECTOR: &str = ".ap-share";
@@ -72,6 +72,39 @@ pub fn ShareMenu() -> impl IntoView {
     }
 }
 
+/// What a button of the panel does. The panel listens for clicks once and
+/// finds the button by its `data-testid`, which keeps the buttons plain HTML.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PanelAction {
+    /// Put the share link on the clipboard.
+    CopyLink,
+    /// Download the design file (offered when the link is long).
+    ExportJson,
+    /// Download the SVG picture.
+    ExportSvg,
+    /// Download the PNG picture.
+    ExportPng,
+    /// Download the Mermaid flowchart.
+    ExportMermaid,
+    /// Download the HPA manifests.
+    ExportHpa,
+}
+
+impl PanelAction {
+    /// The action of the button whose `data-testid` is `test_id`.
+    pub fn for_test_id(test_id: &str) -> Option<PanelAction> {
+        match test_id {
+            "copy-link" => Some(PanelAction::CopyLink),
+            "link-warning-export" => Some(PanelAction::ExportJson),
+            "export-svg" => Some(PanelAction::ExportSvg),
+            "export-png" => Some(PanelAction::ExportPng),
+            "export-mermaid" => Some(PanelAction::ExportMermaid),
+            "export-hpa" => Some(PanelAction::ExportHpa),
+            _ => None,
+        }
+    }
+}
+
 /// Copies the link, or shows it for copying by hand when the clipboard refuses.
 fn copy_link(state: AppState, link: String, refused: RwSignal<bool>) {
     spawn_local(async move {
@@ -89,6 +122,13 @@ fn copy_link(state: AppState, link: String, refused: RwSignal<bool>) {
     });
 }
 
+/// The action of the button a click landed on, if any.
+fn clicked_action(event: &MouseEvent) -> Option<PanelAction> {
+    let target = event.target()?.dyn_into::<Element>().ok()?;
+    let button = target.closest("button[data-testid]").ok()??;
+    PanelAction::for_test_id(&button.get_attribute("data-testid")?)
+}
+
 /// The panel under the toggle.
 #[component]
 fn SharePanel() -> impl IntoView {
@@ -99,64 +139,66 @@ fn SharePanel() -> impl IntoView {
     let length = Memo::new(move |_| link.with(|link| link.chars().count()));
     let refused = RwSignal::new(false);
 
-    let on_copy = move |_| copy_link(state, link.get_untracked(), refused);
-    let on_export_json = move |_| export_design(state);
-    let on_svg = move |_| export_svg(state);
-    let on_png = move |_| export_png(state);
-    let on_mermaid = move |_| export_mermaid(state);
-    let on_hpa = move |_| export_hpa(state);
+    let on_click = move |event: MouseEvent| match clicked_action(&event) {
+        Some(PanelAction::CopyLink) => copy_link(state, link.get_untracked(), refused),
+        Some(PanelAction::ExportJson) => export_design(state),
+        Some(PanelAction::ExportSvg) => export_svg(state),
+        Some(PanelAction::ExportPng) => export_png(state),
+        Some(PanelAction::ExportMermaid) => export_mermaid(state),
+        Some(PanelAction::ExportHpa) => export_hpa(state),
+        None => {}
+    };
     let on_import = move |event: Event| import_chosen_file(state, &event_target::<HtmlInputElement>(&event));
-    let select_all = move |event: FocusEvent| event_target::<HtmlInputElement>(&event).select();
+    let long_link_warning = move || {
+        (length.get() > LONG_LINK_CHARACTERS).then(|| {
+            view! {
+                <div class="ap-share__warning" data-testid="link-warning" role="note">
+                    <p>
+                        "Some chat and mail tools cut links longer than 8,000 characters, which breaks them. For a design this large, send the design file instead."
+                    </p>
+                    <button type="button" class="ap-link" data-testid="link-warning-export">
+                        "Export the JSON file"
+                    </button>
+                </div>
+            }
+        })
+    };
+    let link_to_copy_by_hand = move || {
+        refused.get().then(|| {
+            view! {
+                <label class="ap-share__manual">
+                    <span class="ap-hint">"Copying was not allowed. Select the link and copy it:"</span>
+                    <input class="ap-input" type="text" readonly data-testid="share-link" prop:value=move || link.get() />
+                </label>
+            }
+        })
+    };
 
     view! {
-        <div class="ap-share__panel" data-testid="share-panel" role="dialog" aria-label="Share and export">
+        <div class="ap-share__panel" data-testid="share-panel" role="dialog" aria-label="Share and export" on:click=on_click>
             <section class="ap-share__section">
                 <h3 class="ap-share__heading">"Share a link"</h3>
                 <p class="ap-share__note" data-testid="link-privacy">
                     "Whoever has this link has the design: it is inside the link itself. The part after # never reaches a server, and Archplay keeps no copy."
                 </p>
                 <div class="ap-share__row">
-                    <button type="button" class="ap-button ap-button--primary" data-testid="copy-link" on:click=on_copy>
+                    <button type="button" class="ap-button ap-button--primary" data-testid="copy-link">
                         "Copy link"
                     </button>
                     <span class="ap-hint" data-testid="link-length">
                         {move || describe_length(length.get())}
                     </span>
                 </div>
-                <Show when=move || { length.get() > LONG_LINK_CHARACTERS }>
-                    <div class="ap-share__warning" data-testid="link-warning" role="note">
-                        <p>
-                            {format!(
-                                "Some chat and mail tools cut links longer than {}, which breaks them. For a design this large, send the design file instead.",
-                                describe_length(LONG_LINK_CHARACTERS),
-                            )}
-                        </p>
-                        <button type="button" class="ap-link" data-testid="link-warning-export" on:click=on_export_json>
-                            "Export the JSON file"
-                        </button>
-                    </div>
-                </Show>
-                <Show when=move || refused.get()>
-                    <label class="ap-share__manual">
-                        <span class="ap-hint">"Copying was not allowed. Select the link and copy it:"</span>
-                        <input
-                            class="ap-input"
-                            type="text"
-                            readonly
-                            data-testid="share-link"
-                            prop:value=move || link.get()
-                            on:focus=select_all
-                        />
-                    </label>
-                </Show>
+                {long_link_warning}
+                {link_to_copy_by_hand}
             </section>
             <section class="ap-share__section">
                 <h3 class="ap-share__heading">"Export"</h3>
                 <div class="ap-share__grid">
-                    <button type="button" class="ap-button" data-testid="export-svg" on:click=on_svg>"SVG picture"</button>
-                    <button type="button" class="ap-button" data-testid="export-png" on:click=on_png>"PNG picture"</button>
-                    <button type="button" class="ap-button" data-testid="export-mermaid" on:click=on_mermaid>"Mermaid flowchart"</button>
-                    <button type="button" class="ap-button" data-testid="export-hpa" on:click=on_hpa>"Kubernetes HPA"</button>
+                    <button type="button" class="ap-button" data-testid="export-svg">"SVG picture"</button>
+                    <button type="button" class="ap-button" data-testid="export-png">"PNG picture"</button>
+                    <button type="button" class="ap-button" data-testid="export-mermaid">"Mermaid flowchart"</button>
+                    <button type="button" class="ap-button" data-testid="export-hpa">"Kubernetes HPA"</button>
                 </div>
             </section>
             <section class="ap-share__section">
@@ -174,5 +216,24 @@ fn SharePanel() -> impl IntoView {
                 <p class="ap-hint">"Replaces the design on the canvas; undo brings it back."</p>
             </section>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_panel_button_has_an_action_and_nothing_else_does() {
+        for test_id in ["copy-link", "link-warning-export", "export-svg", "export-png", "export-mermaid", "export-hpa"] {
+            assert!(PanelAction::for_test_id(test_id).is_some(), "{test_id} does nothing");
+        }
+        assert_eq!(PanelAction::for_test_id("import-json"), None);
+        assert_eq!(PanelAction::for_test_id("share-menu"), None);
+    }
+
+    #[test]
+    fn the_long_link_warning_names_the_threshold() {
+        assert_eq!(describe_length(LONG_LINK_CHARACTERS), "8,000 characters");
     }
 }

@@ -9,6 +9,7 @@ use crate::engine::templates::TEMPLATES;
 use crate::ui::download::export_design;
 use crate::ui::panels::history_buttons::HistoryButtons;
 use crate::ui::panels::share_panel::ShareMenu;
+use crate::ui::sim::panel::SimOpenButton;
 use crate::ui::state::{use_app_state, STARTING_TEMPLATE};
 use leptos::prelude::*;
 use web_sys::Event;
@@ -67,6 +68,7 @@ pub fn Toolbar() -> impl IntoView {
                     "Load"
                 </button>
             </div>
+            <SimOpenButton />
             <ShareMenu />
             <button type="button" class="ap-button ap-button--primary" data-testid="export-json" on:click=on_export>
                 "Export JSON"

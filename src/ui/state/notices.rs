@@ -10,7 +10,7 @@ use super::AppState;
 use leptos::prelude::*;
 
 /// What a notice is about; each kind has one place on the screen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
     /// A share link in the address could not be opened.
     LinkError,
@@ -41,7 +41,7 @@ impl NoticeKind {
 }
 
 /// One notice: its kind and what to tell the user, in sentences.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
     /// Where and how it is shown.
     pub kind: NoticeKind,

@@ -13,11 +13,9 @@ use leptos::prelude::*;
 pub fn Notices() -> impl IntoView {
     let state = use_app_state();
     let notices = state.notices();
-    view! {
-        <div class="ap-notices">
-            <For each=move || notices.get() key=|notice| notice.clone() children=move |notice| view! { <NoticeCard notice /> } />
-        </div>
-    }
+    // Notices are few and rare, so the list is simply rebuilt when it changes.
+    let cards = move || notices.get().into_iter().map(|notice| view! { <NoticeCard notice /> }).collect_view();
+    view! { <div class="ap-notices">{cards}</div> }
 }
 
 /// One notice with its heading, text and close button.

@@ -174,9 +174,14 @@ impl LiveRun {
             .collect()
     }
 
-    /// Every topic events may be published under.
+    /// Every topic some component publishes events under, in first-use order.
     pub fn topics(&self) -> Vec<String> {
-        self.simulation.topics().to_vec()
+        let nodes = self.simulation.nodes();
+        let topics = self.simulation.topics();
+        (0..topics.len())
+            .filter(|&t| nodes.iter().any(|node| node.topic as usize == t && !node.publishes.is_empty()))
+            .map(|t| topics[t].clone())
+            .collect()
     }
 
     /// The events of `topic` the event store `store` (a component id) recorded in `[from_s, to_s)`.

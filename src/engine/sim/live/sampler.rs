@@ -104,12 +104,14 @@ impl Sampler {
         self.stations_of[index].iter().map(|&s| simulation.stations()[s].ready_replicas).sum()
     }
 
-    /// Every component's utilisation over the last interval, queue and replicas now.
+    /// Every component that serves calls (has a queue): its utilisation over
+    /// the last interval, and its queue and replicas now.
     pub fn components_now(&self, simulation: &Simulation) -> Vec<ComponentLive> {
         simulation
             .nodes()
             .iter()
             .enumerate()
+            .filter(|(index, _)| !self.stations_of[*index].is_empty())
             .map(|(index, node)| {
                 let queued: u64 = self.stations_of[index].iter().map(|&s| simulation.stations()[s].queue_length() as u64).sum();
                 let held: u64 = node.channel_occupancy.iter().map(|&n| u64::from(n)).sum();

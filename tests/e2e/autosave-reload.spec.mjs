@@ -1,0 +1,56 @@
+// Journey: every change is autosaved, so a reload straight after a series of
+// edits (add, rename, change an attribute, delete) shows the design as it was.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  addFromPalette,
+  assertNoErrors,
+  edgeData,
+  eventually,
+  fieldValue,
+  launchBrowser,
+  nodeByKind,
+  nodeIds,
+  openApp,
+  readScores,
+  selectNode,
+  setField,
+  waitForScores,
+} from './helpers.mjs';
+import { nodeNames, renameFirst } from './share-helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('a reload right after edits restores the design as it was', { timeout: 90_000 }, async () => {
+  const { page, errors, context } = await openApp(browser);
+  const serviceId = await addFromPalette(page, 'service');
+  await setField(page, 'replicas.current', '3');
+  await renameFirst(page, 'auth_provider', 'identity');
+  await selectNode(page, await nodeByKind(page, 'database').getAttribute('data-id'));
+  await page.keyboard.press('Delete');
+  const names = await nodeNames(page);
+  const edges = await edgeData(page);
+  const scores = await waitForScores(page);
+  assert.ok(names.includes('identity'));
+
+  // No wait for the autosave: leaving the page must save what is pending.
+  await page.reload({ waitUntil: 'load' });
+  await page.getByTestId('app').waitFor({ state: 'visible', timeout: 20_000 });
+  await eventually(async () => {
+    assert.deepEqual(await nodeNames(page), names, 'the reload did not restore the components');
+    assert.deepEqual(await edgeData(page), edges, 'the reload did not restore the connections');
+    assert.deepEqual(await readScores(page), scores, 'the reload did not restore the scores');
+  });
+  assert.ok((await nodeIds(page)).includes(serviceId));
+  await selectNode(page, serviceId);
+  assert.equal(await fieldValue(page, 'replicas.current'), '3');
+  assertNoErrors(errors);
+  await context.close();
+});

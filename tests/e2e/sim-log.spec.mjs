@@ -1,0 +1,52 @@
+// Journey: the event log tells what happened during a run (the run itself,
+// scaling actions, requests that failed and why) and the summary counts the
+// failed requests by cause, as `archplay simulate` does.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { assertNoErrors, launchBrowser, loadTemplate, openApp } from './helpers.mjs';
+import { pageSummary, runToEnd } from './sim-helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Every log line as { kind, text }. */
+function logLines(page) {
+  return page.getByTestId('sim-log-line').evaluateAll((lines) => lines.map((line) => ({ kind: line.getAttribute('data-kind'), text: line.textContent })));
+}
+
+test('the log shows scaling and failures by cause, and the summary counts errors by cause', { timeout: 120_000 }, async () => {
+  const { page, errors, context } = await openApp(browser);
+
+  // The auto-scaling template starts web-service above what its load needs.
+  await loadTemplate(page, 'auto-scaling');
+  await runToEnd(page, 'max');
+  let lines = await logLines(page);
+  assert.equal(lines[0].kind, 'run');
+  assert.match(lines[0].text, /simulating .*: seed 1, 60 s at \d+ req\/s/);
+  assert.equal(lines.at(-1).kind, 'run');
+  assert.match(lines.at(-1).text, /run finished after \d+ events/);
+  const scaling = lines.filter((line) => line.kind === 'scale');
+  assert.ok(scaling.some((line) => /15\.0 s\s*web-service scaled down from 4 to 3 replicas/.test(line.text)), JSON.stringify(scaling));
+
+  // The payment gateway's routes are all POST, so its reads fail with no_route.
+  await loadTemplate(page, 'payment-gateway');
+  await runToEnd(page, 'max');
+  lines = await logLines(page);
+  const failures = lines.filter((line) => line.kind === 'errors');
+  assert.ok(failures.length > 10, `only ${failures.length} failure lines`);
+  assert.ok(failures.every((line) => /requests? failed: no_route \d+; started by no_route at /.test(line.text)), failures[0]?.text);
+  const logged = failures.reduce((sum, line) => sum + Number.parseInt(line.text.replace(/^[\d.]+ s\s*/, ''), 10), 0);
+  const summary = JSON.parse(await pageSummary(page));
+  assert.equal(logged, summary.end_to_end.failed, 'every failed request appears in the log once');
+  const rows = await page.getByTestId('sim-errors').evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-cause'), row.textContent]));
+  assert.deepEqual(rows, [['no_route', `no_route${summary.end_to_end.errors.no_route}`]]);
+
+  assertNoErrors(errors);
+  await context.close();
+});
