@@ -45,8 +45,9 @@ fn no_traffic(estimate: &Estimate) -> Option<Measure> {
     None
 }
 
-/// Mean end-to-end response time.
-pub fn response_time(design: &Design, estimate: &Estimate) -> Measure {
+/// A mean time along the request path: unavailable without traffic or when a
+/// station is saturated (its queue, and so the mean, grows without bound).
+fn path_time(design: &Design, estimate: &Estimate, value: Option<f64>, reason: String) -> Measure {
     if let Some(measure) = no_traffic(estimate) {
         return measure;
     }
@@ -54,34 +55,27 @@ pub fn response_time(design: &Design, estimate: &Estimate) -> Measure {
         let (reason, component) = saturated_words(design, estimate);
         return Measure { value: None, reason, component };
     }
-    Measure {
-        value: estimate.response_time_ms,
-        reason: format!(
-            "M/M/c estimate at {:.0} req/s: queueing and service along the request path plus network hops; {}",
-            estimate.offered_rps,
-            bottleneck_words(design, estimate)
-        ),
-        component: estimate.bottleneck,
-    }
+    Measure { value, reason, component: estimate.bottleneck }
+}
+
+/// Mean end-to-end response time.
+pub fn response_time(design: &Design, estimate: &Estimate) -> Measure {
+    let reason = format!(
+        "M/M/c estimate at {:.0} req/s: queueing and service along the request path plus network hops; {}",
+        estimate.offered_rps,
+        bottleneck_words(design, estimate)
+    );
+    path_time(design, estimate, estimate.response_time_ms, reason)
 }
 
 /// Mean latency: time waiting in queues plus network hops.
 pub fn latency(design: &Design, estimate: &Estimate) -> Measure {
-    if let Some(measure) = no_traffic(estimate) {
-        return measure;
-    }
-    if estimate.saturated {
-        let (reason, component) = saturated_words(design, estimate);
-        return Measure { value: None, reason, component };
-    }
-    Measure {
-        value: estimate.latency_ms,
-        reason: format!(
-            "time spent waiting in queues and on the network ({} ms per hop), excluding service time",
-            super::fields::format_number(design.workload.hop_latency_ms)
-        ),
-        component: estimate.bottleneck,
-    }
+    let reason = format!(
+        "time spent waiting in queues and on the network ({} ms per hop), excluding service time; {}",
+        super::fields::format_number(design.workload.hop_latency_ms),
+        bottleneck_words(design, estimate)
+    );
+    path_time(design, estimate, estimate.latency_ms, reason)
 }
 
 /// Sustainable throughput: the offered rate at which the bottleneck saturates.
