@@ -5,7 +5,7 @@
 //!
 //! What must stay true: the controls carry `sim-run`, `sim-pause`,
 //! `sim-step`, `sim-speed` (values `1x`, `10x`, `100x`, `max`), `sim-reset`
-//! and the clock `sim-time` (simulated seconds, `data-seconds`); the panel is
+//! and the clock `sim-time` (simulated seconds to the microsecond in `data-seconds`); the panel is
 //! `sim-panel` with the run's state in `data-status`. Its parts are markup
 //! strings in a few containers, and one click and one change handler on the
 //! panel dispatch on the `data-action` of what was used: far less code in
@@ -157,7 +157,7 @@ pub fn SimPanel() -> impl IntoView {
                 >
                     <header class="ap-sim__header">
                         {part("ap-sim__part", "", controls)}
-                        <span class="ap-sim__clock" data-testid="sim-time" data-seconds=move || data.with(|d| format!("{:.3}", d.time_s))>
+                        <span class="ap-sim__clock" data-testid="sim-time" data-seconds=move || data.with(|d| format!("{:.6}", d.time_s))>
                             {move || data.with(|d| clock_text(d.time_s, d.duration_s))}
                         </span>
                         {part("ap-sim__part", "", side)}
