@@ -18,7 +18,7 @@
 //! dangling id becomes a finding, never a panic or an endless loop.
 
 use super::graph::{flow, Flow, Index};
-use super::model::{Component, ComponentId, ComponentKind, Design, LoadBalancingStrategy};
+use super::model::{Component, ComponentId, ComponentKind, Design, HttpMethod, LoadBalancingStrategy};
 use super::queueing::MmcStation;
 use serde::Serialize;
 
@@ -83,7 +83,8 @@ pub struct Estimate {
     pub saturated: bool,
     /// The component that limits throughput.
     pub bottleneck: Option<ComponentId>,
-    /// Share of requests that reach a database key no shard owns.
+    /// Share of requests lost to routing: a gateway with no route for their
+    /// method, or (the larger of the two) a database key no shard owns.
     pub unrouted_share: f64,
     /// Per component, in design order.
     pub stations: Vec<StationEstimate>,
@@ -106,6 +107,13 @@ pub fn estimate(design: &Design) -> Estimate {
     }
     let routing = Routing::new(design, &index);
     let (sync, sync_hops) = routing.propagate(&seeds, &mut findings);
+    let unroutable = routing.unroutable.get();
+    if unroutable > 1e-12 {
+        findings.push(format!(
+            "{:.1}% of requests reach a gateway with no route for their method (reads take GET or ANY routes, writes POST, PUT, DELETE or ANY)",
+            unroutable * 100.0
+        ));
+    }
 
     // Asynchronous work: events delivered by buses, iterated to a fixed point
     // because processors turn events into further events.
@@ -129,7 +137,7 @@ pub fn estimate(design: &Design) -> Estimate {
     let mut response = 0.0;
     let mut latency = sync_hops * design.workload.hop_latency_ms;
     let mut saturated = false;
-    let mut unrouted_share: f64 = 0.0;
+    let mut unrouted_share: f64 = unroutable;
     let mut bottleneck: Option<(ComponentId, f64)> = None;
     let mut peak_utilisation: f64 = 0.0;
     for (i, component) in design.components.iter().enumerate() {
@@ -192,6 +200,16 @@ fn unrouted(design: &Design, component: &Component) -> f64 {
     let covered: u64 = component.shards.iter().map(|s| u64::from(s.end.saturating_sub(s.start))).sum();
     let space = u64::from(design.workload.key_space.max(1));
     (1.0 - covered as f64 / space as f64).max(0.0)
+}
+
+/// Whether a gateway route with `method` takes a read (`read`) or a write,
+/// as the simulator's gateway decides it.
+fn accepts(method: HttpMethod, read: bool) -> bool {
+    match method {
+        HttpMethod::Any => true,
+        HttpMethod::Get => read,
+        HttpMethod::Post | HttpMethod::Put | HttpMethod::Delete => !read,
+    }
 }
 
 /// Shares of the key space owned by each shard (one full shard when unsharded).
@@ -274,6 +292,10 @@ struct Routing<'a> {
     design: &'a Design,
     /// Outgoing (target index, flow, weight) per component.
     out: Vec<Vec<(usize, Flow, f64)>>,
+    /// Route method per outgoing connection, parallel to `out`.
+    methods: Vec<Vec<HttpMethod>>,
+    /// Requests per entry request a gateway could not route (no route accepts their method).
+    unroutable: std::cell::Cell<f64>,
     /// Components in topological order of request connections; members of
     /// loops come last, in design order.
     order: Vec<usize>,
@@ -284,11 +306,13 @@ impl<'a> Routing<'a> {
     fn new(design: &'a Design, index: &Index) -> Routing<'a> {
         let n = design.components.len();
         let mut out = vec![Vec::new(); n];
+        let mut methods = vec![Vec::new(); n];
         let mut indegree = vec![0usize; n];
         for connection in &design.connections {
             let (Some(i), Some(j)) = (index.get(connection.from), index.get(connection.to)) else { continue };
             let f = flow(design.components[i].kind, design.components[j].kind);
             out[i].push((j, f, connection.weight.max(0.0)));
+            methods[i].push(connection.method);
             if matches!(f, Flow::Request | Flow::Publish) {
                 indegree[j] += 1;
             }
@@ -313,7 +337,7 @@ impl<'a> Routing<'a> {
             placed[i] = true;
         }
         order.extend((0..n).filter(|&i| !placed[i]));
-        Routing { design, out, order, has_loop }
+        Routing { design, out, methods, order, has_loop, unroutable: std::cell::Cell::new(0.0) }
     }
 
     /// Pushes `seeds` through request and publish connections; returns the
@@ -341,31 +365,55 @@ impl<'a> Routing<'a> {
     fn forward(&self, i: usize, here: Rates) -> Vec<(usize, Rates)> {
         let component = &self.design.components[i];
         let kinds = |j: usize| self.design.components[j].kind;
-        let requests: Vec<(usize, f64)> =
-            self.out[i].iter().filter(|(_, f, _)| *f == Flow::Request).map(|&(j, _, w)| (j, w)).collect();
+        let requests: Vec<(usize, f64, HttpMethod)> = self.out[i]
+            .iter()
+            .zip(&self.methods[i])
+            .filter(|((_, f, _), _)| *f == Flow::Request)
+            .map(|(&(j, _, w), &method)| (j, w, method))
+            .collect();
         let publishes = self.out[i].iter().filter(|(_, f, _)| *f == Flow::Publish).map(|&(j, _, _)| j);
         let mut next = Vec::new();
         match component.kind {
-            ComponentKind::Client | ComponentKind::LoadBalancer | ComponentKind::ApiGateway => {
+            ComponentKind::ApiGateway => {
+                let (always, routes): (Vec<_>, Vec<_>) =
+                    requests.into_iter().partition(|&(j, _, _)| kinds(j) == ComponentKind::AuthProvider);
+                next.extend(always.into_iter().map(|(j, _, _)| (j, Rates { read: here.total(), write: 0.0 })));
+                // Reads take GET routes, writes POST/PUT/DELETE ones, ANY takes
+                // both; each class splits by weight among the routes it may take.
+                for (read, rate) in [(true, here.read), (false, here.write)] {
+                    let open: Vec<(usize, f64)> =
+                        routes.iter().filter(|r| accepts(r.2, read)).map(|&(j, w, _)| (j, w)).collect();
+                    if open.is_empty() {
+                        self.unroutable.set(self.unroutable.get() + rate);
+                        continue;
+                    }
+                    let total: f64 = open.iter().map(|&(_, w)| w).sum();
+                    for &(j, w) in &open {
+                        let share = if total > 0.0 { w / total } else { 1.0 / open.len() as f64 };
+                        let rates = if read { Rates { read: rate * share, write: 0.0 } } else { Rates { read: 0.0, write: rate * share } };
+                        next.push((j, rates));
+                    }
+                }
+            }
+            ComponentKind::Client | ComponentKind::LoadBalancer => {
                 let (always, split): (Vec<_>, Vec<_>) =
-                    requests.into_iter().partition(|&(j, _)| kinds(j) == ComponentKind::AuthProvider);
-                next.extend(always.into_iter().map(|(j, _)| (j, Rates { read: here.total(), write: 0.0 })));
-                let by_weight = component.kind == ComponentKind::ApiGateway
-                    || (component.kind == ComponentKind::LoadBalancer && component.strategy == LoadBalancingStrategy::Weighted);
-                let total_weight: f64 = split.iter().map(|&(_, w)| w).sum();
+                    requests.into_iter().partition(|&(j, _, _)| kinds(j) == ComponentKind::AuthProvider);
+                next.extend(always.into_iter().map(|(j, _, _)| (j, Rates { read: here.total(), write: 0.0 })));
+                let by_weight = component.kind == ComponentKind::LoadBalancer && component.strategy == LoadBalancingStrategy::Weighted;
+                let total_weight: f64 = split.iter().map(|&(_, w, _)| w).sum();
                 let even = !by_weight || total_weight <= 0.0;
                 let count = split.len() as f64;
-                for (j, w) in split {
+                for (j, w, _) in split {
                     let share = if even { 1.0 / count } else { w / total_weight };
                     next.push((j, here.scaled(share)));
                 }
             }
             ComponentKind::Cache => {
                 let miss = Rates { read: here.read * (1.0 - component.cache_hit_ratio.clamp(0.0, 1.0)), write: here.write };
-                next.extend(requests.into_iter().map(|(j, _)| (j, miss)));
+                next.extend(requests.into_iter().map(|(j, _, _)| (j, miss)));
             }
             ComponentKind::Service | ComponentKind::AuthProvider => {
-                next.extend(requests.into_iter().map(|(j, _)| (j, here)));
+                next.extend(requests.into_iter().map(|(j, _, _)| (j, here)));
             }
             _ => {}
         }

@@ -131,5 +131,20 @@ fn payment_gateway_routes_payments_by_weight() {
     assert_eq!(routes, [("/pay/stripe", HttpMethod::Post, 7.0), ("/pay/paypal", HttpMethod::Post, 3.0)]);
     assert_close(arrivals(&design, "stripe-processor"), 140.0, "70% of 200");
     assert_close(arrivals(&design, "paypal-processor"), 60.0, "30% of 200");
-    assert_eq!(design.workload.read_share, 0.1, "payments are mostly writes");
+    assert_eq!(design.workload.read_share, 0.0, "every payment is a POST");
+    let estimate = archplay::engine::analytic::estimate(&design);
+    assert_eq!(estimate.unrouted_share, 0.0, "every request finds a route: {:?}", estimate.findings);
+}
+
+/// Regression: the gateway split ignored route methods, so reads sent to a
+/// POST-only gateway looked served in the estimate while the simulator counted
+/// them as `no_route`. Reads take GET or ANY routes, writes the others.
+#[test]
+fn gateway_routes_split_reads_and_writes_by_method() {
+    let mut design = load("payment-gateway");
+    design.workload.read_share = 0.25;
+    let estimate = archplay::engine::analytic::estimate(&design);
+    assert_close(estimate.unrouted_share, 0.25, "reads have no GET route");
+    assert!(estimate.findings.iter().any(|f| f.contains("no route for their method")), "{:?}", estimate.findings);
+    assert_close(arrivals(&design, "stripe-processor"), 105.0, "70% of the 150 writes");
 }
