@@ -4,8 +4,10 @@
 //! mu = 1000 / service time). Arrival rates come from routing one request per
 //! second from the clients and scaling by the workload (rates are linear in
 //! the offered load):
-//! - clients and plain load balancers split evenly, gateways and weighted
-//!   balancers by connection weight; auth providers behind a gateway see every request;
+//! - clients and plain load balancers split evenly, weighted balancers by
+//!   connection weight, gateways by weight among the routes whose method takes
+//!   the request (reads GET or ANY, writes POST/PUT/DELETE or ANY; a request
+//!   no route takes is unroutable); auth providers behind a gateway see every request;
 //! - a service calls each of its request targets once per request, and
 //!   publishes one event per write to each bus or event store it is connected to;
 //! - a cache answers `hit ratio` of the reads and passes misses and writes on;
