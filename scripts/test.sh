@@ -99,6 +99,19 @@ record_runner() {
     fi
 }
 
+# Prints "passed failed ignored" summed over the `test result:` lines of a cargo log.
+cargo_counts() {
+    awk '
+        /^test result:/ {
+            for (i = 1; i <= NF; i++) {
+                if ($(i) ~ /^passed;?$/) p += $(i - 1)
+                if ($(i) ~ /^failed;?$/) f += $(i - 1)
+                if ($(i) ~ /^ignored;?$/) s += $(i - 1)
+            }
+        }
+        END { printf "%d %d %d\n", p, f, s }' "$1"
+}
+
 # --- tools -----------------------------------------------------------------
 ensure_build_tools
 ensure_chromium
@@ -110,16 +123,16 @@ log "tools: $(rustc --version), $(trunk --version), $(wasm-bindgen --version), $
 log "cargo test --no-default-features --no-fail-fast"
 cargo test --no-default-features --no-fail-fast 2>&1 | tee "$LOG_DIR/cargo-test.log"
 cargo_rc=${PIPESTATUS[0]}
-read -r cargo_passed cargo_failed cargo_ignored < <(awk '
-    /^test result:/ {
-        for (i = 1; i <= NF; i++) {
-            if ($(i) ~ /^passed;?$/) p += $(i - 1)
-            if ($(i) ~ /^failed;?$/) f += $(i - 1)
-            if ($(i) ~ /^ignored;?$/) s += $(i - 1)
-        }
-    }
-    END { printf "%d %d %d\n", p, f, s }' "$LOG_DIR/cargo-test.log")
+read -r cargo_passed cargo_failed cargo_ignored < <(cargo_counts "$LOG_DIR/cargo-test.log")
 record_runner "cargo-test" "$cargo_rc" "$cargo_passed" "$cargo_failed" "$cargo_ignored"
+
+# The UI's own unit tests (viewport maths, state intents, share and simulation
+# panels) need the `web` feature; Leptos compiles natively, so they run here too.
+log "cargo test --lib ui::"
+cargo test --lib ui:: 2>&1 | tee "$LOG_DIR/cargo-test-ui.log"
+ui_rc=${PIPESTATUS[0]}
+read -r ui_passed ui_failed ui_ignored < <(cargo_counts "$LOG_DIR/cargo-test-ui.log")
+record_runner "ui-unit-tests" "$ui_rc" "$ui_passed" "$ui_failed" "$ui_ignored"
 
 # --- web build -------------------------------------------------------------------
 # The same cargo invocation trunk makes, so trunk reuses the artefacts and a
