@@ -1,11 +1,13 @@
 //! The pure engine: model, editing, validation, facts, analytic estimate,
-//! scoring, templates and the design file.
+//! scoring, templates, the design file, share links, history, exports and the
+//! simulator.
 //!
 //! Architecture invariant: nothing here touches a browser, a clock, a random
 //! source or the file system. `tests/tidy.rs` enforces it.
 
 pub mod access;
 pub mod analytic;
+pub mod design_inputs;
 pub mod edit;
 pub mod export;
 pub mod facts;

@@ -24,6 +24,7 @@ mod fields;
 mod format;
 mod queueing;
 mod rubric;
+mod simulation_options;
 mod simulation_settings;
 mod templates;
 mod validate;
