@@ -4,7 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoErrors, launchBrowser, loadTemplate, openApp } from './helpers.mjs';
+import { assertNoErrors, launchBrowser, loadTemplate, openApp, setField } from './helpers.mjs';
 import { pageSummary, runToEnd } from './sim-helpers.mjs';
 
 let browser;
@@ -34,8 +34,11 @@ test('the log shows scaling and failures by cause, and the summary counts errors
   const scaling = lines.filter((line) => line.kind === 'scale');
   assert.ok(scaling.some((line) => /15\.0 s\s*web-service scaled down from 4 to 3 replicas/.test(line.text)), JSON.stringify(scaling));
 
-  // The payment gateway's routes are all POST, so its reads fail with no_route.
+  // The payment gateway's routes are all POST; give it a quarter of reads,
+  // which no route takes, so they fail with no_route.
   await loadTemplate(page, 'payment-gateway');
+  await page.keyboard.press('Escape');
+  await setField(page, 'workload.read_share', '0.25');
   await runToEnd(page, 'max');
   lines = await logLines(page);
   const failures = lines.filter((line) => line.kind === 'errors');
