@@ -36,9 +36,12 @@ pub fn erlang_b(servers: u32, load: f64) -> f64 {
     };
     for k in first..=servers {
         b = load * b / (k as f64 + load * b);
-        // Once B underflows to 0 it stays 0; stopping keeps the cost near
-        // O(load) rather than O(servers) for big, lightly loaded stations.
-        if b == 0.0 {
+        // Once B falls below the smallest normal number it only shrinks (or,
+        // rounded in the subnormal range, sticks) and is 0 for every purpose;
+        // stopping there keeps the cost near O(sqrt(load)) rather than
+        // O(servers), and avoids slow subnormal arithmetic.
+        if b < f64::MIN_POSITIVE {
+            b = 0.0;
             break;
         }
     }

@@ -166,3 +166,16 @@ fn erlang_b_for_large_loads_agrees_with_the_full_recursion() {
         assert!((fast - exact).abs() <= 1e-12 + 1e-9 * exact, "B({servers}, {load}): {fast} vs {exact}");
     }
 }
+
+/// Regression: far past the load, B rounded to a subnormal number that never
+/// reached 0, so the recursion walked every one of ten million servers in slow
+/// subnormal arithmetic (123 ms to score one station). Below the smallest
+/// normal number it is now exactly 0.
+#[test]
+fn erlang_b_far_past_the_load_is_exactly_zero_not_a_stuck_subnormal() {
+    let b = archplay::engine::queueing::erlang_b(10_000_000, 9_000_000.0);
+    assert_eq!(b, 0.0);
+    assert_eq!(archplay::engine::queueing::erlang_c(10_000_000, 9_000_000.0), Some(0.0));
+    let small = archplay::engine::queueing::erlang_b(200, 100.0);
+    assert!(small > 0.0 && small.is_normal(), "{small}");
+}
