@@ -6,7 +6,7 @@
 //        ARCHPLAY_BENCH_EVENTS=2000000 node scripts/bench-sim-browser.mjs
 //
 // The page starts the same worker the Simulate panel uses
-// (archplay-sim-worker_loader.js) and sends it `bench` commands; the worker
+// (archplay-worker_loader.js) and sends it `bench` commands; the worker
 // times each repetition with performance.now() and answers with every
 // repetition and the median. Workloads, each repeated, medians reported:
 // - baseline: the bare agenda with one exponential draw per event (the floor
@@ -114,7 +114,7 @@ async function main() {
     await page.evaluate(
       () =>
         new Promise((resolve, reject) => {
-          const worker = new Worker('archplay-sim-worker_loader.js');
+          const worker = new Worker('archplay-worker_loader.js');
           worker.onerror = (event) => reject(new Error(`the worker failed: ${event.message}`));
           worker.onmessage = (event) => {
             if (event.data === 'ready') {
@@ -162,7 +162,7 @@ async function main() {
       ', template < 1 s ' + (template.median_wall_ms < 1000 ? 'met' : 'NOT met'));
 
     const main = gzippedSize(/^archplay-web-.*\.(wasm|js)$/);
-    const worker = gzippedSize(/^archplay-sim-worker.*\.(wasm|js)$/);
+    const worker = gzippedSize(/^archplay-worker.*\.(wasm|js)$/);
     console.log(`bundles (gzip -9): main ${(main / 1024).toFixed(1)} KB (loaded with the page), worker ${(worker / 1024).toFixed(1)} KB (loaded on the first Run)`);
   } finally {
     await browser.close();

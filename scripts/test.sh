@@ -138,7 +138,7 @@ record_runner "ui-unit-tests" "$ui_rc" "$ui_passed" "$ui_failed" "$ui_ignored"
 # The same cargo invocation trunk makes, so trunk reuses the artefacts and a
 # compile error is reported here with nothing else around it.
 built=0
-if run_check "wasm-check" cargo build --release --target wasm32-unknown-unknown --bin archplay-web --bin archplay-sim-worker; then
+if run_check "wasm-check" cargo build --release --target wasm32-unknown-unknown --bin archplay-web --bin archplay-worker; then
     if run_check "trunk-build" trunk build --release --offline; then
         built=1
     fi
@@ -149,7 +149,7 @@ fi
 # --- bundle size -----------------------------------------------------------------
 # Gzipped bytes of every .wasm and .js file trunk wrote, summed: the main
 # bundle (what the page loads) apart from the simulator's worker (loaded on
-# the first Run, src/sim_worker.rs).
+# the first Run, src/worker.rs).
 bundle_size() {
     local total=0 worker=0 file bytes
     shopt -s nullglob
@@ -163,14 +163,14 @@ bundle_size() {
         bytes="$(gzip -9 -c "$file" | wc -c)"
         printf '  %-48s %8d bytes raw %8d bytes gzipped\n' "$file" "$(wc -c <"$file")" "$bytes"
         case "$file" in
-            dist/archplay-sim-worker*) worker=$((worker + bytes)) ;;
+            dist/archplay-worker*) worker=$((worker + bytes)) ;;
             *) total=$((total + bytes)) ;;
         esac
     done
     BUNDLE_KB="$(awk -v b="$total" 'BEGIN { printf "%.1f", b / 1024 }')"
     WORKER_KB="$(awk -v b="$worker" 'BEGIN { printf "%.1f", b / 1024 }')"
     printf 'bundle size: %s KB gzipped (dist/*.wasm + dist/*.js without the worker, %d bytes)\n' "$BUNDLE_KB" "$total"
-    printf 'simulator worker: %s KB gzipped (dist/archplay-sim-worker*, %d bytes, loaded on the first Run)\n' "$WORKER_KB" "$worker"
+    printf 'simulator worker: %s KB gzipped (dist/archplay-worker*, %d bytes, loaded on the first Run)\n' "$WORKER_KB" "$worker"
 }
 BUNDLE_KB=""
 WORKER_KB=""

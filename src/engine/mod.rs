@@ -25,5 +25,6 @@ pub mod share;
 pub mod sim;
 pub mod simulation_fields;
 pub mod simulation_settings;
+pub mod tasks;
 pub mod templates;
 pub mod validate;

@@ -1,12 +1,8 @@
-//! Saving the design to the user's disk as a design file.
+//! Offering text or a blob to the user as a downloaded file.
 //!
-//! What must stay true: the file is exactly
-//! [`crate::engine::format::to_json`] of the design, named
-//! `<design name>.archplay.json`, and a failure is reported in the status
-//! area rather than thrown.
+//! What must stay true: a failure is returned to the caller, which reports it
+//! in the status area, rather than thrown.
 
-use crate::engine::format::to_json;
-use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
@@ -34,14 +30,4 @@ pub fn download_blob(file_name: &str, blob: &Blob) -> Result<(), JsValue> {
     // Revoking at once can cancel the download in some browsers; later is safe.
     set_timeout(move || _ = Url::revoke_object_url(&url), OBJECT_URL_LIFETIME);
     Ok(())
-}
-
-/// Downloads the design being edited and says so in the status area.
-pub fn export_design(state: AppState) {
-    let file_name = state.export_file_name();
-    let json = state.design().with_untracked(to_json);
-    match download_text(&file_name, &json, "application/json") {
-        Ok(()) => state.report_info(format!("exported {file_name}")),
-        Err(error) => state.report_error(format!("could not export the design: {}", error.as_string().unwrap_or_else(|| "the browser refused".into()))),
-    }
 }

@@ -3,15 +3,17 @@
 //! HorizontalPodAutoscaler manifests.
 //!
 //! What must stay true: the content is exactly what the engine's exports
-//! ([`to_svg`], [`to_mermaid`], [`to_hpa_manifests`]) write; this module only
+//! (`to_svg`, `to_mermaid`, `to_hpa_document`) write, made by the worker
+//! ([`Task`]) so that the main bundle carries none of them; this module only
 //! names files, rasterises the SVG for PNG, and reports in the status area.
 //! An export never changes the design.
 
 use super::browser::js_error_text;
 use super::download::{download_blob, download_text};
 use super::state::AppState;
-use crate::engine::export::{to_hpa_manifests, to_mermaid, to_svg};
-use crate::engine::model::Design;
+use super::worker;
+use crate::engine::share::encode_snapshot;
+use crate::engine::tasks::Task;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -21,17 +23,6 @@ use web_sys::{Blob, CanvasRenderingContext2d, HtmlCanvasElement, HtmlImageElemen
 const PNG_SCALE: f64 = 2.0;
 /// Largest PNG side in pixels; browsers refuse bigger canvases.
 const MAX_PNG_SIDE: f64 = 8_192.0;
-
-/// Every HPA manifest of `design` as one YAML multi-document, or `None` when
-/// no service autoscales.
-pub fn hpa_document(design: &Design) -> Option<String> {
-    let manifests = to_hpa_manifests(design);
-    if manifests.is_empty() {
-        return None;
-    }
-    let documents: Vec<String> = manifests.into_iter().map(|(_, yaml)| yaml).collect();
-    Some(documents.join("---\n"))
-}
 
 /// Pixels per SVG unit for a picture of `width` by `height` units:
 /// [`PNG_SCALE`], less if that would pass [`MAX_PNG_SIDE`].
@@ -48,35 +39,55 @@ fn offer(state: AppState, file_name: &str, text: &str, mime_type: &str) {
     }
 }
 
+/// The snapshot of the design being edited, for a task.
+fn snapshot(state: AppState) -> String {
+    state.design().with_untracked(encode_snapshot)
+}
+
+/// Has the worker write a file with `task`, then hands its text to `then`,
+/// or reports why `file_name` could not be made.
+pub fn write_then(state: AppState, task: Task, file_name: String, then: impl FnOnce(String, String) + 'static) {
+    worker::ask(task, move |answer| match answer {
+        Ok(text) => then(file_name, text),
+        Err(problem) => state.report_error(format!("could not export {file_name}: {problem}")),
+    });
+}
+
 /// Downloads the canvas as a standalone SVG file.
 pub fn export_svg(state: AppState) {
-    let svg = state.design().with_untracked(to_svg);
-    offer(state, &state.file_name("svg"), &svg, "image/svg+xml");
+    write_then(state, Task::Svg(snapshot(state)), state.file_name("svg"), move |name, svg| offer(state, &name, &svg, "image/svg+xml"));
 }
 
 /// Downloads the Mermaid flowchart of the design.
 pub fn export_mermaid(state: AppState) {
-    let flowchart = state.design().with_untracked(to_mermaid);
-    offer(state, &state.file_name("mmd"), &flowchart, "text/plain");
+    write_then(state, Task::Mermaid(snapshot(state)), state.file_name("mmd"), move |name, flowchart| offer(state, &name, &flowchart, "text/plain"));
 }
 
 /// Downloads the HPA manifests, or says that no service autoscales.
 pub fn export_hpa(state: AppState) {
-    match state.design().with_untracked(hpa_document) {
-        Some(yaml) => offer(state, &state.file_name("hpa.yaml"), &yaml, "application/yaml"),
-        None => state.report_info(
-            "no service autoscales, so there is no autoscaler to export: turn on autoscaling in a service's inspector first".to_string(),
-        ),
-    }
+    write_then(state, Task::Hpa(snapshot(state)), state.file_name("hpa.yaml"), move |name, yaml| {
+        if yaml.is_empty() {
+            state.report_info(
+                "no service autoscales, so there is no autoscaler to export: turn on autoscaling in a service's inspector first".to_string(),
+            );
+        } else {
+            offer(state, &name, &yaml, "application/yaml");
+        }
+    });
+}
+
+/// Downloads the design file (`<design name>.archplay.json`).
+pub fn export_design(state: AppState) {
+    write_then(state, Task::DesignFile(snapshot(state)), state.export_file_name(), move |name, json| offer(state, &name, &json, "application/json"));
 }
 
 /// Downloads the canvas as a PNG: the engine's SVG drawn into a canvas element.
 pub fn export_png(state: AppState) {
-    let file_name = state.file_name("png");
-    let svg = state.design().with_untracked(to_svg);
-    if let Err(error) = rasterise(state, svg, file_name.clone()) {
-        state.report_error(format!("could not export {file_name}: {}", js_error_text(&error)));
-    }
+    write_then(state, Task::Svg(snapshot(state)), state.file_name("png"), move |file_name, svg| {
+        if let Err(error) = rasterise(state, svg, file_name.clone()) {
+            state.report_error(format!("could not export {file_name}: {}", js_error_text(&error)));
+        }
+    });
 }
 
 /// Loads `svg` as an image; when it has loaded, draws and downloads it.
@@ -127,26 +138,6 @@ fn draw_and_download(state: AppState, image: &HtmlImageElement, file_name: Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::templates::template;
-
-    #[test]
-    fn the_hpa_document_has_one_manifest_per_autoscaling_service() {
-        let design = template("auto-scaling").unwrap();
-        let autoscaling = design.components.iter().filter(|c| c.autoscaling.enabled && c.kind.slug() == "service").count();
-        assert!(autoscaling > 0, "the auto-scaling template has no autoscaling service");
-        let yaml = hpa_document(&design).expect("the auto-scaling template autoscales");
-        assert_eq!(yaml.matches("kind: HorizontalPodAutoscaler").count(), autoscaling);
-        assert_eq!(yaml.matches("\n---\n").count(), autoscaling - 1);
-    }
-
-    #[test]
-    fn no_autoscaling_service_means_no_document() {
-        let mut design = template("auto-scaling").unwrap();
-        for component in &mut design.components {
-            component.autoscaling.enabled = false;
-        }
-        assert_eq!(hpa_document(&design), None);
-    }
 
     #[test]
     fn png_scale_is_two_unless_the_picture_would_be_too_big() {

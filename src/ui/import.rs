@@ -1,15 +1,17 @@
 //! Importing a design file chosen by the user.
 //!
-//! What must stay true: the file is read through [`from_json`], the same
-//! parse-then-validate as the command-line tool and the autosave; a file that
-//! fails (or is too large to read) shows its message as a
+//! What must stay true: the worker reads the file ([`Task::OpenFile`]) with
+//! the engine's `from_json`, the same parse-then-validate as the command-line
+//! tool; a file that fails (or is too large to read) shows its message as a
 //! [`NoticeKind::ImportError`] and changes nothing. A file that passes
 //! replaces the design as one undo step.
 
 use super::browser::js_error_text;
 use super::state::{AppState, NoticeKind};
-use crate::engine::format::{from_json, FormatError, MAX_FILE_BYTES};
-use crate::engine::model::Design;
+use super::worker;
+use crate::engine::format::{FormatError, MAX_FILE_BYTES};
+use crate::engine::share::decode_snapshot;
+use crate::engine::tasks::Task;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, HtmlInputElement};
@@ -32,34 +34,40 @@ pub fn import_chosen_file(state: AppState, input: &HtmlInputElement) {
 /// Reads `file` and opens the design it holds, or says why it cannot.
 async fn import_file(state: AppState, file: File) {
     let file_name = file.name();
-    let result = read_design_file(&file).await;
-    match result {
-        Ok(design) => {
-            state.dismiss_notice(NoticeKind::ImportError);
-            state.open_design(design, format!("imported {file_name}"));
+    let failed = move |file_name: &str, problem: &str| state.show_notice(NoticeKind::ImportError, import_error_message(file_name, problem));
+    let text = match read_text(&file).await {
+        Ok(text) => text,
+        Err(problem) => return failed(&file_name, &problem),
+    };
+    worker::ask(Task::OpenFile(text), move |answer| {
+        match answer.and_then(|snapshot| decode_snapshot(&snapshot).map_err(|error| error.to_string())) {
+            Ok(design) => {
+                state.dismiss_notice(NoticeKind::ImportError);
+                state.open_design(design, format!("imported {file_name}"));
+            }
+            Err(problem) => failed(&file_name, &problem),
         }
-        Err(problem) => state.show_notice(NoticeKind::ImportError, import_error_message(&file_name, &problem)),
-    }
+    });
 }
 
-async fn read_design_file(file: &File) -> Result<Design, String> {
+async fn read_text(file: &File) -> Result<String, String> {
     // Refuse a huge file before reading it into memory; `from_json` checks again.
     let size = file.size();
     if size > MAX_FILE_BYTES as f64 {
         return Err(FormatError::TooLarge(size as usize).to_string());
     }
     let text = JsFuture::from(file.text()).await.map_err(|error| format!("the file could not be read ({})", js_error_text(&error)))?;
-    let text = text.as_string().ok_or_else(|| "the file could not be read as text".to_string())?;
-    from_json(&text).map_err(|error| error.to_string())
+    text.as_string().ok_or_else(|| "the file could not be read as text".to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::tasks::run;
 
     #[test]
     fn an_import_error_names_the_file_and_the_problem() {
-        let problem = from_json("{\"archplay\":1,").unwrap_err().to_string();
+        let problem = run(&Task::OpenFile("{\"archplay\":1,".to_string())).unwrap_err();
         let message = import_error_message("shop.json", &problem);
         assert!(message.starts_with("\u{201c}shop.json\u{201d}: not a valid design file"), "{message}");
         assert!(message.ends_with("unchanged."), "{message}");

@@ -29,3 +29,4 @@ pub mod sim;
 pub mod state;
 pub mod storage;
 pub mod widgets;
+pub mod worker;

@@ -4,9 +4,11 @@
 //!
 //! What must stay true:
 //! - A link is `origin + path + '#' + encode_link(design)`; the design travels
-//!   in the fragment, which browsers never send to a server.
-//! - Opening goes through [`decode_link`] (the engine validates); a link that
-//!   fails shows its message as a [`NoticeKind::LinkError`] and changes
+//!   in the fragment, which browsers never send to a server. The worker makes
+//!   and reads links ([`Task::Link`], [`Task::OpenLink`]), so the main bundle
+//!   carries no compression.
+//! - Opening goes through the engine's `decode_link` (which validates); a link
+//!   that fails shows its message as a [`NoticeKind::LinkError`] and changes
 //!   nothing: not the design, not the undo history, not the autosave.
 //! - A link that opens is one undo step (undo brings back the design the user
 //!   had), and its fragment is then removed from the address with
@@ -16,8 +18,9 @@
 
 use super::browser::{address_fragment, clear_address_fragment, js_error_text};
 use super::state::{AppState, NoticeKind};
-use crate::engine::model::Design;
-use crate::engine::share::{decode_link, encode_link, LinkError};
+use super::worker;
+use crate::engine::share::decode_snapshot;
+use crate::engine::tasks::Task;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -27,9 +30,9 @@ use web_sys::Clipboard;
 /// Links longer than this may be cut by chat and mail tools.
 pub const LONG_LINK_CHARACTERS: usize = 8_000;
 
-/// The share link of `design` for the app served at `app_address`.
-pub fn share_url(app_address: &str, design: &Design) -> String {
-    format!("{app_address}#{}", encode_link(design))
+/// The share link for the app served at `app_address` whose fragment is `fragment`.
+pub fn share_url(app_address: &str, fragment: &str) -> String {
+    format!("{app_address}#{fragment}")
 }
 
 /// "612 characters", "8,214 characters": a length as people read it.
@@ -55,29 +58,36 @@ pub fn link_in_fragment(fragment: &str) -> Option<&str> {
 
 /// What a link that failed to open tells the user: the engine's reason as a
 /// sentence, and that their design is safe.
-pub fn link_error_message(error: &LinkError) -> String {
-    let reason = error.to_string();
+pub fn link_error_message(reason: &str) -> String {
     let mut characters = reason.chars();
-    let reason = match characters.next() {
-        Some(first) => first.to_uppercase().chain(characters).collect(),
-        None => reason,
+    let reason: String = match characters.next() {
+        // The engine's reasons start in ASCII; `to_uppercase` would link Unicode's case tables.
+        Some(first) => std::iter::once(first.to_ascii_uppercase()).chain(characters).collect(),
+        None => reason.to_string(),
     };
     format!("{reason}. The design you had is unchanged.")
 }
 
-/// Opens the link in the address fragment, if there is one.
+/// Opens the link in the address fragment, if there is one: the worker reads
+/// it, and the design replaces the one on the canvas as one undo step.
 pub fn open_link_in_address(state: AppState) {
     let fragment = address_fragment();
     let Some(link) = link_in_fragment(&fragment) else { return };
-    match decode_link(link) {
-        Ok(design) => {
-            let what = format!("opened the shared design {} ({} components)", design.name, design.components.len());
-            state.dismiss_notice(NoticeKind::LinkError);
-            state.open_design(design, what);
-            clear_address_fragment();
+    state.report_info("opening the shared design…".to_string());
+    worker::ask(Task::OpenLink(link.to_string()), move |answer| {
+        match answer.and_then(|snapshot| decode_snapshot(&snapshot).map_err(|error| error.to_string())) {
+            Ok(design) => {
+                let what = format!("opened the shared design {} ({} components)", design.name, design.components.len());
+                state.dismiss_notice(NoticeKind::LinkError);
+                state.open_design(design, what);
+                clear_address_fragment();
+            }
+            Err(reason) => {
+                state.report_info("the shared link was not opened".to_string());
+                state.show_notice(NoticeKind::LinkError, link_error_message(&reason));
+            }
         }
-        Err(error) => state.show_notice(NoticeKind::LinkError, link_error_message(&error)),
-    }
+    });
 }
 
 /// The effect that opens a link pasted into the address of the running app.
@@ -100,13 +110,13 @@ pub async fn copy_to_clipboard(text: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::share::LINK_VERSION;
+    use crate::engine::share::{decode_link, encode_link, LINK_VERSION};
     use crate::engine::templates::template;
 
     #[test]
     fn a_share_url_opens_as_the_same_design() {
         let design = template("payment-gateway").unwrap();
-        let url = share_url("https://example.test/archplay/", &design);
+        let url = share_url("https://example.test/archplay/", &encode_link(&design));
         assert!(url.starts_with(&format!("https://example.test/archplay/#v{LINK_VERSION}.")), "{url}");
         assert_eq!(decode_link(&url), Ok(design));
     }
@@ -131,7 +141,7 @@ mod tests {
     #[test]
     fn a_failed_link_says_why_as_a_sentence_and_that_nothing_changed() {
         let error = decode_link("#v9.xxx").expect_err("v9 is newer than this build");
-        let message = link_error_message(&error);
+        let message = link_error_message(&error.to_string());
         assert!(message.starts_with("The link is version 9"), "{message}");
         assert!(message.ends_with("The design you had is unchanged."), "{message}");
     }

@@ -1,12 +1,13 @@
-//! Autosave: the design lives in the browser's `localStorage` as the design
-//! file's compact JSON ([`to_compact_json`]), so a reload, a crash or a closed
-//! tab never loses work.
+//! Autosave: the design lives in the browser's `localStorage` as a snapshot
+//! ([`encode_snapshot`]), so a reload, a crash or a closed tab never loses work.
 //!
 //! What must stay true:
-//! - At start the saved text is read through [`from_json`], with the same
-//!   validation as an imported file. Text that fails is never deleted: it is
-//!   copied to [`UNREADABLE_KEY`] and left where it was until the user's next
-//!   change, the user is told, and the app opens the starting template.
+//! - At start a snapshot is read at once, with the same validation as a
+//!   link. Anything else (a design file's JSON, which older builds saved) is
+//!   read by the worker as an imported file would be, and nothing is written
+//!   until it has been read. Text that fails is never deleted: it is copied to
+//!   [`UNREADABLE_KEY`] and left where it was until the user's next change,
+//!   the user is told, and the app keeps the starting template.
 //! - Every change is written within [`SAVE_DELAY`], and at once when the page
 //!   is hidden or left (`pagehide`), so a reload at any point restores the
 //!   design as it was. Nothing is written while the design equals what is
@@ -14,8 +15,10 @@
 
 use super::browser::{js_error_text, local_storage};
 use super::state::{AppState, NoticeKind, STARTING_TEMPLATE};
-use crate::engine::format::{from_json, to_compact_json, FormatError};
+use super::worker;
 use crate::engine::model::Design;
+use crate::engine::share::{decode_snapshot, encode_snapshot, is_snapshot};
+use crate::engine::tasks::Task;
 use leptos::ev;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -33,10 +36,12 @@ pub const SAVE_DELAY: Duration = Duration::from_millis(250);
 pub enum Saved {
     /// Nothing was saved: a first visit.
     Nothing,
-    /// A design that passed validation.
+    /// A snapshot that passed validation.
     Design(Box<Design>),
-    /// Text that is not a valid design file, and why.
-    Unreadable(FormatError),
+    /// Text that is not a snapshot: the worker reads it as a design file.
+    Other(String),
+    /// A snapshot that cannot be read, and why.
+    Unreadable(String),
 }
 
 impl Saved {
@@ -44,16 +49,17 @@ impl Saved {
     pub fn read(text: Option<&str>) -> Saved {
         match text {
             None => Saved::Nothing,
-            Some(text) => match from_json(text) {
+            Some(text) if is_snapshot(text) => match decode_snapshot(text) {
                 Ok(design) => Saved::Design(Box::new(design)),
-                Err(error) => Saved::Unreadable(error),
+                Err(error) => Saved::Unreadable(error.to_string()),
             },
+            Some(text) => Saved::Other(text.to_string()),
         }
     }
 }
 
 /// The message shown when the saved text could not be read.
-pub fn unreadable_message(error: &FormatError, kept: Result<(), String>) -> String {
+pub fn unreadable_message(error: &str, kept: Result<(), String>) -> String {
     let kept = match kept {
         Ok(()) => format!("Its text is kept in this browser's local storage under \u{201c}{UNREADABLE_KEY}\u{201d}; nothing was deleted."),
         Err(problem) => format!("Its text is still under \u{201c}{DESIGN_KEY}\u{201d} until your next change (a copy could not be made: {problem})."),
@@ -71,30 +77,49 @@ pub struct Autosave {
     pending: StoredValue<u64>,
     /// Whether the last write failed, so a failure is reported once.
     failing: StoredValue<bool>,
+    /// Whether saved text is still being read by the worker; nothing is written meanwhile.
+    reading: StoredValue<bool>,
+}
+
+/// Keeps `text` under [`UNREADABLE_KEY`] and tells the user why it could not be read.
+fn report_unreadable(state: AppState, text: &str, error: &str) {
+    let kept = local_storage().and_then(|storage| storage.set_item(UNREADABLE_KEY, text).map_err(|error| js_error_text(&error)));
+    state.show_notice(NoticeKind::StorageError, unreadable_message(error, kept));
 }
 
 /// Starts the session from the autosaved design, or from the starting
 /// template (with a notice) when the saved text cannot be read.
 pub fn restore_saved_design(state: AppState) -> Autosave {
-    let storage = local_storage();
-    let text = storage.as_ref().ok().and_then(|storage| storage.get_item(DESIGN_KEY).ok().flatten());
+    let text = local_storage().ok().and_then(|storage| storage.get_item(DESIGN_KEY).ok().flatten());
+    let reading = StoredValue::new(false);
     match Saved::read(text.as_deref()) {
         Saved::Nothing => {}
         Saved::Design(design) => state.restore_design(*design),
-        Saved::Unreadable(error) => {
-            let kept = storage.and_then(|storage| {
-                storage.set_item(UNREADABLE_KEY, text.as_deref().unwrap_or_default()).map_err(|error| js_error_text(&error))
+        Saved::Unreadable(error) => report_unreadable(state, text.as_deref().unwrap_or_default(), &error),
+        Saved::Other(text) => {
+            reading.set_value(true);
+            worker::ask(Task::OpenFile(text.clone()), move |answer| {
+                reading.set_value(false);
+                match answer.and_then(|snapshot| decode_snapshot(&snapshot).map_err(|error| error.to_string())) {
+                    Ok(design) => {
+                        state.restore_design(design);
+                        state.fit_view();
+                    }
+                    Err(error) => report_unreadable(state, &text, &error),
+                }
             });
-            state.show_notice(NoticeKind::StorageError, unreadable_message(&error, kept));
         }
     }
-    let stored = state.design().with_untracked(to_compact_json);
-    Autosave { stored: StoredValue::new(stored), pending: StoredValue::new(0), failing: StoredValue::new(false) }
+    let stored = state.design().with_untracked(encode_snapshot);
+    Autosave { stored: StoredValue::new(stored), pending: StoredValue::new(0), failing: StoredValue::new(false), reading }
 }
 
 /// Writes the design now if it differs from what storage holds.
 fn save_now(state: AppState, autosave: Autosave) {
-    let text = state.design().with_untracked(to_compact_json);
+    if autosave.reading.get_value() {
+        return;
+    }
+    let text = state.design().with_untracked(encode_snapshot);
     if autosave.stored.with_value(|stored| *stored == text) {
         return;
     }
@@ -146,26 +171,32 @@ mod tests {
     use crate::engine::templates::template;
 
     #[test]
-    fn saved_text_reads_back_as_the_design() {
+    fn a_saved_snapshot_reads_back_as_the_design() {
         let design = template("event-driven").unwrap();
-        assert_eq!(Saved::read(Some(&to_compact_json(&design))), Saved::Design(Box::new(design.clone())));
-        assert_eq!(Saved::read(Some(&to_json(&design))), Saved::Design(Box::new(design)));
+        assert_eq!(Saved::read(Some(&encode_snapshot(&design))), Saved::Design(Box::new(design)));
         assert_eq!(Saved::read(None), Saved::Nothing);
     }
 
     #[test]
-    fn unreadable_text_names_its_problem() {
-        for text in ["{\"archplay\":1,\"name\":", "not json", "{\"name\":\"x\"}", "{\"archplay\":99}"] {
+    fn a_design_file_saved_by_an_older_build_goes_to_the_worker() {
+        let json = to_json(&template("event-driven").unwrap());
+        assert_eq!(Saved::read(Some(&json)), Saved::Other(json.clone()));
+        assert_eq!(Saved::read(Some("not json")), Saved::Other("not json".to_string()));
+    }
+
+    #[test]
+    fn a_damaged_snapshot_names_its_problem() {
+        let snapshot = encode_snapshot(&template("microservices").unwrap());
+        for text in [&snapshot[..snapshot.len() / 2], "s2.", "s2.!!!"] {
             let Saved::Unreadable(error) = Saved::read(Some(text)) else { panic!("{text} was read as a design") };
             let message = unreadable_message(&error, Ok(()));
-            assert!(message.contains(&error.to_string()), "{message}");
-            assert!(message.contains(UNREADABLE_KEY), "{message}");
+            assert!(message.contains(&error) && message.contains(UNREADABLE_KEY), "{message}");
         }
     }
 
     #[test]
     fn a_failed_backup_says_where_the_text_still_is() {
-        let message = unreadable_message(&FormatError::NotADesign, Err("quota exceeded".to_string()));
+        let message = unreadable_message("not a valid design file", Err("quota exceeded".to_string()));
         assert!(message.contains(DESIGN_KEY) && message.contains("quota exceeded"), "{message}");
     }
 }

@@ -1,11 +1,14 @@
 // Journey: every change is autosaved, so a reload straight after a series of
-// edits (add, rename, change an attribute, delete) shows the design as it was.
+// edits (add, rename, change an attribute, delete) shows the design as it was;
+// and a design file that an older build autosaved still opens.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   addFromPalette,
   assertNoErrors,
+  cliOpen,
+  cliTemplate,
   edgeData,
   eventually,
   fieldValue,
@@ -18,7 +21,7 @@ import {
   setField,
   waitForScores,
 } from './helpers.mjs';
-import { nodeNames, renameFirst } from './share-helpers.mjs';
+import { DESIGN_KEY, nodeNames, renameFirst, storedDesign } from './share-helpers.mjs';
 
 let browser;
 before(async () => {
@@ -51,6 +54,28 @@ test('a reload right after edits restores the design as it was', { timeout: 90_0
   assert.ok((await nodeIds(page)).includes(serviceId));
   await selectNode(page, serviceId);
   assert.equal(await fieldValue(page, 'replicas.current'), '3');
+  assertNoErrors(errors);
+  await context.close();
+});
+
+test('a design file saved by an older build is restored, then saved as a snapshot', { timeout: 90_000 }, async () => {
+  const { page, errors, context } = await openApp(browser);
+  const older = cliTemplate('event-driven');
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [DESIGN_KEY, JSON.stringify(older)]);
+  await page.reload({ waitUntil: 'load' });
+  await page.getByTestId('app').waitFor({ state: 'visible', timeout: 20_000 });
+  const names = older.components.map((component) => component.name).sort();
+  await eventually(async () => assert.deepEqual(await nodeNames(page), names, 'the older autosave was not restored'));
+  // Nothing is rewritten until the user changes something...
+  assert.equal(await storedDesign(page), JSON.stringify(older));
+  await renameFirst(page, 'event_store', 'ledger');
+  // ...and then the autosave is a snapshot that `archplay open` reads.
+  const saved = await eventually(async () => {
+    const text = await storedDesign(page);
+    assert.ok(text?.startsWith('s2.'), `the autosave is not a snapshot: ${text?.slice(0, 20)}`);
+    return text;
+  });
+  assert.ok(cliOpen(saved).components.some((component) => component.name === 'ledger'));
   assertNoErrors(errors);
   await context.close();
 });

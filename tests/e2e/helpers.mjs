@@ -234,37 +234,35 @@ export async function loadTemplate(page, name) {
   await page.getByTestId('template-load').click();
 }
 
-const cliCache = new Map();
-
 /**
- * The design file the command-line tool prints for template `name`, parsed.
+ * What the command-line tool prints for `args` (with `input` on standard input).
  * Uses $ARCHPLAY_CLI when set, else `cargo run` (built already by cargo test).
  */
+export function cli(args, input = '') {
+  return process.env.ARCHPLAY_CLI
+    ? execFileSync(process.env.ARCHPLAY_CLI, args, { input, encoding: 'utf8' })
+    : execFileSync('cargo', ['run', '--quiet', '--no-default-features', '--bin', 'archplay', '--', ...args], {
+        cwd: REPO_ROOT,
+        input,
+        encoding: 'utf8',
+        stdio: ['pipe', 'pipe', 'inherit'],
+      });
+}
+
+const cliCache = new Map();
+
+/** The design file the command-line tool prints for template `name`, parsed. */
 export function cliTemplate(name) {
-  if (!cliCache.has(name)) {
-    const output = process.env.ARCHPLAY_CLI
-      ? execFileSync(process.env.ARCHPLAY_CLI, ['template', name], { encoding: 'utf8' })
-      : execFileSync('cargo', ['run', '--quiet', '--no-default-features', '--bin', 'archplay', '--', 'template', name], {
-          cwd: REPO_ROOT,
-          encoding: 'utf8',
-          stdio: ['ignore', 'pipe', 'inherit'],
-        });
-    cliCache.set(name, JSON.parse(output));
-  }
+  if (!cliCache.has(name)) cliCache.set(name, JSON.parse(cli(['template', name])));
   return cliCache.get(name);
 }
 
 /** The six scores and overall the command-line tool computes for template `name`. */
 export function cliTemplateScores(name) {
-  const design = JSON.stringify(cliTemplate(name));
-  const args = ['score', '-'];
-  const output = process.env.ARCHPLAY_CLI
-    ? execFileSync(process.env.ARCHPLAY_CLI, args, { input: design, encoding: 'utf8' })
-    : execFileSync('cargo', ['run', '--quiet', '--no-default-features', '--bin', 'archplay', '--', ...args], {
-        cwd: REPO_ROOT,
-        input: design,
-        encoding: 'utf8',
-        stdio: ['pipe', 'pipe', 'inherit'],
-      });
-  return JSON.parse(output).scores;
+  return JSON.parse(cli(['score', '-'], JSON.stringify(cliTemplate(name)))).scores;
+}
+
+/** The design file a link or an autosaved snapshot holds, read by `archplay open`. */
+export function cliOpen(text) {
+  return JSON.parse(cli(['open', '-'], text));
 }

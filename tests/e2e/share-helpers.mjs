@@ -6,7 +6,7 @@
 // through `eventually`, bounded by its timeout.
 
 import assert from 'node:assert/strict';
-import { BASE_URL, eventually, nodeData, nodeByKind, selectNode, setField } from './helpers.mjs';
+import { BASE_URL, cliOpen, eventually, nodeData, nodeByKind, selectNode, setField } from './helpers.mjs';
 
 /** The localStorage key of the autosaved design (src/ui/storage.rs). */
 export const DESIGN_KEY = 'archplay.design';
@@ -32,7 +32,7 @@ export async function allowClipboard(context) {
  */
 export async function copyLink(page) {
   await openShareMenu(page);
-  const lengthText = (await page.getByTestId('link-length').textContent())?.trim() ?? '';
+  const lengthText = await linkLengthText(page);
   await page.getByTestId('copy-link').click();
   const link = await eventually(async () => {
     const shown = page.getByTestId('share-link');
@@ -41,6 +41,15 @@ export async function copyLink(page) {
     return text;
   });
   return { link, lengthText };
+}
+
+/** The link-length text once the worker has made the link ("612 characters"). */
+export function linkLengthText(page) {
+  return eventually(async () => {
+    const text = (await page.getByTestId('link-length').textContent())?.trim() ?? '';
+    assert.match(text, /^[\d,]+ characters?$/, 'the link is not made yet');
+    return text;
+  });
 }
 
 /** The autosaved design's text, or null. */
@@ -53,7 +62,7 @@ export function waitForSaved(page, names) {
   return eventually(async () => {
     const text = await storedDesign(page);
     assert.ok(text, 'nothing is autosaved');
-    const saved = JSON.parse(text).components.map((component) => component.name).sort();
+    const saved = cliOpen(text).components.map((component) => component.name).sort();
     assert.deepEqual(saved, names, 'the autosave does not hold the design on screen');
     return text;
   });

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertNoErrors, cliTemplate, eventually, launchBrowser, openApp } from './helpers.mjs';
-import { downloadFrom, nodeNames, openShareMenu } from './share-helpers.mjs';
+import { downloadFrom, linkLengthText, nodeNames, openShareMenu } from './share-helpers.mjs';
 
 let browser;
 before(async () => {
@@ -34,7 +34,7 @@ function bigDesign(count) {
 
 /** The number the link-length text gives. */
 async function linkLength(page) {
-  const text = (await page.getByTestId('link-length').textContent()) ?? '';
+  const text = await linkLengthText(page);
   const match = /^([\d,]+) characters$/.exec(text.trim());
   assert.ok(match, `link-length reads ${JSON.stringify(text)}`);
   return Number(match[1].replaceAll(',', ''));

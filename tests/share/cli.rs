@@ -38,6 +38,16 @@ fn link_then_open_gives_back_the_design_file() {
 }
 
 #[test]
+fn open_reads_an_autosaved_snapshot() {
+    let design = fixture_design("simulation-everything");
+    let snapshot = archplay::engine::share::encode_snapshot(&design);
+    let opened = archplay(&["open", &snapshot]);
+    assert!(opened.status.success());
+    assert_eq!(format::from_json(&stdout(&opened)), Ok(design));
+    assert_refused(&archplay(&["open", "s2.!!"]), &["snapshot", "damaged"]);
+}
+
+#[test]
 fn bad_links_are_refused_in_one_line() {
     assert_refused(&archplay(&["open", "v9.abc"]), &["newer Archplay"]);
     assert_refused(&archplay(&["open", ""]), &["empty"]);

@@ -12,6 +12,8 @@
 //! - `history`: undo and redo.
 //! - `export`: Mermaid, HPA manifests (parsed as YAML) and SVG (parsed as XML).
 //! - `cli`: `archplay link`, `open` and `export`, and their failures.
+//! - `tasks`: snapshots and the worker's tasks (opening links and files,
+//!   writing links, design files and exports).
 
 mod alloc_meter;
 mod cli;
@@ -22,6 +24,7 @@ mod generate;
 mod golden;
 mod history;
 mod roundtrip;
+mod tasks;
 
 use archplay::engine::model::Design;
 use std::path::PathBuf;

@@ -6,7 +6,7 @@ use archplay::engine::fields::{component_fields, connection_fields, design_field
 use archplay::engine::model::{ComponentKind, Design, Position};
 use archplay::engine::share::envelope::seal;
 use archplay::engine::share::wire_v1::WireDesignV1;
-use archplay::engine::share::{decode_link, encode_link};
+use archplay::engine::share::{decode_link, decode_snapshot, encode_link, encode_snapshot};
 use archplay::engine::simulation_fields::ARRIVALS;
 use archplay::engine::templates::{template, TEMPLATES};
 use archplay::engine::validate::validate;
@@ -186,6 +186,8 @@ proptest! {
         let link = encode_link(&design);
         prop_assert!(link.starts_with("v2."));
         prop_assert_eq!(decode_link(&link), Ok(design.clone()));
+        // The page's own snapshot (autosave, and the worker's input) too.
+        prop_assert_eq!(decode_snapshot(&encode_snapshot(&design)), Ok(design.clone()));
         // A version 1 link of the same design, when version 1 can carry it,
         // migrates into exactly the same design.
         if let Some(v1) = WireDesignV1::from_model(&design) {
@@ -201,6 +203,7 @@ fn generated_designs_of_every_size_survive_a_link() {
             let design = generated_design(seed, n_components);
             assert_eq!(validate(&design), Ok(()), "generator made an invalid design (n={n_components}, seed={seed})");
             assert_eq!(decode_link(&encode_link(&design)), Ok(design.clone()), "n={n_components}, seed={seed}");
+            assert_eq!(decode_snapshot(&encode_snapshot(&design)), Ok(design.clone()), "snapshot: n={n_components}, seed={seed}");
             let mut v1_design = design;
             v1_design.simulation = Default::default();
             let v1 = WireDesignV1::from_model(&v1_design).expect("default simulation settings fit version 1");

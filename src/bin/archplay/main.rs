@@ -17,7 +17,7 @@ const USAGE: &str = "usage:
   archplay template --list            list the templates
   archplay validate DESIGN.json       check a design file; prints `ok` or the problems
   archplay link DESIGN.json           print the share-link fragment (after `#`) for a design
-  archplay open LINK                  print the design a share link holds (LINK may be a URL, or `-`)
+  archplay open LINK                  print the design a share link holds (LINK may be a URL, an autosaved snapshot, or `-`)
   archplay export mermaid|hpa|svg DESIGN.json
                                       print a Mermaid flowchart, Kubernetes HPA manifests or an SVG
   archplay simulate DESIGN.json [--seed N] [--duration SECONDS] [--warmup SECONDS] [--options OPTIONS.json]

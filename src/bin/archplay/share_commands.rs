@@ -13,13 +13,19 @@ pub fn link(args: &[String]) -> Result<(), Failure> {
 }
 
 /// `archplay open LINK`: prints the design file the link holds. LINK may be a
-/// fragment, a fragment with `#`, a whole URL, or `-` to read it from standard input.
+/// fragment, a fragment with `#`, a whole URL, a snapshot (`s2.`, what the
+/// app autosaves in the browser's local storage), or `-` to read it from
+/// standard input.
 pub fn open(args: &[String]) -> Result<(), Failure> {
     let [link] = args else {
         return Err(Failure::Usage("`open` takes one link, e.g. `archplay open 'v2.eNp...'` (or `-` to read it from standard input)".into()));
     };
     let text = if link == "-" { read_input("-")? } else { link.clone() };
-    let design = share::decode_link(&text).map_err(|error| Failure::Usage(error.to_string()))?;
+    let design = if share::is_snapshot(&text) {
+        share::decode_snapshot(&text).map_err(|error| Failure::Usage(error.to_string()))?
+    } else {
+        share::decode_link(&text).map_err(|error| Failure::Usage(error.to_string()))?
+    };
     println!("{}", format::to_json(&design));
     Ok(())
 }

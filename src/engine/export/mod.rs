@@ -14,3 +14,16 @@ mod svg;
 pub use hpa::{dns_name, to_hpa_manifests};
 pub use mermaid::to_mermaid;
 pub use svg::to_svg;
+
+use super::model::Design;
+
+/// Every HPA manifest of `design` as one YAML stream (documents separated by
+/// `---`), or `None` when no service autoscales.
+pub fn to_hpa_document(design: &Design) -> Option<String> {
+    let manifests = to_hpa_manifests(design);
+    if manifests.is_empty() {
+        return None;
+    }
+    let documents: Vec<String> = manifests.into_iter().map(|(_, yaml)| yaml).collect();
+    Some(documents.join("---\n"))
+}

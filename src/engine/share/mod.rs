@@ -28,11 +28,13 @@ mod defaults_v1;
 mod defaults_v2;
 pub mod envelope;
 mod error;
+mod snapshot;
 pub mod wire_v1;
 pub mod wire_v2;
 
 pub use bytes::WireError;
 pub use error::LinkError;
+pub use snapshot::{decode_snapshot, encode_snapshot, is_snapshot, SnapshotError, SNAPSHOT_PREFIX};
 
 use super::model::Design;
 use super::validate::validate;

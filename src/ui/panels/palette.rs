@@ -54,7 +54,7 @@ fn PaletteItem(
             class="ap-palette__item"
             data-testid=format!("palette-{}", kind.slug())
             draggable="true"
-            title=format!("Add a {} (click, or drag onto the canvas)", kind.label().to_lowercase())
+            title=format!("Add a {} (click, or drag onto the canvas)", kind.label().to_ascii_lowercase())
             on:click=on_click
             on:dragstart=on_drag_start
         >

@@ -2,18 +2,21 @@
 //! SVG, PNG, Mermaid or Kubernetes autoscalers, import a design file.
 //!
 //! What must stay true: the toggle is `share-menu`; the panel (mounted only
-//! while open, so the link is encoded only then) holds `copy-link`,
+//! while open, so the worker makes the link only then, again after each
+//! change; `copy-link` is disabled until it has) holds `copy-link`,
 //! `link-length`, `link-warning` past [`LONG_LINK_CHARACTERS`], `share-link`
 //! when the clipboard refused, `export-svg`, `export-png`, `export-mermaid`,
 //! `export-hpa` and the file input `import-json`. It closes on Escape, on a
 //! press outside it, and on the toggle.
 
+use crate::engine::share::encode_snapshot;
+use crate::engine::tasks::Task;
 use crate::ui::browser::app_address;
-use crate::ui::download::export_design;
-use crate::ui::export::{export_hpa, export_mermaid, export_png, export_svg};
+use crate::ui::export::{export_design, export_hpa, export_mermaid, export_png, export_svg};
 use crate::ui::import::import_chosen_file;
 use crate::ui::share::{copy_to_clipboard, describe_length, share_url, LONG_LINK_CHARACTERS};
 use crate::ui::state::{use_app_state, AppState};
+use crate::ui::worker;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -135,12 +138,34 @@ fn SharePanel() -> impl IntoView {
     let state = use_app_state();
     let design = state.design();
     let address = app_address();
-    let link = Memo::new(move |_| design.with(|design| share_url(&address, design)));
-    let length = Memo::new(move |_| link.with(|link| link.chars().count()));
+    // The link of the design on the canvas, once the worker has made it.
+    let link = RwSignal::new(None::<String>);
+    let asked = StoredValue::new(0_u64);
+    Effect::new(move |_| {
+        let snapshot = design.with(encode_snapshot);
+        let serial = asked.get_value() + 1;
+        asked.set_value(serial);
+        let address = address.clone();
+        worker::ask(Task::Link(snapshot), move |answer| {
+            // The panel may have closed, or the design changed again, meanwhile.
+            if asked.try_get_value() != Some(serial) {
+                return;
+            }
+            match answer {
+                Ok(fragment) => _ = link.try_set(Some(share_url(&address, &fragment))),
+                Err(problem) => state.report_error(format!("could not make the link: {problem}")),
+            }
+        });
+    });
+    let length = Memo::new(move |_| link.with(|link| link.as_ref().map_or(0, |link| link.chars().count())));
     let refused = RwSignal::new(false);
 
     let on_click = move |event: MouseEvent| match clicked_action(&event) {
-        Some(PanelAction::CopyLink) => copy_link(state, link.get_untracked(), refused),
+        Some(PanelAction::CopyLink) => {
+            if let Some(link) = link.get_untracked() {
+                copy_link(state, link, refused);
+            }
+        }
         Some(PanelAction::ExportJson) => export_design(state),
         Some(PanelAction::ExportSvg) => export_svg(state),
         Some(PanelAction::ExportPng) => export_png(state),
@@ -168,7 +193,7 @@ fn SharePanel() -> impl IntoView {
             view! {
                 <label class="ap-share__manual">
                     <span class="ap-hint">"Copying was not allowed. Select the link and copy it:"</span>
-                    <input class="ap-input" type="text" readonly data-testid="share-link" prop:value=move || link.get() />
+                    <input class="ap-input" type="text" readonly data-testid="share-link" prop:value=move || link.get().unwrap_or_default() />
                 </label>
             }
         })
@@ -182,11 +207,16 @@ fn SharePanel() -> impl IntoView {
                     "Whoever has this link has the design: it is inside the link itself. The part after # never reaches a server, and Archplay keeps no copy."
                 </p>
                 <div class="ap-share__row">
-                    <button type="button" class="ap-button ap-button--primary" data-testid="copy-link">
+                    <button
+                        type="button"
+                        class="ap-button ap-button--primary"
+                        data-testid="copy-link"
+                        disabled=move || link.with(Option::is_none)
+                    >
                         "Copy link"
                     </button>
                     <span class="ap-hint" data-testid="link-length">
-                        {move || describe_length(length.get())}
+                        {move || if link.with(Option::is_some) { describe_length(length.get()) } else { "making the link…".to_string() }}
                     </span>
                 </div>
                 {long_link_warning}

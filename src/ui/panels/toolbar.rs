@@ -6,7 +6,7 @@
 //! chosen; `export-json` downloads the design file.
 
 use crate::engine::templates::TEMPLATES;
-use crate::ui::download::export_design;
+use crate::ui::export::export_design;
 use crate::ui::panels::history_buttons::HistoryButtons;
 use crate::ui::panels::share_panel::ShareMenu;
 use crate::ui::sim::panel::SimOpenButton;

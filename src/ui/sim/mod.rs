@@ -1,12 +1,12 @@
 //! The browser side of the simulator: a "Simulate" panel that runs the
-//! design in a Web Worker (a separate wasm binary, `src/sim_worker.rs`,
+//! design in a Web Worker (a separate wasm binary, `src/worker.rs`,
 //! loaded on the first Run), shows progress on the canvas and in time
 //! charts, an event log and an event store query, and afterwards scores
 //! Performance from the simulated figures.
 //!
 //! Layout: [`SimState`] (this file) is the `Copy` handle of the run's
 //! signals, provided at the root, whose methods are the user's intents (run,
-//! pause, step, reset ...); [`link`] talks to the worker; [`panel`] and
+//! pause, step, reset ...); [`crate::ui::worker`] talks to the worker; [`panel`] and
 //! [`overlay`] render, from markup that [`charts`], [`log`] and [`query`]
 //! write as plain functions (tested natively); [`projection`] is the charts'
 //! coordinate maths.
@@ -18,19 +18,19 @@
 //! that goes into markup is escaped ([`charts::escape`]).
 
 pub mod charts;
-pub mod link;
 pub mod log;
 pub mod overlay;
 pub mod panel;
 pub mod projection;
 pub mod query;
 
-use crate::engine::format::to_json;
+use crate::engine::share::encode_snapshot;
 use crate::engine::model::Design;
 use crate::engine::score::{score, Scorecard};
 use crate::engine::sim::live::protocol::{Command, ComponentLive, LogLine, QueryAnswer, Report, SeriesPoint, Speed, StoreInfo};
 use crate::engine::sim::score::{simulated_scorecard, SimulatedPerformance};
 use crate::ui::state::AppState;
+use crate::ui::worker;
 use leptos::prelude::*;
 
 /// Most log lines kept; older ones are dropped first.
@@ -144,6 +144,7 @@ pub fn provide_sim_state(app: AppState) -> SimState {
         run_design: StoredValue::new(None),
     };
     provide_context(state);
+    worker::route_sim_reports(state);
     state
 }
 
@@ -171,7 +172,7 @@ impl SimState {
         match self.status() {
             SimStatus::Paused => {
                 self.set_status(SimStatus::Running);
-                link::send(*self, Command::Resume);
+                worker::send(&Command::Resume);
             }
             SimStatus::Running | SimStatus::Starting => {}
             _ => self.start(),
@@ -183,23 +184,23 @@ impl SimState {
         let design = self.app.design().get_untracked();
         self.run.update_value(|run| *run += 1);
         let speed = self.data.with_untracked(|data| data.speed);
-        let command = Command::Start { run: self.run.get_value(), design: to_json(&design), speed };
+        let command = Command::Start { run: self.run.get_value(), design: encode_snapshot(&design), speed };
         self.run_design.set_value(Some(design));
-        link::send(*self, command);
+        worker::send(&command);
     }
 
     /// Stops simulated time.
     pub fn pause(&self) {
         if self.status() == SimStatus::Running {
             self.set_status(SimStatus::Paused);
-            link::send(*self, Command::Pause);
+            worker::send(&Command::Pause);
         }
     }
 
     /// Advances a paused run to its next chart point.
     pub fn step(&self) {
         if self.status() == SimStatus::Paused {
-            link::send(*self, Command::Step);
+            worker::send(&Command::Step);
         }
     }
 
@@ -207,14 +208,14 @@ impl SimState {
     pub fn set_speed(&self, speed: Speed) {
         self.data.update(|data| data.speed = speed);
         if matches!(self.status(), SimStatus::Running | SimStatus::Paused | SimStatus::Starting) {
-            link::send(*self, Command::SetSpeed(speed));
+            worker::send(&Command::SetSpeed(speed));
         }
     }
 
     /// Forgets the run: the canvas, charts, log and Performance score go back to the design alone.
     pub fn reset(&self) {
         if self.status() != SimStatus::Idle {
-            link::send(*self, Command::Reset);
+            worker::send(&Command::Reset);
         }
         self.run.update_value(|run| *run += 1);
         self.clear(SimStatus::Idle);
@@ -222,14 +223,14 @@ impl SimState {
 
     /// Asks the run's event store `store` for its events of `topic` in `[from_s, to_s)`.
     pub fn query(&self, store: u32, topic: String, from_s: f64, to_s: f64) {
-        link::send(*self, Command::Query { store, topic, from_s, to_s });
+        worker::send(&Command::Query { store, topic, from_s, to_s });
     }
 
     /// Shows the inspector's workload and simulation settings (the design's fields).
     pub fn show_settings(&self) {
         self.app.select(crate::ui::state::Selection::Nothing);
         // The inspector rebuilds for the design after this tick; then scroll to the settings.
-        set_timeout(link::scroll_to_settings, std::time::Duration::from_millis(0));
+        set_timeout(panel::scroll_to_settings, std::time::Duration::from_millis(0));
     }
 
     fn clear(&self, status: SimStatus) {

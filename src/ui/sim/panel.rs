@@ -202,3 +202,19 @@ mod tests {
         assert!(controls_markup(&SimStatus::Idle, Speed::X1).contains("data-testid=\"sim-reset\" disabled>"));
     }
 }
+
+/// Scrolls the inspector to the design's simulation settings and focuses the first.
+pub fn scroll_to_settings() {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else { return };
+    let field = document
+        .query_selector("[data-testid='field-simulation.seed']")
+        .ok()
+        .flatten()
+        .or_else(|| document.query_selector("[data-testid='field-workload.requests_per_second']").ok().flatten());
+    if let Some(field) = field {
+        field.scroll_into_view();
+        if let Ok(element) = field.dyn_into::<web_sys::HtmlElement>() {
+            let _ = element.focus();
+        }
+    }
+}

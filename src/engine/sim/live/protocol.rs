@@ -9,6 +9,7 @@
 
 use super::super::agenda::Micros;
 use super::super::score::SimulatedPerformance;
+use crate::engine::tasks::Task;
 use serde::{Deserialize, Serialize};
 
 /// How fast simulated time passes against wall time.
@@ -68,11 +69,11 @@ impl Speed {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Command {
-    /// Start run number `run` of `design` (the design file's JSON) from its own settings.
+    /// Start run number `run` of `design` from its own settings.
     Start {
         /// Run number, echoed in every report.
         run: u32,
-        /// The design file.
+        /// The design, as a snapshot (`engine::share::encode_snapshot`).
         design: String,
         /// How fast to go.
         speed: Speed,
@@ -100,6 +101,13 @@ pub enum Command {
     },
     /// Measure events per second (used by the benchmark script only).
     Bench(BenchRequest),
+    /// Do a job off the main thread (open a link or a file, write a link or an export).
+    Task {
+        /// Chosen by the page, echoed in the [`Report::TaskDone`] that answers.
+        id: u32,
+        /// The job.
+        task: Task,
+    },
 }
 
 /// A benchmark the worker runs.
@@ -301,5 +309,12 @@ pub enum Report {
     Bench {
         /// Medians and every repetition, as JSON.
         json: String,
+    },
+    /// The answer to a [`Command::Task`].
+    TaskDone {
+        /// The task's id.
+        id: u32,
+        /// The text asked for, or why it could not be made.
+        answer: Result<String, String>,
     },
 }

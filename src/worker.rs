@@ -1,7 +1,10 @@
-//! The simulator's Web Worker: a second wasm binary, loaded by the page only
-//! when the user first presses Run, so the main bundle never carries the
-//! simulator. It takes [`Command`]s and answers with [`Report`]s (both through
-//! `serde-wasm-bindgen`), and advances a [`LiveRun`] in slices of at most
+//! The page's Web Worker: a second wasm binary, loaded by the page when it
+//! first needs it (Run, Share / Export, an import, a link in the address, an
+//! old autosave), so the main bundle carries neither the simulator nor the
+//! design file's JSON, link compression, old link versions or the exports.
+//! It takes [`Command`]s and answers with [`Report`]s (both through
+//! `serde-wasm-bindgen`). A [`Command::Task`] is answered at once through
+//! [`tasks::run`]; a run advances a [`LiveRun`] in slices of at most
 //! [`SLICE_EVENTS`] events: at a chosen speed it tracks the wall clock (a
 //! slice every [`TICK_MS`]), at full speed it works [`MAX_BUDGET_MS`] at a
 //! time and yields so that commands (Pause, Reset) get through.
@@ -10,19 +13,20 @@
 //! (all of it runs here); progress is posted at most every [`PROGRESS_MS`] of
 //! wall time; every report carries the run number of the Start it answers.
 
-use archplay::engine::format::from_json;
+use archplay::engine::share::decode_snapshot;
 use archplay::engine::sim::agenda::Micros;
 use archplay::engine::sim::live::protocol::{Command, Report, Speed};
 use archplay::engine::sim::live::LiveRun;
 use archplay::engine::sim::score::SimulatedPerformance;
 use archplay::engine::sim::RunOutcome;
+use archplay::engine::tasks;
 use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-#[path = "sim_worker/bench.rs"]
+#[path = "worker/bench.rs"]
 mod bench;
 
 /// Events per `run_until` call: a few milliseconds of work.
@@ -111,7 +115,7 @@ impl Runner {
         self.live = None;
         self.phase = Phase::Idle;
         let failed = |message: String| post(&Report::Failed { run, message });
-        let design = match from_json(design) {
+        let design = match decode_snapshot(design) {
             Ok(design) => design,
             Err(error) => return failed(format!("the design could not be read: {error}")),
         };
@@ -189,6 +193,7 @@ impl Runner {
                 }
             }
             Command::Bench(request) => post(&Report::Bench { json: bench::run(&request, now_ms) }),
+            Command::Task { id, task } => post(&Report::TaskDone { id, answer: tasks::run(&task) }),
         }
     }
 
