@@ -17,6 +17,7 @@
 //! the fault (by its number and text) and the problem. Names are looked up in
 //! [`resolve_faults`], so the model only ever holds component ids.
 
+use super::number::parse_number;
 use super::fields::format_number;
 use super::model::Design;
 use super::simulation_settings::{FaultAction, ScheduledFault};
@@ -235,18 +236,13 @@ fn parse_entry(tokens: &[Token]) -> Result<FaultEntry, String> {
     Ok(FaultEntry { component: name, action, at_s, duration_s })
 }
 
-/// A finite number, or `None`.
-fn number(text: &str) -> Option<f64> {
-    text.parse::<f64>().ok().filter(|value| value.is_finite())
-}
-
 /// `20`, `20s` or `500ms`, in seconds.
 fn parse_time(text: &str) -> Result<f64, String> {
     let (digits, scale) = match text.strip_suffix("ms") {
         Some(digits) => (digits, 0.001),
         None => (text.strip_suffix('s').unwrap_or(text), 1.0),
     };
-    let seconds = number(digits).map(|value| value * scale).ok_or_else(|| format!("`{text}` is not a time like 20s or 500ms"))?;
+    let seconds = parse_number(digits).map(|value| value * scale).ok_or_else(|| format!("`{text}` is not a time like 20s or 500ms"))?;
     if !(0.0..=MAX_FAULT_TIME_S).contains(&seconds) {
         return Err(format!("`{text}` is not a time from 0 to {} s", format_number(MAX_FAULT_TIME_S)));
     }
@@ -263,7 +259,7 @@ fn parse_latency(text: &str) -> Result<f64, String> {
             None => (body, 1.0),
         },
     };
-    let ms = number(digits).map(|value| value * scale).ok_or_else(|| format!("`{text}` is not an added latency like +50ms"))?;
+    let ms = parse_number(digits).map(|value| value * scale).ok_or_else(|| format!("`{text}` is not an added latency like +50ms"))?;
     if !(0.0..=MAX_ADDED_LATENCY_MS).contains(&ms) {
         return Err(format!("`{text}` is not an added latency from +0ms to +{}ms", format_number(MAX_ADDED_LATENCY_MS)));
     }
@@ -273,7 +269,7 @@ fn parse_latency(text: &str) -> Result<f64, String> {
 /// `20%`, a percentage from 0 to 100.
 fn parse_percent(text: &str) -> Result<f64, String> {
     let digits = text.strip_suffix('%').unwrap_or(text);
-    match number(digits) {
+    match parse_number(digits) {
         Some(percent) if (0.0..=100.0).contains(&percent) => Ok(percent),
         _ => Err(format!("`{text}` is not a percentage from 0% to 100%")),
     }

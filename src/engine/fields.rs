@@ -10,6 +10,7 @@ use super::fault_text::{parse_faults, FaultEntry};
 use super::model::{
     ComponentKind, Design, HttpMethod, LoadBalancingStrategy, ScalingMetric, ShardRange,
 };
+use super::number::parse_number;
 use super::model::{ComponentId, ConnectionId};
 use super::simulation_fields::simulation_fields;
 use std::fmt;
@@ -311,10 +312,7 @@ impl FieldSpec {
                 Ok(FieldValue::Text(trimmed.to_string()))
             }
             FieldType::Number { min, max, integer } => {
-                let value: f64 = trimmed
-                    .parse()
-                    .ok()
-                    .filter(|v: &f64| v.is_finite())
+                let value: f64 = parse_number(trimmed)
                     .ok_or_else(|| FieldError::NotANumber { label, value: trimmed.to_string() })?;
                 if *integer && value.fract() != 0.0 {
                     return Err(FieldError::NotWhole { label });

@@ -17,6 +17,7 @@ pub mod format;
 pub mod graph;
 pub mod history;
 pub mod model;
+pub mod number;
 pub mod performance;
 pub mod queueing;
 pub mod report;

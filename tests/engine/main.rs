@@ -22,6 +22,7 @@ mod edit;
 mod facts;
 mod fields;
 mod format;
+mod number;
 mod queueing;
 mod rubric;
 mod simulation_options;

@@ -9,6 +9,7 @@
 //! depends only on the stores and topics, so typed values stay while a run
 //! goes on.
 
+use crate::engine::number::parse_number;
 use super::charts::escape;
 use super::SimState;
 use leptos::prelude::WithUntracked;
@@ -18,7 +19,7 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
 /// A time typed into the form, in seconds; an empty or bad entry is `fallback`.
 pub fn parse_seconds(text: &str, fallback: f64) -> f64 {
-    text.trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0).unwrap_or(fallback)
+    parse_number(text.trim()).filter(|v| *v >= 0.0).unwrap_or(fallback)
 }
 
 fn option_markup(value: &str, label: &str) -> String {
