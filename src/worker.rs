@@ -28,6 +28,10 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 #[path = "worker/bench.rs"]
 mod bench;
+#[path = "worker/drawing.rs"]
+mod drawing;
+
+use drawing::Drawing;
 
 /// Events per `run_until` call: a few milliseconds of work.
 const SLICE_EVENTS: u64 = 20_000;
@@ -53,6 +57,7 @@ enum Phase {
 struct Runner {
     run: u32,
     live: Option<LiveRun>,
+    drawing: Option<Drawing>,
     phase: Phase,
     speed: Speed,
     /// (simulated µs, wall ms) when the speed last applied from.
@@ -65,6 +70,7 @@ thread_local! {
     static RUNNER: RefCell<Runner> = const { RefCell::new(Runner {
         run: 0,
         live: None,
+        drawing: None,
         phase: Phase::Idle,
         speed: Speed::X10,
         anchor: (0, 0.0),
@@ -94,9 +100,9 @@ fn post(report: &Report) {
 
 impl Runner {
     fn post_progress(&mut self) {
-        let Some(live) = self.live.as_mut() else { return };
+        let (Some(live), Some(drawing)) = (self.live.as_mut(), self.drawing.as_mut()) else { return };
         let update = live.take_update();
-        post(&Report::Progress { run: self.run, update, paused: self.phase == Phase::Paused });
+        post(&drawing.progress(self.run, update, self.phase == Phase::Paused));
         self.last_progress_ms = now_ms();
     }
 
@@ -106,13 +112,14 @@ impl Runner {
         let summary = live.summary();
         let summary_json = serde_json::to_string_pretty(&summary).unwrap_or_default();
         let performance = SimulatedPerformance::from_summary(&summary);
-        post(&Report::Finished { run: self.run, summary_json, performance });
+        post(&Report::Finished { run: self.run, summary: Drawing::summary(&performance, &summary_json), performance });
         self.phase = Phase::Finished;
     }
 
     fn start(&mut self, run: u32, design: &str, speed: Speed) {
         self.run = run;
         self.live = None;
+        self.drawing = None;
         self.phase = Phase::Idle;
         let failed = |message: String| post(&Report::Failed { run, message });
         let design = match decode_snapshot(design) {
@@ -123,13 +130,10 @@ impl Runner {
             Ok(live) => live,
             Err(error) => return failed(format!("the simulation could not start: {error}")),
         };
-        post(&Report::Started {
-            run,
-            seed: live.simulation().options().seed,
-            duration_s: live.end() as f64 / 1e6,
-            stores: live.stores(),
-            topics: live.topics(),
-        });
+        let duration_s = live.end() as f64 / 1e6;
+        let query_form = Drawing::query_form(&live.stores(), &live.topics());
+        post(&Report::Started { run, seed: live.simulation().options().seed, duration_s, query_form });
+        self.drawing = Some(Drawing::new(design, duration_s));
         self.live = Some(live);
         self.speed = speed;
         self.resume();
@@ -185,11 +189,12 @@ impl Runner {
             }
             Command::Reset => {
                 self.live = None;
+                self.drawing = None;
                 self.phase = Phase::Idle;
             }
             Command::Query { store, topic, from_s, to_s } => {
                 if let Some(live) = self.live.as_ref() {
-                    post(&Report::Answer { run: self.run, answer: live.query(store, &topic, from_s, to_s) });
+                    post(&Report::Answer { run: self.run, markup: Drawing::answer(&live.query(store, &topic, from_s, to_s)) });
                 }
             }
             Command::Bench(request) => post(&Report::Bench { json: bench::run(&request, now_ms) }),

@@ -7,13 +7,16 @@
 //! Layout: [`SimState`] (this file) is the `Copy` handle of the run's
 //! signals, provided at the root, whose methods are the user's intents (run,
 //! pause, step, reset ...); [`crate::ui::worker`] talks to the worker; [`panel`] and
-//! [`overlay`] render, from markup that [`charts`], [`log`] and [`query`]
-//! write as plain functions (tested natively); [`projection`] is the charts'
+//! [`overlay`] render. The charts, the log, the query form and answers and
+//! the summary are markup that [`charts`], [`log`] and [`query`] write as
+//! plain functions (tested natively), which the worker calls
+//! (`src/worker/drawing.rs`): it keeps the run's points and log, and the page
+//! only puts finished markup in place. [`projection`] is the charts'
 //! coordinate maths.
 //!
-//! What must stay true: the main bundle never links the simulator, only the
-//! message types of `engine::sim::live::protocol` and the score mapping of
-//! `engine::sim::score`; simulated Performance figures are shown only while
+//! What must stay true: the main bundle never links the simulator nor the
+//! drawing, only the message types of `engine::sim::live::protocol` and the
+//! score mapping of `engine::sim::score`; simulated Performance figures are shown only while
 //! the design equals the one that was run ([`scorecard_for`]); every name
 //! that goes into markup is escaped ([`charts::escape`]).
 
@@ -27,7 +30,7 @@ pub mod query;
 use crate::engine::share::encode_snapshot;
 use crate::engine::model::Design;
 use crate::engine::score::{score, Scorecard};
-use crate::engine::sim::live::protocol::{Command, ComponentLive, LogLine, QueryAnswer, Report, SeriesPoint, Speed, StoreInfo};
+use crate::engine::sim::live::protocol::{Command, ComponentLive, Report, Speed};
 use crate::engine::sim::score::{simulated_scorecard, SimulatedPerformance};
 use crate::ui::state::AppState;
 use crate::ui::worker;
@@ -104,20 +107,18 @@ pub struct SimData {
     pub events: u64,
     /// Every component's state now.
     pub components: Vec<ComponentLive>,
-    /// Chart points so far.
-    pub points: Vec<SeriesPoint>,
-    /// Event log so far (at most [`LOG_CAPACITY`] lines).
-    pub log: Vec<LogLine>,
-    /// The summary as `archplay simulate` prints it, once finished.
-    pub summary_json: Option<String>,
+    /// The time charts, as the worker drew them ([`charts`]).
+    pub charts: String,
+    /// The event log (at most [`LOG_CAPACITY`] lines), as the worker drew it ([`log`]).
+    pub log: String,
+    /// The finished run's summary, as the worker drew it ([`log::summary_markup`]).
+    pub summary: String,
     /// The figures of the finished run.
     pub performance: Option<SimulatedPerformance>,
-    /// Event stores of the run's design.
-    pub stores: Vec<StoreInfo>,
-    /// Topics of the run's design.
-    pub topics: Vec<String>,
-    /// The last event store answer.
-    pub answer: Option<QueryAnswer>,
+    /// The event store query form of the run's design ([`query`]).
+    pub query_form: String,
+    /// The last event store answer ([`query::answer_markup`]).
+    pub answer: String,
 }
 
 /// A `Copy` handle on the run's signals, provided at the root.
@@ -242,36 +243,37 @@ impl SimState {
     pub fn receive(&self, report: Report) {
         let current = self.run.get_value();
         match report {
-            Report::Started { run, seed, duration_s, stores, topics } if run == current => self.data.update(|data| {
+            Report::Started { run, seed, duration_s, query_form } if run == current => self.data.update(|data| {
                 data.seed = Some(seed);
                 data.duration_s = duration_s;
-                data.stores = stores;
-                data.topics = topics;
+                data.query_form = query_form;
                 data.status = SimStatus::Running;
             }),
-            Report::Progress { run, update, paused } if run == current => self.data.update(|data| {
-                data.time_s = update.time_s;
-                data.events = update.events;
-                data.components = update.components;
-                data.points.extend(update.points);
-                data.log.extend(update.log);
-                let excess = data.log.len().saturating_sub(LOG_CAPACITY);
-                data.log.drain(..excess);
+            Report::Progress { run, time_s, events, components, charts, log, paused } if run == current => self.data.update(|data| {
+                data.time_s = time_s;
+                data.events = events;
+                data.components = components;
+                if let Some(charts) = charts {
+                    data.charts = charts;
+                }
+                if let Some(log) = log {
+                    data.log = log;
+                }
                 if paused && data.status == SimStatus::Running {
                     data.status = SimStatus::Paused;
                 }
             }),
-            Report::Finished { run, summary_json, performance } if run == current => {
+            Report::Finished { run, summary, performance } if run == current => {
                 if let Some(design) = self.run_design.get_value() {
                     self.app.show_simulated(Some(SimulatedRun { design, performance: performance.clone() }));
                 }
                 self.data.update(|data| {
-                    data.summary_json = Some(summary_json);
+                    data.summary = summary;
                     data.performance = Some(performance);
                     data.status = SimStatus::Finished;
                 });
             }
-            Report::Answer { run, answer } if run == current => self.data.update(|data| data.answer = Some(answer)),
+            Report::Answer { run, markup } if run == current => self.data.update(|data| data.answer = markup),
             Report::Failed { run, message } if run == current => self.set_status(SimStatus::Failed(message)),
             _ => {}
         }

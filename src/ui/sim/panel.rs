@@ -13,12 +13,10 @@
 //! rewritten only when its markup changes, so buttons and typed query values
 //! survive the ten updates a second of a run.
 
-use super::charts::{charts_markup, escape};
-use super::log::{log_markup, summary_markup};
-use super::query::{answer_markup, form_markup, read_query};
+use super::charts::escape;
+use super::query::read_query;
 use super::{use_sim_state, SimState, SimStatus};
 use crate::engine::sim::live::protocol::Speed;
-use crate::ui::state::use_app_state;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlSelectElement, MouseEvent};
@@ -73,8 +71,11 @@ fn failure_markup(status: &SimStatus) -> String {
     }
 }
 
+/// What the chart area says before the first run.
+const NO_CHARTS: &str = "<p class=\"ap-sim__note\" data-testid=\"sim-charts-empty\">Run the simulation to draw its charts: throughput, error rate, latency, replicas, cache hits and events.</p>";
+
 /// A container whose content is `markup`. One view type for every part.
-fn part(class: &'static str, test_id: &'static str, markup: Signal<String>) -> impl IntoView {
+fn part(class: &'static str, test_id: &'static str, markup: Memo<String>) -> impl IntoView {
     view! { <div class=class data-testid=test_id inner_html=markup></div> }
 }
 
@@ -128,24 +129,19 @@ pub fn SimOpenButton() -> impl IntoView {
 #[component]
 pub fn SimPanel() -> impl IntoView {
     let sim = use_sim_state();
-    let app = use_app_state();
     let data = sim.data;
     move || {
         sim.open.get().then(|| {
-            let controls = Signal::derive(move || data.with(|d| controls_markup(&d.status, d.speed)));
-            let side = Signal::derive(move || data.with(|d| side_markup(&d.status)));
-            let failure = Signal::derive(move || data.with(|d| failure_markup(&d.status)));
-            let summary = Signal::derive(move || data.with(|d| d.performance.as_ref().map(|p| summary_markup(p, d.summary_json.as_deref().unwrap_or(""))).unwrap_or_default()));
-            // Charts are redrawn when a point arrives, not on every clock tick.
-            let chart_key = Memo::new(move |_| data.with(|d| (d.points.len(), d.duration_s.to_bits())));
-            let charts = Signal::derive(move || {
-                // Reading (not only tracking) the memo computes it, so that it follows the data.
-                let _key = chart_key.get();
-                data.with_untracked(|d| app.design().with(|design| charts_markup(&d.points, d.duration_s.max(d.time_s), design)))
-            });
-            let log = Signal::derive(move || data.with(|d| log_markup(&d.log)));
-            let form = Signal::derive(move || data.with(|d| form_markup(&d.stores, &d.topics)));
-            let answer = Signal::derive(move || data.with(|d| d.answer.as_ref().map(answer_markup).unwrap_or_default()));
+            let controls = Memo::new(move |_| data.with(|d| controls_markup(&d.status, d.speed)));
+            let side = Memo::new(move |_| data.with(|d| side_markup(&d.status)));
+            let failure = Memo::new(move |_| data.with(|d| failure_markup(&d.status)));
+            // The worker draws charts, log, form, answer and summary; each part
+            // is replaced only when its markup changed.
+            let summary = Memo::new(move |_| data.with(|d| d.summary.clone()));
+            let charts = Memo::new(move |_| data.with(|d| if d.charts.is_empty() { NO_CHARTS.to_string() } else { d.charts.clone() }));
+            let log = Memo::new(move |_| data.with(|d| d.log.clone()));
+            let form = Memo::new(move |_| data.with(|d| d.query_form.clone()));
+            let answer = Memo::new(move |_| data.with(|d| d.answer.clone()));
             view! {
                 <section
                     class="ap-panel ap-sim"

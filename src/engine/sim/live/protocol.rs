@@ -268,17 +268,24 @@ pub enum Report {
         seed: u64,
         /// Simulated seconds it will last.
         duration_s: f64,
-        /// Event stores of the design.
-        stores: Vec<StoreInfo>,
-        /// Every topic events may be published under.
-        topics: Vec<String>,
+        /// The event store query form (markup), empty when the design has no event store.
+        query_form: String,
     },
-    /// Progress of a run.
+    /// Progress of a run. The worker keeps the run's points and log and
+    /// draws them, so the page only puts the markup in place.
     Progress {
         /// Run number.
         run: u32,
-        /// What changed.
-        update: Update,
+        /// Simulated seconds now.
+        time_s: f64,
+        /// Events handled so far.
+        events: u64,
+        /// Every component, in design order.
+        components: Vec<ComponentLive>,
+        /// The time charts (markup), when a point was added since the last report.
+        charts: Option<String>,
+        /// The event log (markup), when a line was added since the last report.
+        log: Option<String>,
         /// Whether it is paused now.
         paused: bool,
     },
@@ -286,8 +293,9 @@ pub enum Report {
     Finished {
         /// Run number.
         run: u32,
-        /// The summary as `archplay simulate` prints it (pretty JSON).
-        summary_json: String,
+        /// The figures and errors by cause (markup), with the summary as
+        /// `archplay simulate` prints it in `data-summary`.
+        summary: String,
         /// What the Performance score needs.
         performance: SimulatedPerformance,
     },
@@ -295,8 +303,8 @@ pub enum Report {
     Answer {
         /// Run number.
         run: u32,
-        /// The matching events.
-        answer: QueryAnswer,
+        /// The matching events (markup).
+        markup: String,
     },
     /// A run could not start or a command failed.
     Failed {
