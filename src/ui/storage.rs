@@ -187,7 +187,7 @@ mod tests {
     #[test]
     fn a_damaged_snapshot_names_its_problem() {
         let snapshot = encode_snapshot(&template("microservices").unwrap());
-        for text in [&snapshot[..snapshot.len() / 2], "s2.", "s2.!!!"] {
+        for text in [&snapshot[..snapshot.len() / 2], "s1.", "s1.!!!"] {
             let Saved::Unreadable(error) = Saved::read(Some(text)) else { panic!("{text} was read as a design") };
             let message = unreadable_message(&error, Ok(()));
             assert!(message.contains(&error) && message.contains(UNREADABLE_KEY), "{message}");

@@ -44,7 +44,7 @@ fn open_reads_an_autosaved_snapshot() {
     let opened = archplay(&["open", &snapshot]);
     assert!(opened.status.success());
     assert_eq!(format::from_json(&stdout(&opened)), Ok(design));
-    assert_refused(&archplay(&["open", "s2.!!"]), &["snapshot", "damaged"]);
+    assert_refused(&archplay(&["open", "s1.!!"]), &["snapshot", "damaged"]);
 }
 
 #[test]

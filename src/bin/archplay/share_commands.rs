@@ -13,7 +13,7 @@ pub fn link(args: &[String]) -> Result<(), Failure> {
 }
 
 /// `archplay open LINK`: prints the design file the link holds. LINK may be a
-/// fragment, a fragment with `#`, a whole URL, a snapshot (`s2.`, what the
+/// fragment, a fragment with `#`, a whole URL, a snapshot (`s1.`, what the
 /// app autosaves in the browser's local storage), or `-` to read it from
 /// standard input.
 pub fn open(args: &[String]) -> Result<(), Failure> {
