@@ -359,7 +359,7 @@ pub fn parse_shards(input: &str) -> Result<Vec<ShardRange>, String> {
         return Err("at most 256 shards".into());
     }
     let mut sorted = shards.clone();
-    sorted.sort_by_key(|shard| shard.start);
+    sorted.sort_unstable_by_key(|shard| (shard.start, shard.end));
     if let Some(pair) = sorted.windows(2).find(|pair| pair[0].end > pair[1].start) {
         return Err(format!("ranges {}..{} and {}..{} overlap", pair[0].start, pair[0].end, pair[1].start, pair[1].end));
     }

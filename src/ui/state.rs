@@ -114,7 +114,9 @@ pub fn provide_app_state() -> AppState {
 
 /// The app state provided by [`provide_app_state`].
 pub fn use_app_state() -> AppState {
-    expect_context::<AppState>()
+    // Not `expect_context`: its message formats the type name with `Debug`,
+    // which links Unicode's printable-character tables into the page.
+    use_context::<AppState>().unwrap_or_else(|| panic!("AppState is provided at the root of the app"))
 }
 
 impl AppState {

@@ -151,7 +151,8 @@ pub fn provide_sim_state(app: AppState) -> SimState {
 
 /// The simulation state provided at the root.
 pub fn use_sim_state() -> SimState {
-    expect_context::<SimState>()
+    // Not `expect_context`: see `use_app_state`.
+    use_context::<SimState>().unwrap_or_else(|| panic!("SimState is provided at the root of the app"))
 }
 
 impl SimState {
