@@ -49,9 +49,7 @@ pub fn ComponentConnections(
             <h3 class="ap-group__title" id="ap-connections-title">
                 "Connections"
             </h3>
-            <Show when=is_empty>
-                <p class="ap-hint">"None yet. Drag from the box's right handle, or use Connect to."</p>
-            </Show>
+            {move || is_empty().then(|| view! { <p class="ap-hint">"None yet. Drag from the box's right handle, or use Connect to."</p> })}
             <ul class="ap-connections__list" data-testid="connection-list">
                 // A short list, rebuilt when it changes: cheaper in the bundle than a keyed `For`.
                 {move || lines.get().into_iter().map(|line| view! { <ConnectionItem line /> }).collect_view()}

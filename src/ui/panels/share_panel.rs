@@ -68,9 +68,7 @@ pub fn ShareMenu() -> impl IntoView {
                     <path d="M2 4 L5 7 L8 4" />
                 </svg>
             </button>
-            <Show when=move || open.get()>
-                <SharePanel />
-            </Show>
+            {move || open.get().then(|| view! { <SharePanel /> })}
         </div>
     }
 }
