@@ -111,6 +111,7 @@ pub fn ConnectionPreview(
                     marker-end="url(#ap-arrow-selected)"
                 />
             }
+            .into_any()
         })
     }
 }

@@ -49,10 +49,10 @@ pub fn ComponentConnections(
             <h3 class="ap-group__title" id="ap-connections-title">
                 "Connections"
             </h3>
-            {move || is_empty().then(|| view! { <p class="ap-hint">"None yet. Drag from the box's right handle, or use Connect to."</p> })}
+            {move || is_empty().then(|| view! { <p class="ap-hint">"None yet. Drag from the box's right handle, or use Connect to."</p> }.into_any())}
             <ul class="ap-connections__list" data-testid="connection-list">
                 // A short list, rebuilt when it changes: cheaper in the bundle than a keyed `For`.
-                {move || lines.get().into_iter().map(|line| view! { <ConnectionItem line /> }).collect_view()}
+                {move || lines.get().into_iter().map(|line| view! { <ConnectionItem line /> }.into_any()).collect_view()}
             </ul>
         </section>
     }
@@ -148,6 +148,7 @@ pub fn ConnectTo(
                                         {name}
                                     </option>
                                 }
+                                .into_any()
                             })
                             .collect_view()
                     }}

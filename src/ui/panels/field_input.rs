@@ -98,7 +98,7 @@ pub fn FieldInput(
                 {spec.label}
             </label>
             {input}
-            {hint.map(|hint| view! { <p class="ap-field__hint">{hint}</p> })}
+            {hint.map(|hint| view! { <p class="ap-field__hint">{hint}</p> }.into_any())}
             {move || {
                 error
                     .get()
@@ -113,6 +113,7 @@ pub fn FieldInput(
                                 {message}
                             </p>
                         }
+                        .into_any()
                     })
             }}
         </div>
@@ -193,6 +194,7 @@ fn choice(field: FieldContext, id: String, described_by: String, options: &'stat
                             {option_label(option)}
                         </option>
                     }
+                    .into_any()
                 })
                 .collect_view()}
         </select>

@@ -31,7 +31,7 @@ pub fn Palette() -> impl IntoView {
             <ul class="ap-palette__list">
                 {ComponentKind::ALL
                     .into_iter()
-                    .map(|kind| view! { <li><PaletteItem kind /></li> })
+                    .map(|kind| view! { <li><PaletteItem kind /></li> }.into_any())
                     .collect_view()}
             </ul>
         </nav>

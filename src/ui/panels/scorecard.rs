@@ -48,7 +48,7 @@ pub fn ScorecardPanel() -> impl IntoView {
                 </div>
             </header>
             <ul class="ap-scorecard__rows">
-                {Attribute::ALL.into_iter().map(|attribute| view! { <ScoreRow attribute /> }).collect_view()}
+                {Attribute::ALL.into_iter().map(|attribute| view! { <ScoreRow attribute /> }.into_any()).collect_view()}
             </ul>
             <EstimateSummary />
         </section>
@@ -96,6 +96,7 @@ fn ScoreRow(
                             {move || attribute_score.with(|a| a.as_ref().map(rubric_lines))}
                         </ul>
                     }
+                    .into_any()
                 })
             }}
         </li>
@@ -103,7 +104,7 @@ fn ScoreRow(
 }
 
 fn rubric_lines(attribute_score: &AttributeScore) -> impl IntoView {
-    attribute_score.lines.iter().cloned().map(|line| view! { <RubricLineItem line /> }).collect_view()
+    attribute_score.lines.iter().cloned().map(|line| view! { <RubricLineItem line /> }.into_any()).collect_view()
 }
 
 /// One rubric check: passed or not, points, why, and what would fix it.
@@ -138,7 +139,7 @@ fn RubricLineItem(
                     <span class="ap-rubric__points">{points}</span>
                 </div>
                 <p class="ap-rubric__reason">{line.reason.clone()}</p>
-                {fix.map(|fix| view! { <p class="ap-rubric__fix">"Fix: " {fix}</p> })}
+                {fix.map(|fix| view! { <p class="ap-rubric__fix">"Fix: " {fix}</p> }.into_any())}
                 {about}
             </div>
         </li>

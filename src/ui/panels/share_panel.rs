@@ -68,7 +68,7 @@ pub fn ShareMenu() -> impl IntoView {
                     <path d="M2 4 L5 7 L8 4" />
                 </svg>
             </button>
-            {move || open.get().then(|| view! { <SharePanel /> })}
+            {move || open.get().then(|| view! { <SharePanel /> }.into_any())}
         </div>
     }
 }
@@ -184,6 +184,7 @@ fn SharePanel() -> impl IntoView {
                     </button>
                 </div>
             }
+            .into_any()
         })
     };
     let link_to_copy_by_hand = move || {
@@ -194,6 +195,7 @@ fn SharePanel() -> impl IntoView {
                     <input class="ap-input" type="text" readonly data-testid="share-link" prop:value=move || link.get().unwrap_or_default() />
                 </label>
             }
+            .into_any()
         })
     };
 

@@ -61,6 +61,7 @@ pub fn Toolbar() -> impl IntoView {
                                     {info.name}
                                 </option>
                             }
+                            .into_any()
                         })
                         .collect_view()}
                 </select>

@@ -172,6 +172,7 @@ pub fn SimPanel() -> impl IntoView {
                     </div>
                 </section>
             }
+            .into_any()
         })
     }
 }
