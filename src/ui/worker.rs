@@ -122,6 +122,22 @@ fn spawn() -> Option<WorkerLink> {
     Some(WorkerLink { worker, ready: false, pending: Vec::new(), _on_message: on_message, _on_error: on_error })
 }
 
+/// Starts loading the worker, if it is not loaded yet, when the user is
+/// about to need it (a pointer over Share / Export or Simulate, or focus on
+/// them), so the first link or run does not wait for the download.
+pub fn warm_up() {
+    let missing = PLUMBING.with(|plumbing| plumbing.borrow().link.is_none());
+    if missing {
+        let link = spawn();
+        PLUMBING.with(|plumbing| {
+            let mut plumbing = plumbing.borrow_mut();
+            if plumbing.link.is_none() {
+                plumbing.link = link;
+            }
+        });
+    }
+}
+
 /// Sends `command` to the worker, starting the worker first if need be.
 pub fn send(command: &Command) {
     let message = match command.serialize(&serde_wasm_bindgen::Serializer::new().serialize_large_number_types_as_bigints(true)) {

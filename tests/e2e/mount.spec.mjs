@@ -1,6 +1,8 @@
 // Journey (a): the release build mounts with no console error or page error
 // and shows the microservices template with its six scores.
 // This is also the smoke check that catches a broken wasm-opt (which exits 0).
+// And the worker (links, exports, the simulator) is not part of the start:
+// it loads when the pointer or focus reaches Share / Export or Simulate.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -43,6 +45,21 @@ test('the release build mounts cleanly and shows the microservices template', { 
     assert.ok(passed === 'true' || passed === 'false', `rubric line ${fact} has data-passed=${passed}`);
   }
 
+  assertNoErrors(errors);
+  await context.close();
+});
+
+test('the worker is not loaded at start, and starts loading when the pointer reaches Share / Export', { timeout: 60_000 }, async () => {
+  const { page, errors, context } = await openApp(browser);
+  await waitForScores(page);
+  assert.equal(page.workers().length, 0, 'the page started its worker without being asked');
+  await page.getByTestId('share-menu').hover();
+  await eventually(async () => assert.equal(page.workers().length, 1, 'hovering Share / Export did not start the worker'));
+  // The warmed-up worker then makes the link, and a second hover starts no second worker.
+  await page.getByTestId('sim-open').hover();
+  await page.getByTestId('share-menu').click();
+  await eventually(async () => assert.match((await page.getByTestId('link-length').textContent()) ?? '', /^[\d,]+ characters$/));
+  assert.equal(page.workers().length, 1, 'a second worker was started');
   assertNoErrors(errors);
   await context.close();
 });

@@ -16,6 +16,7 @@
 use super::charts::escape;
 use super::query::read_query;
 use super::{use_sim_state, SimState, SimStatus};
+use crate::ui::worker;
 use crate::engine::sim::live::protocol::Speed;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -119,7 +120,15 @@ fn on_change(sim: SimState, event: &Event) {
 pub fn SimOpenButton() -> impl IntoView {
     let sim = use_sim_state();
     view! {
-        <button type="button" class="ap-button" data-testid="sim-open" aria-pressed=move || sim.open.get().to_string() on:click=move |_| sim.toggle_panel()>
+        <button
+            type="button"
+            class="ap-button"
+            data-testid="sim-open"
+            aria-pressed=move || sim.open.get().to_string()
+            on:click=move |_| sim.toggle_panel()
+            on:pointerenter=|_| worker::warm_up()
+            on:focus=|_| worker::warm_up()
+        >
             "Simulate"
         </button>
     }
