@@ -1,5 +1,6 @@
 //! The page's end of its Web Worker (`src/worker.rs`): creates the worker on
-//! the first command (so its wasm loads only when something needs it),
+//! the first command, or a little earlier through [`warm_up`] (so its wasm
+//! loads only when something is about to need it),
 //! queues commands until it says it is ready, converts commands and reports
 //! with `serde-wasm-bindgen`, hands simulation reports to the [`SimState`]
 //! and task answers to whoever asked ([`ask`]).
