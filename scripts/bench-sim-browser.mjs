@@ -163,7 +163,7 @@ async function main() {
 
     const main = gzippedSize(/^archplay-web-.*\.(wasm|js)$/);
     const worker = gzippedSize(/^archplay-worker.*\.(wasm|js)$/);
-    console.log(`bundles (gzip -9): main ${(main / 1024).toFixed(1)} KB (loaded with the page), worker ${(worker / 1024).toFixed(1)} KB (loaded on the first Run)`);
+    console.log(`bundles (gzip -9): main ${(main / 1024).toFixed(1)} KB (loaded with the page), worker ${(worker / 1024).toFixed(1)} KB (loaded on first need)`);
   } finally {
     await browser.close();
     server.stop();

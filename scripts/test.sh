@@ -148,8 +148,8 @@ fi
 
 # --- bundle size -----------------------------------------------------------------
 # Gzipped bytes of every .wasm and .js file trunk wrote, summed: the main
-# bundle (what the page loads) apart from the simulator's worker (loaded on
-# the first Run, src/worker.rs).
+# bundle (what the page loads) apart from the worker (src/worker.rs: the
+# simulator, links, files and exports, loaded on first need).
 bundle_size() {
     local total=0 worker=0 file bytes
     shopt -s nullglob
@@ -170,7 +170,7 @@ bundle_size() {
     BUNDLE_KB="$(awk -v b="$total" 'BEGIN { printf "%.1f", b / 1024 }')"
     WORKER_KB="$(awk -v b="$worker" 'BEGIN { printf "%.1f", b / 1024 }')"
     printf 'bundle size: %s KB gzipped (dist/*.wasm + dist/*.js without the worker, %d bytes)\n' "$BUNDLE_KB" "$total"
-    printf 'simulator worker: %s KB gzipped (dist/archplay-worker*, %d bytes, loaded on the first Run)\n' "$WORKER_KB" "$worker"
+    printf 'worker: %s KB gzipped (dist/archplay-worker*, %d bytes, loaded on first need)\n' "$WORKER_KB" "$worker"
 }
 BUNDLE_KB=""
 WORKER_KB=""
