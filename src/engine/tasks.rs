@@ -38,7 +38,7 @@ pub fn run(task: &Task) -> Result<String, String> {
     match task {
         Task::OpenLink(link) => decode_link(link).map(|design| encode_snapshot(&design)).map_err(|error| error.to_string()),
         Task::OpenFile(text) => from_json(text).map(|design| encode_snapshot(&design)).map_err(|error| error.to_string()),
-        Task::Link(snapshot) => write(snapshot, |design| encode_link(design)),
+        Task::Link(snapshot) => write(snapshot, encode_link),
         Task::DesignFile(snapshot) => write(snapshot, to_json),
         Task::Svg(snapshot) => write(snapshot, to_svg),
         Task::Mermaid(snapshot) => write(snapshot, to_mermaid),

@@ -1,0 +1,104 @@
+//! A snapshot: a whole design as short text, for the page's own use. The page
+//! autosaves snapshots and hands them to its worker, so the main bundle
+//! carries only this reader and writer, while compression, every link version
+//! and the design file's JSON live in the worker (`src/worker.rs`).
+//!
+//! The format is `s1.` and URL-safe base64 of every model field in a fixed
+//! order: numbers as their eight bytes, whole numbers and lengths as LEB128
+//! varints, flags as one byte, choices as their index in a table below,
+//! strings as length and UTF-8. Unlike a link it keeps no defaults and no
+//! presence masks: it is written and read by the same build, which keeps
+//! both directions small.
+//!
+//! What must stay true:
+//! - `decode_snapshot(&encode_snapshot(design))` is `design`, for every valid design.
+//! - Decoding never panics, reads at most [`MAX_INFLATED_BYTES`] of payload,
+//!   and returns only designs that pass [`validate`].
+//! - Every struct is destructured without `..` when written, so a new model
+//!   field does not compile until the snapshot carries it. A change of the
+//!   layout takes a new prefix (`s2.`); the worker then reads the older one,
+//!   as it reads the design files that older builds autosaved.
+
+mod read;
+mod write;
+
+use super::MAX_INFLATED_BYTES;
+use crate::engine::model::{
+    ArrivalProfile, AutoscalerKind, Design, HttpMethod, KeyPopularityKind, LoadBalancingStrategy, ScalingMetric, ServiceTimeKind,
+};
+use crate::engine::validate::{validate, ValidationError};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use read::Reader;
+use std::fmt;
+use write::Writer;
+
+/// What every snapshot this build writes starts with.
+pub const SNAPSHOT_PREFIX: &str = "s1.";
+
+const STRATEGIES: [LoadBalancingStrategy; 3] =
+    [LoadBalancingStrategy::RoundRobin, LoadBalancingStrategy::Weighted, LoadBalancingStrategy::LeastConnections];
+const METRICS: [ScalingMetric; 4] = [ScalingMetric::Cpu, ScalingMetric::Memory, ScalingMetric::RequestRate, ScalingMetric::ErrorRate];
+const METHODS: [HttpMethod; 5] = [HttpMethod::Any, HttpMethod::Get, HttpMethod::Post, HttpMethod::Put, HttpMethod::Delete];
+const ARRIVALS: [ArrivalProfile; 5] =
+    [ArrivalProfile::Steady, ArrivalProfile::Ramp, ArrivalProfile::Spike, ArrivalProfile::Wave, ArrivalProfile::Step];
+const POPULARITIES: [KeyPopularityKind; 2] = [KeyPopularityKind::Uniform, KeyPopularityKind::Zipf];
+const SERVICE_TIMES: [ServiceTimeKind; 3] = [ServiceTimeKind::Exponential, ServiceTimeKind::Fixed, ServiceTimeKind::LogNormal];
+const AUTOSCALERS: [AutoscalerKind; 2] = [AutoscalerKind::Seed, AutoscalerKind::Hpa];
+
+/// Why a snapshot could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SnapshotError {
+    /// The text does not start with [`SNAPSHOT_PREFIX`].
+    NotASnapshot,
+    /// The text is longer than any snapshot this build writes.
+    TooLarge,
+    /// The base64 after the prefix is damaged.
+    Damaged,
+    /// The bytes stop early, run on, or hold a value no design has; says what was being read.
+    Malformed(&'static str),
+    /// The design breaks the rules every design must follow.
+    Invalid(ValidationError),
+}
+
+impl fmt::Display for SnapshotError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SnapshotError::NotASnapshot => write!(f, "the text is not an Archplay snapshot (it does not start with `{SNAPSHOT_PREFIX}`)"),
+            SnapshotError::TooLarge => write!(f, "the snapshot is larger than any design Archplay writes"),
+            SnapshotError::Damaged => write!(f, "the snapshot's text is damaged"),
+            SnapshotError::Malformed(what) => write!(f, "the snapshot does not describe a design (at {what})"),
+            SnapshotError::Invalid(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+impl std::error::Error for SnapshotError {}
+
+/// Whether `text` looks like a snapshot (rather than a design file or a link).
+pub fn is_snapshot(text: &str) -> bool {
+    text.trim_start().starts_with(SNAPSHOT_PREFIX)
+}
+
+/// The snapshot of `design`.
+pub fn encode_snapshot(design: &Design) -> String {
+    let mut out = Writer(Vec::with_capacity(256 + 160 * design.components.len()));
+    out.design(design);
+    format!("{SNAPSHOT_PREFIX}{}", URL_SAFE_NO_PAD.encode(out.0))
+}
+
+/// Reads a snapshot back into a valid design.
+pub fn decode_snapshot(text: &str) -> Result<Design, SnapshotError> {
+    let data = text.trim().strip_prefix(SNAPSHOT_PREFIX).ok_or(SnapshotError::NotASnapshot)?;
+    if data.len() > MAX_INFLATED_BYTES.div_ceil(3) * 4 {
+        return Err(SnapshotError::TooLarge);
+    }
+    let bytes = URL_SAFE_NO_PAD.decode(data).map_err(|_| SnapshotError::Damaged)?;
+    let mut reader = Reader { bytes: &bytes, at: 0 };
+    let design = reader.design().map_err(SnapshotError::Malformed)?;
+    if reader.at != bytes.len() {
+        return Err(SnapshotError::Malformed("the end: bytes follow the design"));
+    }
+    validate(&design).map_err(SnapshotError::Invalid)?;
+    Ok(design)
+}
