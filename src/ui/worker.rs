@@ -1,6 +1,5 @@
 //! The page's end of its Web Worker (`src/worker.rs`): creates the worker on
-//! the first command, or a little earlier through [`warm_up`] (so its wasm
-//! loads only when something is about to need it),
+//! the first command (so its wasm loads only when something needs it),
 //! queues commands until it says it is ready, converts commands and reports
 //! with `serde-wasm-bindgen`, hands simulation reports to the [`SimState`]
 //! and task answers to whoever asked ([`ask`]).
@@ -123,22 +122,6 @@ fn spawn() -> Option<WorkerLink> {
     Some(WorkerLink { worker, ready: false, pending: Vec::new(), _on_message: on_message, _on_error: on_error })
 }
 
-/// Starts loading the worker, if it is not loaded yet, when the user is
-/// about to need it (a pointer over Share / Export or Simulate, or focus on
-/// them), so the first link or run does not wait for the download.
-pub fn warm_up() {
-    let missing = PLUMBING.with(|plumbing| plumbing.borrow().link.is_none());
-    if missing {
-        let link = spawn();
-        PLUMBING.with(|plumbing| {
-            let mut plumbing = plumbing.borrow_mut();
-            if plumbing.link.is_none() {
-                plumbing.link = link;
-            }
-        });
-    }
-}
-
 /// Sends `command` to the worker, starting the worker first if need be.
 pub fn send(command: &Command) {
     let message = match command.serialize(&serde_wasm_bindgen::Serializer::new().serialize_large_number_types_as_bigints(true)) {
@@ -168,6 +151,12 @@ pub fn send(command: &Command) {
 /// Has the worker do `task`, and calls `answer` with the result once
 /// (possibly an error saying the worker could not do it).
 pub fn ask(task: Task, answer: impl FnOnce(Result<String, String>) + 'static) {
+    ask_with(|id| Command::Task { id, task }, answer);
+}
+
+/// Sends the command `make` builds from a fresh id, and calls `answer` once
+/// with the [`Report::TaskDone`] of that id (or an error if the worker fails).
+pub fn ask_with(make: impl FnOnce(u32) -> Command, answer: impl FnOnce(Result<String, String>) + 'static) {
     let id = PLUMBING.with(|plumbing| {
         let mut plumbing = plumbing.borrow_mut();
         plumbing.next_task = plumbing.next_task.wrapping_add(1);
@@ -175,5 +164,5 @@ pub fn ask(task: Task, answer: impl FnOnce(Result<String, String>) + 'static) {
         plumbing.waiting.push((id, Box::new(answer)));
         id
     });
-    send(&Command::Task { id, task });
+    send(&make(id));
 }

@@ -9,6 +9,7 @@
 //! [`LOG_CAPACITY`] lines.
 
 use archplay::engine::model::Design;
+use archplay::engine::share::decode_snapshot;
 use archplay::engine::sim::live::protocol::{LogLine, QueryAnswer, Report, SeriesPoint, StoreInfo, Update};
 use archplay::engine::sim::score::SimulatedPerformance;
 use archplay::ui::sim::charts::charts_markup;
@@ -29,6 +30,12 @@ impl Drawing {
     /// The drawing of a run of `design` that lasts `duration_s` simulated seconds.
     pub fn new(design: Design, duration_s: f64) -> Drawing {
         Drawing { design, duration_s, points: Vec::new(), log: Vec::new(), drawn_once: false }
+    }
+
+    /// The charts of `snapshot` before a run: axes, titles and legends, no points.
+    pub fn empty_charts(snapshot: &str) -> Result<String, String> {
+        let design = decode_snapshot(snapshot).map_err(|error| error.to_string())?;
+        Ok(charts_markup(&[], design.simulation.duration_s, &design))
     }
 
     /// The query form for the run's event stores and topics.

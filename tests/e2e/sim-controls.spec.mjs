@@ -24,6 +24,8 @@ test('pause holds the clock, step advances one chart step, run resumes, reset fo
   assert.equal(await simStatus(page), 'idle');
   assert.ok(await page.getByTestId('sim-pause').isDisabled(), 'nothing to pause before a run');
   assert.ok(await page.getByTestId('sim-step').isDisabled(), 'nothing to step before a run');
+  // Before a run the charts are in place, empty, so a run does not move the page.
+  await eventually(async () => assert.equal(await page.getByTestId('chart-throughput').locator('path').getAttribute('d'), '', 'no empty charts before the run'));
 
   // Real time: the clock moves a second per second.
   await page.getByTestId('sim-speed').selectOption('1x');
@@ -65,12 +67,13 @@ test('pause holds the clock, step advances one chart step, run resumes, reset fo
   assert.equal(await simSeconds(page), 0);
   await eventually(async () => assert.equal(await page.getByTestId('node-sim').count(), 0, 'figures stay on the canvas after reset'));
   assert.equal(await page.getByTestId('sim-log-line').count(), 0, 'the log survived reset');
-  assert.equal(await page.getByTestId('chart-throughput').count(), 0, 'the charts of the forgotten run stay');
-  assert.match((await page.getByTestId('sim-charts-empty').textContent()) ?? '', /Run the simulation to draw its charts/);
+  // The charts are back to the design's empty charts (drawn by the worker before any run).
+  await eventually(async () => assert.equal(await page.getByTestId('chart-throughput').locator('path').getAttribute('d'), '', 'the throughput chart kept its points'));
+  assert.match(await page.getByTestId('chart-throughput').textContent(), /run the simulation to draw this chart/);
   // Nothing arrives late from the forgotten run.
   await page.waitForTimeout(400);
   assert.equal(await simSeconds(page), 0);
-  assert.equal(await page.getByTestId('chart-throughput').count(), 0, 'a late report drew the forgotten run');
+  assert.equal(await page.getByTestId('chart-throughput').locator('path').getAttribute('d'), '', 'a late report drew the forgotten run');
 
   assertNoErrors(errors);
   await context.close();

@@ -62,8 +62,6 @@ pub fn ShareMenu() -> impl IntoView {
                 aria-haspopup="dialog"
                 aria-expanded=move || open.get().to_string()
                 on:click=on_toggle
-                on:pointerenter=|_| worker::warm_up()
-                on:focus=|_| worker::warm_up()
             >
                 "Share / Export"
                 <svg class="ap-share__caret" viewBox="0 0 10 10" aria-hidden="true">

@@ -109,6 +109,9 @@ pub struct SimData {
     pub components: Vec<ComponentLive>,
     /// The time charts, as the worker drew them ([`charts`]).
     pub charts: String,
+    /// Before a run: the empty charts of the design on the canvas, so the
+    /// charts are in place (and the page does not move) when a run starts.
+    pub idle_charts: String,
     /// The event log (at most [`LOG_CAPACITY`] lines), as the worker drew it ([`log`]).
     pub log: String,
     /// The finished run's summary, as the worker drew it ([`log::summary_markup`]).
@@ -236,7 +239,10 @@ impl SimState {
     }
 
     fn clear(&self, status: SimStatus) {
-        self.data.update(|data| *data = SimData { status, speed: data.speed, ..SimData::default() });
+        self.data.update(|data| {
+            let idle_charts = std::mem::take(&mut data.idle_charts);
+            *data = SimData { status, speed: data.speed, idle_charts, ..SimData::default() };
+        });
         self.app.show_simulated(None);
     }
 
@@ -278,6 +284,36 @@ impl SimState {
             Report::Failed { run, message } if run == current => self.set_status(SimStatus::Failed(message)),
             _ => {}
         }
+    }
+
+    /// While no run is under way, keeps the empty charts of the design on the
+    /// canvas up to date (the worker draws them), for as long as the panel lives.
+    pub fn follow_idle_charts(&self) {
+        let sim = *self;
+        let design = self.app.design();
+        let asked = StoredValue::new(0_u64);
+        // A memo, so that the effect follows the status, not every report
+        // (nor the charts it stores itself).
+        let idle = Memo::new(move |_| sim.data.with(|data| data.status == SimStatus::Idle));
+        Effect::new(move |_| {
+            if !idle.get() {
+                return;
+            }
+            let snapshot = design.with(encode_snapshot);
+            let serial = asked.get_value() + 1;
+            asked.set_value(serial);
+            worker::ask_with(
+                |id| Command::DrawCharts { id, design: snapshot },
+                move |answer| {
+                    // The panel may have closed, or the design changed again, meanwhile.
+                    if asked.try_get_value() == Some(serial) {
+                        if let Ok(charts) = answer {
+                            sim.data.update(|data| data.idle_charts = charts);
+                        }
+                    }
+                },
+            );
+        });
     }
 
     /// Says that the worker could not be loaded or failed.

@@ -16,7 +16,6 @@
 use super::charts::escape;
 use super::query::read_query;
 use super::{use_sim_state, SimState, SimStatus};
-use crate::ui::worker;
 use crate::engine::sim::live::protocol::Speed;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -72,8 +71,8 @@ fn failure_markup(status: &SimStatus) -> String {
     }
 }
 
-/// What the chart area says before the first run.
-const NO_CHARTS: &str = "<p class=\"ap-sim__note\" data-testid=\"sim-charts-empty\">Run the simulation to draw its charts: throughput, error rate, latency, replicas, cache hits and events.</p>";
+/// What the chart area says until the worker has drawn the empty charts.
+const NO_CHARTS: &str = "<p class=\"ap-sim__note\">Drawing the charts…</p>";
 
 /// A container whose content is `markup`. One view type for every part.
 fn part(class: &'static str, test_id: &'static str, markup: Memo<String>) -> impl IntoView {
@@ -126,8 +125,6 @@ pub fn SimOpenButton() -> impl IntoView {
             data-testid="sim-open"
             aria-pressed=move || sim.open.get().to_string()
             on:click=move |_| sim.toggle_panel()
-            on:pointerenter=|_| worker::warm_up()
-            on:focus=|_| worker::warm_up()
         >
             "Simulate"
         </button>
@@ -147,7 +144,14 @@ pub fn SimPanel() -> impl IntoView {
             // The worker draws charts, log, form, answer and summary; each part
             // is replaced only when its markup changed.
             let summary = Memo::new(move |_| data.with(|d| d.summary.clone()));
-            let charts = Memo::new(move |_| data.with(|d| if d.charts.is_empty() { NO_CHARTS.to_string() } else { d.charts.clone() }));
+            sim.follow_idle_charts();
+            let charts = Memo::new(move |_| {
+                data.with(|d| match (d.charts.is_empty(), d.idle_charts.is_empty()) {
+                    (false, _) => d.charts.clone(),
+                    (true, false) => d.idle_charts.clone(),
+                    (true, true) => NO_CHARTS.to_string(),
+                })
+            });
             let log = Memo::new(move |_| data.with(|d| d.log.clone()));
             let form = Memo::new(move |_| data.with(|d| d.query_form.clone()));
             let answer = Memo::new(move |_| data.with(|d| d.answer.clone()));

@@ -101,6 +101,15 @@ pub enum Command {
     },
     /// Measure events per second (used by the benchmark script only).
     Bench(BenchRequest),
+    /// Draw the empty charts of `design` (a snapshot) for the panel before a
+    /// run, so that the charts do not appear (and move the page) when it starts.
+    /// Answered by a [`Report::TaskDone`] with the markup.
+    DrawCharts {
+        /// Chosen by the page, echoed in the answer.
+        id: u32,
+        /// The design, as a snapshot.
+        design: String,
+    },
     /// Do a job off the main thread (open a link or a file, write a link or an export).
     Task {
         /// Chosen by the page, echoed in the [`Report::TaskDone`] that answers.
