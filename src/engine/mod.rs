@@ -1,6 +1,7 @@
 //! The pure engine: model, editing, validation, facts, analytic estimate,
-//! scoring, templates, the design file, share links, history, exports and the
-//! simulator.
+//! scoring, templates, the design file, share links and snapshots, history,
+//! exports and the simulator; `tasks` names the jobs the browser page hands
+//! to its worker, and `number` reads typed numbers.
 //!
 //! Architecture invariant: nothing here touches a browser, a clock, a random
 //! source or the file system. `tests/tidy.rs` enforces it.

@@ -28,7 +28,7 @@ pub mod projection;
 pub mod query;
 
 use crate::engine::share::encode_snapshot;
-use crate::engine::model::Design;
+use crate::engine::model::{ComponentKind, Design};
 use crate::engine::score::{score, Scorecard};
 use crate::engine::sim::live::protocol::{Command, ComponentLive, Report, Speed};
 use crate::engine::sim::score::{simulated_scorecard, SimulatedPerformance};
@@ -295,11 +295,21 @@ impl SimState {
         // A memo, so that the effect follows the status, not every report
         // (nor the charts it stores itself).
         let idle = Memo::new(move |_| sim.data.with(|data| data.status == SimStatus::Idle));
+        // Empty charts depend only on the run's length and on whether the design
+        // has an event bus (`charts::ChartKind::series`), so a drag or an edit
+        // of anything else asks nothing of the worker.
+        let shape = Memo::new(move |_| {
+            design.with(|design| {
+                let bus = design.components.iter().any(|c| c.kind == ComponentKind::EventBus);
+                format!("{} {bus}", design.simulation.duration_s)
+            })
+        });
         Effect::new(move |_| {
+            shape.track();
             if !idle.get() {
                 return;
             }
-            let snapshot = design.with(encode_snapshot);
+            let snapshot = design.with_untracked(encode_snapshot);
             let serial = asked.get_value() + 1;
             asked.set_value(serial);
             worker::ask_with(

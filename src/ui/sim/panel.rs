@@ -71,8 +71,6 @@ fn failure_markup(status: &SimStatus) -> String {
     }
 }
 
-/// What the chart area says until the worker has drawn the empty charts.
-const NO_CHARTS: &str = "<p class=\"ap-sim__note\">Drawing the charts…</p>";
 
 /// A container whose content is `markup`. One view type for every part.
 fn part(class: &'static str, test_id: &'static str, markup: Memo<String>) -> impl IntoView {
@@ -145,13 +143,9 @@ pub fn SimPanel() -> impl IntoView {
             // is replaced only when its markup changed.
             let summary = Memo::new(move |_| data.with(|d| d.summary.clone()));
             sim.follow_idle_charts();
-            let charts = Memo::new(move |_| {
-                data.with(|d| match (d.charts.is_empty(), d.idle_charts.is_empty()) {
-                    (false, _) => d.charts.clone(),
-                    (true, false) => d.idle_charts.clone(),
-                    (true, true) => NO_CHARTS.to_string(),
-                })
-            });
+            // The run's charts, or before a run the design's empty ones (the
+            // area stays empty for the moment the worker takes to draw them).
+            let charts = Memo::new(move |_| data.with(|d| if d.charts.is_empty() { d.idle_charts.clone() } else { d.charts.clone() }));
             let log = Memo::new(move |_| data.with(|d| d.log.clone()));
             let form = Memo::new(move |_| data.with(|d| d.query_form.clone()));
             let answer = Memo::new(move |_| data.with(|d| d.answer.clone()));

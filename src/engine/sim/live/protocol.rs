@@ -99,7 +99,9 @@ pub enum Command {
         /// End of the range (exclusive), simulated seconds.
         to_s: f64,
     },
-    /// Measure events per second (used by the benchmark script only).
+    /// Measure events per second. Only the benchmark script sends it, so the
+    /// page's serializer leaves it out (which keeps its code out of the bundle).
+    #[serde(skip_serializing)]
     Bench(BenchRequest),
     /// Draw the empty charts of `design` (a snapshot) for the panel before a
     /// run, so that the charts do not appear (and move the page) when it starts.
@@ -322,7 +324,9 @@ pub enum Report {
         /// What went wrong, in a sentence.
         message: String,
     },
-    /// The result of a [`Command::Bench`], as JSON text.
+    /// The result of a [`Command::Bench`], as JSON text. Only the benchmark
+    /// script reads it, so the page's deserializer leaves it out.
+    #[serde(skip_deserializing)]
     Bench {
         /// Medians and every repetition, as JSON.
         json: String,
