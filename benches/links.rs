@@ -10,8 +10,8 @@
 #[path = "../tests/share/generate.rs"]
 mod generate;
 
-use archplay::engine::format;
 use archplay::engine::model::Design;
+use archplay::engine::share::design_file;
 use archplay::engine::share::{decode_link, encode_link, encode_payload};
 use archplay::engine::templates::{template, TEMPLATES};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -23,8 +23,14 @@ const SEEDS: [u64; 5] = [1, 2, 3, 4, 5];
 
 /// Characters a naive link would take: compact design JSON, deflated, base64.
 fn naive_json_link_chars(design: &Design) -> usize {
-    let json = format::to_compact_json(design);
-    URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 10)).len() + 3
+    let json = design_file::to_compact_json(design);
+    URL_SAFE_NO_PAD
+        .encode(miniz_oxide::deflate::compress_to_vec_zlib(
+            json.as_bytes(),
+            10,
+        ))
+        .len()
+        + 3
 }
 
 fn row(label: &str, design: &Design) -> usize {
@@ -54,10 +60,19 @@ fn median_nanos(mut run: impl FnMut(), rounds: usize) -> f64 {
 }
 
 fn main() {
-    println!("share-link lengths (targets: 20 components <= 1000 chars, 100 components <= 4000 chars)");
+    println!(
+        "share-link lengths (targets: 20 components <= 1000 chars, 100 components <= 4000 chars)"
+    );
     for (n_components, target) in [(20usize, 1000usize), (100, 4000)] {
-        let lengths: Vec<usize> =
-            SEEDS.iter().map(|seed| row(&format!("generated n={n_components} seed={seed}"), &generate::generated_design(*seed, n_components))).collect();
+        let lengths: Vec<usize> = SEEDS
+            .iter()
+            .map(|seed| {
+                row(
+                    &format!("generated n={n_components} seed={seed}"),
+                    &generate::generated_design(*seed, n_components),
+                )
+            })
+            .collect();
         let worst = lengths.iter().copied().max().unwrap_or_default();
         let verdict = if worst <= target { "within" } else { "OVER" };
         println!("=> {n_components} components: longest link {worst} chars, {verdict} the {target}-char target\n");
@@ -81,13 +96,31 @@ fn main() {
 
     let design = generate::generated_design(1, 100);
     let link = encode_link(&design);
-    let json = format::to_compact_json(&design);
+    let json = design_file::to_compact_json(&design);
     let rounds = 101;
     let encode = median_nanos(|| drop(black_box(encode_link(black_box(&design)))), rounds);
     let decode = median_nanos(|| drop(black_box(decode_link(black_box(&link)))), rounds);
-    let json_write = median_nanos(|| drop(black_box(format::to_compact_json(black_box(&design)))), rounds);
-    let json_read = median_nanos(|| drop(black_box(format::from_json(black_box(&json)))), rounds);
-    println!("\ntimes for the 100-component design (median of {rounds}; baseline: the design file JSON)");
-    println!("encode_link  {:>9.1} us   ({:.1}x to_compact_json {:.1} us)", encode / 1e3, encode / json_write, json_write / 1e3);
-    println!("decode_link  {:>9.1} us   ({:.1}x from_json {:.1} us, both validate)", decode / 1e3, decode / json_read, json_read / 1e3);
+    let json_write = median_nanos(
+        || drop(black_box(design_file::to_compact_json(black_box(&design)))),
+        rounds,
+    );
+    let json_read = median_nanos(
+        || drop(black_box(design_file::from_json(black_box(&json)))),
+        rounds,
+    );
+    println!(
+        "\ntimes for the 100-component design (median of {rounds}; baseline: the design file JSON)"
+    );
+    println!(
+        "encode_link  {:>9.1} us   ({:.1}x to_compact_json {:.1} us)",
+        encode / 1e3,
+        encode / json_write,
+        json_write / 1e3
+    );
+    println!(
+        "decode_link  {:>9.1} us   ({:.1}x from_json {:.1} us, both validate)",
+        decode / 1e3,
+        decode / json_read,
+        json_read / 1e3
+    );
 }

@@ -10,7 +10,9 @@
 //! Machines are noisy, so compare the ratios to the baseline within one run.
 //! `ARCHPLAY_BENCH_EVENTS` sets the events per run (default 10 million).
 
-use archplay::engine::model::{Component, ComponentId, ComponentKind, Connection, ConnectionId, Design};
+use archplay::engine::model::{
+    Component, ComponentId, ComponentKind, Connection, ConnectionId, Design,
+};
 use archplay::engine::sim::agenda::{Agenda, Event};
 use archplay::engine::sim::random::SimRng;
 use archplay::engine::sim::{Simulation, SimulationOptions};
@@ -49,7 +51,12 @@ const RUNS: usize = 5;
 /// Allocations during the last simulated run, after its first 1 % of events.
 static LAST_ALLOCATIONS: AtomicU64 = AtomicU64::new(0);
 
-fn add(design: &mut Design, kind: ComponentKind, name: &str, tweak: impl FnOnce(&mut Component)) -> ComponentId {
+fn add(
+    design: &mut Design,
+    kind: ComponentKind,
+    name: &str,
+    tweak: impl FnOnce(&mut Component),
+) -> ComponentId {
     let id = design.next_component_id();
     let mut component = Component::new(id, kind, name);
     tweak(&mut component);
@@ -59,7 +66,12 @@ fn add(design: &mut Design, kind: ComponentKind, name: &str, tweak: impl FnOnce(
 
 fn connect(design: &mut Design, from: ComponentId, to: ComponentId) {
     let id = ConnectionId(design.connections.len() as u32);
-    design.connections.push(Connection { id, from, to, ..Connection::default() });
+    design.connections.push(Connection {
+        id,
+        from,
+        to,
+        ..Connection::default()
+    });
 }
 
 /// One client, one 8-server station, utilisation 0.8, no network delay.
@@ -85,9 +97,15 @@ pub fn four_tier_design() -> Design {
     design.workload.requests_per_second = 1_000.0;
     let client = add(&mut design, ComponentKind::Client, "client", |_| {});
     let balancer = add(&mut design, ComponentKind::LoadBalancer, "lb", |_| {});
-    let service = add(&mut design, ComponentKind::Service, "service", |c| c.replicas.current = 4);
-    let cache = add(&mut design, ComponentKind::Cache, "cache", |c| c.cache_ttl_s = 60.0);
-    let database = add(&mut design, ComponentKind::Database, "db", |c| c.read_replicas = 2);
+    let service = add(&mut design, ComponentKind::Service, "service", |c| {
+        c.replicas.current = 4
+    });
+    let cache = add(&mut design, ComponentKind::Cache, "cache", |c| {
+        c.cache_ttl_s = 60.0
+    });
+    let database = add(&mut design, ComponentKind::Database, "db", |c| {
+        c.read_replicas = 2
+    });
     connect(&mut design, client, balancer);
     connect(&mut design, balancer, service);
     connect(&mut design, service, cache);
@@ -97,7 +115,11 @@ pub fn four_tier_design() -> Design {
 
 /// Events per second of a run of `design` that handles about `events` events.
 fn simulate(design: &Design, events: u64) -> (f64, u64) {
-    let options = SimulationOptions { seed: 7, duration_s: 1e6, ..SimulationOptions::default() };
+    let options = SimulationOptions {
+        seed: 7,
+        duration_s: 1e6,
+        ..SimulationOptions::default()
+    };
     let mut simulation = Simulation::new(design, &options).expect("bench designs are valid");
     let started = Instant::now();
     // The first 1 % lets the pools and queues grow to their working size.
@@ -122,7 +144,9 @@ fn baseline(events: u64, pending: u32) -> (f64, u64) {
     let started = Instant::now();
     let mut handled = 0;
     while handled < events {
-        let Some((time, event)) = agenda.pop() else { break };
+        let Some((time, event)) = agenda.pop() else {
+            break;
+        };
         agenda.schedule(time + rng.exponential_us(1000.0), black_box(event));
         handled += 1;
     }
@@ -137,21 +161,38 @@ fn median(mut values: Vec<f64>) -> f64 {
 fn report(name: &str, run: impl Fn() -> (f64, u64), baseline_rate: Option<f64>) -> f64 {
     let results: Vec<(f64, u64)> = (0..RUNS).map(|_| run()).collect();
     let rate = median(results.iter().map(|r| r.0).collect());
-    let ratio = baseline_rate.map_or(String::new(), |b| format!("  ({:.2} x the baseline's cost per event)", b / rate));
-    println!("{name:<12} median {:>7.2} M events/s over {RUNS} runs of {} events{ratio}", rate / 1e6, results[0].1);
+    let ratio = baseline_rate.map_or(String::new(), |b| {
+        format!("  ({:.2} x the baseline's cost per event)", b / rate)
+    });
+    println!(
+        "{name:<12} median {:>7.2} M events/s over {RUNS} runs of {} events{ratio}",
+        rate / 1e6,
+        results[0].1
+    );
     if baseline_rate.is_some() {
-        println!("{:<12} heap allocations after the first 1 % of events: {}", "", LAST_ALLOCATIONS.load(Ordering::Relaxed));
+        println!(
+            "{:<12} heap allocations after the first 1 % of events: {}",
+            "",
+            LAST_ALLOCATIONS.load(Ordering::Relaxed)
+        );
     }
     rate
 }
 
 fn main() {
-    let events: u64 = std::env::var("ARCHPLAY_BENCH_EVENTS").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000_000);
+    let events: u64 = std::env::var("ARCHPLAY_BENCH_EVENTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000_000);
     let mmc = mmc_design();
     let four_tier = four_tier_design();
     // `cargo bench --bench sim -- mmc` runs only the workloads whose name contains the filter.
     let filter: Option<String> = std::env::args().skip(1).find(|arg| !arg.starts_with('-'));
-    let wanted = |name: &str| filter.as_ref().is_none_or(|f| name.to_lowercase().replace('/', "").contains(f.as_str()));
+    let wanted = |name: &str| {
+        filter
+            .as_ref()
+            .is_none_or(|f| name.to_lowercase().replace('/', "").contains(f.as_str()))
+    };
     let base = report("baseline", || baseline(events, 9), None);
     if wanted("M/M/c") {
         report("M/M/c", || simulate(&mmc, events), Some(base));

@@ -84,23 +84,30 @@ fn scope() -> DedicatedWorkerGlobalScope {
 }
 
 fn now_ms() -> f64 {
-    scope().performance().map_or(0.0, |performance| performance.now())
+    scope()
+        .performance()
+        .map_or(0.0, |performance| performance.now())
 }
 
 /// Posts a report to the page; u64 counters and seeds travel as BigInt when they must.
 fn post(report: &Report) {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_large_number_types_as_bigints(true);
+    let serializer =
+        serde_wasm_bindgen::Serializer::new().serialize_large_number_types_as_bigints(true);
     match report.serialize(&serializer) {
         Ok(value) => {
             let _ = scope().post_message(&value);
         }
-        Err(error) => web_sys::console::error_1(&format!("archplay worker: cannot send a report: {error}").into()),
+        Err(error) => web_sys::console::error_1(
+            &format!("archplay worker: cannot send a report: {error}").into(),
+        ),
     }
 }
 
 impl Runner {
     fn post_progress(&mut self) {
-        let (Some(live), Some(drawing)) = (self.live.as_mut(), self.drawing.as_mut()) else { return };
+        let (Some(live), Some(drawing)) = (self.live.as_mut(), self.drawing.as_mut()) else {
+            return;
+        };
         let update = live.take_update();
         post(&drawing.progress(self.run, update, self.phase == Phase::Paused));
         self.last_progress_ms = now_ms();
@@ -108,11 +115,17 @@ impl Runner {
 
     fn finish(&mut self) {
         self.post_progress();
-        let Some(live) = self.live.as_ref() else { return };
+        let Some(live) = self.live.as_ref() else {
+            return;
+        };
         let summary = live.summary();
         let summary_json = serde_json::to_string_pretty(&summary).unwrap_or_default();
         let performance = SimulatedPerformance::from_summary(&summary);
-        post(&Report::Finished { run: self.run, summary: Drawing::summary(&performance, &summary_json), performance });
+        post(&Report::Finished {
+            run: self.run,
+            summary: Drawing::summary(&performance, &summary_json),
+            performance,
+        });
         self.phase = Phase::Finished;
     }
 
@@ -132,7 +145,12 @@ impl Runner {
         };
         let duration_s = live.end() as f64 / 1e6;
         let query_form = Drawing::query_form(&live.stores(), &live.topics());
-        post(&Report::Started { run, seed: live.simulation().options().seed, duration_s, query_form });
+        post(&Report::Started {
+            run,
+            seed: live.simulation().options().seed,
+            duration_s,
+            query_form,
+        });
         self.drawing = Some(Drawing::new(design, duration_s));
         self.live = Some(live);
         self.speed = speed;
@@ -140,7 +158,9 @@ impl Runner {
     }
 
     fn resume(&mut self) {
-        let Some(live) = self.live.as_ref() else { return };
+        let Some(live) = self.live.as_ref() else {
+            return;
+        };
         if live.finished() {
             return;
         }
@@ -157,7 +177,9 @@ impl Runner {
         if self.phase != Phase::Paused {
             return;
         }
-        let Some(live) = self.live.as_mut() else { return };
+        let Some(live) = self.live.as_mut() else {
+            return;
+        };
         let deadline = live.now().saturating_add(live.sample_step());
         if live.advance(deadline, u64::MAX) == RunOutcome::Finished {
             self.finish();
@@ -192,14 +214,30 @@ impl Runner {
                 self.drawing = None;
                 self.phase = Phase::Idle;
             }
-            Command::Query { store, topic, from_s, to_s } => {
+            Command::Query {
+                store,
+                topic,
+                from_s,
+                to_s,
+            } => {
                 if let Some(live) = self.live.as_ref() {
-                    post(&Report::Answer { run: self.run, markup: Drawing::answer(&live.query(store, &topic, from_s, to_s)) });
+                    post(&Report::Answer {
+                        run: self.run,
+                        markup: Drawing::answer(&live.query(store, &topic, from_s, to_s)),
+                    });
                 }
             }
-            Command::Bench(request) => post(&Report::Bench { json: bench::run(&request, now_ms) }),
-            Command::Task { id, task } => post(&Report::TaskDone { id, answer: tasks::run(&task) }),
-            Command::DrawCharts { id, design } => post(&Report::TaskDone { id, answer: Drawing::empty_charts(&design) }),
+            Command::Bench(request) => post(&Report::Bench {
+                json: bench::run(&request, now_ms),
+            }),
+            Command::Task { id, task } => post(&Report::TaskDone {
+                id,
+                answer: tasks::run(&task),
+            }),
+            Command::DrawCharts { id, design } => post(&Report::TaskDone {
+                id,
+                answer: Drawing::empty_charts(&design),
+            }),
         }
     }
 
@@ -211,8 +249,15 @@ impl Runner {
             return None;
         }
         let started = now_ms();
-        let (budget_ms, pause_ms) = if self.speed == Speed::Max { (MAX_BUDGET_MS, 0) } else { (PACED_BUDGET_MS, TICK_MS) };
-        let target = self.speed.target_us(self.anchor.0, self.anchor.1, started).unwrap_or(Micros::MAX);
+        let (budget_ms, pause_ms) = if self.speed == Speed::Max {
+            (MAX_BUDGET_MS, 0)
+        } else {
+            (PACED_BUDGET_MS, TICK_MS)
+        };
+        let target = self
+            .speed
+            .target_us(self.anchor.0, self.anchor.1, started)
+            .unwrap_or(Micros::MAX);
         let live = self.live.as_mut()?;
         let mut outcome = RunOutcome::EventLimit;
         while outcome == RunOutcome::EventLimit && now_ms() - started < budget_ms {
@@ -240,7 +285,9 @@ async fn run_loop() {
 fn on_message(event: MessageEvent) {
     match serde_wasm_bindgen::from_value::<Command>(event.data()) {
         Ok(command) => RUNNER.with(|runner| runner.borrow_mut().handle(command)),
-        Err(error) => web_sys::console::error_1(&format!("archplay worker: not a command: {error}").into()),
+        Err(error) => {
+            web_sys::console::error_1(&format!("archplay worker: not a command: {error}").into())
+        }
     }
 }
 

@@ -36,7 +36,10 @@ fn source_root() -> PathBuf {
 }
 
 fn relative(path: &Path) -> String {
-    path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(path).display().to_string()
+    path.strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .unwrap_or(path)
+        .display()
+        .to_string()
 }
 
 /// The code of `text` line by line, with comments blanked and `#[cfg(test)]`
@@ -102,7 +105,10 @@ const FORBIDDEN_IN_ENGINE: &[(&str, &str)] = &[
 /// `// tidy: allow(HashMap) lookups only, with a fixed hasher`. Only the
 /// hash-map rules can be waived: a map that is never iterated is harmless.
 fn allowed(text: &str, word: &str) -> bool {
-    matches!(word, "HashMap" | "HashSet") && text.lines().any(|line| line.contains(&format!("// tidy: allow({word})")))
+    matches!(word, "HashMap" | "HashSet")
+        && text
+            .lines()
+            .any(|line| line.contains(&format!("// tidy: allow({word})")))
 }
 
 #[test]
@@ -115,7 +121,11 @@ fn the_engine_is_pure_and_cannot_panic() {
         for (line_no, code) in code_lines(&text) {
             for (word, why) in FORBIDDEN_IN_ENGINE {
                 if code.contains(word) && !allowed(&text, word) {
-                    offences.push(format!("{}:{line_no}: `{word}` ({why}): {}", relative(&path), code.trim()));
+                    offences.push(format!(
+                        "{}:{line_no}: `{word}` ({why}): {}",
+                        relative(&path),
+                        code.trim()
+                    ));
                 }
             }
         }
@@ -135,14 +145,24 @@ fn every_source_file_has_a_header_and_a_reasonable_size() {
     for path in rust_files(&source_root()) {
         let text = std::fs::read_to_string(&path).unwrap();
         if !text.trim_start().starts_with("//!") {
-            offences.push(format!("{}: does not open with a `//!` header saying what it is for", relative(&path)));
+            offences.push(format!(
+                "{}: does not open with a `//!` header saying what it is for",
+                relative(&path)
+            ));
         }
         let lines = text.lines().count();
         if lines >= MAX_LINES {
-            offences.push(format!("{}: {lines} lines; split it by responsibility (limit {MAX_LINES})", relative(&path)));
+            offences.push(format!(
+                "{}: {lines} lines; split it by responsibility (limit {MAX_LINES})",
+                relative(&path)
+            ));
         }
     }
-    assert!(offences.is_empty(), "source files breaking the house rules:\n{}", offences.join("\n"));
+    assert!(
+        offences.is_empty(),
+        "source files breaking the house rules:\n{}",
+        offences.join("\n")
+    );
 }
 
 #[test]
@@ -162,7 +182,11 @@ fn e() {
 }
 fn f() { g().unwrap() }
 ";
-    let kept: Vec<usize> = code_lines(text).into_iter().filter(|(_, code)| !code.trim().is_empty()).map(|(n, _)| n).collect();
+    let kept: Vec<usize> = code_lines(text)
+        .into_iter()
+        .filter(|(_, code)| !code.trim().is_empty())
+        .map(|(n, _)| n)
+        .collect();
     assert_eq!(kept, vec![2, 8, 13]);
     let code: String = code_lines(text).into_iter().map(|(_, code)| code).collect();
     assert!(!code.contains("HashMap") && !code.contains("panic!"));

@@ -8,9 +8,9 @@
 //! is exactly what the engine function it stands for returns (a failure is the
 //! same message that function's error gives).
 
-use super::export::{to_hpa_document, to_mermaid, to_svg};
-use super::format::{from_json, to_json};
-use super::share::{decode_link, decode_snapshot, encode_link, encode_snapshot};
+use crate::engine::export::{to_hpa_document, to_mermaid, to_svg};
+use crate::engine::share::design_file::{from_json, to_json};
+use crate::engine::share::{decode_link, decode_snapshot, encode_link, encode_snapshot};
 use serde::{Deserialize, Serialize};
 
 /// A job for the worker. The text is a snapshot unless the variant says otherwise.
@@ -36,16 +36,27 @@ pub enum Task {
 /// Does `task`: the answer text, or why it could not be done, in a sentence.
 pub fn run(task: &Task) -> Result<String, String> {
     match task {
-        Task::OpenLink(link) => decode_link(link).map(|design| encode_snapshot(&design)).map_err(|error| error.to_string()),
-        Task::OpenFile(text) => from_json(text).map(|design| encode_snapshot(&design)).map_err(|error| error.to_string()),
+        Task::OpenLink(link) => decode_link(link)
+            .map(|design| encode_snapshot(&design))
+            .map_err(|error| error.to_string()),
+        Task::OpenFile(text) => from_json(text)
+            .map(|design| encode_snapshot(&design))
+            .map_err(|error| error.to_string()),
         Task::Link(snapshot) => write(snapshot, encode_link),
         Task::DesignFile(snapshot) => write(snapshot, to_json),
         Task::Svg(snapshot) => write(snapshot, to_svg),
         Task::Mermaid(snapshot) => write(snapshot, to_mermaid),
-        Task::Hpa(snapshot) => write(snapshot, |design| to_hpa_document(design).unwrap_or_default()),
+        Task::Hpa(snapshot) => write(snapshot, |design| {
+            to_hpa_document(design).unwrap_or_default()
+        }),
     }
 }
 
-fn write(snapshot: &str, writer: impl FnOnce(&super::model::Design) -> String) -> Result<String, String> {
-    decode_snapshot(snapshot).map(|design| writer(&design)).map_err(|error| error.to_string())
+fn write(
+    snapshot: &str,
+    writer: impl FnOnce(&crate::engine::model::Design) -> String,
+) -> Result<String, String> {
+    decode_snapshot(snapshot)
+        .map(|design| writer(&design))
+        .map_err(|error| error.to_string())
 }

@@ -4,9 +4,9 @@
 //! one through the design-file reader) and carries a description of what it
 //! shows.
 
-use super::model::{
-    Component, ComponentId, ComponentKind as K, Connection, ConnectionId, Design, HttpMethod, LoadBalancingStrategy, Position,
-    ScalingMetric, ShardRange,
+use crate::engine::model::{
+    Component, ComponentId, ComponentKind as K, Connection, ConnectionId, Design, HttpMethod,
+    LoadBalancingStrategy, Position, ScalingMetric, ShardRange,
 };
 
 /// A template's name and one-line summary.
@@ -46,20 +46,36 @@ struct Builder {
 
 impl Builder {
     fn new(name: &str) -> Builder {
-        Builder { design: Design::new(name) }
+        Builder {
+            design: Design::new(name),
+        }
     }
 
-    fn add(&mut self, kind: K, name: &str, x: f64, y: f64, tweak: impl FnOnce(&mut Component)) -> ComponentId {
+    fn add(
+        &mut self,
+        kind: K,
+        name: &str,
+        x: f64,
+        y: f64,
+        tweak: impl FnOnce(&mut Component),
+    ) -> ComponentId {
         let id = self.design.next_component_id();
         let mut component = Component::new(id, kind, name);
         component.position = Position { x, y };
         // Production-minded defaults: encrypted hops and audited workloads.
         component.security.tls = kind != K::Client;
-        component.security.audit_logging = matches!(kind, K::Service | K::ApiGateway | K::Database | K::AuthProvider);
+        component.security.audit_logging = matches!(
+            kind,
+            K::Service | K::ApiGateway | K::Database | K::AuthProvider
+        );
         component.security.encryption_at_rest = kind.is_data_store();
         component.security.authorization = kind == K::Service;
         if kind.is_workload() && !matches!(kind, K::Database | K::ServiceRegistry) {
-            component.replicas = super::model::Replicas { min: 2, max: component.replicas.max.max(2), current: 2 };
+            component.replicas = crate::engine::model::Replicas {
+                min: 2,
+                max: component.replicas.max.max(2),
+                current: 2,
+            };
         }
         if kind == K::Database {
             component.read_replicas = 1;
@@ -82,11 +98,23 @@ impl Builder {
 
     fn connect(&mut self, from: ComponentId, to: ComponentId) -> ConnectionId {
         let id = self.design.next_connection_id();
-        self.design.connections.push(Connection { id, from, to, ..Connection::default() });
+        self.design.connections.push(Connection {
+            id,
+            from,
+            to,
+            ..Connection::default()
+        });
         id
     }
 
-    fn route(&mut self, from: ComponentId, to: ComponentId, path: &str, method: HttpMethod, weight: f64) {
+    fn route(
+        &mut self,
+        from: ComponentId,
+        to: ComponentId,
+        path: &str,
+        method: HttpMethod,
+        weight: f64,
+    ) {
         let id = self.connect(from, to);
         if let Some(c) = self.design.connections.iter_mut().find(|c| c.id == id) {
             c.path = path.to_string();
@@ -103,8 +131,13 @@ impl Builder {
     }
 
     fn watch_all(&mut self, monitoring: ComponentId) {
-        let ids: Vec<ComponentId> =
-            self.design.components.iter().filter(|c| c.kind.is_workload() && c.id != monitoring).map(|c| c.id).collect();
+        let ids: Vec<ComponentId> = self
+            .design
+            .components
+            .iter()
+            .filter(|c| c.kind.is_workload() && c.id != monitoring)
+            .map(|c| c.id)
+            .collect();
         for id in ids {
             self.connect(monitoring, id);
         }
@@ -127,13 +160,17 @@ fn microservices() -> Design {
     let gateway = b.add(K::ApiGateway, "api-gateway", 280.0, 260.0, |_| {});
     let auth = b.add(K::AuthProvider, "auth", 280.0, 80.0, |_| {});
     let registry = b.add(K::ServiceRegistry, "registry", 520.0, 60.0, |_| {});
-    let users = b.add(K::Service, "users-service", 520.0, 160.0, |c| c.description = "domain: users".into());
+    let users = b.add(K::Service, "users-service", 520.0, 160.0, |c| {
+        c.description = "domain: users".into()
+    });
     let orders = b.add(K::Service, "orders-service", 520.0, 280.0, |c| {
         c.description = "domain: orders".into();
         c.replicas.current = 3;
         c.service_time_ms = 30.0;
     });
-    let payments = b.add(K::Service, "payments-service", 520.0, 400.0, |c| c.description = "domain: payments".into());
+    let payments = b.add(K::Service, "payments-service", 520.0, 400.0, |c| {
+        c.description = "domain: payments".into()
+    });
     let users_db = b.add(K::Database, "users-db", 760.0, 160.0, |_| {});
     let orders_db = b.add(K::Database, "orders-db", 760.0, 280.0, |_| {});
     let payments_db = b.add(K::Database, "payments-db", 760.0, 400.0, |_| {});
@@ -143,7 +180,11 @@ fn microservices() -> Design {
     b.route(gateway, users, "/users", HttpMethod::Any, 2.0);
     b.route(gateway, orders, "/orders", HttpMethod::Any, 5.0);
     b.route(gateway, payments, "/payments", HttpMethod::Any, 3.0);
-    for (service, db) in [(users, users_db), (orders, orders_db), (payments, payments_db)] {
+    for (service, db) in [
+        (users, users_db),
+        (orders, orders_db),
+        (payments, payments_db),
+    ] {
         b.connect(service, db);
         b.connect(service, registry);
     }
@@ -169,7 +210,9 @@ fn event_driven() -> Design {
         c.topic = "order.validated".into();
         c.description = "processor: order.created in, order.validated out".into();
     });
-    let inventory = b.add(K::Service, "inventory-consumer", 860.0, 160.0, |c| c.description = "consumer of order.validated".into());
+    let inventory = b.add(K::Service, "inventory-consumer", 860.0, 160.0, |c| {
+        c.description = "consumer of order.validated".into()
+    });
     let email = b.add(K::Service, "email-consumer", 860.0, 300.0, |c| {
         c.description = "consumer of order.validated".into();
         c.service_time_ms = 50.0;
@@ -193,16 +236,26 @@ fn event_driven() -> Design {
 fn auto_scaling() -> Design {
     let mut b = Builder::new("Auto-scaling services");
     let client = b.add(K::Client, "users", 80.0, 220.0, |_| {});
-    let lb = b.add(K::LoadBalancer, "load-balancer", 280.0, 220.0, |c| c.security.authentication = false);
+    let lb = b.add(K::LoadBalancer, "load-balancer", 280.0, 220.0, |c| {
+        c.security.authentication = false
+    });
     let auth = b.add(K::AuthProvider, "auth", 280.0, 60.0, |_| {});
     let web = b.add(K::Service, "web-service", 480.0, 160.0, |c| {
-        c.replicas = super::model::Replicas { min: 2, max: 20, current: 4 };
+        c.replicas = crate::engine::model::Replicas {
+            min: 2,
+            max: 20,
+            current: 4,
+        };
         c.autoscaling.enabled = true;
         c.autoscaling.metric = ScalingMetric::Cpu;
         c.autoscaling.threshold = 70.0;
     });
     let api = b.add(K::Service, "api-service", 480.0, 300.0, |c| {
-        c.replicas = super::model::Replicas { min: 2, max: 10, current: 3 };
+        c.replicas = crate::engine::model::Replicas {
+            min: 2,
+            max: 10,
+            current: 3,
+        };
         c.autoscaling.enabled = true;
         c.autoscaling.metric = ScalingMetric::RequestRate;
         c.autoscaling.threshold = 150.0;
@@ -223,8 +276,12 @@ fn auto_scaling() -> Design {
 fn database_scaling() -> Design {
     let mut b = Builder::new("Database scaling");
     let client = b.add(K::Client, "app-clients", 80.0, 220.0, |_| {});
-    let lb = b.add(K::LoadBalancer, "load-balancer", 260.0, 220.0, |c| c.strategy = LoadBalancingStrategy::LeastConnections);
-    let app = b.add(K::Service, "catalog-service", 440.0, 220.0, |c| c.replicas.current = 6);
+    let lb = b.add(K::LoadBalancer, "load-balancer", 260.0, 220.0, |c| {
+        c.strategy = LoadBalancingStrategy::LeastConnections
+    });
+    let app = b.add(K::Service, "catalog-service", 440.0, 220.0, |c| {
+        c.replicas.current = 6
+    });
     let cache = b.add(K::Cache, "redis-cache", 620.0, 220.0, |c| {
         c.cache_ttl_s = 300.0;
         c.cache_hit_ratio = 0.85;
@@ -233,9 +290,18 @@ fn database_scaling() -> Design {
         c.read_replicas = 2;
         c.shards = vec![
             ShardRange { start: 0, end: 250 },
-            ShardRange { start: 250, end: 500 },
-            ShardRange { start: 500, end: 750 },
-            ShardRange { start: 750, end: 1000 },
+            ShardRange {
+                start: 250,
+                end: 500,
+            },
+            ShardRange {
+                start: 500,
+                end: 750,
+            },
+            ShardRange {
+                start: 750,
+                end: 1000,
+            },
         ];
     });
     let monitoring = b.add(K::Monitoring, "monitoring", 620.0, 60.0, |_| {});

@@ -32,9 +32,20 @@ const NUDGE: f64 = 10.0;
 /// Whether the key went to a form field (or an editable region), where it
 /// means typing rather than a shortcut.
 fn is_typing(event: &KeyboardEvent) -> bool {
-    let Some(element) = event.target().and_then(|target| target.dyn_into::<Element>().ok()) else { return false };
-    matches!(element.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea" | "select")
-        || element.closest("[contenteditable='true']").ok().flatten().is_some()
+    let Some(element) = event
+        .target()
+        .and_then(|target| target.dyn_into::<Element>().ok())
+    else {
+        return false;
+    };
+    matches!(
+        element.tag_name().to_ascii_lowercase().as_str(),
+        "input" | "textarea" | "select"
+    ) || element
+        .closest("[contenteditable='true']")
+        .ok()
+        .flatten()
+        .is_some()
 }
 
 /// Ctrl+Z and friends undo and redo (see [`super::history`]),
@@ -44,7 +55,12 @@ fn handle_shortcut(state: AppState, event: KeyboardEvent) {
     if handle_history_shortcut(state, &event) {
         return;
     }
-    if event.default_prevented() || event.ctrl_key() || event.meta_key() || event.alt_key() || is_typing(&event) {
+    if event.default_prevented()
+        || event.ctrl_key()
+        || event.meta_key()
+        || event.alt_key()
+        || is_typing(&event)
+    {
         return;
     }
     let selection = state.selection().get_untracked();

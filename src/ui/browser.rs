@@ -16,7 +16,9 @@ pub fn js_error_text(error: &JsValue) -> String {
     if let Some(error) = error.dyn_ref::<js_sys::Error>() {
         return String::from(error.message());
     }
-    error.as_string().unwrap_or_else(|| "the browser refused".to_string())
+    error
+        .as_string()
+        .unwrap_or_else(|| "the browser refused".to_string())
 }
 
 /// The page's `localStorage`, or why it cannot be used.

@@ -28,6 +28,9 @@ pub fn download_blob(file_name: &str, blob: &Blob) -> Result<(), JsValue> {
     anchor.set_download(file_name);
     anchor.click();
     // Revoking at once can cancel the download in some browsers; later is safe.
-    set_timeout(move || _ = Url::revoke_object_url(&url), OBJECT_URL_LIFETIME);
+    set_timeout(
+        move || _ = Url::revoke_object_url(&url),
+        OBJECT_URL_LIFETIME,
+    );
     Ok(())
 }

@@ -45,7 +45,9 @@ impl HistoryStep {
         // otherwise the physical key, so that Cyrillic layouts still work.
         let mut characters = press.key.chars();
         let letter = match (characters.next(), characters.next()) {
-            (Some(character), None) if character.is_ascii_alphabetic() => character.to_ascii_lowercase(),
+            (Some(character), None) if character.is_ascii_alphabetic() => {
+                character.to_ascii_lowercase()
+            }
             _ => match press.code {
                 "KeyZ" => 'z',
                 "KeyY" => 'y',
@@ -68,7 +70,15 @@ pub fn takes_text(tag: &str, input_type: &str) -> bool {
         "textarea" => true,
         "input" => !matches!(
             input_type.to_ascii_lowercase().as_str(),
-            "checkbox" | "radio" | "button" | "submit" | "reset" | "file" | "color" | "range" | "image"
+            "checkbox"
+                | "radio"
+                | "button"
+                | "submit"
+                | "reset"
+                | "file"
+                | "color"
+                | "range"
+                | "image"
         ),
         _ => false,
     }
@@ -76,10 +86,20 @@ pub fn takes_text(tag: &str, input_type: &str) -> bool {
 
 /// Whether the key went to an element that takes typed text.
 fn typing_text(event: &KeyboardEvent) -> bool {
-    let Some(element) = event.target().and_then(|target| target.dyn_into::<Element>().ok()) else { return false };
+    let Some(element) = event
+        .target()
+        .and_then(|target| target.dyn_into::<Element>().ok())
+    else {
+        return false;
+    };
     let tag = element.tag_name().to_ascii_lowercase();
     let input_type = element.get_attribute("type").unwrap_or_default();
-    takes_text(&tag, &input_type) || element.closest("[contenteditable='true']").ok().flatten().is_some()
+    takes_text(&tag, &input_type)
+        || element
+            .closest("[contenteditable='true']")
+            .ok()
+            .flatten()
+            .is_some()
 }
 
 /// Undoes or redoes when `event` is a history shortcut typed outside a text
@@ -98,7 +118,9 @@ pub fn handle_history_shortcut(state: AppState, event: &KeyboardEvent) -> bool {
         shift: event.shift_key(),
         alt: event.alt_key(),
     };
-    let Some(step) = HistoryStep::for_key(press) else { return false };
+    let Some(step) = HistoryStep::for_key(press) else {
+        return false;
+    };
     event.prevent_default();
     match step {
         HistoryStep::Undo => state.undo(),
@@ -120,7 +142,11 @@ mod tests {
             shift: modifiers.contains("shift"),
             alt: modifiers.contains("alt"),
         };
-        assert_eq!(HistoryStep::for_key(press), expected, "{modifiers}+{key} ({code})");
+        assert_eq!(
+            HistoryStep::for_key(press),
+            expected,
+            "{modifiers}+{key} ({code})"
+        );
     }
 
     #[test]

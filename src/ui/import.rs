@@ -9,8 +9,8 @@
 use super::browser::js_error_text;
 use super::state::{AppState, NoticeKind};
 use super::worker;
-use crate::engine::format::{FormatError, MAX_FILE_BYTES};
 use crate::engine::share::decode_snapshot;
+use crate::engine::share::design_file::{FormatError, MAX_FILE_BYTES};
 use crate::engine::tasks::Task;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
@@ -34,13 +34,20 @@ pub fn import_chosen_file(state: AppState, input: &HtmlInputElement) {
 /// Reads `file` and opens the design it holds, or says why it cannot.
 async fn import_file(state: AppState, file: File) {
     let file_name = file.name();
-    let failed = move |file_name: &str, problem: &str| state.show_notice(NoticeKind::ImportError, import_error_message(file_name, problem));
+    let failed = move |file_name: &str, problem: &str| {
+        state.show_notice(
+            NoticeKind::ImportError,
+            import_error_message(file_name, problem),
+        )
+    };
     let text = match read_text(&file).await {
         Ok(text) => text,
         Err(problem) => return failed(&file_name, &problem),
     };
     worker::ask(Task::OpenFile(text), move |answer| {
-        match answer.and_then(|snapshot| decode_snapshot(&snapshot).map_err(|error| error.to_string())) {
+        match answer
+            .and_then(|snapshot| decode_snapshot(&snapshot).map_err(|error| error.to_string()))
+        {
             Ok(design) => {
                 state.dismiss_notice(NoticeKind::ImportError);
                 state.open_design(design, format!("imported {file_name}"));
@@ -56,8 +63,11 @@ async fn read_text(file: &File) -> Result<String, String> {
     if size > MAX_FILE_BYTES as f64 {
         return Err(FormatError::TooLarge(size as usize).to_string());
     }
-    let text = JsFuture::from(file.text()).await.map_err(|error| format!("the file could not be read ({})", js_error_text(&error)))?;
-    text.as_string().ok_or_else(|| "the file could not be read as text".to_string())
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|error| format!("the file could not be read ({})", js_error_text(&error)))?;
+    text.as_string()
+        .ok_or_else(|| "the file could not be read as text".to_string())
 }
 
 #[cfg(test)]
@@ -69,7 +79,10 @@ mod tests {
     fn an_import_error_names_the_file_and_the_problem() {
         let problem = run(&Task::OpenFile("{\"archplay\":1,".to_string())).unwrap_err();
         let message = import_error_message("shop.json", &problem);
-        assert!(message.starts_with("\u{201c}shop.json\u{201d}: not a valid design file"), "{message}");
+        assert!(
+            message.starts_with("\u{201c}shop.json\u{201d}: not a valid design file"),
+            "{message}"
+        );
         assert!(message.ends_with("unchanged."), "{message}");
     }
 }

@@ -12,8 +12,8 @@
 //! Worker and shows its progress.
 //!
 //! What must stay true: no business rule lives here. Scores come from
-//! [`crate::engine::score::score`], edits from [`crate::engine::edit::apply`],
-//! field specs and parsing from [`crate::engine::fields`]; every element a
+//! [`crate::engine::score::score`], edits from [`crate::engine::model::edit::apply`],
+//! field specs and parsing from [`crate::engine::attributes::fields`]; every element a
 //! browser test touches carries a `data-testid`.
 
 pub mod app;

@@ -45,7 +45,11 @@ pub fn describe_length(characters: usize) -> String {
         }
         grouped.push(digit);
     }
-    let unit = if characters == 1 { "character" } else { "characters" };
+    let unit = if characters == 1 {
+        "character"
+    } else {
+        "characters"
+    };
     format!("{grouped} {unit}")
 }
 
@@ -62,7 +66,9 @@ pub fn link_error_message(reason: &str) -> String {
     let mut characters = reason.chars();
     let reason: String = match characters.next() {
         // The engine's reasons start in ASCII; `to_uppercase` would link Unicode's case tables.
-        Some(first) => std::iter::once(first.to_ascii_uppercase()).chain(characters).collect(),
+        Some(first) => std::iter::once(first.to_ascii_uppercase())
+            .chain(characters)
+            .collect(),
         None => reason.to_string(),
     };
     format!("{reason}. The design you had is unchanged.")
@@ -72,20 +78,26 @@ pub fn link_error_message(reason: &str) -> String {
 /// it, and the design replaces the one on the canvas as one undo step.
 pub fn open_link_in_address(state: AppState) {
     let fragment = address_fragment();
-    let Some(link) = link_in_fragment(&fragment) else { return };
+    let Some(link) = link_in_fragment(&fragment) else {
+        return;
+    };
     state.report_info("opening the shared design…".to_string());
-    worker::ask(Task::OpenLink(link.to_string()), move |answer| {
-        match answer.and_then(|snapshot| decode_snapshot(&snapshot).map_err(|error| error.to_string())) {
-            Ok(design) => {
-                let what = format!("opened the shared design {} ({} components)", design.name, design.components.len());
-                state.dismiss_notice(NoticeKind::LinkError);
-                state.open_design(design, what);
-                clear_address_fragment();
-            }
-            Err(reason) => {
-                state.report_info("the shared link was not opened".to_string());
-                state.show_notice(NoticeKind::LinkError, link_error_message(&reason));
-            }
+    worker::ask(Task::OpenLink(link.to_string()), move |answer| match answer
+        .and_then(|snapshot| decode_snapshot(&snapshot).map_err(|error| error.to_string()))
+    {
+        Ok(design) => {
+            let what = format!(
+                "opened the shared design {} ({} components)",
+                design.name,
+                design.components.len()
+            );
+            state.dismiss_notice(NoticeKind::LinkError);
+            state.open_design(design, what);
+            clear_address_fragment();
+        }
+        Err(reason) => {
+            state.report_info("the shared link was not opened".to_string());
+            state.show_notice(NoticeKind::LinkError, link_error_message(&reason));
         }
     });
 }
@@ -101,10 +113,17 @@ pub async fn copy_to_clipboard(text: &str) -> Result<(), String> {
     // Outside a secure context `navigator.clipboard` is undefined, and calling
     // through the binding would throw.
     let navigator = window().navigator();
-    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).ok().filter(|value| value.is_object());
-    let Some(clipboard) = clipboard else { return Err("this page has no clipboard access".to_string()) };
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .ok()
+        .filter(|value| value.is_object());
+    let Some(clipboard) = clipboard else {
+        return Err("this page has no clipboard access".to_string());
+    };
     let clipboard: Clipboard = clipboard.unchecked_into();
-    JsFuture::from(clipboard.write_text(text)).await.map(|_| ()).map_err(|error| js_error_text(&error))
+    JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|error| js_error_text(&error))
 }
 
 #[cfg(test)]
@@ -117,7 +136,10 @@ mod tests {
     fn a_share_url_opens_as_the_same_design() {
         let design = template("payment-gateway").unwrap();
         let url = share_url("https://example.test/archplay/", &encode_link(&design));
-        assert!(url.starts_with(&format!("https://example.test/archplay/#v{LINK_VERSION}.")), "{url}");
+        assert!(
+            url.starts_with(&format!("https://example.test/archplay/#v{LINK_VERSION}.")),
+            "{url}"
+        );
         assert_eq!(decode_link(&url), Ok(design));
     }
 
@@ -143,6 +165,9 @@ mod tests {
         let error = decode_link("#v9.xxx").expect_err("v9 is newer than this build");
         let message = link_error_message(&error.to_string());
         assert!(message.starts_with("The link is version 9"), "{message}");
-        assert!(message.ends_with("The design you had is unchanged."), "{message}");
+        assert!(
+            message.ends_with("The design you had is unchanged."),
+            "{message}"
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! the canvas is panned and zoomed, the status message, and the scorecard.
 //!
 //! What must stay true:
-//! - Every change to the design goes through [`crate::engine::edit::apply`]
+//! - Every change to the design goes through [`crate::engine::model::edit::apply`]
 //!   (loading a template replaces the design wholesale, also here). Components
 //!   read the design through [`AppState::design`] and change it only through
 //!   the methods below, which are named after what the user means.
@@ -15,13 +15,13 @@
 
 use super::canvas::geometry::design_bounds;
 use super::canvas::viewport::{ScreenPoint, ScreenSize, Viewport, ZOOM_STEP};
-use crate::engine::edit::{apply, Created, Edit, EditError};
-use crate::engine::fields::FieldTarget;
-use crate::engine::history::History;
+use crate::engine::attributes::fields::FieldTarget;
+use crate::engine::model::edit::{apply, Created, Edit, EditError};
+use crate::engine::model::history::History;
 use crate::engine::model::{ComponentId, ComponentKind, ConnectionId, Design, Position};
 use crate::engine::score::Scorecard;
-use crate::ui::sim::{scorecard_for, SimulatedRun};
 use crate::engine::templates::template;
+use crate::ui::sim::{scorecard_for, SimulatedRun};
 use leptos::prelude::*;
 
 mod notices;
@@ -107,7 +107,8 @@ pub struct AppState {
 /// Creates the app state on the starting template and provides it to every
 /// component below the caller.
 pub fn provide_app_state() -> AppState {
-    let state = AppState::new(template(STARTING_TEMPLATE).unwrap_or_else(|| Design::new("untitled")));
+    let state =
+        AppState::new(template(STARTING_TEMPLATE).unwrap_or_else(|| Design::new("untitled")));
     provide_context(state);
     state
 }
@@ -116,7 +117,8 @@ pub fn provide_app_state() -> AppState {
 pub fn use_app_state() -> AppState {
     // Not `expect_context`: its message formats the type name with `Debug`,
     // which links Unicode's printable-character tables into the page.
-    use_context::<AppState>().unwrap_or_else(|| panic!("AppState is provided at the root of the app"))
+    use_context::<AppState>()
+        .unwrap_or_else(|| panic!("AppState is provided at the root of the app"))
 }
 
 impl AppState {
@@ -125,7 +127,9 @@ impl AppState {
         let history = StoredValue::new(History::new(design.clone()));
         let design = RwSignal::new(design);
         let simulated = RwSignal::new(None::<SimulatedRun>);
-        let scorecard = Memo::new(move |_| simulated.with(|run| design.with(|design| scorecard_for(design, run.as_ref()))));
+        let scorecard = Memo::new(move |_| {
+            simulated.with(|run| design.with(|design| scorecard_for(design, run.as_ref())))
+        });
         let selection = RwSignal::new(Selection::Nothing);
         let viewport = RwSignal::new(Viewport::default());
         let status = RwSignal::new(None);
@@ -183,7 +187,10 @@ impl AppState {
     /// Applies `edit` through the engine. On success subscribers are told; on
     /// refusal the design is untouched (the engine guarantees it) and nobody is.
     fn edit(&self, edit: Edit) -> Result<Created, EditError> {
-        let result = self.design.try_update_untracked(|design| apply(design, edit)).unwrap_or(Err(EditError::NotFound));
+        let result = self
+            .design
+            .try_update_untracked(|design| apply(design, edit))
+            .unwrap_or(Err(EditError::NotFound));
         if result.is_ok() {
             self.design.notify();
             self.record();
@@ -199,13 +206,18 @@ impl AppState {
 
     /// Hides the status message numbered `serial`, unless a newer one replaced it.
     pub fn dismiss_status(&self, serial: u64) {
-        if self.status.with_untracked(|message| message.as_ref().is_some_and(|message| message.serial == serial)) {
+        if self.status.with_untracked(|message| {
+            message
+                .as_ref()
+                .is_some_and(|message| message.serial == serial)
+        }) {
             self.status.set(None);
         }
     }
 
     fn name_of(&self, id: ComponentId) -> String {
-        self.design.with_untracked(|design| design.name_of(id).to_string())
+        self.design
+            .with_untracked(|design| design.name_of(id).to_string())
     }
 
     /// Shows `text` in the status area as an error.
@@ -246,8 +258,13 @@ impl AppState {
         }
         let viewport = self.viewport.get_untracked();
         let top_left = viewport.to_canvas(ScreenPoint { x: 0.0, y: 0.0 });
-        let bottom_right = viewport.to_canvas(ScreenPoint { x: size.width, y: size.height });
-        Some(self.design.with_untracked(|design| crate::engine::edit::free_spot_within(design, top_left, bottom_right)))
+        let bottom_right = viewport.to_canvas(ScreenPoint {
+            x: size.width,
+            y: size.height,
+        });
+        Some(self.design.with_untracked(|design| {
+            crate::engine::model::edit::free_spot_within(design, top_left, bottom_right)
+        }))
     }
 
     /// Moves a component to `position` (canvas units).
@@ -259,15 +276,32 @@ impl AppState {
 
     /// Moves the selected component by a canvas distance (arrow keys).
     pub fn nudge_selected(&self, dx: f64, dy: f64) {
-        let Selection::Component(id) = self.selection.get_untracked() else { return };
-        let Some(position) = self.design.with_untracked(|design| design.component(id).map(|c| c.position)) else { return };
-        self.move_component(id, Position { x: position.x + dx, y: position.y + dy });
+        let Selection::Component(id) = self.selection.get_untracked() else {
+            return;
+        };
+        let Some(position) = self
+            .design
+            .with_untracked(|design| design.component(id).map(|c| c.position))
+        else {
+            return;
+        };
+        self.move_component(
+            id,
+            Position {
+                x: position.x + dx,
+                y: position.y + dy,
+            },
+        );
     }
 
     /// Draws a connection from `from` to `to`, or says why it cannot be drawn.
     pub fn connect(&self, from: ComponentId, to: ComponentId) {
         match self.edit(Edit::Connect { from, to }) {
-            Ok(_) => self.report_info(format!("connected {} to {}", self.name_of(from), self.name_of(to))),
+            Ok(_) => self.report_info(format!(
+                "connected {} to {}",
+                self.name_of(from),
+                self.name_of(to)
+            )),
             Err(error) => self.report_error(error.to_string()),
         }
     }
@@ -306,8 +340,14 @@ impl AppState {
     /// Sets one attribute from typed-in text. On refusal returns the message
     /// to show at the field, and the design is unchanged.
     pub fn set_field(&self, target: FieldTarget, key: &str, text: &str) -> Result<(), String> {
-        let edit = Edit::SetField { target, key: key.to_string(), value: text.to_string() };
-        self.edit(edit).map(|_| ()).map_err(|error| error.to_string())
+        let edit = Edit::SetField {
+            target,
+            key: key.to_string(),
+            value: text.to_string(),
+        };
+        self.edit(edit)
+            .map(|_| ())
+            .map_err(|error| error.to_string())
     }
 
     /// Replaces the design with the template called `name` and fits the view to it.
@@ -328,12 +368,14 @@ impl AppState {
 
     /// Pans the view by a screen distance.
     pub fn pan_by(&self, dx: f64, dy: f64) {
-        self.viewport.update(|viewport| *viewport = viewport.panned_by(dx, dy));
+        self.viewport
+            .update(|viewport| *viewport = viewport.panned_by(dx, dy));
     }
 
     /// Zooms by `factor` around a screen point (the cursor, for the wheel).
     pub fn zoom_at(&self, anchor: ScreenPoint, factor: f64) {
-        self.viewport.update(|viewport| *viewport = viewport.zoomed_at(anchor, factor));
+        self.viewport
+            .update(|viewport| *viewport = viewport.zoomed_at(anchor, factor));
     }
 
     /// Zooms in one step around the centre of the canvas.
@@ -366,7 +408,8 @@ impl AppState {
 
     /// A file name for an export of the design: `<design name>.<extension>`.
     pub fn file_name(&self, extension: &str) -> String {
-        self.design.with_untracked(|design| file_name(&design.name, extension))
+        self.design
+            .with_untracked(|design| file_name(&design.name, extension))
     }
 }
 
@@ -380,9 +423,19 @@ pub fn file_name(design_name: &str, extension: &str) -> String {
     let cleaned: String = design_name
         .trim()
         .chars()
-        .map(|c| if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') { '-' } else { c })
+        .map(|c| {
+            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '-'
+            } else {
+                c
+            }
+        })
         .collect();
-    let stem = if cleaned.is_empty() { "design" } else { cleaned.as_str() };
+    let stem = if cleaned.is_empty() {
+        "design"
+    } else {
+        cleaned.as_str()
+    };
     format!("{stem}.{extension}")
 }
 

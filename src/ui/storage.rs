@@ -83,24 +83,34 @@ pub struct Autosave {
 
 /// Keeps `text` under [`UNREADABLE_KEY`] and tells the user why it could not be read.
 fn report_unreadable(state: AppState, text: &str, error: &str) {
-    let kept = local_storage().and_then(|storage| storage.set_item(UNREADABLE_KEY, text).map_err(|error| js_error_text(&error)));
+    let kept = local_storage().and_then(|storage| {
+        storage
+            .set_item(UNREADABLE_KEY, text)
+            .map_err(|error| js_error_text(&error))
+    });
     state.show_notice(NoticeKind::StorageError, unreadable_message(error, kept));
 }
 
 /// Starts the session from the autosaved design, or from the starting
 /// template (with a notice) when the saved text cannot be read.
 pub fn restore_saved_design(state: AppState) -> Autosave {
-    let text = local_storage().ok().and_then(|storage| storage.get_item(DESIGN_KEY).ok().flatten());
+    let text = local_storage()
+        .ok()
+        .and_then(|storage| storage.get_item(DESIGN_KEY).ok().flatten());
     let reading = StoredValue::new(false);
     match Saved::read(text.as_deref()) {
         Saved::Nothing => {}
         Saved::Design(design) => state.restore_design(*design),
-        Saved::Unreadable(error) => report_unreadable(state, text.as_deref().unwrap_or_default(), &error),
+        Saved::Unreadable(error) => {
+            report_unreadable(state, text.as_deref().unwrap_or_default(), &error)
+        }
         Saved::Other(text) => {
             reading.set_value(true);
             worker::ask(Task::OpenFile(text.clone()), move |answer| {
                 reading.set_value(false);
-                match answer.and_then(|snapshot| decode_snapshot(&snapshot).map_err(|error| error.to_string())) {
+                match answer.and_then(|snapshot| {
+                    decode_snapshot(&snapshot).map_err(|error| error.to_string())
+                }) {
                     Ok(design) => {
                         state.restore_design(design);
                         state.fit_view();
@@ -111,7 +121,12 @@ pub fn restore_saved_design(state: AppState) -> Autosave {
         }
     }
     let stored = state.design().with_untracked(encode_snapshot);
-    Autosave { stored: StoredValue::new(stored), pending: StoredValue::new(0), failing: StoredValue::new(false), reading }
+    Autosave {
+        stored: StoredValue::new(stored),
+        pending: StoredValue::new(0),
+        failing: StoredValue::new(false),
+        reading,
+    }
 }
 
 /// Writes the design now if it differs from what storage holds.
@@ -123,7 +138,11 @@ fn save_now(state: AppState, autosave: Autosave) {
     if autosave.stored.with_value(|stored| *stored == text) {
         return;
     }
-    let written = local_storage().and_then(|storage| storage.set_item(DESIGN_KEY, &text).map_err(|error| js_error_text(&error)));
+    let written = local_storage().and_then(|storage| {
+        storage
+            .set_item(DESIGN_KEY, &text)
+            .map_err(|error| js_error_text(&error))
+    });
     match written {
         Ok(()) => {
             autosave.stored.set_value(text);
@@ -167,13 +186,16 @@ pub fn handle_save_state(state: AppState, autosave: Autosave) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::format::to_json;
+    use crate::engine::share::design_file::to_json;
     use crate::engine::templates::template;
 
     #[test]
     fn a_saved_snapshot_reads_back_as_the_design() {
         let design = template("event-driven").unwrap();
-        assert_eq!(Saved::read(Some(&encode_snapshot(&design))), Saved::Design(Box::new(design)));
+        assert_eq!(
+            Saved::read(Some(&encode_snapshot(&design))),
+            Saved::Design(Box::new(design))
+        );
         assert_eq!(Saved::read(None), Saved::Nothing);
     }
 
@@ -181,22 +203,34 @@ mod tests {
     fn a_design_file_saved_by_an_older_build_goes_to_the_worker() {
         let json = to_json(&template("event-driven").unwrap());
         assert_eq!(Saved::read(Some(&json)), Saved::Other(json.clone()));
-        assert_eq!(Saved::read(Some("not json")), Saved::Other("not json".to_string()));
+        assert_eq!(
+            Saved::read(Some("not json")),
+            Saved::Other("not json".to_string())
+        );
     }
 
     #[test]
     fn a_damaged_snapshot_names_its_problem() {
         let snapshot = encode_snapshot(&template("microservices").unwrap());
         for text in [&snapshot[..snapshot.len() / 2], "s1.", "s1.!!!"] {
-            let Saved::Unreadable(error) = Saved::read(Some(text)) else { panic!("{text} was read as a design") };
+            let Saved::Unreadable(error) = Saved::read(Some(text)) else {
+                panic!("{text} was read as a design")
+            };
             let message = unreadable_message(&error, Ok(()));
-            assert!(message.contains(&error) && message.contains(UNREADABLE_KEY), "{message}");
+            assert!(
+                message.contains(&error) && message.contains(UNREADABLE_KEY),
+                "{message}"
+            );
         }
     }
 
     #[test]
     fn a_failed_backup_says_where_the_text_still_is() {
-        let message = unreadable_message("not a valid design file", Err("quota exceeded".to_string()));
-        assert!(message.contains(DESIGN_KEY) && message.contains("quota exceeded"), "{message}");
+        let message =
+            unreadable_message("not a valid design file", Err("quota exceeded".to_string()));
+        assert!(
+            message.contains(DESIGN_KEY) && message.contains("quota exceeded"),
+            "{message}"
+        );
     }
 }

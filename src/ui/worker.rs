@@ -60,15 +60,22 @@ pub fn route_sim_reports(sim: SimState) {
 fn on_report(event: MessageEvent) {
     let report = match serde_wasm_bindgen::from_value::<Report>(event.data()) {
         Ok(report) => report,
-        Err(error) => return report_console(&format!("archplay: unreadable worker report: {error}")),
+        Err(error) => {
+            return report_console(&format!("archplay: unreadable worker report: {error}"))
+        }
     };
     match report {
         Report::Ready => {
             let pending = PLUMBING.with(|plumbing| {
                 let mut plumbing = plumbing.borrow_mut();
-                let Some(link) = plumbing.link.as_mut() else { return Vec::new() };
+                let Some(link) = plumbing.link.as_mut() else {
+                    return Vec::new();
+                };
                 link.ready = true;
-                std::mem::take(&mut link.pending).into_iter().map(|message| (link.worker.clone(), message)).collect::<Vec<_>>()
+                std::mem::take(&mut link.pending)
+                    .into_iter()
+                    .map(|message| (link.worker.clone(), message))
+                    .collect::<Vec<_>>()
             });
             for (worker, message) in pending {
                 let _ = worker.post_message(&message);
@@ -77,7 +84,10 @@ fn on_report(event: MessageEvent) {
         Report::TaskDone { id, answer } => {
             let asker = PLUMBING.with(|plumbing| {
                 let mut plumbing = plumbing.borrow_mut();
-                let index = plumbing.waiting.iter().position(|(waiting, _)| *waiting == id)?;
+                let index = plumbing
+                    .waiting
+                    .iter()
+                    .position(|(waiting, _)| *waiting == id)?;
                 Some(plumbing.waiting.swap_remove(index).1)
             });
             if let Some(asker) = asker {
@@ -119,21 +129,33 @@ fn spawn() -> Option<WorkerLink> {
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    Some(WorkerLink { worker, ready: false, pending: Vec::new(), _on_message: on_message, _on_error: on_error })
+    Some(WorkerLink {
+        worker,
+        ready: false,
+        pending: Vec::new(),
+        _on_message: on_message,
+        _on_error: on_error,
+    })
 }
 
 /// Sends `command` to the worker, starting the worker first if need be.
 pub fn send(command: &Command) {
-    let message = match command.serialize(&serde_wasm_bindgen::Serializer::new().serialize_large_number_types_as_bigints(true)) {
+    let message = match command.serialize(
+        &serde_wasm_bindgen::Serializer::new().serialize_large_number_types_as_bigints(true),
+    ) {
         Ok(message) => message,
-        Err(error) => return report_console(&format!("archplay: cannot send a worker command: {error}")),
+        Err(error) => {
+            return report_console(&format!("archplay: cannot send a worker command: {error}"))
+        }
     };
     let started = PLUMBING.with(|plumbing| {
         let mut plumbing = plumbing.borrow_mut();
         if plumbing.link.is_none() {
             plumbing.link = spawn();
         }
-        let Some(link) = plumbing.link.as_mut() else { return Err(()) };
+        let Some(link) = plumbing.link.as_mut() else {
+            return Err(());
+        };
         if link.ready {
             Ok(Some(link.worker.clone()))
         } else {
@@ -156,7 +178,10 @@ pub fn ask(task: Task, answer: impl FnOnce(Result<String, String>) + 'static) {
 
 /// Sends the command `make` builds from a fresh id, and calls `answer` once
 /// with the [`Report::TaskDone`] of that id (or an error if the worker fails).
-pub fn ask_with(make: impl FnOnce(u32) -> Command, answer: impl FnOnce(Result<String, String>) + 'static) {
+pub fn ask_with(
+    make: impl FnOnce(u32) -> Command,
+    answer: impl FnOnce(Result<String, String>) + 'static,
+) {
     let id = PLUMBING.with(|plumbing| {
         let mut plumbing = plumbing.borrow_mut();
         plumbing.next_task = plumbing.next_task.wrapping_add(1);

@@ -6,7 +6,7 @@
 //! What must stay true: only the benchmark script sends [`BenchRequest`]s;
 //! a bad request answers with an `error` field instead of panicking.
 
-use archplay::engine::format::from_json;
+use archplay::engine::share::design_file::from_json;
 use archplay::engine::sim::agenda::{Agenda, Event};
 use archplay::engine::sim::live::protocol::BenchRequest;
 use archplay::engine::sim::random::SimRng;
@@ -52,18 +52,30 @@ fn baseline(events: u64, now_ms: fn() -> f64) -> Repetition {
     let started = now_ms();
     let mut handled = 0;
     while handled < events {
-        let Some((time, event)) = agenda.pop() else { break };
+        let Some((time, event)) = agenda.pop() else {
+            break;
+        };
         agenda.schedule(time + rng.exponential_us(1000.0), black_box(event));
         handled += 1;
     }
     let wall_ms = now_ms() - started;
-    Repetition { events: handled, simulated_s: 0.0, wall_ms, events_per_s: handled as f64 * 1000.0 / wall_ms.max(1e-3) }
+    Repetition {
+        events: handled,
+        simulated_s: 0.0,
+        wall_ms,
+        events_per_s: handled as f64 * 1000.0 / wall_ms.max(1e-3),
+    }
 }
 
 /// One run of `design`: for `duration_s` simulated seconds (set-up included in
 /// the time), or when that is 0, `events` events after a 1 % warm-up.
-fn simulate(request: &BenchRequest, design: &archplay::engine::model::Design, now_ms: fn() -> f64) -> Result<Repetition, String> {
-    let settings = SimulationOptions::from_settings(&design.simulation, design.workload.requests_per_second);
+fn simulate(
+    request: &BenchRequest,
+    design: &archplay::engine::model::Design,
+    now_ms: fn() -> f64,
+) -> Result<Repetition, String> {
+    let settings =
+        SimulationOptions::from_settings(&design.simulation, design.workload.requests_per_second);
     let by_duration = request.duration_s > 0.0;
     let options = SimulationOptions {
         seed: request.seed,
@@ -85,12 +97,23 @@ fn simulate(request: &BenchRequest, design: &archplay::engine::model::Design, no
     black_box(simulation.summary());
     let wall_ms = now_ms() - started;
     let events = simulation.stats().events - events_before;
-    Ok(Repetition { events, simulated_s: simulation.now() as f64 / 1e6, wall_ms, events_per_s: events as f64 * 1000.0 / wall_ms.max(1e-3) })
+    Ok(Repetition {
+        events,
+        simulated_s: simulation.now() as f64 / 1e6,
+        wall_ms,
+        events_per_s: events as f64 * 1000.0 / wall_ms.max(1e-3),
+    })
 }
 
 /// Runs `request` and returns its result as JSON.
 pub fn run(request: &BenchRequest, now_ms: fn() -> f64) -> String {
-    let mut result = BenchResult { workload: request.workload.clone(), repetitions: Vec::new(), median_events_per_s: 0.0, median_wall_ms: 0.0, error: None };
+    let mut result = BenchResult {
+        workload: request.workload.clone(),
+        repetitions: Vec::new(),
+        median_events_per_s: 0.0,
+        median_wall_ms: 0.0,
+        error: None,
+    };
     let design = match (request.workload.as_str(), &request.design) {
         ("baseline", _) => None,
         ("design", Some(text)) => match from_json(text) {
@@ -101,7 +124,8 @@ pub fn run(request: &BenchRequest, now_ms: fn() -> f64) -> String {
             }
         },
         _ => {
-            result.error = Some("the workload must be `baseline`, or `design` with a design".to_string());
+            result.error =
+                Some("the workload must be `baseline`, or `design` with a design".to_string());
             None
         }
     };
@@ -120,7 +144,8 @@ pub fn run(request: &BenchRequest, now_ms: fn() -> f64) -> String {
             }
         }
     }
-    result.median_events_per_s = median(result.repetitions.iter().map(|r| r.events_per_s).collect());
+    result.median_events_per_s =
+        median(result.repetitions.iter().map(|r| r.events_per_s).collect());
     result.median_wall_ms = median(result.repetitions.iter().map(|r| r.wall_ms).collect());
     serde_json::to_string(&result).unwrap_or_default()
 }

@@ -10,7 +10,9 @@
 
 use archplay::engine::model::Design;
 use archplay::engine::share::decode_snapshot;
-use archplay::engine::sim::live::protocol::{LogLine, QueryAnswer, Report, SeriesPoint, StoreInfo, Update};
+use archplay::engine::sim::live::protocol::{
+    LogLine, QueryAnswer, Report, SeriesPoint, StoreInfo, Update,
+};
 use archplay::engine::sim::score::SimulatedPerformance;
 use archplay::ui::sim::charts::charts_markup;
 use archplay::ui::sim::log::{log_markup, summary_markup};
@@ -29,7 +31,13 @@ pub struct Drawing {
 impl Drawing {
     /// The drawing of a run of `design` that lasts `duration_s` simulated seconds.
     pub fn new(design: Design, duration_s: f64) -> Drawing {
-        Drawing { design, duration_s, points: Vec::new(), log: Vec::new(), drawn_once: false }
+        Drawing {
+            design,
+            duration_s,
+            points: Vec::new(),
+            log: Vec::new(),
+            drawn_once: false,
+        }
     }
 
     /// The charts of `snapshot` before a run: axes, titles and legends, no points.
@@ -45,7 +53,13 @@ impl Drawing {
 
     /// The progress report for `update`: charts and log are redrawn only when they grew.
     pub fn progress(&mut self, run: u32, update: Update, paused: bool) -> Report {
-        let Update { time_s, events, components, points, log } = update;
+        let Update {
+            time_s,
+            events,
+            components,
+            points,
+            log,
+        } = update;
         let charts = (!points.is_empty() || !self.drawn_once).then(|| {
             self.points.extend(points);
             charts_markup(&self.points, self.duration_s.max(time_s), &self.design)
@@ -57,7 +71,15 @@ impl Drawing {
             log_markup(&self.log)
         });
         self.drawn_once = true;
-        Report::Progress { run, time_s, events, components, charts, log, paused }
+        Report::Progress {
+            run,
+            time_s,
+            events,
+            components,
+            charts,
+            log,
+            paused,
+        }
     }
 
     /// The summary of the finished run.

@@ -2,7 +2,7 @@
 //! M/M/c values computed in the test from the routing rules by hand.
 
 use crate::{assert_close, id_of, mmc_response_ms, mmc_wait_ms, sketch, sketch_onto};
-use archplay::engine::analytic::{estimate, shard_shares, Estimate, StationEstimate};
+use archplay::engine::score::analytic::{estimate, shard_shares, Estimate, StationEstimate};
 
 /// The estimate of `design` (a name that local `estimate` variables cannot shadow).
 fn run(design: &Design) -> Estimate {
@@ -12,7 +12,11 @@ use archplay::engine::model::Design;
 
 fn station<'a>(estimate: &'a Estimate, design: &Design, name: &str) -> &'a StationEstimate {
     let id = id_of(design, name);
-    estimate.stations.iter().find(|s| s.id == id).unwrap_or_else(|| panic!("no station for {name}"))
+    estimate
+        .stations
+        .iter()
+        .find(|s| s.id == id)
+        .unwrap_or_else(|| panic!("no station for {name}"))
 }
 
 /// Arrivals per second at each named component.
@@ -20,7 +24,11 @@ fn station<'a>(estimate: &'a Estimate, design: &Design, name: &str) -> &'a Stati
 fn check_arrivals(design: &Design, expected: &[(&str, f64)]) {
     let estimate = estimate(design);
     for (name, rps) in expected {
-        assert_close(station(&estimate, design, name).arrival_rps, *rps, &format!("arrivals at {name}"));
+        assert_close(
+            station(&estimate, design, name).arrival_rps,
+            *rps,
+            &format!("arrivals at {name}"),
+        );
     }
 }
 
@@ -36,8 +44,16 @@ design workload.requests_per_second=200 workload.hop_latency_ms=1.5
 ",
     );
     let estimate = run(&design);
-    assert_close(estimate.response_time_ms.unwrap(), mmc_response_ms(200.0, 50.0, 8) + 1.5, "W + one hop");
-    assert_close(estimate.latency_ms.unwrap(), mmc_wait_ms(200.0, 50.0, 8) + 1.5, "Wq + one hop");
+    assert_close(
+        estimate.response_time_ms.unwrap(),
+        mmc_response_ms(200.0, 50.0, 8) + 1.5,
+        "W + one hop",
+    );
+    assert_close(
+        estimate.latency_ms.unwrap(),
+        mmc_wait_ms(200.0, 50.0, 8) + 1.5,
+        "Wq + one hop",
+    );
     assert_close(estimate.throughput_rps.unwrap(), 400.0, "c mu");
     assert_close(estimate.cpu_percent, 50.0, "lambda/(c mu)");
     assert_eq!(estimate.bottleneck, Some(id_of(&design, "api")));
@@ -45,7 +61,11 @@ design workload.requests_per_second=200 workload.hop_latency_ms=1.5
     let api = station(&estimate, &design, "api");
     assert_eq!(api.servers, 8);
     assert_close(api.sync_visits, 1.0, "one visit per request");
-    assert_close(api.mean_response_ms.unwrap(), mmc_response_ms(200.0, 50.0, 8), "station W");
+    assert_close(
+        api.mean_response_ms.unwrap(),
+        mmc_response_ms(200.0, 50.0, 8),
+        "station W",
+    );
     assert!(estimate.findings.is_empty(), "{:?}", estimate.findings);
 }
 
@@ -55,7 +75,11 @@ fn replicas_multiply_servers() {
         sketch("client web\nservice api replicas.current=3 concurrency=2\nweb -> api\ndesign workload.requests_per_second=100");
     let estimate = run(&design);
     assert_eq!(station(&estimate, &design, "api").servers, 6);
-    assert_close(estimate.response_time_ms.unwrap(), mmc_response_ms(100.0, 50.0, 6) + 1.0, "M/M/6");
+    assert_close(
+        estimate.response_time_ms.unwrap(),
+        mmc_response_ms(100.0, 50.0, 6) + 1.0,
+        "M/M/6",
+    );
 }
 
 const SPLIT: &str = "
@@ -68,20 +92,29 @@ design workload.requests_per_second=400
 #[test]
 fn a_gateway_splits_by_connection_weight() {
     let mut design = sketch(SPLIT);
-    sketch_onto(&mut design, "api_gateway edge\nweb -> edge\nedge -> a weight=1\nedge -> b weight=3");
+    sketch_onto(
+        &mut design,
+        "api_gateway edge\nweb -> edge\nedge -> a weight=1\nedge -> b weight=3",
+    );
     check_arrivals(&design, &[("edge", 400.0), ("a", 100.0), ("b", 300.0)]);
     let estimate = run(&design);
     assert_close(station(&estimate, &design, "b").sync_visits, 0.75, "visits");
     // Weight 0 everywhere falls back to an even split rather than dividing by zero.
     let mut zero = sketch(SPLIT);
-    sketch_onto(&mut zero, "api_gateway edge\nweb -> edge\nedge -> a weight=0\nedge -> b weight=0");
+    sketch_onto(
+        &mut zero,
+        "api_gateway edge\nweb -> edge\nedge -> a weight=0\nedge -> b weight=0",
+    );
     check_arrivals(&zero, &[("a", 200.0), ("b", 200.0)]);
 }
 
 #[test]
 fn a_load_balancer_splits_evenly_unless_weighted() {
     let mut design = sketch(SPLIT);
-    sketch_onto(&mut design, "load_balancer lb\nweb -> lb\nlb -> a weight=1\nlb -> b weight=3");
+    sketch_onto(
+        &mut design,
+        "load_balancer lb\nweb -> lb\nlb -> a weight=1\nlb -> b weight=3",
+    );
     check_arrivals(&design, &[("lb", 400.0), ("a", 200.0), ("b", 200.0)]);
     sketch_onto(&mut design, "set lb strategy=least_connections");
     check_arrivals(&design, &[("a", 200.0), ("b", 200.0)]);
@@ -110,7 +143,10 @@ design workload.requests_per_second=300
 #[test]
 fn an_auth_provider_behind_a_gateway_sees_every_request() {
     let mut design = sketch(SPLIT);
-    sketch_onto(&mut design, "api_gateway edge\nauth_provider auth\nweb -> edge\nedge -> auth\nedge -> a\nedge -> b");
+    sketch_onto(
+        &mut design,
+        "api_gateway edge\nauth_provider auth\nweb -> edge\nedge -> auth\nedge -> a\nedge -> b",
+    );
     check_arrivals(&design, &[("auth", 400.0), ("a", 200.0), ("b", 200.0)]);
 }
 
@@ -128,10 +164,15 @@ design workload.requests_per_second=1000 workload.read_share=0.8
 #[test]
 fn a_cache_answers_its_hit_ratio_of_reads() {
     // Misses: 800 reads x 0.2 = 160, plus all 200 writes.
-    check_arrivals(&sketch(CACHED), &[("api", 1000.0), ("cache", 1000.0), ("db", 360.0)]);
+    check_arrivals(
+        &sketch(CACHED),
+        &[("api", 1000.0), ("cache", 1000.0), ("db", 360.0)],
+    );
     let half = sketch(&format!("{CACHED}\nset cache cache_hit_ratio=0.5"));
     check_arrivals(&half, &[("db", 600.0)]);
-    let all_reads = sketch(&format!("{CACHED}\nset cache cache_hit_ratio=1\ndesign workload.read_share=1"));
+    let all_reads = sketch(&format!(
+        "{CACHED}\nset cache cache_hit_ratio=1\ndesign workload.read_share=1"
+    ));
     check_arrivals(&all_reads, &[("db", 0.0)]);
 }
 
@@ -151,30 +192,57 @@ fn read_replicas_take_reads_and_the_primary_takes_writes() {
     let estimate = run(&design);
     let db = station(&estimate, &design, "db");
     assert_close(db.arrival_rps, 1000.0, "all requests reach the database");
-    assert_close(db.utilisation, 800.0 / 3200.0, "the replicas are the busier side");
+    assert_close(
+        db.utilisation,
+        800.0 / 3200.0,
+        "the replicas are the busier side",
+    );
     assert_eq!(db.servers, 32);
-    assert_close(db.capacity_rps.unwrap(), 3200.0 / 0.8, "reads limit capacity");
-    let expected = 0.2 * mmc_response_ms(200.0, 100.0, 16) + 0.8 * mmc_response_ms(800.0, 100.0, 32);
-    assert_close(db.mean_response_ms.unwrap(), expected, "visit-weighted mean of the two stations");
+    assert_close(
+        db.capacity_rps.unwrap(),
+        3200.0 / 0.8,
+        "reads limit capacity",
+    );
+    let expected =
+        0.2 * mmc_response_ms(200.0, 100.0, 16) + 0.8 * mmc_response_ms(800.0, 100.0, 32);
+    assert_close(
+        db.mean_response_ms.unwrap(),
+        expected,
+        "visit-weighted mean of the two stations",
+    );
 
     let write_heavy = sketch(&format!("{REPLICATED}\ndesign workload.read_share=0.2"));
     let estimate = run(&write_heavy);
     let db = station(&estimate, &write_heavy, "db");
-    assert_close(db.utilisation, 800.0 / 1600.0, "the primary is the busier side");
+    assert_close(
+        db.utilisation,
+        800.0 / 1600.0,
+        "the primary is the busier side",
+    );
     assert_eq!(db.servers, 16);
-    assert_close(db.capacity_rps.unwrap(), 1600.0 / 0.8, "writes limit capacity");
+    assert_close(
+        db.capacity_rps.unwrap(),
+        1600.0 / 0.8,
+        "writes limit capacity",
+    );
 
     // Without replicas every request queues at the primary.
     let single = sketch(&format!("{REPLICATED}\nset db read_replicas=0"));
     let estimate = run(&single);
     let db = station(&estimate, &single, "db");
     assert_close(db.utilisation, 1000.0 / 1600.0, "one station");
-    assert_close(db.mean_response_ms.unwrap(), mmc_response_ms(1000.0, 100.0, 16), "M/M/16");
+    assert_close(
+        db.mean_response_ms.unwrap(),
+        mmc_response_ms(1000.0, 100.0, 16),
+        "M/M/16",
+    );
 }
 
 #[test]
 fn shards_take_their_share_of_the_key_space() {
-    let design = sketch(&format!("{REPLICATED}\nset db read_replicas=0 shards=0..100,100..400,400..1000"));
+    let design = sketch(&format!(
+        "{REPLICATED}\nset db read_replicas=0 shards=0..100,100..400,400..1000"
+    ));
     let db_component = design.component_named("db").unwrap();
     let shares = shard_shares(&design, db_component);
     assert_eq!(shares.len(), 3);
@@ -183,10 +251,25 @@ fn shards_take_their_share_of_the_key_space() {
     }
     let estimate = run(&design);
     let db = station(&estimate, &design, "db");
-    assert_close(db.utilisation, 600.0 / 1600.0, "the largest shard is the busiest");
-    assert_close(db.capacity_rps.unwrap(), 1600.0 / 0.6, "the largest shard limits capacity");
-    let expected: f64 = [0.1, 0.3, 0.6].iter().map(|s| s * mmc_response_ms(1000.0 * s, 100.0, 16)).sum();
-    assert_close(db.mean_response_ms.unwrap(), expected, "visit-weighted mean over the shards");
+    assert_close(
+        db.utilisation,
+        600.0 / 1600.0,
+        "the largest shard is the busiest",
+    );
+    assert_close(
+        db.capacity_rps.unwrap(),
+        1600.0 / 0.6,
+        "the largest shard limits capacity",
+    );
+    let expected: f64 = [0.1, 0.3, 0.6]
+        .iter()
+        .map(|s| s * mmc_response_ms(1000.0 * s, 100.0, 16))
+        .sum();
+    assert_close(
+        db.mean_response_ms.unwrap(),
+        expected,
+        "visit-weighted mean over the shards",
+    );
     assert_eq!(estimate.unrouted_share, 0.0);
 }
 
@@ -216,14 +299,25 @@ fn utilisation_of_one_saturates_and_leaves_no_response_time() {
     assert_eq!(estimate.response_time_ms, None);
     assert_eq!(estimate.latency_ms, None);
     assert_close(estimate.cpu_percent, 100.0, "cpu");
-    assert_close(station(&estimate, &at_capacity, "back").utilisation, 1.0, "utilisation");
-    assert_eq!(station(&estimate, &at_capacity, "back").mean_response_ms, None);
+    assert_close(
+        station(&estimate, &at_capacity, "back").utilisation,
+        1.0,
+        "utilisation",
+    );
+    assert_eq!(
+        station(&estimate, &at_capacity, "back").mean_response_ms,
+        None
+    );
 
     let below = sketch(&format!("{CHAIN}\ndesign workload.requests_per_second=159"));
     let estimate = run(&below);
     assert!(!estimate.saturated);
     let expected = mmc_response_ms(159.0, 50.0, 8) + mmc_response_ms(159.0, 20.0, 8) + 2.0;
-    assert_close(estimate.response_time_ms.unwrap(), expected, "two stations in series plus two hops");
+    assert_close(
+        estimate.response_time_ms.unwrap(),
+        expected,
+        "two stations in series plus two hops",
+    );
 }
 
 #[test]
@@ -232,7 +326,11 @@ fn a_service_with_no_running_replica_saturates() {
     let estimate = run(&design);
     assert!(estimate.saturated);
     assert_eq!(estimate.response_time_ms, None);
-    assert!(estimate.cpu_percent.is_infinite() || estimate.cpu_percent > 100.0, "{}", estimate.cpu_percent);
+    assert!(
+        estimate.cpu_percent.is_infinite() || estimate.cpu_percent > 100.0,
+        "{}",
+        estimate.cpu_percent
+    );
 }
 
 #[test]
@@ -240,16 +338,31 @@ fn the_bottleneck_is_the_station_with_least_capacity_per_request() {
     let design = sketch(&format!("{CHAIN}\ndesign workload.requests_per_second=10"));
     let estimate = run(&design);
     assert_eq!(estimate.bottleneck, Some(id_of(&design, "back")));
-    assert_close(estimate.throughput_rps.unwrap(), 160.0, "back saturates at 160");
+    assert_close(
+        estimate.throughput_rps.unwrap(),
+        160.0,
+        "back saturates at 160",
+    );
     // Four replicas of back move the bottleneck to front (400 per second).
-    let scaled = sketch(&format!("{CHAIN}\nset back replicas.current=4\ndesign workload.requests_per_second=10"));
+    let scaled = sketch(&format!(
+        "{CHAIN}\nset back replicas.current=4\ndesign workload.requests_per_second=10"
+    ));
     let estimate = run(&scaled);
     assert_eq!(estimate.bottleneck, Some(id_of(&scaled, "front")));
-    assert_close(estimate.throughput_rps.unwrap(), 400.0, "front saturates at 400");
+    assert_close(
+        estimate.throughput_rps.unwrap(),
+        400.0,
+        "front saturates at 400",
+    );
     // A station visited by half the requests sustains twice its capacity.
-    let split = sketch("client web\nload_balancer lb\nservice a\nservice b\nweb -> lb\nlb -> a\nlb -> b");
+    let split =
+        sketch("client web\nload_balancer lb\nservice a\nservice b\nweb -> lb\nlb -> a\nlb -> b");
     let estimate = run(&split);
-    assert_close(estimate.throughput_rps.unwrap(), 800.0, "400 per second at half the visits");
+    assert_close(
+        estimate.throughput_rps.unwrap(),
+        800.0,
+        "400 per second at half the visits",
+    );
 }
 
 #[test]
@@ -258,8 +371,16 @@ fn hop_latency_counts_each_call_on_the_request_path() {
     let zero = run(&sketch(&format!("{base} workload.hop_latency_ms=0")));
     let five = run(&sketch(&format!("{base} workload.hop_latency_ms=5")));
     // Two hops per request: client to gateway, gateway to one service.
-    assert_close(five.response_time_ms.unwrap() - zero.response_time_ms.unwrap(), 10.0, "response");
-    assert_close(five.latency_ms.unwrap() - zero.latency_ms.unwrap(), 10.0, "latency");
+    assert_close(
+        five.response_time_ms.unwrap() - zero.response_time_ms.unwrap(),
+        10.0,
+        "response",
+    );
+    assert_close(
+        five.latency_ms.unwrap() - zero.latency_ms.unwrap(),
+        10.0,
+        "latency",
+    );
 }
 
 const EVENTS: &str = "
@@ -280,12 +401,31 @@ fn a_bus_delivers_each_topic_to_its_subscribers_asynchronously() {
     let mut design = unsubscribed.clone();
     sketch_onto(&mut design, "bus -> sub-orders topics=orders\nbus -> sub-payments topics=payments\nbus -> sub-everything");
     // 100 writes per second become 100 order events.
-    check_arrivals(&design, &[("bus", 100.0), ("sub-orders", 100.0), ("sub-payments", 0.0), ("sub-everything", 100.0)]);
+    check_arrivals(
+        &design,
+        &[
+            ("bus", 100.0),
+            ("sub-orders", 100.0),
+            ("sub-payments", 0.0),
+            ("sub-everything", 100.0),
+        ],
+    );
     let estimate = run(&design);
-    assert_eq!(station(&estimate, &design, "sub-orders").sync_visits, 0.0, "nobody waits for a subscriber");
+    assert_eq!(
+        station(&estimate, &design, "sub-orders").sync_visits,
+        0.0,
+        "nobody waits for a subscriber"
+    );
     let before = run(&unsubscribed);
-    assert_eq!(estimate.response_time_ms, before.response_time_ms, "subscribers add load, not response time");
-    assert_close(station(&estimate, &design, "sub-orders").utilisation, 100.0 / 400.0, "but they are loaded");
+    assert_eq!(
+        estimate.response_time_ms, before.response_time_ms,
+        "subscribers add load, not response time"
+    );
+    assert_close(
+        station(&estimate, &design, "sub-orders").utilisation,
+        100.0 / 400.0,
+        "but they are loaded",
+    );
 }
 
 #[test]
@@ -295,10 +435,20 @@ fn processors_turn_events_into_further_events() {
         &mut design,
         "set sub-orders topic=validated\nbus -> sub-orders topics=orders\nsub-orders -> bus\nbus -> sub-payments topics=validated",
     );
-    check_arrivals(&design, &[("sub-orders", 100.0), ("sub-payments", 100.0), ("bus", 200.0)]);
+    check_arrivals(
+        &design,
+        &[
+            ("sub-orders", 100.0),
+            ("sub-payments", 100.0),
+            ("bus", 200.0),
+        ],
+    );
     // A publisher without a topic publishes under its own name.
     let mut unnamed = sketch(EVENTS);
-    sketch_onto(&mut unnamed, "set producer topic=\nbus -> sub-orders topics=producer");
+    sketch_onto(
+        &mut unnamed,
+        "set producer topic=\nbus -> sub-orders topics=producer",
+    );
     check_arrivals(&unnamed, &[("sub-orders", 100.0)]);
 }
 
@@ -306,7 +456,11 @@ fn processors_turn_events_into_further_events() {
 fn a_request_loop_terminates_with_a_finding() {
     let design = sketch("client web\nservice a\nservice b\nweb -> a\na -> b\nb -> a\ndesign workload.requests_per_second=10");
     let estimate = run(&design);
-    assert!(estimate.findings.iter().any(|f| f.contains("loop")), "{:?}", estimate.findings);
+    assert!(
+        estimate.findings.iter().any(|f| f.contains("loop")),
+        "{:?}",
+        estimate.findings
+    );
     assert!(estimate.stations.iter().all(|s| s.arrival_rps.is_finite()));
 }
 
@@ -316,7 +470,14 @@ fn an_event_feedback_loop_is_cut_off_with_a_finding() {
         "client web\nservice echo topic=x\nevent_bus bus\nweb -> echo\necho -> bus\nbus -> echo topics=x\ndesign workload.requests_per_second=10",
     );
     let estimate = run(&design);
-    assert!(estimate.findings.iter().any(|f| f.contains("events feed back")), "{:?}", estimate.findings);
+    assert!(
+        estimate
+            .findings
+            .iter()
+            .any(|f| f.contains("events feed back")),
+        "{:?}",
+        estimate.findings
+    );
     assert!(estimate.stations.iter().all(|s| !s.arrival_rps.is_nan()));
 }
 
@@ -324,7 +485,11 @@ fn an_event_feedback_loop_is_cut_off_with_a_finding() {
 fn no_client_means_nothing_to_estimate() {
     let design = sketch("service lonely\ndatabase db\nlonely -> db");
     let estimate = run(&design);
-    assert!(estimate.findings.iter().any(|f| f.starts_with("no client")), "{:?}", estimate.findings);
+    assert!(
+        estimate.findings.iter().any(|f| f.starts_with("no client")),
+        "{:?}",
+        estimate.findings
+    );
     assert_eq!(estimate.response_time_ms, None);
     assert_eq!(estimate.latency_ms, None);
     assert!(estimate.stations.iter().all(|s| s.arrival_rps == 0.0));
@@ -332,11 +497,18 @@ fn no_client_means_nothing_to_estimate() {
 
 #[test]
 fn arrivals_scale_linearly_with_offered_load() {
-    let low = run(&sketch(&format!("{CACHED}\ndesign workload.requests_per_second=100")));
-    let high = run(&sketch(&format!("{CACHED}\ndesign workload.requests_per_second=300")));
+    let low = run(&sketch(&format!(
+        "{CACHED}\ndesign workload.requests_per_second=100"
+    )));
+    let high = run(&sketch(&format!(
+        "{CACHED}\ndesign workload.requests_per_second=300"
+    )));
     for (a, b) in low.stations.iter().zip(&high.stations) {
         assert_close(b.arrival_rps, 3.0 * a.arrival_rps, "arrivals");
-        assert_eq!(a.capacity_rps, b.capacity_rps, "capacity does not depend on load");
+        assert_eq!(
+            a.capacity_rps, b.capacity_rps,
+            "capacity does not depend on load"
+        );
     }
 }
 
@@ -353,7 +525,13 @@ fn analyses_survive_designs_that_skipped_validation() {
     use archplay::engine::model::{ComponentId, Connection, ConnectionId, ShardRange};
     use archplay::engine::score::score;
     let base = sketch(REPLICATED);
-    let db = |design: &mut Design| -> usize { design.components.iter().position(|c| c.name == "db").unwrap() };
+    let db = |design: &mut Design| -> usize {
+        design
+            .components
+            .iter()
+            .position(|c| c.name == "db")
+            .unwrap()
+    };
     type Breakage = (&'static str, Box<dyn Fn(&mut Design)>);
     let breakages: Vec<Breakage> = vec![
         (
@@ -382,14 +560,29 @@ fn analyses_survive_designs_that_skipped_validation() {
             "reversed shard",
             Box::new(move |d| {
                 let i = db(d);
-                d.components[i].shards = vec![ShardRange { start: 900, end: 10 }, ShardRange { start: 0, end: 5 }]
+                d.components[i].shards = vec![
+                    ShardRange {
+                        start: 900,
+                        end: 10,
+                    },
+                    ShardRange { start: 0, end: 5 },
+                ]
             }),
         ),
         (
             "overlapping shards",
             Box::new(move |d| {
                 let i = db(d);
-                d.components[i].shards = vec![ShardRange { start: 0, end: 1000 }, ShardRange { start: 0, end: 1000 }]
+                d.components[i].shards = vec![
+                    ShardRange {
+                        start: 0,
+                        end: 1000,
+                    },
+                    ShardRange {
+                        start: 0,
+                        end: 1000,
+                    },
+                ]
             }),
         ),
         (
@@ -408,9 +601,18 @@ fn analyses_survive_designs_that_skipped_validation() {
             }),
         ),
         ("no servers", Box::new(|d| d.components[1].concurrency = 0)),
-        ("NaN service time", Box::new(|d| d.components[1].service_time_ms = f64::NAN)),
-        ("zero service time", Box::new(|d| d.components[1].service_time_ms = 0.0)),
-        ("negative service time", Box::new(|d| d.components[1].service_time_ms = -5.0)),
+        (
+            "NaN service time",
+            Box::new(|d| d.components[1].service_time_ms = f64::NAN),
+        ),
+        (
+            "zero service time",
+            Box::new(|d| d.components[1].service_time_ms = 0.0),
+        ),
+        (
+            "negative service time",
+            Box::new(|d| d.components[1].service_time_ms = -5.0),
+        ),
         (
             "NaN workload",
             Box::new(|d| {
@@ -418,7 +620,10 @@ fn analyses_survive_designs_that_skipped_validation() {
                 d.workload.read_share = f64::NAN
             }),
         ),
-        ("infinite workload", Box::new(|d| d.workload.requests_per_second = f64::INFINITY)),
+        (
+            "infinite workload",
+            Box::new(|d| d.workload.requests_per_second = f64::INFINITY),
+        ),
         (
             "zero key space",
             Box::new(move |d| {
@@ -427,14 +632,27 @@ fn analyses_survive_designs_that_skipped_validation() {
                 d.components[i].shards = vec![ShardRange { start: 0, end: 1 }]
             }),
         ),
-        ("NaN weights", Box::new(|d| d.connections.iter_mut().for_each(|c| c.weight = f64::NAN))),
-        ("duplicate ids", Box::new(|d| d.components[2].id = d.components[1].id)),
+        (
+            "NaN weights",
+            Box::new(|d| d.connections.iter_mut().for_each(|c| c.weight = f64::NAN)),
+        ),
+        (
+            "duplicate ids",
+            Box::new(|d| d.components[2].id = d.components[1].id),
+        ),
     ];
     for (what, breakage) in breakages {
         let mut design = base.clone();
         breakage(&mut design);
-        let scorecard = std::panic::catch_unwind(|| score(&design)).unwrap_or_else(|_| panic!("{what}: the analyses panicked"));
-        assert!(scorecard.attributes.iter().all(|a| (0.0..=100.0).contains(&a.score)), "{what}");
+        let scorecard = std::panic::catch_unwind(|| score(&design))
+            .unwrap_or_else(|_| panic!("{what}: the analyses panicked"));
+        assert!(
+            scorecard
+                .attributes
+                .iter()
+                .all(|a| (0.0..=100.0).contains(&a.score)),
+            "{what}"
+        );
     }
 }
 
@@ -445,10 +663,29 @@ fn requests_that_reach_nothing_have_no_response_time() {
     let estimate = run(&design);
     assert_eq!(estimate.response_time_ms, None);
     assert_eq!(estimate.latency_ms, None);
-    assert!(estimate.findings.iter().any(|f| f.contains("reach no component")), "{:?}", estimate.findings);
+    assert!(
+        estimate
+            .findings
+            .iter()
+            .any(|f| f.contains("reach no component")),
+        "{:?}",
+        estimate.findings
+    );
     let scorecard = archplay::engine::score::score(&design);
-    let performance =
-        scorecard.attributes.iter().find(|a| a.attribute == archplay::engine::score::Attribute::Performance).unwrap();
-    let passed: Vec<&str> = performance.lines.iter().filter(|l| l.passed).map(|l| l.fact).collect();
-    assert_eq!(passed, ["cpu_percent"], "only 0% CPU can be said of a design that serves nothing");
+    let performance = scorecard
+        .attributes
+        .iter()
+        .find(|a| a.attribute == archplay::engine::score::Attribute::Performance)
+        .unwrap();
+    let passed: Vec<&str> = performance
+        .lines
+        .iter()
+        .filter(|l| l.passed)
+        .map(|l| l.fact)
+        .collect();
+    assert_eq!(
+        passed,
+        ["cpu_percent"],
+        "only 0% CPU can be said of a design that serves nothing"
+    );
 }

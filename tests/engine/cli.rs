@@ -60,15 +60,30 @@ fn template_list_names_every_template() {
     let output = archplay(&["template", "--list"], None);
     assert!(output.status.success());
     let text = stdout(&output);
-    let names: Vec<&str> = text.lines().filter_map(|line| line.split_whitespace().next()).collect();
-    assert_eq!(names, ["microservices", "event-driven", "auto-scaling", "database-scaling", "payment-gateway"]);
+    let names: Vec<&str> = text
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "microservices",
+            "event-driven",
+            "auto-scaling",
+            "database-scaling",
+            "payment-gateway"
+        ]
+    );
 }
 
 #[test]
 fn a_template_is_a_design_file() {
     let text = template_text("database-scaling");
-    let design = archplay::engine::format::from_json(&text).unwrap();
-    assert_eq!(design, archplay::engine::templates::template("database-scaling").unwrap());
+    let design = archplay::engine::share::design_file::from_json(&text).unwrap();
+    assert_eq!(
+        design,
+        archplay::engine::templates::template("database-scaling").unwrap()
+    );
 }
 
 const FLAGS: [&str; 14] = [
@@ -109,17 +124,41 @@ fn check_report(report: &Value) {
     let facts = report["facts"].as_object().expect("facts");
     for flag in FLAGS {
         assert!(facts[flag].is_boolean(), "facts.{flag} is a boolean");
-        assert!(report["reasons"][flag].as_str().is_some_and(|r| !r.is_empty()), "reasons.{flag}");
+        assert!(
+            report["reasons"][flag]
+                .as_str()
+                .is_some_and(|r| !r.is_empty()),
+            "reasons.{flag}"
+        );
     }
     for (name, target) in TARGETS {
-        assert!(facts[name].is_number(), "facts.{name} is a number: {}", facts[name]);
-        assert_eq!(report["targets"][name].as_f64(), Some(target), "targets.{name}");
+        assert!(
+            facts[name].is_number(),
+            "facts.{name} is a number: {}",
+            facts[name]
+        );
+        assert_eq!(
+            report["targets"][name].as_f64(),
+            Some(target),
+            "targets.{name}"
+        );
     }
     assert_eq!(facts.len(), 27, "27 facts");
     let scores = report["scores"].as_object().unwrap();
     let names: Vec<&str> = scores.keys().map(String::as_str).collect();
-    for attribute in ["scalability", "reliability", "security", "performance", "maintainability", "usability", "overall"] {
-        assert!(names.contains(&attribute), "scores.{attribute} in {names:?}");
+    for attribute in [
+        "scalability",
+        "reliability",
+        "security",
+        "performance",
+        "maintainability",
+        "usability",
+        "overall",
+    ] {
+        assert!(
+            names.contains(&attribute),
+            "scores.{attribute} in {names:?}"
+        );
         let score = scores[attribute].as_f64().unwrap();
         assert!((0.0..=100.0).contains(&score));
     }
@@ -129,7 +168,10 @@ fn check_report(report: &Value) {
         let lines = attribute["lines"].as_array().unwrap();
         let sum: f64 = lines.iter().map(|l| l["points"].as_f64().unwrap()).sum();
         assert_eq!(attribute["score"].as_f64(), Some(sum));
-        assert_eq!(scores[attribute["attribute"].as_str().unwrap()].as_f64(), Some(sum));
+        assert_eq!(
+            scores[attribute["attribute"].as_str().unwrap()].as_f64(),
+            Some(sum)
+        );
     }
 }
 
@@ -153,7 +195,10 @@ fn score_reads_standard_input_for_a_dash() {
     assert!(output.status.success(), "{}", stderr(&output));
     let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
     check_report(&report);
-    assert_eq!(report["facts"]["supports_database_sharding"], Value::Bool(true));
+    assert_eq!(
+        report["facts"]["supports_database_sharding"],
+        Value::Bool(true)
+    );
     assert_eq!(report["facts"]["has_caching"], Value::Bool(true));
     assert_eq!(report["scores"]["scalability"].as_f64(), Some(100.0));
 }
@@ -170,31 +215,71 @@ fn validate_says_ok_for_a_good_file() {
 #[track_caller]
 fn check_fails(args: &[&str], stdin: Option<&str>, code: i32, words: &str) {
     let output = archplay(args, stdin);
-    assert_eq!(output.status.code(), Some(code), "{args:?}: stderr {}", stderr(&output));
-    assert!(stdout(&output).is_empty(), "{args:?} printed {}", stdout(&output));
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "{args:?}: stderr {}",
+        stderr(&output)
+    );
+    assert!(
+        stdout(&output).is_empty(),
+        "{args:?} printed {}",
+        stdout(&output)
+    );
     let message = stderr(&output);
     assert!(message.starts_with("archplay: "), "{message}");
-    assert!(message.contains(words), "{args:?}: {message:?} should contain {words:?}");
+    assert!(
+        message.contains(words),
+        "{args:?}: {message:?} should contain {words:?}"
+    );
 }
 
 #[test]
 fn bad_input_fails_with_a_message_naming_the_problem() {
-    let missing = std::env::temp_dir().join(format!("archplay-cli-{}-does-not-exist.json", std::process::id()));
+    let missing = std::env::temp_dir().join(format!(
+        "archplay-cli-{}-does-not-exist.json",
+        std::process::id()
+    ));
     let missing = missing.to_str().unwrap();
-    check_fails(&["score", missing], None, 1, &format!("cannot read {missing}"));
+    check_fails(
+        &["score", missing],
+        None,
+        1,
+        &format!("cannot read {missing}"),
+    );
     let bad_json = TempFile::new("bad.json", "{\"archplay\": 1, ");
-    check_fails(&["score", bad_json.path()], None, 2, "not a valid design file");
-    check_fails(&["score", "-"], Some("{\"archplay\": 7}"), 2, "-: the file uses format version 7");
+    check_fails(
+        &["score", bad_json.path()],
+        None,
+        2,
+        "not a valid design file",
+    );
+    check_fails(
+        &["score", "-"],
+        Some("{\"archplay\": 7}"),
+        2,
+        "-: the file uses format version 7",
+    );
     check_fails(
         &["validate", "-"],
         Some("{\"archplay\": 1, \"connections\": [{\"id\": 0, \"from\": 0, \"to\": 1}]}"),
         2,
         "does not exist",
     );
-    check_fails(&["template", "monolith"], None, 2, "no template named `monolith`; try one of: microservices");
+    check_fails(
+        &["template", "monolith"],
+        None,
+        2,
+        "no template named `monolith`; try one of: microservices",
+    );
     check_fails(&["template"], None, 2, "`template` takes a name or --list");
     check_fails(&["score"], None, 2, "`score` takes one design file");
-    check_fails(&["score", "a.json", "b.json"], None, 2, "`score` takes one design file");
+    check_fails(
+        &["score", "a.json", "b.json"],
+        None,
+        2,
+        "`score` takes one design file",
+    );
     check_fails(&["frobnicate"], None, 2, "unknown command `frobnicate`");
     check_fails(&[], None, 2, "usage:");
 }

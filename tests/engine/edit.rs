@@ -2,10 +2,12 @@
 //! changes nothing while an accepted one leaves a valid design.
 
 use crate::{connection_between, id_of, sketch, SplitMix, EXEMPLARY};
-use archplay::engine::edit::{apply, Created, Edit, EditError, CANVAS_LIMIT};
-use archplay::engine::fields::{component_fields, connection_fields, design_fields, FieldTarget};
+use archplay::engine::attributes::fields::{
+    component_fields, connection_fields, design_fields, FieldTarget,
+};
+use archplay::engine::model::edit::{apply, Created, Edit, EditError, CANVAS_LIMIT};
+use archplay::engine::model::validate::{validate, MAX_COMPONENTS};
 use archplay::engine::model::{ComponentId, ComponentKind, ConnectionId, Design, Position};
-use archplay::engine::validate::{validate, MAX_COMPONENTS};
 
 /// Applies `edit`, expects a refusal whose message contains `words`, and
 /// checks the design is exactly as it was.
@@ -13,7 +15,11 @@ use archplay::engine::validate::{validate, MAX_COMPONENTS};
 fn check_refused(design: &mut Design, edit: Edit, words: &str) -> EditError {
     let before = design.clone();
     let error = apply(design, edit).expect_err("the edit should be refused");
-    assert!(error.to_string().contains(words), "message {:?} should contain {words:?}", error.to_string());
+    assert!(
+        error.to_string().contains(words),
+        "message {:?} should contain {words:?}",
+        error.to_string()
+    );
     assert_eq!(*design, before, "a refused edit changes nothing");
     error
 }
@@ -23,8 +29,17 @@ fn adding_components_gives_fresh_ids_and_unique_names() {
     let mut design = Design::new("d");
     let mut ids = Vec::new();
     for _ in 0..3 {
-        let created = apply(&mut design, Edit::AddComponent { kind: ComponentKind::Service, position: None }).unwrap();
-        let Created::Component(id) = created else { panic!("expected a component, got {created:?}") };
+        let created = apply(
+            &mut design,
+            Edit::AddComponent {
+                kind: ComponentKind::Service,
+                position: None,
+            },
+        )
+        .unwrap();
+        let Created::Component(id) = created else {
+            panic!("expected a component, got {created:?}")
+        };
         ids.push(id);
     }
     assert_eq!(ids, vec![ComponentId(0), ComponentId(1), ComponentId(2)]);
@@ -32,7 +47,10 @@ fn adding_components_gives_fresh_ids_and_unique_names() {
     assert_eq!(names, vec!["service-1", "service-2", "service-3"]);
     // Components placed without a position do not land on top of each other.
     let positions: Vec<Position> = design.components.iter().map(|c| c.position).collect();
-    assert!(positions[0] != positions[1] && positions[1] != positions[2], "{positions:?}");
+    assert!(
+        positions[0] != positions[1] && positions[1] != positions[2],
+        "{positions:?}"
+    );
     assert!(validate(&design).is_ok());
 }
 
@@ -40,28 +58,88 @@ fn adding_components_gives_fresh_ids_and_unique_names() {
 fn moving_clamps_to_the_canvas_and_ignores_non_numbers() {
     let mut design = sketch("service a");
     let id = id_of(&design, "a");
-    apply(&mut design, Edit::MoveComponent { id, position: Position { x: 1e12, y: -1e12 } }).unwrap();
-    assert_eq!(design.component(id).unwrap().position, Position { x: CANVAS_LIMIT, y: -CANVAS_LIMIT });
-    apply(&mut design, Edit::MoveComponent { id, position: Position { x: f64::NAN, y: f64::INFINITY } }).unwrap();
-    assert_eq!(design.component(id).unwrap().position, Position { x: 0.0, y: 0.0 });
-    check_refused(&mut design, Edit::MoveComponent { id: ComponentId(99), position: Position::default() }, "no longer exists");
+    apply(
+        &mut design,
+        Edit::MoveComponent {
+            id,
+            position: Position { x: 1e12, y: -1e12 },
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        design.component(id).unwrap().position,
+        Position {
+            x: CANVAS_LIMIT,
+            y: -CANVAS_LIMIT
+        }
+    );
+    apply(
+        &mut design,
+        Edit::MoveComponent {
+            id,
+            position: Position {
+                x: f64::NAN,
+                y: f64::INFINITY,
+            },
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        design.component(id).unwrap().position,
+        Position { x: 0.0, y: 0.0 }
+    );
+    check_refused(
+        &mut design,
+        Edit::MoveComponent {
+            id: ComponentId(99),
+            position: Position::default(),
+        },
+        "no longer exists",
+    );
 }
 
 #[test]
 fn connections_that_make_no_sense_are_refused() {
     let mut design = sketch("client web\nservice api\nevent_store log\nmonitoring m\nweb -> api");
-    let (web, api, log, m) = (id_of(&design, "web"), id_of(&design, "api"), id_of(&design, "log"), id_of(&design, "m"));
-    check_refused(&mut design, Edit::Connect { from: api, to: api }, "api cannot connect to itself");
-    check_refused(&mut design, Edit::Connect { from: api, to: web }, "web is a client: clients send traffic but receive none");
-    check_refused(&mut design, Edit::Connect { from: web, to: api }, "web is already connected to api");
+    let (web, api, log, m) = (
+        id_of(&design, "web"),
+        id_of(&design, "api"),
+        id_of(&design, "log"),
+        id_of(&design, "m"),
+    );
+    check_refused(
+        &mut design,
+        Edit::Connect { from: api, to: api },
+        "api cannot connect to itself",
+    );
+    check_refused(
+        &mut design,
+        Edit::Connect { from: api, to: web },
+        "web is a client: clients send traffic but receive none",
+    );
+    check_refused(
+        &mut design,
+        Edit::Connect { from: web, to: api },
+        "web is already connected to api",
+    );
     check_refused(
         &mut design,
         Edit::Connect { from: log, to: api },
         "log is an event store: it answers queries but calls nothing",
     );
-    check_refused(&mut design, Edit::Connect { from: api, to: ComponentId(77) }, "both ends of a connection must exist");
+    check_refused(
+        &mut design,
+        Edit::Connect {
+            from: api,
+            to: ComponentId(77),
+        },
+        "both ends of a connection must exist",
+    );
     // The reverse direction is a different connection, and observation out of an event store is fine.
-    assert!(matches!(apply(&mut design, Edit::Connect { from: api, to: log }), Ok(Created::Connection(_))));
+    assert!(matches!(
+        apply(&mut design, Edit::Connect { from: api, to: log }),
+        Ok(Created::Connection(_))
+    ));
     assert!(apply(&mut design, Edit::Connect { from: log, to: m }).is_ok());
     assert!(validate(&design).is_ok());
 }
@@ -70,15 +148,26 @@ fn connections_that_make_no_sense_are_refused() {
 fn deleting_a_component_removes_its_connections() {
     let mut design = sketch(EXEMPLARY);
     let service = id_of(&design, "orders-service");
-    let touching = design.connections.iter().filter(|c| c.from == service || c.to == service).count();
+    let touching = design
+        .connections
+        .iter()
+        .filter(|c| c.from == service || c.to == service)
+        .count();
     assert_eq!(touching, 3, "edge, cache and monitor connections");
     let connections_before = design.connections.len();
     apply(&mut design, Edit::DeleteComponent(service)).unwrap();
     assert!(design.component(service).is_none());
     assert_eq!(design.connections.len(), connections_before - touching);
-    assert!(design.connections.iter().all(|c| c.from != service && c.to != service));
+    assert!(design
+        .connections
+        .iter()
+        .all(|c| c.from != service && c.to != service));
     assert!(validate(&design).is_ok());
-    check_refused(&mut design, Edit::DeleteComponent(service), "no longer exists");
+    check_refused(
+        &mut design,
+        Edit::DeleteComponent(service),
+        "no longer exists",
+    );
 }
 
 #[test]
@@ -98,22 +187,47 @@ fn ids_are_not_reused_after_deleting_the_newest() {
     let mut design = sketch("service a\nservice b\na -> b");
     let b = id_of(&design, "b");
     apply(&mut design, Edit::DeleteComponent(b)).unwrap();
-    let Created::Component(c) = apply(&mut design, Edit::AddComponent { kind: ComponentKind::Cache, position: None }).unwrap()
-    else {
+    let Created::Component(c) = apply(
+        &mut design,
+        Edit::AddComponent {
+            kind: ComponentKind::Cache,
+            position: None,
+        },
+    )
+    .unwrap() else {
         panic!("no component")
     };
-    assert!(design.connections.iter().all(|conn| conn.to != c), "no stale connection points at the new component");
+    assert!(
+        design.connections.iter().all(|conn| conn.to != c),
+        "no stale connection points at the new component"
+    );
 }
 
 #[test]
 fn a_design_holds_at_most_the_maximum_number_of_components() {
     let mut design = Design::new("big");
     for i in 0..MAX_COMPONENTS {
-        let position = Some(Position { x: (i % 25) as f64 * 200.0, y: (i / 25) as f64 * 120.0 });
-        apply(&mut design, Edit::AddComponent { kind: ComponentKind::Service, position }).unwrap();
+        let position = Some(Position {
+            x: (i % 25) as f64 * 200.0,
+            y: (i / 25) as f64 * 120.0,
+        });
+        apply(
+            &mut design,
+            Edit::AddComponent {
+                kind: ComponentKind::Service,
+                position,
+            },
+        )
+        .unwrap();
     }
-    let error =
-        check_refused(&mut design, Edit::AddComponent { kind: ComponentKind::Cache, position: None }, "at most 500 components");
+    let error = check_refused(
+        &mut design,
+        Edit::AddComponent {
+            kind: ComponentKind::Cache,
+            position: None,
+        },
+        "at most 500 components",
+    );
     assert!(matches!(error, EditError::TooLarge(_)));
     assert!(validate(&design).is_ok());
 }
@@ -171,9 +285,15 @@ fn random_edit(design: &Design, random: &mut SplitMix) -> Edit {
     match random.below(10) {
         0 | 1 => {
             let kind = ComponentKind::ALL[random.below(ComponentKind::ALL.len())];
-            Edit::AddComponent { kind, position: None }
+            Edit::AddComponent {
+                kind,
+                position: None,
+            }
         }
-        2 | 3 => Edit::Connect { from: pick_component(random), to: pick_component(random) },
+        2 | 3 => Edit::Connect {
+            from: pick_component(random),
+            to: pick_component(random),
+        },
         4 => Edit::DeleteComponent(pick_component(random)),
         5 => {
             let id = match design.connections.len() {
@@ -184,20 +304,34 @@ fn random_edit(design: &Design, random: &mut SplitMix) -> Edit {
         }
         6 => {
             let specs = design_fields();
-            Edit::SetField { target: FieldTarget::Design, key: specs[random.below(specs.len())].key.into(), value: value(random) }
+            Edit::SetField {
+                target: FieldTarget::Design,
+                key: specs[random.below(specs.len())].key.into(),
+                value: value(random),
+            }
         }
         7 if !design.connections.is_empty() => {
             let connection = &design.connections[random.below(design.connections.len())];
             let specs = connection_fields();
             let key = specs[random.below(specs.len())].key.into();
-            Edit::SetField { target: FieldTarget::Connection(connection.id), key, value: value(random) }
+            Edit::SetField {
+                target: FieldTarget::Connection(connection.id),
+                key,
+                value: value(random),
+            }
         }
         _ => {
             let id = pick_component(random);
-            let kind = design.component(id).map_or(ComponentKind::Service, |c| c.kind);
+            let kind = design
+                .component(id)
+                .map_or(ComponentKind::Service, |c| c.kind);
             let specs = component_fields(kind);
             let key = specs[random.below(specs.len())].key.into();
-            Edit::SetField { target: FieldTarget::Component(id), key, value: value(random) }
+            Edit::SetField {
+                target: FieldTarget::Component(id),
+                key,
+                value: value(random),
+            }
         }
     }
 }
@@ -225,10 +359,16 @@ fn random_edits_either_change_nothing_or_leave_a_valid_design() {
                 }
             }
         }
-        assert!(accepted > 50 && refused > 50, "seed {seed}: {accepted} accepted, {refused} refused");
+        assert!(
+            accepted > 50 && refused > 50,
+            "seed {seed}: {accepted} accepted, {refused} refused"
+        );
         // Whatever came out of the edits scores without panicking, with scores in range.
         let scorecard = archplay::engine::score::score(&design);
-        assert!(scorecard.attributes.iter().all(|a| (0.0..=100.0).contains(&a.score)));
+        assert!(scorecard
+            .attributes
+            .iter()
+            .all(|a| (0.0..=100.0).contains(&a.score)));
     }
 }
 
@@ -237,14 +377,27 @@ fn random_edits_either_change_nothing_or_leave_a_valid_design() {
 /// area must lie inside it and clear of every existing component.
 #[test]
 fn a_free_spot_within_the_visible_area_lies_inside_it_and_is_free() {
-    use archplay::engine::edit::free_spot_within;
+    use archplay::engine::model::edit::free_spot_within;
     use archplay::engine::model::Position;
     let design = archplay::engine::templates::template("microservices").expect("template");
-    let (top_left, bottom_right) = (Position { x: -100.0, y: -50.0 }, Position { x: 900.0, y: 700.0 });
+    let (top_left, bottom_right) = (
+        Position {
+            x: -100.0,
+            y: -50.0,
+        },
+        Position { x: 900.0, y: 700.0 },
+    );
     let spot = free_spot_within(&design, top_left, bottom_right);
-    assert!(spot.x >= top_left.x && spot.x <= bottom_right.x && spot.y >= top_left.y && spot.y <= bottom_right.y, "{spot:?}");
+    assert!(
+        spot.x >= top_left.x
+            && spot.x <= bottom_right.x
+            && spot.y >= top_left.y
+            && spot.y <= bottom_right.y,
+        "{spot:?}"
+    );
     for component in &design.components {
-        let clear = (component.position.x - spot.x).abs() >= 135.0 || (component.position.y - spot.y).abs() >= 82.5;
+        let clear = (component.position.x - spot.x).abs() >= 135.0
+            || (component.position.y - spot.y).abs() >= 82.5;
         assert!(clear, "{spot:?} overlaps {}", component.name);
     }
 }

@@ -3,24 +3,36 @@
 //! leaving the design exactly as it was.
 
 use crate::{connection_between, id_of, sketch};
-use archplay::engine::access::{get_field, set_field};
-use archplay::engine::fields::{
-    component_fields, connection_fields, design_fields, fields_for, format_number, parse_shards, FieldError, FieldTarget,
-    FieldType,
+use archplay::engine::attributes::access::{get_field, set_field};
+use archplay::engine::attributes::fields::{
+    component_fields, connection_fields, design_fields, fields_for, format_number, parse_shards,
+    FieldError, FieldTarget, FieldType,
 };
 use archplay::engine::model::{ComponentId, ComponentKind, ConnectionId, Design};
 
 /// Sets `key` to `value` on `target`, expects a refusal whose message
 /// contains every word in `words`, and checks nothing changed.
 #[track_caller]
-fn check_refused(design: &mut Design, target: FieldTarget, key: &str, value: &str, words: &[&str]) -> FieldError {
+fn check_refused(
+    design: &mut Design,
+    target: FieldTarget,
+    key: &str,
+    value: &str,
+    words: &[&str],
+) -> FieldError {
     let before = design.clone();
     let error = set_field(design, target, key, value).expect_err("the value should be refused");
     let message = error.to_string();
     for word in words {
-        assert!(message.contains(word), "{key}={value:?}: message {message:?} should contain {word:?}");
+        assert!(
+            message.contains(word),
+            "{key}={value:?}: message {message:?} should contain {word:?}"
+        );
     }
-    assert_eq!(*design, before, "{key}={value:?}: a refused value changes nothing");
+    assert_eq!(
+        *design, before,
+        "{key}={value:?}: a refused value changes nothing"
+    );
     error
 }
 
@@ -36,8 +48,18 @@ fn every_kind() -> Design {
 
 fn all_targets(design: &Design) -> Vec<FieldTarget> {
     let mut targets = vec![FieldTarget::Design];
-    targets.extend(design.components.iter().map(|c| FieldTarget::Component(c.id)));
-    targets.extend(design.connections.iter().map(|c| FieldTarget::Connection(c.id)));
+    targets.extend(
+        design
+            .components
+            .iter()
+            .map(|c| FieldTarget::Component(c.id)),
+    );
+    targets.extend(
+        design
+            .connections
+            .iter()
+            .map(|c| FieldTarget::Connection(c.id)),
+    );
     targets
 }
 
@@ -46,12 +68,21 @@ fn every_field_reads_back_and_accepts_its_own_value() {
     let mut design = every_kind();
     for target in all_targets(&design) {
         for spec in fields_for(&design, target).unwrap() {
-            let value =
-                get_field(&design, target, spec.key).unwrap_or_else(|| panic!("{target:?} has no value for {}", spec.key));
-            assert!(spec.parse(&value).is_ok(), "{}: the shown value {value:?} parses", spec.key);
+            let value = get_field(&design, target, spec.key)
+                .unwrap_or_else(|| panic!("{target:?} has no value for {}", spec.key));
+            assert!(
+                spec.parse(&value).is_ok(),
+                "{}: the shown value {value:?} parses",
+                spec.key
+            );
             let before = design.clone();
-            set_field(&mut design, target, spec.key, &value).unwrap_or_else(|e| panic!("{}={value:?}: {e}", spec.key));
-            assert_eq!(design, before, "{}: setting the shown value is a no-op", spec.key);
+            set_field(&mut design, target, spec.key, &value)
+                .unwrap_or_else(|e| panic!("{}={value:?}: {e}", spec.key));
+            assert_eq!(
+                design, before,
+                "{}: setting the shown value is a no-op",
+                spec.key
+            );
         }
     }
 }
@@ -61,16 +92,59 @@ fn every_number_field_refuses_text_and_values_out_of_range() {
     let mut design = every_kind();
     for target in all_targets(&design) {
         for spec in fields_for(&design, target).unwrap() {
-            let FieldType::Number { min, max, integer } = spec.ty else { continue };
+            let FieldType::Number { min, max, integer } = spec.ty else {
+                continue;
+            };
             let label = spec.label;
-            check_refused(&mut design, target, spec.key, "twelve", &[label, "`twelve` is not a number"]);
-            check_refused(&mut design, target, spec.key, "NaN", &[label, "is not a number"]);
-            check_refused(&mut design, target, spec.key, "inf", &[label, "is not a number"]);
-            let range = [label, "must be between", &format_number(min), &format_number(max)];
-            check_refused(&mut design, target, spec.key, &format_number(max + max.abs().max(1.0)), &range);
-            check_refused(&mut design, target, spec.key, &format_number(min - 1.0), &range);
+            check_refused(
+                &mut design,
+                target,
+                spec.key,
+                "twelve",
+                &[label, "`twelve` is not a number"],
+            );
+            check_refused(
+                &mut design,
+                target,
+                spec.key,
+                "NaN",
+                &[label, "is not a number"],
+            );
+            check_refused(
+                &mut design,
+                target,
+                spec.key,
+                "inf",
+                &[label, "is not a number"],
+            );
+            let range = [
+                label,
+                "must be between",
+                &format_number(min),
+                &format_number(max),
+            ];
+            check_refused(
+                &mut design,
+                target,
+                spec.key,
+                &format_number(max + max.abs().max(1.0)),
+                &range,
+            );
+            check_refused(
+                &mut design,
+                target,
+                spec.key,
+                &format_number(min - 1.0),
+                &range,
+            );
             if integer {
-                check_refused(&mut design, target, spec.key, "2.5", &[label, "must be a whole number"]);
+                check_refused(
+                    &mut design,
+                    target,
+                    spec.key,
+                    "2.5",
+                    &[label, "must be a whole number"],
+                );
             }
         }
     }
@@ -83,18 +157,45 @@ fn flags_and_choices_accept_their_options_and_nothing_else() {
         for spec in fields_for(&design, target).unwrap() {
             match spec.ty {
                 FieldType::Bool => {
-                    for (input, shown) in [("true", "true"), ("off", "false"), ("1", "true"), ("no", "false")] {
+                    for (input, shown) in [
+                        ("true", "true"),
+                        ("off", "false"),
+                        ("1", "true"),
+                        ("no", "false"),
+                    ] {
                         set_field(&mut design, target, spec.key, input).unwrap();
-                        assert_eq!(get_field(&design, target, spec.key).unwrap(), shown, "{}", spec.key);
+                        assert_eq!(
+                            get_field(&design, target, spec.key).unwrap(),
+                            shown,
+                            "{}",
+                            spec.key
+                        );
                     }
-                    check_refused(&mut design, target, spec.key, "maybe", &[spec.label, "`maybe` is not one of the options"]);
+                    check_refused(
+                        &mut design,
+                        target,
+                        spec.key,
+                        "maybe",
+                        &[spec.label, "`maybe` is not one of the options"],
+                    );
                 }
                 FieldType::Choice(options) => {
                     for option in options {
                         set_field(&mut design, target, spec.key, &option.to_lowercase()).unwrap();
-                        assert_eq!(get_field(&design, target, spec.key).unwrap(), *option, "{}", spec.key);
+                        assert_eq!(
+                            get_field(&design, target, spec.key).unwrap(),
+                            *option,
+                            "{}",
+                            spec.key
+                        );
                     }
-                    check_refused(&mut design, target, spec.key, "sideways", &[spec.label, "not one of the options"]);
+                    check_refused(
+                        &mut design,
+                        target,
+                        spec.key,
+                        "sideways",
+                        &[spec.label, "not one of the options"],
+                    );
                 }
                 _ => {}
             }
@@ -117,25 +218,112 @@ fn values_that_conflict_with_their_neighbours_are_refused() {
     let db = FieldTarget::Component(id_of(&design, "db"));
     let lb = FieldTarget::Component(id_of(&design, "lb"));
     // Replica bounds: min <= current <= max.
-    check_refused(&mut design, api, "replicas.min", "11", &["api: min replicas (11) cannot exceed max replicas (10)"]);
-    check_refused(&mut design, api, "replicas.min", "5", &["api: replicas (1) must lie between min (5) and max (10)"]);
-    check_refused(&mut design, api, "replicas.max", "0", &["Max replicas must be between 1 and 1000"]);
+    check_refused(
+        &mut design,
+        api,
+        "replicas.min",
+        "11",
+        &["api: min replicas (11) cannot exceed max replicas (10)"],
+    );
+    check_refused(
+        &mut design,
+        api,
+        "replicas.min",
+        "5",
+        &["api: replicas (1) must lie between min (5) and max (10)"],
+    );
+    check_refused(
+        &mut design,
+        api,
+        "replicas.max",
+        "0",
+        &["Max replicas must be between 1 and 1000"],
+    );
     set_field(&mut design, api, "replicas.current", "4").unwrap();
-    check_refused(&mut design, api, "replicas.max", "3", &["api: replicas (4) must lie between min (1) and max (3)"]);
-    check_refused(&mut design, api, "replicas.current", "11", &["api: replicas (11) must lie between"]);
+    check_refused(
+        &mut design,
+        api,
+        "replicas.max",
+        "3",
+        &["api: replicas (4) must lie between min (1) and max (3)"],
+    );
+    check_refused(
+        &mut design,
+        api,
+        "replicas.current",
+        "11",
+        &["api: replicas (11) must lie between"],
+    );
     // Names are required and unique.
-    check_refused(&mut design, api, "name", "other", &["another component is already named `other`"]);
-    check_refused(&mut design, api, "name", "   ", &["Name: a name is required"]);
-    check_refused(&mut design, api, "name", &"x".repeat(61), &["Name: at most 60 characters"]);
-    check_refused(&mut design, api, "description", "bell\u{7}", &["Description: control characters are not allowed"]);
+    check_refused(
+        &mut design,
+        api,
+        "name",
+        "other",
+        &["another component is already named `other`"],
+    );
+    check_refused(
+        &mut design,
+        api,
+        "name",
+        "   ",
+        &["Name: a name is required"],
+    );
+    check_refused(
+        &mut design,
+        api,
+        "name",
+        &"x".repeat(61),
+        &["Name: at most 60 characters"],
+    );
+    check_refused(
+        &mut design,
+        api,
+        "description",
+        "bell\u{7}",
+        &["Description: control characters are not allowed"],
+    );
     // Shards: ranges, overlaps, the key space.
-    check_refused(&mut design, db, "shards", "0..500,400..1000", &["Shard key ranges", "ranges 0..500 and 400..1000 overlap"]);
-    check_refused(&mut design, db, "shards", "500..100", &["Shard key ranges", "range 500..100 is empty"]);
-    check_refused(&mut design, db, "shards", "0-500", &["Shard key ranges", "`0-500` is not a range like 0..500"]);
-    check_refused(&mut design, db, "shards", "0..x", &["Shard key ranges", "`x` is not a whole number"]);
-    check_refused(&mut design, db, "shards", "0..500,500..2000", &["db: shard 500..2000 ends beyond the key space (0..1000)"]);
+    check_refused(
+        &mut design,
+        db,
+        "shards",
+        "0..500,400..1000",
+        &["Shard key ranges", "ranges 0..500 and 400..1000 overlap"],
+    );
+    check_refused(
+        &mut design,
+        db,
+        "shards",
+        "500..100",
+        &["Shard key ranges", "range 500..100 is empty"],
+    );
+    check_refused(
+        &mut design,
+        db,
+        "shards",
+        "0-500",
+        &["Shard key ranges", "`0-500` is not a range like 0..500"],
+    );
+    check_refused(
+        &mut design,
+        db,
+        "shards",
+        "0..x",
+        &["Shard key ranges", "`x` is not a whole number"],
+    );
+    check_refused(
+        &mut design,
+        db,
+        "shards",
+        "0..500,500..2000",
+        &["db: shard 500..2000 ends beyond the key space (0..1000)"],
+    );
     set_field(&mut design, db, "shards", "0..500, 500..1000").unwrap();
-    assert_eq!(get_field(&design, db, "shards").unwrap(), "0..500, 500..1000");
+    assert_eq!(
+        get_field(&design, db, "shards").unwrap(),
+        "0..500, 500..1000"
+    );
     check_refused(
         &mut design,
         FieldTarget::Design,
@@ -143,7 +331,13 @@ fn values_that_conflict_with_their_neighbours_are_refused() {
         "800",
         &["the key space cannot shrink to 800: db has shards beyond it"],
     );
-    set_field(&mut design, FieldTarget::Design, "workload.key_space", "5000").unwrap();
+    set_field(
+        &mut design,
+        FieldTarget::Design,
+        "workload.key_space",
+        "5000",
+    )
+    .unwrap();
     // Health checks: the timeout fits in the interval.
     check_refused(
         &mut design,
@@ -165,11 +359,29 @@ fn values_that_conflict_with_their_neighbours_are_refused() {
 fn connection_fields_check_paths_and_topics() {
     let mut design = sketch(DB);
     let connection = FieldTarget::Connection(connection_between(&design, "api", "db"));
-    check_refused(&mut design, connection, "path", "orders", &["Route path: a path starts with `/`"]);
+    check_refused(
+        &mut design,
+        connection,
+        "path",
+        "orders",
+        &["Route path: a path starts with `/`"],
+    );
     set_field(&mut design, connection, "path", "/orders").unwrap();
-    check_refused(&mut design, connection, "weight", "-2", &["Weight must be between 0 and 1000000"]);
+    check_refused(
+        &mut design,
+        connection,
+        "weight",
+        "-2",
+        &["Weight must be between 0 and 1000000"],
+    );
     let too_many: Vec<String> = (0..65).map(|i| format!("t{i}")).collect();
-    check_refused(&mut design, connection, "topics", &too_many.join(","), &["Subscribed topics: at most 64 topics"]);
+    check_refused(
+        &mut design,
+        connection,
+        "topics",
+        &too_many.join(","),
+        &["Subscribed topics: at most 64 topics"],
+    );
     set_field(&mut design, connection, "topics", " a , b ,, c").unwrap();
     assert_eq!(get_field(&design, connection, "topics").unwrap(), "a, b, c");
 }
@@ -178,23 +390,72 @@ fn connection_fields_check_paths_and_topics() {
 fn unknown_attributes_and_missing_targets_are_refused() {
     let mut design = sketch(DB);
     let api = FieldTarget::Component(id_of(&design, "api"));
-    check_refused(&mut design, api, "colour", "red", &["unknown attribute `colour`"]);
+    check_refused(
+        &mut design,
+        api,
+        "colour",
+        "red",
+        &["unknown attribute `colour`"],
+    );
     // Attributes of other kinds are not attributes of this one.
-    check_refused(&mut design, api, "cache_hit_ratio", "0.5", &["unknown attribute `cache_hit_ratio`"]);
-    check_refused(&mut design, FieldTarget::Component(ComponentId(99)), "name", "x", &["the selected item no longer exists"]);
-    check_refused(&mut design, FieldTarget::Connection(ConnectionId(99)), "weight", "1", &["the selected item no longer exists"]);
-    check_refused(&mut design, FieldTarget::Design, "workload.colour", "1", &["unknown attribute"]);
+    check_refused(
+        &mut design,
+        api,
+        "cache_hit_ratio",
+        "0.5",
+        &["unknown attribute `cache_hit_ratio`"],
+    );
+    check_refused(
+        &mut design,
+        FieldTarget::Component(ComponentId(99)),
+        "name",
+        "x",
+        &["the selected item no longer exists"],
+    );
+    check_refused(
+        &mut design,
+        FieldTarget::Connection(ConnectionId(99)),
+        "weight",
+        "1",
+        &["the selected item no longer exists"],
+    );
+    check_refused(
+        &mut design,
+        FieldTarget::Design,
+        "workload.colour",
+        "1",
+        &["unknown attribute"],
+    );
 }
 
 #[test]
 fn numbers_are_trimmed_and_shown_without_noise() {
     let mut design = sketch(DB);
-    set_field(&mut design, FieldTarget::Design, "workload.requests_per_second", "  250  ").unwrap();
-    assert_eq!(get_field(&design, FieldTarget::Design, "workload.requests_per_second").unwrap(), "250");
-    set_field(&mut design, FieldTarget::Design, "workload.read_share", "0.75").unwrap();
+    set_field(
+        &mut design,
+        FieldTarget::Design,
+        "workload.requests_per_second",
+        "  250  ",
+    )
+    .unwrap();
+    assert_eq!(
+        get_field(&design, FieldTarget::Design, "workload.requests_per_second").unwrap(),
+        "250"
+    );
+    set_field(
+        &mut design,
+        FieldTarget::Design,
+        "workload.read_share",
+        "0.75",
+    )
+    .unwrap();
     assert_eq!(design.workload.read_share, 0.75);
     for value in [0.0, 1.0, 0.1, 1e-3, 123456.789, 1e15, 1e20, 2.5e-7] {
-        assert_eq!(format_number(value).parse::<f64>().unwrap(), value, "{value} round-trips");
+        assert_eq!(
+            format_number(value).parse::<f64>().unwrap(),
+            value,
+            "{value} round-trips"
+        );
     }
     assert_eq!(format_number(3.0), "3");
 }
@@ -213,7 +474,9 @@ fn every_kind_shows_general_fields_first_and_security_last() {
         }
     }
     assert_eq!(connection_fields().len(), 4);
-    assert!(design_fields().iter().any(|s| s.key == "targets.cpu_percent"));
+    assert!(design_fields()
+        .iter()
+        .any(|s| s.key == "targets.cpu_percent"));
 }
 
 #[test]
@@ -221,5 +484,8 @@ fn shard_text_parses_in_any_order_and_refuses_too_many() {
     assert_eq!(parse_shards("").unwrap(), vec![]);
     assert_eq!(parse_shards("500..1000, 0..500").unwrap().len(), 2);
     let many: Vec<String> = (0..257).map(|i| format!("{i}..{}", i + 1)).collect();
-    assert_eq!(parse_shards(&many.join(",")).unwrap_err(), "at most 256 shards");
+    assert_eq!(
+        parse_shards(&many.join(",")).unwrap_err(),
+        "at most 256 shards"
+    );
 }

@@ -3,14 +3,19 @@
 //! mutated files that must each load or be refused cleanly.
 
 use crate::{sketch, SplitMix, EXEMPLARY};
-use archplay::engine::format::{from_json, to_compact_json, to_json, FormatError, FORMAT_VERSION, MAX_FILE_BYTES};
 use archplay::engine::model::Design;
 use archplay::engine::score::score;
+use archplay::engine::share::design_file::{
+    from_json, to_compact_json, to_json, FormatError, FORMAT_VERSION, MAX_FILE_BYTES,
+};
 use archplay::engine::templates::{template, TEMPLATES};
 use std::path::PathBuf;
 
 fn every_template() -> Vec<Design> {
-    TEMPLATES.iter().map(|info| template(info.name).unwrap()).collect()
+    TEMPLATES
+        .iter()
+        .map(|info| template(info.name).unwrap())
+        .collect()
 }
 
 #[test]
@@ -20,9 +25,23 @@ fn every_template_round_trips_through_both_writers() {
     designs.push(Design::new(""));
     for design in designs {
         let pretty = to_json(&design);
-        assert!(pretty.starts_with("{\n  \"archplay\": 1,"), "the version comes first: {}", &pretty[..40]);
-        assert_eq!(from_json(&pretty).unwrap(), design, "{}: pretty", design.name);
-        assert_eq!(from_json(&to_compact_json(&design)).unwrap(), design, "{}: compact", design.name);
+        assert!(
+            pretty.starts_with("{\n  \"archplay\": 1,"),
+            "the version comes first: {}",
+            &pretty[..40]
+        );
+        assert_eq!(
+            from_json(&pretty).unwrap(),
+            design,
+            "{}: pretty",
+            design.name
+        );
+        assert_eq!(
+            from_json(&to_compact_json(&design)).unwrap(),
+            design,
+            "{}: compact",
+            design.name
+        );
         // Writing what was read gives the same text.
         assert_eq!(to_json(&from_json(&pretty).unwrap()), pretty);
     }
@@ -32,19 +51,35 @@ fn every_template_round_trips_through_both_writers() {
 #[track_caller]
 fn check_refused(text: &str, words: &str) -> FormatError {
     let error = from_json(text).expect_err("the file should be refused");
-    assert!(error.to_string().contains(words), "message {:?} should contain {words:?}", error.to_string());
+    assert!(
+        error.to_string().contains(words),
+        "message {:?} should contain {words:?}",
+        error.to_string()
+    );
     error
 }
 
 #[test]
 fn broken_files_are_refused_with_the_problem_named() {
-    let error = check_refused("{\"archplay\": 1, \"name\": ", "not a valid design file: EOF while parsing");
+    let error = check_refused(
+        "{\"archplay\": 1, \"name\": ",
+        "not a valid design file: EOF while parsing",
+    );
     assert!(matches!(error, FormatError::Syntax(_)));
     check_refused("[1, 2, 3]", "not a valid design file");
     check_refused("", "not a valid design file");
-    assert_eq!(check_refused("{\"name\": \"x\"}", "no \"archplay\" version field"), FormatError::NotADesign);
-    assert_eq!(check_refused("{\"archplay\": null}", "not an Archplay design file"), FormatError::NotADesign);
-    let newer = check_refused(&format!("{{\"archplay\": {}}}", FORMAT_VERSION + 1), "format version 2, newer than this app's 1");
+    assert_eq!(
+        check_refused("{\"name\": \"x\"}", "no \"archplay\" version field"),
+        FormatError::NotADesign
+    );
+    assert_eq!(
+        check_refused("{\"archplay\": null}", "not an Archplay design file"),
+        FormatError::NotADesign
+    );
+    let newer = check_refused(
+        &format!("{{\"archplay\": {}}}", FORMAT_VERSION + 1),
+        "format version 2, newer than this app's 1",
+    );
     assert_eq!(newer, FormatError::NewerVersion(2));
     check_refused("{\"archplay\": -1}", "not a valid design file");
     check_refused("{\"archplay\": \"1\"}", "not a valid design file");
@@ -56,20 +91,56 @@ fn values_json_cannot_or_must_not_carry_are_refused() {
         format!("{{\"archplay\": 1, \"components\": [{{\"id\": 0, \"kind\": \"service\", \"name\": \"api\", {field}}}]}}")
     };
     // JSON has no NaN or infinity; the tokens and overflowing literals are syntax errors.
-    check_refused(&with_service("\"service_time_ms\": NaN"), "not a valid design file");
-    check_refused(&with_service("\"service_time_ms\": Infinity"), "not a valid design file");
-    check_refused(&with_service("\"service_time_ms\": 1e999"), "not a valid design file");
-    check_refused(&with_service("\"service_time_ms\": null"), "not a valid design file");
-    check_refused(&with_service("\"service_time_ms\": \"20\""), "not a valid design file");
+    check_refused(
+        &with_service("\"service_time_ms\": NaN"),
+        "not a valid design file",
+    );
+    check_refused(
+        &with_service("\"service_time_ms\": Infinity"),
+        "not a valid design file",
+    );
+    check_refused(
+        &with_service("\"service_time_ms\": 1e999"),
+        "not a valid design file",
+    );
+    check_refused(
+        &with_service("\"service_time_ms\": null"),
+        "not a valid design file",
+    );
+    check_refused(
+        &with_service("\"service_time_ms\": \"20\""),
+        "not a valid design file",
+    );
     // Representable but out of range.
-    check_refused(&with_service("\"service_time_ms\": -20"), "Service time (ms) must be between");
-    check_refused(&with_service("\"service_time_ms\": 1e-300"), "Service time (ms) must be between");
-    check_refused(&with_service("\"concurrency\": 4294967296"), "not a valid design file");
-    check_refused(&with_service("\"concurrency\": -1"), "not a valid design file");
-    check_refused(&with_service("\"concurrency\": 1.5"), "not a valid design file");
-    check_refused(&with_service("\"description\": \"  padded  \""), "component 0: Description has surrounding spaces");
+    check_refused(
+        &with_service("\"service_time_ms\": -20"),
+        "Service time (ms) must be between",
+    );
+    check_refused(
+        &with_service("\"service_time_ms\": 1e-300"),
+        "Service time (ms) must be between",
+    );
+    check_refused(
+        &with_service("\"concurrency\": 4294967296"),
+        "not a valid design file",
+    );
+    check_refused(
+        &with_service("\"concurrency\": -1"),
+        "not a valid design file",
+    );
+    check_refused(
+        &with_service("\"concurrency\": 1.5"),
+        "not a valid design file",
+    );
+    check_refused(
+        &with_service("\"description\": \"  padded  \""),
+        "component 0: Description has surrounding spaces",
+    );
     // A hand-edited file cannot put a component where no one can find it.
-    check_refused(&with_service("\"position\": {\"x\": 1e308, \"y\": 0}"), "component api has a position");
+    check_refused(
+        &with_service("\"position\": {\"x\": 1e308, \"y\": 0}"),
+        "component api has a position",
+    );
 }
 
 #[test]
@@ -77,7 +148,10 @@ fn structural_problems_are_refused_as_invalid() {
     let two = "{\"id\": 0, \"kind\": \"client\", \"name\": \"web\"}, {\"id\": 1, \"kind\": \"service\", \"name\": \"api\"}";
     let dangling =
         format!("{{\"archplay\": 1, \"components\": [{two}], \"connections\": [{{\"id\": 0, \"from\": 0, \"to\": 5}}]}}");
-    let error = check_refused(&dangling, "the design is not valid: connection 0 joins component 0 to component 5");
+    let error = check_refused(
+        &dangling,
+        "the design is not valid: connection 0 joins component 0 to component 5",
+    );
     assert!(matches!(error, FormatError::Invalid(_)));
     let duplicate = "{\"archplay\": 1, \"components\": [{\"id\": 0, \"name\": \"a\"}, {\"id\": 0, \"name\": \"b\"}]}";
     check_refused(duplicate, "component id 0 is used twice");
@@ -98,7 +172,9 @@ fn oversized_files_are_refused_before_parsing() {
 }
 
 fn fixtures(kind: &str) -> Vec<(String, String)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/designs").join(kind);
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/designs")
+        .join(kind);
     let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|entry| {
@@ -114,10 +190,19 @@ fn fixtures(kind: &str) -> Vec<(String, String)> {
 #[test]
 fn old_design_files_keep_loading() {
     let files = fixtures("valid");
-    assert_eq!(files.len(), 2, "{:?}", files.iter().map(|f| &f.0).collect::<Vec<_>>());
+    assert_eq!(
+        files.len(),
+        2,
+        "{:?}",
+        files.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
     for (name, text) in &files {
         let design = from_json(text).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_eq!(from_json(&to_json(&design)).unwrap(), design, "{name} round-trips");
+        assert_eq!(
+            from_json(&to_json(&design)).unwrap(),
+            design,
+            "{name} round-trips"
+        );
     }
     let shop = from_json(&files[1].1).unwrap();
     assert_eq!(shop.name, "shop written by hand");
@@ -128,7 +213,11 @@ fn old_design_files_keep_loading() {
     assert_eq!(shop.team.code_quality, 85.0);
     assert_eq!(shop.components[3].concurrency, 8);
     let scorecard = score(&shop);
-    assert!(scorecard.facts.supports_database_sharding.holds, "{}", scorecard.facts.supports_database_sharding.reason);
+    assert!(
+        scorecard.facts.supports_database_sharding.holds,
+        "{}",
+        scorecard.facts.supports_database_sharding.reason
+    );
     assert!(scorecard.facts.response_time_ms.value.is_some());
     let minimal = from_json(&files[0].1).unwrap();
     assert_eq!(minimal, Design::new("minimal"));
@@ -137,11 +226,17 @@ fn old_design_files_keep_loading() {
 #[test]
 fn broken_fixture_files_are_refused_by_name() {
     let expected = [
-        ("dangling-connection.json", "connection 1 joins component 1 to component 7"),
+        (
+            "dangling-connection.json",
+            "connection 1 joins component 1 to component 7",
+        ),
         ("duplicate-ids.json", "component id 3 is used twice"),
         ("newer-version.json", "format version 2"),
         ("no-version.json", "no \"archplay\" version field"),
-        ("out-of-range.json", "component 0 (hot): Hit ratio must be between 0 and 1"),
+        (
+            "out-of-range.json",
+            "component 0 (hot): Hit ratio must be between 0 and 1",
+        ),
         ("truncated.json", "EOF while parsing"),
         ("unknown-kind.json", "unknown variant `mainframe`"),
     ];
@@ -150,7 +245,10 @@ fn broken_fixture_files_are_refused_by_name() {
     for ((name, text), (expected_name, words)) in files.iter().zip(expected) {
         assert_eq!(name, expected_name);
         let error = from_json(text).expect_err(name);
-        assert!(error.to_string().contains(words), "{name}: {error} should contain {words:?}");
+        assert!(
+            error.to_string().contains(words),
+            "{name}: {error} should contain {words:?}"
+        );
     }
 }
 
@@ -168,14 +266,30 @@ fn mutate(text: &str, random: &mut SplitMix) -> String {
         }
         1 => chars.insert(at, chars[at]),
         2 => {
-            const SUBSTITUTES: &[char] = &['"', '{', '}', '[', ']', ',', ':', '0', '1', '9', '.', '-', 'e', 'x', ' ', '\\', 'é'];
+            const SUBSTITUTES: &[char] = &[
+                '"', '{', '}', '[', ']', ',', ':', '0', '1', '9', '.', '-', 'e', 'x', ' ', '\\',
+                'é',
+            ];
             chars[at] = SUBSTITUTES[random.below(SUBSTITUTES.len())];
         }
         _ => {
-            let digits: Vec<usize> = (0..chars.len()).filter(|&i| chars[i].is_ascii_digit()).collect();
+            let digits: Vec<usize> = (0..chars.len())
+                .filter(|&i| chars[i].is_ascii_digit())
+                .collect();
             if let Some(&start) = digits.get(random.below(digits.len().max(1))) {
-                let end = (start..chars.len()).find(|&i| !chars[i].is_ascii_digit() && chars[i] != '.').unwrap_or(chars.len());
-                const EXTREMES: &[&str] = &["0", "1e308", "4294967295", "4294967296", "0.000001", "999999999", "-0", "1000001"];
+                let end = (start..chars.len())
+                    .find(|&i| !chars[i].is_ascii_digit() && chars[i] != '.')
+                    .unwrap_or(chars.len());
+                const EXTREMES: &[&str] = &[
+                    "0",
+                    "1e308",
+                    "4294967295",
+                    "4294967296",
+                    "0.000001",
+                    "999999999",
+                    "-0",
+                    "1000001",
+                ];
                 let extreme: Vec<char> = EXTREMES[random.below(EXTREMES.len())].chars().collect();
                 chars.splice(start..end, extreme);
             }
@@ -189,7 +303,10 @@ fn mutated_files_load_or_are_refused_cleanly() {
     let mut random = SplitMix(0x5eed);
     let (mut loaded, mut refused) = (0, 0);
     for design in every_template() {
-        for (style, original) in [("pretty", to_json(&design)), ("compact", to_compact_json(&design))] {
+        for (style, original) in [
+            ("pretty", to_json(&design)),
+            ("compact", to_compact_json(&design)),
+        ] {
             for _ in 0..60 {
                 let mut text = original.clone();
                 for _ in 0..=random.below(3) {
@@ -198,9 +315,16 @@ fn mutated_files_load_or_are_refused_cleanly() {
                 let outcome = std::panic::catch_unwind(|| match from_json(&text) {
                     Ok(design) => {
                         let scorecard = score(&design);
-                        assert!(scorecard.attributes.iter().all(|a| (0.0..=100.0).contains(&a.score)));
+                        assert!(scorecard
+                            .attributes
+                            .iter()
+                            .all(|a| (0.0..=100.0).contains(&a.score)));
                         assert!((0.0..=100.0).contains(&scorecard.overall));
-                        assert_eq!(from_json(&to_json(&design)).as_ref(), Ok(&design), "a loaded design round-trips");
+                        assert_eq!(
+                            from_json(&to_json(&design)).as_ref(),
+                            Ok(&design),
+                            "a loaded design round-trips"
+                        );
                         true
                     }
                     Err(error) => {
@@ -217,5 +341,8 @@ fn mutated_files_load_or_are_refused_cleanly() {
         }
     }
     assert_eq!(loaded + refused, 600);
-    assert!(loaded > 30 && refused > 30, "{loaded} loaded, {refused} refused: the mutations should do both");
+    assert!(
+        loaded > 30 && refused > 30,
+        "{loaded} loaded, {refused} refused: the mutations should do both"
+    );
 }

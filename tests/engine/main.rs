@@ -30,8 +30,8 @@ mod simulation_settings;
 mod templates;
 mod validate;
 
-use archplay::engine::edit::{apply, Edit};
-use archplay::engine::fields::FieldTarget;
+use archplay::engine::attributes::fields::FieldTarget;
+use archplay::engine::model::edit::{apply, Edit};
 use archplay::engine::model::{ComponentId, ComponentKind, ConnectionId, Design, Position};
 
 /// Builds a design from a sketch, one instruction per line:
@@ -64,34 +64,60 @@ pub fn sketch_onto(design: &mut Design, text: &str) {
         let words: Vec<&str> = line.split_whitespace().collect();
         let context = format!("sketch line {}: `{line}`", line_idx + 1);
         match words.as_slice() {
-            ["design", assignments @ ..] => set_all(design, FieldTarget::Design, assignments, &context),
+            ["design", assignments @ ..] => {
+                set_all(design, FieldTarget::Design, assignments, &context)
+            }
             ["set", name, assignments @ ..] => {
                 let id = id_of(design, name);
                 set_all(design, FieldTarget::Component(id), assignments, &context);
             }
             ["delete", name] => {
                 let id = id_of(design, name);
-                apply(design, Edit::DeleteComponent(id)).unwrap_or_else(|e| panic!("{context}: {e}"));
+                apply(design, Edit::DeleteComponent(id))
+                    .unwrap_or_else(|e| panic!("{context}: {e}"));
             }
             ["disconnect", from, to] => {
                 let id = connection_between(design, from, to);
-                apply(design, Edit::DeleteConnection(id)).unwrap_or_else(|e| panic!("{context}: {e}"));
+                apply(design, Edit::DeleteConnection(id))
+                    .unwrap_or_else(|e| panic!("{context}: {e}"));
             }
             [from, "->", to, assignments @ ..] => {
                 let (from, to) = (id_of(design, from), id_of(design, to));
-                let created = apply(design, Edit::Connect { from, to }).unwrap_or_else(|e| panic!("{context}: {e}"));
-                let archplay::engine::edit::Created::Connection(id) = created else { panic!("{context}: no connection") };
+                let created = apply(design, Edit::Connect { from, to })
+                    .unwrap_or_else(|e| panic!("{context}: {e}"));
+                let archplay::engine::model::edit::Created::Connection(id) = created else {
+                    panic!("{context}: no connection")
+                };
                 set_all(design, FieldTarget::Connection(id), assignments, &context);
             }
             [kind, name, assignments @ ..] => {
-                let kind = ComponentKind::from_slug(kind).unwrap_or_else(|| panic!("{context}: unknown kind"));
-                let position = Position { x: 100.0 + 180.0 * design.components.len() as f64, y: 100.0 };
-                let created = apply(design, Edit::AddComponent { kind, position: Some(position) })
-                    .unwrap_or_else(|e| panic!("{context}: {e}"));
-                let archplay::engine::edit::Created::Component(id) = created else { panic!("{context}: no component") };
+                let kind = ComponentKind::from_slug(kind)
+                    .unwrap_or_else(|| panic!("{context}: unknown kind"));
+                let position = Position {
+                    x: 100.0 + 180.0 * design.components.len() as f64,
+                    y: 100.0,
+                };
+                let created = apply(
+                    design,
+                    Edit::AddComponent {
+                        kind,
+                        position: Some(position),
+                    },
+                )
+                .unwrap_or_else(|e| panic!("{context}: {e}"));
+                let archplay::engine::model::edit::Created::Component(id) = created else {
+                    panic!("{context}: no component")
+                };
                 let target = FieldTarget::Component(id);
-                apply(design, Edit::SetField { target, key: "name".into(), value: name.to_string() })
-                    .unwrap_or_else(|e| panic!("{context}: {e}"));
+                apply(
+                    design,
+                    Edit::SetField {
+                        target,
+                        key: "name".into(),
+                        value: name.to_string(),
+                    },
+                )
+                .unwrap_or_else(|e| panic!("{context}: {e}"));
                 set_all(design, target, assignments, &context);
             }
             _ => panic!("{context}: not an instruction"),
@@ -101,15 +127,27 @@ pub fn sketch_onto(design: &mut Design, text: &str) {
 
 fn set_all(design: &mut Design, target: FieldTarget, assignments: &[&str], context: &str) {
     for assignment in assignments {
-        let (key, value) = assignment.split_once('=').unwrap_or_else(|| panic!("{context}: `{assignment}` is not key=value"));
-        apply(design, Edit::SetField { target, key: key.into(), value: value.into() })
-            .unwrap_or_else(|e| panic!("{context}: {key}={value} refused: {e}"));
+        let (key, value) = assignment
+            .split_once('=')
+            .unwrap_or_else(|| panic!("{context}: `{assignment}` is not key=value"));
+        apply(
+            design,
+            Edit::SetField {
+                target,
+                key: key.into(),
+                value: value.into(),
+            },
+        )
+        .unwrap_or_else(|e| panic!("{context}: {key}={value} refused: {e}"));
     }
 }
 
 /// The id of the component called `name`.
 pub fn id_of(design: &Design, name: &str) -> ComponentId {
-    design.component_named(name).unwrap_or_else(|| panic!("no component named `{name}`")).id
+    design
+        .component_named(name)
+        .unwrap_or_else(|| panic!("no component named `{name}`"))
+        .id
 }
 
 /// The id of the connection from `from` to `to`.
@@ -170,7 +208,10 @@ impl SplitMix {
 #[track_caller]
 pub fn assert_close(actual: f64, expected: f64, what: &str) {
     let tolerance = 1e-9 * expected.abs().max(1.0);
-    assert!((actual - expected).abs() <= tolerance, "{what}: got {actual}, expected {expected}");
+    assert!(
+        (actual - expected).abs() <= tolerance,
+        "{what}: got {actual}, expected {expected}"
+    );
 }
 
 /// Erlang C from its defining sum, in log space so that large `c` cannot

@@ -6,8 +6,8 @@
 //! change that breaks an unrelated line is caught too.
 
 use crate::{id_of, sketch, EXEMPLARY};
-use archplay::engine::access::set_field;
-use archplay::engine::fields::FieldTarget;
+use archplay::engine::attributes::access::set_field;
+use archplay::engine::attributes::fields::FieldTarget;
 use archplay::engine::model::Design;
 use archplay::engine::score::{score, Attribute, RubricLine, Scorecard};
 
@@ -54,26 +54,66 @@ fn line<'a>(scorecard: &'a Scorecard, fact: &str) -> &'a RubricLine {
 /// Checks the scorecard's arithmetic: points per line, sums, overall mean.
 fn check_arithmetic(scorecard: &Scorecard) {
     let order: Vec<Attribute> = scorecard.attributes.iter().map(|a| a.attribute).collect();
-    assert_eq!(order, Attribute::ALL.to_vec(), "attributes in the seed's order");
+    assert_eq!(
+        order,
+        Attribute::ALL.to_vec(),
+        "attributes in the seed's order"
+    );
     for (attribute, fact, points) in LINES {
         let found = line(scorecard, fact);
-        let owner = scorecard.attributes.iter().find(|a| a.lines.iter().any(|l| l.fact == fact)).unwrap();
-        assert_eq!(owner.attribute, attribute, "{fact} belongs to {attribute:?}");
+        let owner = scorecard
+            .attributes
+            .iter()
+            .find(|a| a.lines.iter().any(|l| l.fact == fact))
+            .unwrap();
+        assert_eq!(
+            owner.attribute, attribute,
+            "{fact} belongs to {attribute:?}"
+        );
         assert_eq!(found.max_points, points, "{fact} is worth {points}");
-        assert_eq!(found.points, if found.passed { points } else { 0.0 }, "{fact}: points follow the passed flag");
+        assert_eq!(
+            found.points,
+            if found.passed { points } else { 0.0 },
+            "{fact}: points follow the passed flag"
+        );
         assert!(!found.reason.is_empty(), "{fact} has a reason");
-        assert_eq!(found.fix.is_empty(), found.passed, "{fact}: a fix is offered exactly when it fails: {:?}", found.fix);
+        assert_eq!(
+            found.fix.is_empty(),
+            found.passed,
+            "{fact}: a fix is offered exactly when it fails: {:?}",
+            found.fix
+        );
     }
     for attribute in &scorecard.attributes {
-        let expected_lines = LINES.iter().filter(|(owner, _, _)| *owner == attribute.attribute).count();
-        assert_eq!(attribute.lines.len(), expected_lines, "{:?}: the seed's lines and no others", attribute.attribute);
-        assert_eq!(attribute.lines.iter().map(|l| l.max_points).sum::<f64>(), 100.0, "{:?} is out of 100", attribute.attribute);
+        let expected_lines = LINES
+            .iter()
+            .filter(|(owner, _, _)| *owner == attribute.attribute)
+            .count();
+        assert_eq!(
+            attribute.lines.len(),
+            expected_lines,
+            "{:?}: the seed's lines and no others",
+            attribute.attribute
+        );
+        assert_eq!(
+            attribute.lines.iter().map(|l| l.max_points).sum::<f64>(),
+            100.0,
+            "{:?} is out of 100",
+            attribute.attribute
+        );
         let sum: f64 = attribute.lines.iter().map(|l| l.points).sum();
-        assert_eq!(attribute.score, sum, "{:?} is the sum of its lines", attribute.attribute);
+        assert_eq!(
+            attribute.score, sum,
+            "{:?} is the sum of its lines",
+            attribute.attribute
+        );
         assert_eq!(scorecard.score(attribute.attribute), sum);
     }
     let mean = scorecard.attributes.iter().map(|a| a.score).sum::<f64>() / 6.0;
-    assert_eq!(scorecard.overall, mean, "overall is the mean of the six scores");
+    assert_eq!(
+        scorecard.overall, mean,
+        "overall is the mean of the six scores"
+    );
 }
 
 /// Scores `design` and asserts that exactly the lines in `failures` fail,
@@ -87,16 +127,36 @@ fn check(design: &Design, failures: &[(&str, &str, Option<&str>)]) {
         let found = line(&scorecard, fact);
         match failures.iter().find(|(failing, _, _)| *failing == fact) {
             Some((_, words, component)) => {
-                assert!(!found.passed, "{fact} should fail, but passed: {}", found.reason);
+                assert!(
+                    !found.passed,
+                    "{fact} should fail, but passed: {}",
+                    found.reason
+                );
                 assert_eq!(found.points, 0.0);
-                assert!(found.reason.contains(words), "{fact}: reason {:?} should contain {words:?}", found.reason);
+                assert!(
+                    found.reason.contains(words),
+                    "{fact}: reason {:?} should contain {words:?}",
+                    found.reason
+                );
                 if let Some(name) = component {
-                    assert!(found.reason.contains(name), "{fact}: reason {:?} should name {name}", found.reason);
-                    assert_eq!(found.component, Some(id_of(design, name)), "{fact}: the line points at {name}");
+                    assert!(
+                        found.reason.contains(name),
+                        "{fact}: reason {:?} should name {name}",
+                        found.reason
+                    );
+                    assert_eq!(
+                        found.component,
+                        Some(id_of(design, name)),
+                        "{fact}: the line points at {name}"
+                    );
                 }
             }
             None => {
-                assert!(found.passed, "{fact} should pass, but failed: {}", found.reason);
+                assert!(
+                    found.passed,
+                    "{fact} should pass, but failed: {}",
+                    found.reason
+                );
                 assert_eq!(found.points, found.max_points);
             }
         }
@@ -121,7 +181,11 @@ fn exemplary_design_passes_every_line() {
 
 /// (what changed, the sketch lines that change it, the lines that then fail
 /// with words of their reason and the component they name).
-type Case = (&'static str, &'static str, &'static [(&'static str, &'static str, Option<&'static str>)]);
+type Case = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str, Option<&'static str>)],
+);
 
 const BOOLEAN_CASES: &[Case] = &[
     (
@@ -228,7 +292,12 @@ fn every_boolean_line_fails_for_a_named_reason() {
     }
     // Every boolean line has at least one failing case.
     for (_, fact, _) in &LINES[..14] {
-        assert!(BOOLEAN_CASES.iter().any(|(_, _, failures)| failures.iter().any(|f| f.0 == *fact)), "no failing case for {fact}");
+        assert!(
+            BOOLEAN_CASES
+                .iter()
+                .any(|(_, _, failures)| failures.iter().any(|f| f.0 == *fact)),
+            "no failing case for {fact}"
+        );
     }
 }
 
@@ -246,27 +315,55 @@ design workload.requests_per_second=100
     check_arithmetic(&scorecard);
     let fault = line(&scorecard, "has_fault_tolerance");
     assert!(!fault.passed);
-    assert!(fault.reason.contains("orders-service runs 1 replica and no load balancer in front"), "{}", fault.reason);
+    assert!(
+        fault
+            .reason
+            .contains("orders-service runs 1 replica and no load balancer in front"),
+        "{}",
+        fault.reason
+    );
     assert_eq!(fault.component, Some(id_of(&design, "orders-service")));
-    assert!(fault.fix.contains("run at least 2 replicas of orders-service"), "{}", fault.fix);
+    assert!(
+        fault
+            .fix
+            .contains("run at least 2 replicas of orders-service"),
+        "{}",
+        fault.fix
+    );
 }
 
 const THRESHOLD_CASES: &[Case] = &[
     (
         "a response-time target below the estimate",
         "design targets.response_time_ms=10",
-        &[("response_time_ms", "bottleneck orders-service", Some("orders-service"))],
+        &[(
+            "response_time_ms",
+            "bottleneck orders-service",
+            Some("orders-service"),
+        )],
     ),
     (
         "a throughput target above the bottleneck's capacity",
         "design targets.throughput_rps=2000",
-        &[("throughput_rps", "orders-service saturates at 1600 req/s", Some("orders-service"))],
+        &[(
+            "throughput_rps",
+            "orders-service saturates at 1600 req/s",
+            Some("orders-service"),
+        )],
     ),
-    ("a latency target below the estimate", "design targets.latency_ms=1", &[("latency_ms", "ms per hop", None)]),
+    (
+        "a latency target below the estimate",
+        "design targets.latency_ms=1",
+        &[("latency_ms", "ms per hop", None)],
+    ),
     (
         "a CPU target below the busiest component",
         "design targets.cpu_percent=10",
-        &[("cpu_percent", "busiest component orders-service runs at 31%", Some("orders-service"))],
+        &[(
+            "cpu_percent",
+            "busiest component orders-service runs at 31%",
+            Some("orders-service"),
+        )],
     ),
     (
         "more traffic than the services can take",
@@ -277,12 +374,28 @@ const THRESHOLD_CASES: &[Case] = &[
                 "orders-service is saturated: 2000 req/s arrive for 32 servers (utilisation 1.25)",
                 Some("orders-service"),
             ),
-            ("latency_ms", "orders-service is saturated", Some("orders-service")),
-            ("cpu_percent", "busiest component orders-service runs at 125%", Some("orders-service")),
+            (
+                "latency_ms",
+                "orders-service is saturated",
+                Some("orders-service"),
+            ),
+            (
+                "cpu_percent",
+                "busiest component orders-service runs at 125%",
+                Some("orders-service"),
+            ),
         ],
     ),
-    ("code quality below target", "design team.code_quality=84.9", &[("code_quality", "84.9: code quality as entered", None)]),
-    ("documentation below target", "design team.documentation=89", &[("documentation", "89: documentation as entered", None)]),
+    (
+        "code quality below target",
+        "design team.code_quality=84.9",
+        &[("code_quality", "84.9: code quality as entered", None)],
+    ),
+    (
+        "documentation below target",
+        "design team.documentation=89",
+        &[("documentation", "89: documentation as entered", None)],
+    ),
     (
         "test coverage below target",
         "design team.test_coverage=79.5",
@@ -292,8 +405,16 @@ const THRESHOLD_CASES: &[Case] = &[
         "two services sharing a database",
         "service billing-service\nbilling-service -> orders-db\norders-service -> orders-db",
         &[
-            ("supports_horizontal_scaling", "billing-service has no load balancer", Some("billing-service")),
-            ("modularity", "0 of 2 services own their data", Some("orders-service")),
+            (
+                "supports_horizontal_scaling",
+                "billing-service has no load balancer",
+                Some("billing-service"),
+            ),
+            (
+                "modularity",
+                "0 of 2 services own their data",
+                Some("orders-service"),
+            ),
         ],
     ),
     (
@@ -301,10 +422,26 @@ const THRESHOLD_CASES: &[Case] = &[
         "design targets.complexity=19.9",
         &[("complexity", "0.80 synchronous calls each", None)],
     ),
-    ("user experience below target", "design team.user_experience=89.9", &[("user_experience", "89.9: user experience", None)]),
-    ("accessibility below target", "design team.accessibility=0", &[("accessibility", "0: accessibility", None)]),
-    ("responsiveness below target", "design team.responsiveness=94", &[("responsiveness", "94: responsiveness", None)]),
-    ("error handling below target", "design team.error_handling=79", &[("error_handling", "79: error handling", None)]),
+    (
+        "user experience below target",
+        "design team.user_experience=89.9",
+        &[("user_experience", "89.9: user experience", None)],
+    ),
+    (
+        "accessibility below target",
+        "design team.accessibility=0",
+        &[("accessibility", "0: accessibility", None)],
+    ),
+    (
+        "responsiveness below target",
+        "design team.responsiveness=94",
+        &[("responsiveness", "94: responsiveness", None)],
+    ),
+    (
+        "error handling below target",
+        "design team.error_handling=79",
+        &[("error_handling", "79: error handling", None)],
+    ),
 ];
 
 #[test]
@@ -315,7 +452,9 @@ fn every_threshold_line_fails_for_a_named_reason() {
     }
     for (_, fact, _) in &LINES[14..] {
         assert!(
-            THRESHOLD_CASES.iter().any(|(_, _, failures)| failures.iter().any(|f| f.0 == *fact)),
+            THRESHOLD_CASES
+                .iter()
+                .any(|(_, _, failures)| failures.iter().any(|f| f.0 == *fact)),
             "no failing case for {fact}"
         );
     }
@@ -328,40 +467,107 @@ fn a_figure_equal_to_its_target_passes_and_one_just_beyond_fails() {
     let facts = &scorecard.facts;
     // (fact, measured value, target key, whether the target is a maximum)
     let figures = [
-        ("response_time_ms", facts.response_time_ms.value, "targets.response_time_ms", true),
-        ("throughput_rps", facts.throughput_rps.value, "targets.throughput_rps", false),
-        ("latency_ms", facts.latency_ms.value, "targets.latency_ms", true),
-        ("cpu_percent", facts.cpu_percent.value, "targets.cpu_percent", true),
-        ("complexity", facts.complexity.value, "targets.complexity", true),
-        ("modularity", facts.modularity.value, "targets.modularity", false),
-        ("code_quality", facts.code_quality.value, "targets.code_quality", false),
-        ("error_handling", facts.error_handling.value, "targets.error_handling", false),
+        (
+            "response_time_ms",
+            facts.response_time_ms.value,
+            "targets.response_time_ms",
+            true,
+        ),
+        (
+            "throughput_rps",
+            facts.throughput_rps.value,
+            "targets.throughput_rps",
+            false,
+        ),
+        (
+            "latency_ms",
+            facts.latency_ms.value,
+            "targets.latency_ms",
+            true,
+        ),
+        (
+            "cpu_percent",
+            facts.cpu_percent.value,
+            "targets.cpu_percent",
+            true,
+        ),
+        (
+            "complexity",
+            facts.complexity.value,
+            "targets.complexity",
+            true,
+        ),
+        (
+            "modularity",
+            facts.modularity.value,
+            "targets.modularity",
+            false,
+        ),
+        (
+            "code_quality",
+            facts.code_quality.value,
+            "targets.code_quality",
+            false,
+        ),
+        (
+            "error_handling",
+            facts.error_handling.value,
+            "targets.error_handling",
+            false,
+        ),
     ];
     for (fact, value, key, at_most) in figures {
         let value = value.unwrap_or_else(|| panic!("{fact} has a value"));
         // Formatting with `{}` round-trips an f64 exactly, so the target equals the figure.
         let at_target = exemplary_with(&format!("design {key}={value}"));
-        assert!(line(&score(&at_target), fact).passed, "{fact} == target {value} passes");
+        assert!(
+            line(&score(&at_target), fact).passed,
+            "{fact} == target {value} passes"
+        );
         let nudge = value.abs().max(1.0) * 1e-9;
-        let beyond = if at_most { value - nudge } else { value + nudge };
+        let beyond = if at_most {
+            value - nudge
+        } else {
+            value + nudge
+        };
         let mut past_target = design.clone();
         // A target just past a figure of 100 is out of range and refused; nothing to check then.
-        if set_field(&mut past_target, FieldTarget::Design, key, &beyond.to_string()).is_ok() {
+        if set_field(
+            &mut past_target,
+            FieldTarget::Design,
+            key,
+            &beyond.to_string(),
+        )
+        .is_ok()
+        {
             let past_scorecard = score(&past_target);
             let failed = line(&past_scorecard, fact);
-            assert!(!failed.passed, "{fact} with target {beyond} (figure {value}) fails");
+            assert!(
+                !failed.passed,
+                "{fact} with target {beyond} (figure {value}) fails"
+            );
             assert_eq!(failed.points, 0.0);
         } else {
-            assert_eq!(value, 100.0, "{fact}: only a figure of 100 has no target beyond it");
+            assert_eq!(
+                value, 100.0,
+                "{fact}: only a figure of 100 has no target beyond it"
+            );
         }
     }
 }
 
 #[test]
 fn scores_are_sums_of_lines_for_every_case_and_template() {
-    let mut designs: Vec<Design> =
-        BOOLEAN_CASES.iter().chain(THRESHOLD_CASES).map(|(_, change, _)| exemplary_with(change)).collect();
-    designs.extend(archplay::engine::templates::TEMPLATES.iter().filter_map(|t| archplay::engine::templates::template(t.name)));
+    let mut designs: Vec<Design> = BOOLEAN_CASES
+        .iter()
+        .chain(THRESHOLD_CASES)
+        .map(|(_, change, _)| exemplary_with(change))
+        .collect();
+    designs.extend(
+        archplay::engine::templates::TEMPLATES
+            .iter()
+            .filter_map(|t| archplay::engine::templates::template(t.name)),
+    );
     designs.push(Design::new("empty"));
     for design in &designs {
         check_arithmetic(&score(design));
@@ -372,12 +578,22 @@ fn scores_are_sums_of_lines_for_every_case_and_template() {
 fn an_empty_design_fails_the_graph_lines_with_reasons() {
     let scorecard = score(&Design::new("empty"));
     check_arithmetic(&scorecard);
-    for fact in
-        ["supports_horizontal_scaling", "has_load_balancing", "has_caching", "supports_database_sharding", "has_fault_tolerance"]
-    {
+    for fact in [
+        "supports_horizontal_scaling",
+        "has_load_balancing",
+        "has_caching",
+        "supports_database_sharding",
+        "has_fault_tolerance",
+    ] {
         assert!(!line(&scorecard, fact).passed, "{fact}");
     }
     let response = line(&scorecard, "response_time_ms");
     assert!(!response.passed);
-    assert!(response.reason.starts_with("unavailable: no client sends traffic"), "{}", response.reason);
+    assert!(
+        response
+            .reason
+            .starts_with("unavailable: no client sends traffic"),
+        "{}",
+        response.reason
+    );
 }

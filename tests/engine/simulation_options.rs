@@ -3,21 +3,21 @@
 //! the simulator accepts, the inspector knows which settings are in use, and
 //! the command-line tool simulates what the design says.
 
-
 use crate::SplitMix;
-use archplay::engine::access::set_field;
-use archplay::engine::fields::{FieldSpec, FieldTarget, FieldType};
-use archplay::engine::format;
+use archplay::engine::attributes::access::set_field;
+use archplay::engine::attributes::fields::{FieldSpec, FieldTarget, FieldType};
+use archplay::engine::attributes::simulation_fields::{simulation_field_in_use, simulation_fields};
+use archplay::engine::model::validate::validate;
 use archplay::engine::model::{
-    ArrivalProfile, AutoscalerKind, ComponentId, Design, FaultAction, KeyPopularityKind, ScheduledFault, ServiceTimeKind,
-    SimulationSettings,
+    ArrivalProfile, AutoscalerKind, ComponentId, Design, FaultAction, KeyPopularityKind,
+    ScheduledFault, ServiceTimeKind, SimulationSettings,
 };
+use archplay::engine::share::design_file;
 use archplay::engine::sim::options::{
-    AutoscalerMode, CircuitBreakerOptions, Fault, FaultKind, HpaSettings, KeyPopularity, ServiceTimeDistribution, TrafficProfile,
+    AutoscalerMode, CircuitBreakerOptions, Fault, FaultKind, HpaSettings, KeyPopularity,
+    ServiceTimeDistribution, TrafficProfile,
 };
 use archplay::engine::sim::{Simulation, SimulationOptions};
-use archplay::engine::simulation_fields::{simulation_field_in_use, simulation_fields};
-use archplay::engine::validate::validate;
 
 const DESIGN: FieldTarget = FieldTarget::Design;
 
@@ -61,17 +61,58 @@ fn from_settings_maps_every_setting() {
         breaker_threshold: 7,
         breaker_open_s: 3.0,
         faults: vec![
-            ScheduledFault { component: orders, action: FaultAction::AddErrors { percent: 20.0 }, at_s: 5.0, duration_s: Some(10.0) },
-            ScheduledFault { component: orders, action: FaultAction::AddLatency { ms: 50.0 }, at_s: 6.0, duration_s: None },
-            ScheduledFault { component: orders, action: FaultAction::KillReplica, at_s: 7.0, duration_s: Some(1.0) },
-            ScheduledFault { component: orders, action: FaultAction::ComponentDown, at_s: 8.0, duration_s: None },
+            ScheduledFault {
+                component: orders,
+                action: FaultAction::AddErrors { percent: 20.0 },
+                at_s: 5.0,
+                duration_s: Some(10.0),
+            },
+            ScheduledFault {
+                component: orders,
+                action: FaultAction::AddLatency { ms: 50.0 },
+                at_s: 6.0,
+                duration_s: None,
+            },
+            ScheduledFault {
+                component: orders,
+                action: FaultAction::KillReplica,
+                at_s: 7.0,
+                duration_s: Some(1.0),
+            },
+            ScheduledFault {
+                component: orders,
+                action: FaultAction::ComponentDown,
+                at_s: 8.0,
+                duration_s: None,
+            },
         ],
     };
     let options = SimulationOptions::from_settings(&settings, 100.0);
-    assert_eq!((options.seed, options.duration_s, options.warmup_s, options.startup_delay_s), (99, 200.0, 20.0, 4.0));
-    assert_eq!(options.profile, TrafficProfile::Spike { at_s: 50.0, duration_s: 10.0, factor: 4.0 });
-    assert_eq!(options.key_popularity, KeyPopularity::Zipf { exponent: 1.1 });
-    assert_eq!(options.service_time, ServiceTimeDistribution::LogNormal { cv: 0.3 });
+    assert_eq!(
+        (
+            options.seed,
+            options.duration_s,
+            options.warmup_s,
+            options.startup_delay_s
+        ),
+        (99, 200.0, 20.0, 4.0)
+    );
+    assert_eq!(
+        options.profile,
+        TrafficProfile::Spike {
+            at_s: 50.0,
+            duration_s: 10.0,
+            factor: 4.0
+        }
+    );
+    assert_eq!(
+        options.key_popularity,
+        KeyPopularity::Zipf { exponent: 1.1 }
+    );
+    assert_eq!(
+        options.service_time,
+        ServiceTimeDistribution::LogNormal { cv: 0.3 }
+    );
     let hpa = HpaSettings {
         tolerance: 0.2,
         stabilization_s: 90.0,
@@ -80,10 +121,32 @@ fn from_settings_maps_every_setting() {
         scale_down_percent: 10.0,
         policy_period_s: 60.0,
     };
-    assert_eq!((options.autoscaler.mode, options.autoscaler.interval_s), (AutoscalerMode::Hpa(hpa), 30.0));
-    assert_eq!((options.resilience.timeout_s, options.resilience.retries, options.resilience.retry_backoff_s), (Some(0.25), 2, 0.1));
-    assert_eq!(options.resilience.circuit_breaker, CircuitBreakerOptions { enabled: true, failure_threshold: 7, open_s: 3.0 });
-    let fault = |kind, at_s, duration_s| Fault { at_s, component: orders, kind, duration_s };
+    assert_eq!(
+        (options.autoscaler.mode, options.autoscaler.interval_s),
+        (AutoscalerMode::Hpa(hpa), 30.0)
+    );
+    assert_eq!(
+        (
+            options.resilience.timeout_s,
+            options.resilience.retries,
+            options.resilience.retry_backoff_s
+        ),
+        (Some(0.25), 2, 0.1)
+    );
+    assert_eq!(
+        options.resilience.circuit_breaker,
+        CircuitBreakerOptions {
+            enabled: true,
+            failure_threshold: 7,
+            open_s: 3.0
+        }
+    );
+    let fault = |kind, at_s, duration_s| Fault {
+        at_s,
+        component: orders,
+        kind,
+        duration_s,
+    };
     assert_eq!(
         options.faults,
         vec![
@@ -94,11 +157,38 @@ fn from_settings_maps_every_setting() {
         ]
     );
     // Every arrival profile, and every other choice, one by one.
-    let profile = |arrival| SimulationOptions::from_settings(&SimulationSettings { arrival, ..settings.clone() }, 100.0).profile;
+    let profile = |arrival| {
+        SimulationOptions::from_settings(
+            &SimulationSettings {
+                arrival,
+                ..settings.clone()
+            },
+            100.0,
+        )
+        .profile
+    };
     assert_eq!(profile(ArrivalProfile::Steady), TrafficProfile::Constant);
-    assert_eq!(profile(ArrivalProfile::Ramp), TrafficProfile::Ramp { to_rps: 300.0, from_factor: 0.5 });
-    assert_eq!(profile(ArrivalProfile::Step), TrafficProfile::Step { at_s: 50.0, factor: 4.0 });
-    assert_eq!(profile(ArrivalProfile::Wave), TrafficProfile::DailyWave { period_s: 50.0, amplitude: 0.2 });
+    assert_eq!(
+        profile(ArrivalProfile::Ramp),
+        TrafficProfile::Ramp {
+            to_rps: 300.0,
+            from_factor: 0.5
+        }
+    );
+    assert_eq!(
+        profile(ArrivalProfile::Step),
+        TrafficProfile::Step {
+            at_s: 50.0,
+            factor: 4.0
+        }
+    );
+    assert_eq!(
+        profile(ArrivalProfile::Wave),
+        TrafficProfile::DailyWave {
+            period_s: 50.0,
+            amplitude: 0.2
+        }
+    );
     let other = SimulationSettings {
         key_popularity: KeyPopularityKind::Uniform,
         service_time: ServiceTimeKind::Fixed,
@@ -108,22 +198,77 @@ fn from_settings_maps_every_setting() {
         ..settings.clone()
     };
     let options = SimulationOptions::from_settings(&other, 100.0);
-    assert_eq!((options.key_popularity, options.service_time, options.autoscaler.mode), (KeyPopularity::Uniform, ServiceTimeDistribution::Fixed, AutoscalerMode::Seed));
-    assert_eq!((options.resilience.timeout_s, options.resilience.circuit_breaker.enabled), (None, false));
+    assert_eq!(
+        (
+            options.key_popularity,
+            options.service_time,
+            options.autoscaler.mode
+        ),
+        (
+            KeyPopularity::Uniform,
+            ServiceTimeDistribution::Fixed,
+            AutoscalerMode::Seed
+        )
+    );
+    assert_eq!(
+        (
+            options.resilience.timeout_s,
+            options.resilience.circuit_breaker.enabled
+        ),
+        (None, false)
+    );
 }
 
 #[test]
 fn the_default_settings_are_the_simulators_defaults_and_todays_profiles() {
-    assert_eq!(SimulationOptions::from_settings(&SimulationSettings::default(), 500.0), SimulationOptions::default());
-    let hpa = SimulationSettings { autoscaler: AutoscalerKind::Hpa, ..SimulationSettings::default() };
-    assert_eq!(SimulationOptions::from_settings(&hpa, 500.0).autoscaler.mode, AutoscalerMode::Hpa(HpaSettings::default()));
+    assert_eq!(
+        SimulationOptions::from_settings(&SimulationSettings::default(), 500.0),
+        SimulationOptions::default()
+    );
+    let hpa = SimulationSettings {
+        autoscaler: AutoscalerKind::Hpa,
+        ..SimulationSettings::default()
+    };
+    assert_eq!(
+        SimulationOptions::from_settings(&hpa, 500.0)
+            .autoscaler
+            .mode,
+        AutoscalerMode::Hpa(HpaSettings::default())
+    );
     // What each profile meant before its parameters could be set.
     let profile = |arrival, duration_s| {
-        SimulationOptions::from_settings(&SimulationSettings { arrival, duration_s, ..SimulationSettings::default() }, 80.0).profile
+        SimulationOptions::from_settings(
+            &SimulationSettings {
+                arrival,
+                duration_s,
+                ..SimulationSettings::default()
+            },
+            80.0,
+        )
+        .profile
     };
-    assert_eq!(profile(ArrivalProfile::Spike, 60.0), TrafficProfile::Spike { at_s: 27.0, duration_s: 6.0, factor: 3.0 });
-    assert_eq!(profile(ArrivalProfile::Ramp, 60.0), TrafficProfile::Ramp { to_rps: 80.0, from_factor: 0.0 });
-    assert_eq!(profile(ArrivalProfile::Wave, 600.0), TrafficProfile::DailyWave { period_s: 600.0, amplitude: 0.5 });
+    assert_eq!(
+        profile(ArrivalProfile::Spike, 60.0),
+        TrafficProfile::Spike {
+            at_s: 27.0,
+            duration_s: 6.0,
+            factor: 3.0
+        }
+    );
+    assert_eq!(
+        profile(ArrivalProfile::Ramp, 60.0),
+        TrafficProfile::Ramp {
+            to_rps: 80.0,
+            from_factor: 0.0
+        }
+    );
+    assert_eq!(
+        profile(ArrivalProfile::Wave, 600.0),
+        TrafficProfile::DailyWave {
+            period_s: 600.0,
+            amplitude: 0.5
+        }
+    );
 }
 
 /// Random in-range text for `spec`, for the property below.
@@ -132,7 +277,11 @@ fn random_value(spec: &FieldSpec, random: &mut SplitMix, design: &Design) -> Str
     match &spec.ty {
         FieldType::Number { min, max, integer } => {
             let value = min + unit * (max - min);
-            if *integer { format!("{}", value.round()) } else { format!("{value}") }
+            if *integer {
+                format!("{}", value.round())
+            } else {
+                format!("{value}")
+            }
         }
         FieldType::Choice(options) => options[random.below(options.len())].to_string(),
         FieldType::Bool => (random.below(2) == 0).to_string(),
@@ -145,7 +294,11 @@ fn random_value(spec: &FieldSpec, random: &mut SplitMix, design: &Design) -> Str
                 "errors" => format!(" {}%", unit * 100.0),
                 _ => String::new(),
             };
-            format!("{verb} {name} at {}s for {}s{extra}", unit * 1e6, 1 + random.below(1_000_000))
+            format!(
+                "{verb} {name} at {}s for {}s{extra}",
+                unit * 1e6,
+                1 + random.below(1_000_000)
+            )
         }
         _ => String::new(),
     }
@@ -164,10 +317,18 @@ fn every_setting_a_user_can_choose_gives_options_the_simulator_accepts() {
             let _ = set_field(&mut design, DESIGN, spec.key, &value);
         }
         if random.below(2) == 0 {
-            let _ = set_field(&mut design, DESIGN, "workload.requests_per_second", &format!("{}", random.below(10_000_001)));
+            let _ = set_field(
+                &mut design,
+                DESIGN,
+                "workload.requests_per_second",
+                &format!("{}", random.below(10_000_001)),
+            );
         }
         assert_eq!(validate(&design), Ok(()), "round {round}");
-        let options = SimulationOptions::from_settings(&design.simulation, design.workload.requests_per_second);
+        let options = SimulationOptions::from_settings(
+            &design.simulation,
+            design.workload.requests_per_second,
+        );
         if let Err(error) = Simulation::new(&design, &options) {
             panic!("round {round}: {error}\n{:?}", design.simulation);
         }
@@ -178,25 +339,58 @@ fn every_setting_a_user_can_choose_gives_options_the_simulator_accepts() {
 fn fields_in_use_follow_the_choices() {
     let mut design = shop();
     let in_use = |design: &Design, key| simulation_field_in_use(&design.simulation, key);
-    for key in ["simulation.seed", "simulation.arrival", "simulation.faults", "simulation.startup_delay_s", "simulation.retries"] {
+    for key in [
+        "simulation.seed",
+        "simulation.arrival",
+        "simulation.faults",
+        "simulation.startup_delay_s",
+        "simulation.retries",
+    ] {
         assert!(in_use(&design, key), "{key}");
     }
-    for key in ["simulation.ramp_to_factor", "simulation.profile_factor", "simulation.zipf_exponent", "simulation.service_time_cv", "simulation.hpa_tolerance", "simulation.timeout_ms", "simulation.breaker_open_s"] {
+    for key in [
+        "simulation.ramp_to_factor",
+        "simulation.profile_factor",
+        "simulation.zipf_exponent",
+        "simulation.service_time_cv",
+        "simulation.hpa_tolerance",
+        "simulation.timeout_ms",
+        "simulation.breaker_open_s",
+    ] {
         assert!(!in_use(&design, key), "{key} does nothing by default");
     }
     for (choice, value, key) in [
         ("simulation.arrival", "ramp", "simulation.ramp_to_factor"),
         ("simulation.arrival", "step", "simulation.profile_factor"),
-        ("simulation.key_popularity", "zipf", "simulation.zipf_exponent"),
-        ("simulation.service_time", "log_normal", "simulation.service_time_cv"),
+        (
+            "simulation.key_popularity",
+            "zipf",
+            "simulation.zipf_exponent",
+        ),
+        (
+            "simulation.service_time",
+            "log_normal",
+            "simulation.service_time_cv",
+        ),
         ("simulation.autoscaler", "hpa", "simulation.hpa_tolerance"),
-        ("simulation.timeout_enabled", "true", "simulation.timeout_ms"),
-        ("simulation.circuit_breaker", "true", "simulation.breaker_open_s"),
+        (
+            "simulation.timeout_enabled",
+            "true",
+            "simulation.timeout_ms",
+        ),
+        (
+            "simulation.circuit_breaker",
+            "true",
+            "simulation.breaker_open_s",
+        ),
     ] {
         set(&mut design, choice, value);
         assert!(in_use(&design, key), "{key} after {choice}={value}");
     }
-    assert!(!in_use(&design, "simulation.profile_length_percent"), "a step has no length");
+    assert!(
+        !in_use(&design, "simulation.profile_length_percent"),
+        "a step has no length"
+    );
 }
 
 #[test]
@@ -204,16 +398,36 @@ fn the_cli_simulates_what_the_design_says() {
     let mut design = shop();
     set(&mut design, "simulation.seed", "17");
     set(&mut design, "simulation.duration_s", "10");
-    set(&mut design, "simulation.faults", "errors orders-service at 0s 50%");
+    set(
+        &mut design,
+        "simulation.faults",
+        "errors orders-service at 0s 50%",
+    );
     let dir = std::env::temp_dir().join(format!("archplay-settings-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("faulty.json");
-    std::fs::write(&path, format::to_json(&design)).unwrap();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_archplay")).args(["simulate", path.to_str().unwrap()]).output().unwrap();
+    std::fs::write(&path, design_file::to_json(&design)).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_archplay"))
+        .args(["simulate", path.to_str().unwrap()])
+        .output()
+        .unwrap();
     std::fs::remove_dir_all(&dir).ok();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!((summary["seed"].as_u64(), summary["simulated_s"].as_f64()), (Some(17), Some(10.0)));
-    let injected = summary["end_to_end"]["errors"]["injected"].as_u64().unwrap_or_default();
-    assert!(injected > 100, "the fault ran: {injected} injected errors in {}", summary["end_to_end"]["errors"]);
+    assert_eq!(
+        (summary["seed"].as_u64(), summary["simulated_s"].as_f64()),
+        (Some(17), Some(10.0))
+    );
+    let injected = summary["end_to_end"]["errors"]["injected"]
+        .as_u64()
+        .unwrap_or_default();
+    assert!(
+        injected > 100,
+        "the fault ran: {injected} injected errors in {}",
+        summary["end_to_end"]["errors"]
+    );
 }

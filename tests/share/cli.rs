@@ -1,11 +1,14 @@
 //! `archplay link`, `open` and `export` as a script would run them.
 
 use crate::{fixture_design, fixtures_dir};
-use archplay::engine::format;
+use archplay::engine::share::design_file;
 use std::process::{Command, Output};
 
 fn archplay(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_archplay")).args(args).output().expect("the archplay binary runs")
+    Command::new(env!("CARGO_BIN_EXE_archplay"))
+        .args(args)
+        .output()
+        .expect("the archplay binary runs")
 }
 
 fn stdout(output: &Output) -> String {
@@ -16,9 +19,16 @@ fn stdout(output: &Output) -> String {
 fn assert_refused(output: &Output, words: &[&str]) {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "stderr: {stderr}");
-    assert_eq!(stderr.trim_end().lines().count(), 1, "not one line: {stderr}");
+    assert_eq!(
+        stderr.trim_end().lines().count(),
+        1,
+        "not one line: {stderr}"
+    );
     for word in words {
-        assert!(stderr.contains(word), "{stderr:?} does not mention {word:?}");
+        assert!(
+            stderr.contains(word),
+            "{stderr:?} does not mention {word:?}"
+        );
     }
 }
 
@@ -33,7 +43,11 @@ fn link_then_open_gives_back_the_design_file() {
         let url = format!("https://archplay.example/#{link}");
         let opened = archplay(&["open", &url]);
         assert!(opened.status.success());
-        assert_eq!(format::from_json(&stdout(&opened)), Ok(fixture_design(name)), "{name}");
+        assert_eq!(
+            design_file::from_json(&stdout(&opened)),
+            Ok(fixture_design(name)),
+            "{name}"
+        );
     }
 }
 
@@ -43,7 +57,7 @@ fn open_reads_an_autosaved_snapshot() {
     let snapshot = archplay::engine::share::encode_snapshot(&design);
     let opened = archplay(&["open", &snapshot]);
     assert!(opened.status.success());
-    assert_eq!(format::from_json(&stdout(&opened)), Ok(design));
+    assert_eq!(design_file::from_json(&stdout(&opened)), Ok(design));
     assert_refused(&archplay(&["open", "s1.!!"]), &["snapshot", "damaged"]);
 }
 
@@ -63,14 +77,27 @@ fn exports_print_mermaid_yaml_and_svg() {
     assert!(mermaid.status.success() && stdout(&mermaid).starts_with("flowchart LR\n"));
     let hpa = archplay(&["export", "hpa", path]);
     assert!(hpa.status.success());
-    assert_eq!(stdout(&hpa).matches("kind: HorizontalPodAutoscaler").count(), 2);
+    assert_eq!(
+        stdout(&hpa)
+            .matches("kind: HorizontalPodAutoscaler")
+            .count(),
+        2
+    );
     assert_eq!(stdout(&hpa).matches("\n---\n").count(), 1);
     let svg = archplay(&["export", "svg", path]);
     assert!(svg.status.success() && stdout(&svg).starts_with("<svg "));
-    assert_refused(&archplay(&["export", "png", path]), &["unknown export format `png`"]);
-    assert_refused(&archplay(&["export", "svg"]), &["takes a format and a design file"]);
+    assert_refused(
+        &archplay(&["export", "png", path]),
+        &["unknown export format `png`"],
+    );
+    assert_refused(
+        &archplay(&["export", "svg"]),
+        &["takes a format and a design file"],
+    );
     // A missing file is an I/O failure (exit 1), still named in one line.
     let missing = archplay(&["link", "/nonexistent/design.json"]);
     assert_eq!(missing.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read /nonexistent/design.json"));
+    assert!(
+        String::from_utf8_lossy(&missing.stderr).contains("cannot read /nonexistent/design.json")
+    );
 }

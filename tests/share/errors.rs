@@ -25,11 +25,20 @@ fn check(input: &str, is_expected: fn(&LinkError) -> bool, words: &[&str]) {
     };
     assert!(is_expected(&error), "{:.60}: wrong error {error:?}", input);
     let message = error.to_string();
-    assert!(!message.contains('\n'), "message is not one line: {message}");
-    assert!(message.starts_with(|c: char| c.is_lowercase()), "message does not start in lower case: {message}");
+    assert!(
+        !message.contains('\n'),
+        "message is not one line: {message}"
+    );
+    assert!(
+        message.starts_with(|c: char| c.is_lowercase()),
+        "message does not start in lower case: {message}"
+    );
     let lower = message.to_lowercase();
     for word in words {
-        assert!(lower.contains(&word.to_lowercase()), "{message:?} does not mention {word:?}");
+        assert!(
+            lower.contains(&word.to_lowercase()),
+            "{message:?} does not mention {word:?}"
+        );
     }
 }
 
@@ -37,80 +46,226 @@ fn check(input: &str, is_expected: fn(&LinkError) -> bool, words: &[&str]) {
 fn empty_links() {
     check("", |e| *e == LinkError::Empty, &["empty"]);
     check("   \n", |e| *e == LinkError::Empty, &["empty"]);
-    check("https://archplay.example/#", |e| *e == LinkError::Empty, &["empty"]);
+    check(
+        "https://archplay.example/#",
+        |e| *e == LinkError::Empty,
+        &["empty"],
+    );
     check("#", |e| *e == LinkError::Empty, &["empty"]);
 }
 
 #[test]
 fn missing_unknown_and_newer_versions() {
-    check("hello", |e| *e == LinkError::MissingVersion, &["no version prefix", "v2."]);
-    check("eNo1zjFOw0AQBdDv2fUgEiFLKNTsBdxTUIBExynG9oasZGzLXseiA4mOhip1KmqOwFFyhJwAMUSJ", |e| *e == LinkError::MissingVersion, &["version"]);
-    check("https://archplay.example/index.html", |e| *e == LinkError::MissingVersion, &["no version prefix"]);
-    check("x1.abcd", |e| *e == LinkError::MissingVersion, &["no version prefix"]);
-    check("vx.abcd", |e| matches!(e, LinkError::UnknownVersion(v) if v == "vx"), &["version `vx`", "not one archplay knows"]);
-    check("v0.abcd", |e| matches!(e, LinkError::UnknownVersion(_)), &["version `v0`"]);
-    check("v01.abcd", |e| matches!(e, LinkError::UnknownVersion(_)), &["version `v01`"]);
-    check("v99999999999.abcd", |e| matches!(e, LinkError::UnknownVersion(_)), &["version `v99999999999`"]);
-    check("v9.abcd", |e| *e == LinkError::NewerVersion(9), &["version 9", "newer archplay", "update"]);
-    check("#v3.", |e| *e == LinkError::NewerVersion(3), &["newer archplay", "reads up to version 2"]);
+    check(
+        "hello",
+        |e| *e == LinkError::MissingVersion,
+        &["no version prefix", "v2."],
+    );
+    check(
+        "eNo1zjFOw0AQBdDv2fUgEiFLKNTsBdxTUIBExynG9oasZGzLXseiA4mOhip1KmqOwFFyhJwAMUSJ",
+        |e| *e == LinkError::MissingVersion,
+        &["version"],
+    );
+    check(
+        "https://archplay.example/index.html",
+        |e| *e == LinkError::MissingVersion,
+        &["no version prefix"],
+    );
+    check(
+        "x1.abcd",
+        |e| *e == LinkError::MissingVersion,
+        &["no version prefix"],
+    );
+    check(
+        "vx.abcd",
+        |e| matches!(e, LinkError::UnknownVersion(v) if v == "vx"),
+        &["version `vx`", "not one archplay knows"],
+    );
+    check(
+        "v0.abcd",
+        |e| matches!(e, LinkError::UnknownVersion(_)),
+        &["version `v0`"],
+    );
+    check(
+        "v01.abcd",
+        |e| matches!(e, LinkError::UnknownVersion(_)),
+        &["version `v01`"],
+    );
+    check(
+        "v99999999999.abcd",
+        |e| matches!(e, LinkError::UnknownVersion(_)),
+        &["version `v99999999999`"],
+    );
+    check(
+        "v9.abcd",
+        |e| *e == LinkError::NewerVersion(9),
+        &["version 9", "newer archplay", "update"],
+    );
+    check(
+        "#v3.",
+        |e| *e == LinkError::NewerVersion(3),
+        &["newer archplay", "reads up to version 2"],
+    );
 }
 
 #[test]
 fn bad_characters_say_which_and_where() {
-    check("v1.ab%cd", |e| *e == LinkError::BadCharacter { character: '%', position: 6 }, &["`%`", "position 6"]);
-    check("v1.ab cd", |e| matches!(e, LinkError::BadCharacter { character: ' ', .. }), &["a space", "position 6"]);
-    check("v1.abc=", |e| matches!(e, LinkError::BadCharacter { character: '=', .. }), &["`=`", "position 7"]);
-    check("v1.é", |e| matches!(e, LinkError::BadCharacter { character: 'é', position: 4 }), &["`é`", "position 4"]);
+    check(
+        "v1.ab%cd",
+        |e| {
+            *e == LinkError::BadCharacter {
+                character: '%',
+                position: 6,
+            }
+        },
+        &["`%`", "position 6"],
+    );
+    check(
+        "v1.ab cd",
+        |e| matches!(e, LinkError::BadCharacter { character: ' ', .. }),
+        &["a space", "position 6"],
+    );
+    check(
+        "v1.abc=",
+        |e| matches!(e, LinkError::BadCharacter { character: '=', .. }),
+        &["`=`", "position 7"],
+    );
+    check(
+        "v1.é",
+        |e| {
+            matches!(
+                e,
+                LinkError::BadCharacter {
+                    character: 'é',
+                    position: 4
+                }
+            )
+        },
+        &["`é`", "position 4"],
+    );
     // Positions count in the text given, so a pasted URL points at the right place.
-    check("https://a.example/#v1.ab+cd", |e| matches!(e, LinkError::BadCharacter { character: '+', position: 25 }), &["position 25"]);
-    check("v1.ab\u{7}c", |e| matches!(e, LinkError::BadCharacter { .. }), &["control character U+0007"]);
+    check(
+        "https://a.example/#v1.ab+cd",
+        |e| {
+            matches!(
+                e,
+                LinkError::BadCharacter {
+                    character: '+',
+                    position: 25
+                }
+            )
+        },
+        &["position 25"],
+    );
+    check(
+        "v1.ab\u{7}c",
+        |e| matches!(e, LinkError::BadCharacter { .. }),
+        &["control character U+0007"],
+    );
 }
 
 #[test]
 fn oversized_links() {
     let long = format!("v1.{}", "A".repeat(MAX_LINK_CHARS + 1));
-    check(&long, |e| matches!(e, LinkError::TooLong { .. }), &["too long", &format!("{}", MAX_LINK_CHARS + 1)]);
+    check(
+        &long,
+        |e| matches!(e, LinkError::TooLong { .. }),
+        &["too long", &format!("{}", MAX_LINK_CHARS + 1)],
+    );
 }
 
 #[test]
 fn cut_off_and_changed_links() {
     let link = sample_link();
-    check(&link[..link.len() - 5], |e| *e == LinkError::Truncated, &["truncated", "cut off"]);
-    check(&link[..link.len() / 2], |e| *e == LinkError::Truncated, &["truncated"]);
+    check(
+        &link[..link.len() - 5],
+        |e| *e == LinkError::Truncated,
+        &["truncated", "cut off"],
+    );
+    check(
+        &link[..link.len() / 2],
+        |e| *e == LinkError::Truncated,
+        &["truncated"],
+    );
     check("v1.", |e| *e == LinkError::Truncated, &["truncated"]);
     let mut changed: Vec<char> = link.chars().collect();
     let middle = changed.len() / 2;
     changed[middle] = if changed[middle] == 'A' { 'B' } else { 'A' };
     let changed: String = changed.into_iter().collect();
-    check(&changed, |e| *e == LinkError::Corrupt, &["corrupt", "changed"]);
-    check(&format!("{link}AAAA"), |e| *e == LinkError::Corrupt, &["corrupt"]);
+    check(
+        &changed,
+        |e| *e == LinkError::Corrupt,
+        &["corrupt", "changed"],
+    );
+    check(
+        &format!("{link}AAAA"),
+        |e| *e == LinkError::Corrupt,
+        &["corrupt"],
+    );
 }
 
 #[test]
 fn deflate_bombs_stop_at_the_cap() {
     let bomb = seal(1, &vec![0u8; 8 * 1024 * 1024]);
-    assert!(bomb.len() < MAX_LINK_CHARS, "the bomb itself is a short link ({} chars)", bomb.len());
-    check(&bomb, |e| *e == LinkError::TooLarge, &["unpacks to more than 1024 kib"]);
+    assert!(
+        bomb.len() < MAX_LINK_CHARS,
+        "the bomb itself is a short link ({} chars)",
+        bomb.len()
+    );
+    check(
+        &bomb,
+        |e| *e == LinkError::TooLarge,
+        &["unpacks to more than 1024 kib"],
+    );
 }
 
 #[test]
 fn data_that_is_not_a_design() {
-    check(&seal(1, b""), |e| matches!(e, LinkError::Malformed(_)), &["malformed", "ends in the middle of the design name"]);
-    check(&seal(1, &[0xff; 12]), |e| matches!(e, LinkError::Malformed(_)), &["malformed", "too large"]);
+    check(
+        &seal(1, b""),
+        |e| matches!(e, LinkError::Malformed(_)),
+        &["malformed", "ends in the middle of the design name"],
+    );
+    check(
+        &seal(1, &[0xff; 12]),
+        |e| matches!(e, LinkError::Malformed(_)),
+        &["malformed", "too large"],
+    );
     let mut extra = encode_payload(&Design::new("x"));
     extra.push(7);
-    check(&seal(1, &extra), |e| matches!(e, LinkError::Malformed(_)), &["1 unexpected bytes after the design"]);
+    check(
+        &seal(1, &extra),
+        |e| matches!(e, LinkError::Malformed(_)),
+        &["1 unexpected bytes after the design"],
+    );
     let strange_kind = WireDesignV1 {
         name: "x".into(),
-        components: vec![WireComponentV1 { kind: 42, name: "a".into(), ..WireComponentV1::default() }],
+        components: vec![WireComponentV1 {
+            kind: 42,
+            name: "a".into(),
+            ..WireComponentV1::default()
+        }],
         ..WireDesignV1::default()
     };
-    check(&seal(1, &strange_kind.to_bytes()), |e| matches!(e, LinkError::Malformed(_)), &["component kind code 42 is unknown"]);
+    check(
+        &seal(1, &strange_kind.to_bytes()),
+        |e| matches!(e, LinkError::Malformed(_)),
+        &["component kind code 42 is unknown"],
+    );
     let strange_flags = WireDesignV1 {
-        components: vec![WireComponentV1 { kind: 3, name: "a".into(), flags: Some(1 << 12), ..WireComponentV1::default() }],
+        components: vec![WireComponentV1 {
+            kind: 3,
+            name: "a".into(),
+            flags: Some(1 << 12),
+            ..WireComponentV1::default()
+        }],
         ..WireDesignV1::default()
     };
-    check(&seal(1, &strange_flags.to_bytes()), |e| matches!(e, LinkError::Malformed(_)), &["component a has unknown flags"]);
+    check(
+        &seal(1, &strange_flags.to_bytes()),
+        |e| matches!(e, LinkError::Malformed(_)),
+        &["component a has unknown flags"],
+    );
 }
 
 #[test]
@@ -119,47 +274,150 @@ fn designs_that_break_the_rules() {
     // that a link cannot smuggle in what a design file could not.
     let mut twins = template("auto-scaling").expect("template exists");
     twins.components[2].name = twins.components[1].name.clone();
-    check(&link_of(&twins), |e| matches!(e, LinkError::Invalid(_)), &["not valid", "already named `load-balancer`"]);
+    check(
+        &link_of(&twins),
+        |e| matches!(e, LinkError::Invalid(_)),
+        &["not valid", "already named `load-balancer`"],
+    );
     let mut never = Design::new("x");
     never.simulation.duration_s = -1.0;
-    check(&link_of(&never), |e| matches!(e, LinkError::Invalid(_)), &["not valid", "design: duration (s) must be between 0.001"]);
+    check(
+        &link_of(&never),
+        |e| matches!(e, LinkError::Invalid(_)),
+        &["not valid", "design: duration (s) must be between 0.001"],
+    );
     let mut orphan = template("auto-scaling").expect("template exists");
-    orphan.simulation.faults.push(ScheduledFault { component: ComponentId(99), action: FaultAction::KillReplica, at_s: 1.0, duration_s: None });
-    check(&link_of(&orphan), |e| matches!(e, LinkError::Invalid(_)), &["not valid", "fault 1 is on component id 99"]);
+    orphan.simulation.faults.push(ScheduledFault {
+        component: ComponentId(99),
+        action: FaultAction::KillReplica,
+        at_s: 1.0,
+        duration_s: None,
+    });
+    check(
+        &link_of(&orphan),
+        |e| matches!(e, LinkError::Invalid(_)),
+        &["not valid", "fault 1 is on component id 99"],
+    );
     let mut late = Design::new("x");
     late.simulation.warmup_s = 90.0;
-    check(&link_of(&late), |e| matches!(e, LinkError::Invalid(_)), &["warm-up (90 s) must be shorter than the run (60 s)"]);
+    check(
+        &link_of(&late),
+        |e| matches!(e, LinkError::Invalid(_)),
+        &["warm-up (90 s) must be shorter than the run (60 s)"],
+    );
     let mut nowhere = template("auto-scaling").expect("template exists");
     nowhere.components[0].position.x = f64::NAN;
-    check(&link_of(&nowhere), |e| matches!(e, LinkError::Malformed(_)), &["a component position is not a finite number"]);
+    check(
+        &link_of(&nowhere),
+        |e| matches!(e, LinkError::Malformed(_)),
+        &["a component position is not a finite number"],
+    );
 }
 
 #[test]
 fn version_2_data_that_is_not_a_design() {
-    let with_simulation = |simulation: WireSimulationV2| seal(2, &WireDesignV2 { name: "x".into(), simulation, ..WireDesignV2::default() }.to_bytes());
-    let fault = |kind: u32, amount: Option<f64>| WireFaultV2 { component: 0, kind, at_s: 1.0, duration_s: None, amount };
+    let with_simulation = |simulation: WireSimulationV2| {
+        seal(
+            2,
+            &WireDesignV2 {
+                name: "x".into(),
+                simulation,
+                ..WireDesignV2::default()
+            }
+            .to_bytes(),
+        )
+    };
+    let fault = |kind: u32, amount: Option<f64>| WireFaultV2 {
+        component: 0,
+        kind,
+        at_s: 1.0,
+        duration_s: None,
+        amount,
+    };
     let cases: [(WireSimulationV2, &str); 6] = [
-        (WireSimulationV2 { arrival: Some(5), ..WireSimulationV2::default() }, "arrival profile code 5 is unknown"),
-        (WireSimulationV2 { key_popularity: Some(2), ..WireSimulationV2::default() }, "key popularity code 2 is unknown"),
-        (WireSimulationV2 { autoscaler: Some(7), ..WireSimulationV2::default() }, "autoscaler code 7 is unknown"),
-        (WireSimulationV2 { faults: Some(vec![fault(4, None)]), ..WireSimulationV2::default() }, "fault kind code 4 is unknown"),
-        (WireSimulationV2 { faults: Some(vec![fault(2, None)]), ..WireSimulationV2::default() }, "fault of kind code 2 has no amount"),
-        (WireSimulationV2 { faults: Some(vec![fault(0, Some(5.0))]), ..WireSimulationV2::default() }, "carries an amount it cannot have"),
+        (
+            WireSimulationV2 {
+                arrival: Some(5),
+                ..WireSimulationV2::default()
+            },
+            "arrival profile code 5 is unknown",
+        ),
+        (
+            WireSimulationV2 {
+                key_popularity: Some(2),
+                ..WireSimulationV2::default()
+            },
+            "key popularity code 2 is unknown",
+        ),
+        (
+            WireSimulationV2 {
+                autoscaler: Some(7),
+                ..WireSimulationV2::default()
+            },
+            "autoscaler code 7 is unknown",
+        ),
+        (
+            WireSimulationV2 {
+                faults: Some(vec![fault(4, None)]),
+                ..WireSimulationV2::default()
+            },
+            "fault kind code 4 is unknown",
+        ),
+        (
+            WireSimulationV2 {
+                faults: Some(vec![fault(2, None)]),
+                ..WireSimulationV2::default()
+            },
+            "fault of kind code 2 has no amount",
+        ),
+        (
+            WireSimulationV2 {
+                faults: Some(vec![fault(0, Some(5.0))]),
+                ..WireSimulationV2::default()
+            },
+            "carries an amount it cannot have",
+        ),
     ];
     for (simulation, words) in cases {
-        check(&with_simulation(simulation), |e| matches!(e, LinkError::Malformed(_)), &["malformed", words]);
+        check(
+            &with_simulation(simulation),
+            |e| matches!(e, LinkError::Malformed(_)),
+            &["malformed", words],
+        );
     }
     // Mask bit 32 is past the last simulation field of version 2.
     let mut payload = encode_payload(&Design::new("x"));
     let simulation_mask = 5;
-    assert_eq!(&payload[..=simulation_mask], &[1, b'x', 0, 0, 0, 0], "name, three empty sections, empty simulation mask");
-    payload.splice(simulation_mask..=simulation_mask, [0x80, 0x80, 0x80, 0x80, 0x10]);
-    check(&seal(2, &payload), |e| matches!(e, LinkError::Malformed(_)), &["the simulation settings has fields this version does not know"]);
+    assert_eq!(
+        &payload[..=simulation_mask],
+        &[1, b'x', 0, 0, 0, 0],
+        "name, three empty sections, empty simulation mask"
+    );
+    payload.splice(
+        simulation_mask..=simulation_mask,
+        [0x80, 0x80, 0x80, 0x80, 0x10],
+    );
+    check(
+        &seal(2, &payload),
+        |e| matches!(e, LinkError::Malformed(_)),
+        &["the simulation settings has fields this version does not know"],
+    );
 }
 
 #[test]
 fn a_version_1_link_cannot_claim_what_only_version_2_has() {
     // Arrival code 4 is `step` in version 2; version 1 never wrote it.
-    let step = WireDesignV1 { name: "x".into(), simulation: WireSimulationV1 { arrival: Some(4), ..WireSimulationV1::default() }, ..WireDesignV1::default() };
-    check(&seal(1, &step.to_bytes()), |e| matches!(e, LinkError::Malformed(_)), &["arrival profile code 4 is unknown"]);
+    let step = WireDesignV1 {
+        name: "x".into(),
+        simulation: WireSimulationV1 {
+            arrival: Some(4),
+            ..WireSimulationV1::default()
+        },
+        ..WireDesignV1::default()
+    };
+    check(
+        &seal(1, &step.to_bytes()),
+        |e| matches!(e, LinkError::Malformed(_)),
+        &["arrival profile code 4 is unknown"],
+    );
 }

@@ -12,7 +12,9 @@ use crate::generate::{generated_design, SplitMix};
 use crate::{fixture_link, fixture_link_v2, FIXTURES, FIXTURES_V2};
 use archplay::engine::model::Design;
 use archplay::engine::share::envelope::{fragment, MAX_LINK_CHARS};
-use archplay::engine::share::{decode_link, encode_link, encode_payload, LinkError, LINK_VERSION, MAX_INFLATED_BYTES};
+use archplay::engine::share::{
+    decode_link, encode_link, encode_payload, LinkError, LINK_VERSION, MAX_INFLATED_BYTES,
+};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
@@ -27,14 +29,22 @@ const AT_LEAST_PREFIXES: usize = 5_000;
 
 /// Characters edits draw from: the link alphabet and what mangling adds.
 const POOL: &[char] = &[
-    'A', 'Z', 'a', 'z', '0', '9', '-', '_', 'Q', 'g', 'w', 'E', '.', '#', '%', '+', '/', '=', ' ', '\t', '\n', 'é', '🚀', 'v', '1',
+    'A', 'Z', 'a', 'z', '0', '9', '-', '_', 'Q', 'g', 'w', 'E', '.', '#', '%', '+', '/', '=', ' ',
+    '\t', '\n', 'é', '🚀', 'v', '1',
 ];
 
 /// Links to damage, each with the design it holds.
 fn base_links() -> Vec<(String, Design)> {
-    let mut links: Vec<(String, Design)> =
-        FIXTURES.iter().map(|name| (fixture_link(name), crate::fixture_design(name))).collect();
-    links.extend(FIXTURES_V2.iter().skip(FIXTURES.len()).map(|name| (fixture_link_v2(name), crate::fixture_design(name))));
+    let mut links: Vec<(String, Design)> = FIXTURES
+        .iter()
+        .map(|name| (fixture_link(name), crate::fixture_design(name)))
+        .collect();
+    links.extend(
+        FIXTURES_V2
+            .iter()
+            .skip(FIXTURES.len())
+            .map(|name| (fixture_link_v2(name), crate::fixture_design(name))),
+    );
     for (seed, n_components) in [(1, 20), (2, 20), (1, 100), (2, 100)] {
         let design = generated_design(seed, n_components);
         links.push((encode_link(&design), design));
@@ -43,14 +53,20 @@ fn base_links() -> Vec<(String, Design)> {
 }
 
 fn base_payloads() -> Vec<Vec<u8>> {
-    let mut designs: Vec<Design> = FIXTURES_V2.iter().map(|name| crate::fixture_design(name)).collect();
+    let mut designs: Vec<Design> = FIXTURES_V2
+        .iter()
+        .map(|name| crate::fixture_design(name))
+        .collect();
     designs.push(generated_design(3, 20));
     designs.iter().map(encode_payload).collect()
 }
 
 /// A link of the newest version around `payload`, packed fast (the decoder does not care how hard).
 fn quick_seal(payload: &[u8]) -> String {
-    format!("v{LINK_VERSION}.{}", URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec_zlib(payload, 1)))
+    format!(
+        "v{LINK_VERSION}.{}",
+        URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec_zlib(payload, 1))
+    )
 }
 
 /// Decodes `text`, an edit of the link `original` holding `design`. Returns
@@ -60,7 +76,10 @@ fn refused_unless_harmless(text: &str, original: &str, design: &Design) -> bool 
     let same = fragment(text) == fragment(original);
     match decode_link(text) {
         Ok(decoded) => {
-            assert!(decoded == *design, "a damaged link opened as another design: {text:.80}");
+            assert!(
+                decoded == *design,
+                "a damaged link opened as another design: {text:.80}"
+            );
             false
         }
         Err(error) if same => panic!("an undamaged link failed ({error}): {text:.80}"),
@@ -73,7 +92,11 @@ fn every_strict_prefix_of_a_link_is_an_error() {
     let mut count = 0;
     for (link, _) in base_links() {
         for end in 0..link.len() {
-            assert!(decode_link(&link[..end]).is_err(), "prefix of {end} chars decoded: {:.60}", &link[..end]);
+            assert!(
+                decode_link(&link[..end]).is_err(),
+                "prefix of {end} chars decoded: {:.60}",
+                &link[..end]
+            );
             count += 1;
         }
     }
@@ -96,10 +119,17 @@ fn single_character_substitutions_are_errors() {
         } else {
             chars[position] = replacement;
         }
-        refused += usize::from(refused_unless_harmless(&chars.into_iter().collect::<String>(), link, design));
+        refused += usize::from(refused_unless_harmless(
+            &chars.into_iter().collect::<String>(),
+            link,
+            design,
+        ));
     }
     println!("fuzz: {SUBSTITUTIONS} links with one character replaced: {refused} refused, the rest opened as their own design");
-    assert!(refused * 100 >= SUBSTITUTIONS * 99, "fewer than 99% of edits were refused");
+    assert!(
+        refused * 100 >= SUBSTITUTIONS * 99,
+        "fewer than 99% of edits were refused"
+    );
 }
 
 #[test]
@@ -121,10 +151,17 @@ fn insertions_deletions_and_swaps_are_errors() {
                 chars.swap(position, other);
             }
         }
-        refused += usize::from(refused_unless_harmless(&chars.into_iter().collect::<String>(), link, design));
+        refused += usize::from(refused_unless_harmless(
+            &chars.into_iter().collect::<String>(),
+            link,
+            design,
+        ));
     }
     println!("fuzz: {INSERTIONS_AND_DELETIONS} links with a character inserted, deleted or swapped: {refused} refused, the rest opened as their own design");
-    assert!(refused * 100 >= INSERTIONS_AND_DELETIONS * 95, "fewer than 95% of edits were refused");
+    assert!(
+        refused * 100 >= INSERTIONS_AND_DELETIONS * 95,
+        "fewer than 95% of edits were refused"
+    );
 }
 
 #[test]
@@ -163,7 +200,10 @@ fn cut_or_extended_payloads_are_errors() {
             let extra = 1 + random.below(8);
             payload.extend((0..extra).map(|_| random.next_u64() as u8));
         }
-        assert!(decode_link(&quick_seal(&payload)).is_err(), "a cut or extended payload decoded");
+        assert!(
+            decode_link(&quick_seal(&payload)).is_err(),
+            "a cut or extended payload decoded"
+        );
     }
     println!("fuzz: {PAYLOAD_CUTS_AND_EXTENSIONS} payloads cut short or extended, all refused");
 }
@@ -174,18 +214,28 @@ fn random_data_is_an_error() {
     let mut random = SplitMix(15);
     for _ in 0..RANDOM_BASE64 {
         let length = random.below(700);
-        let data: String = (0..length).map(|_| ALPHABET[random.below(ALPHABET.len())] as char).collect();
+        let data: String = (0..length)
+            .map(|_| ALPHABET[random.below(ALPHABET.len())] as char)
+            .collect();
         // Half of them start like a real link: a zlib header at best compression.
         let prefix = ["v1.eNo", "v2.eNo", "v1.", "v2."][random.below(4)];
         assert!(decode_link(&format!("{prefix}{data}")).is_err());
     }
     for _ in 0..RANDOM_TEXT {
         let length = random.below(300);
-        let text: String = (0..length).filter_map(|_| char::from_u32((random.next_u64() % 0x1_0000) as u32)).collect();
-        let text = if random.percent(30) { format!("v{}.{text}", 1 + random.below(2)) } else { text };
+        let text: String = (0..length)
+            .filter_map(|_| char::from_u32((random.next_u64() % 0x1_0000) as u32))
+            .collect();
+        let text = if random.percent(30) {
+            format!("v{}.{text}", 1 + random.below(2))
+        } else {
+            text
+        };
         assert!(decode_link(&text).is_err());
     }
-    println!("fuzz: {RANDOM_BASE64} random base64 links and {RANDOM_TEXT} random texts, all refused");
+    println!(
+        "fuzz: {RANDOM_BASE64} random base64 links and {RANDOM_TEXT} random texts, all refused"
+    );
 }
 
 #[test]
@@ -207,8 +257,14 @@ fn huge_and_hostile_inputs_are_errors_within_the_caps() {
     for text in &hostile {
         assert!(decode_link(text).is_err(), "{text:.40}");
     }
-    assert_eq!(decode_link(&format!("v9.{data}")), Err(LinkError::NewerVersion(9)));
-    println!("fuzz: {} huge or hostile inputs, all refused", hostile.len());
+    assert_eq!(
+        decode_link(&format!("v9.{data}")),
+        Err(LinkError::NewerVersion(9))
+    );
+    println!(
+        "fuzz: {} huge or hostile inputs, all refused",
+        hostile.len()
+    );
 }
 
 #[test]
@@ -216,12 +272,23 @@ fn a_deflate_bomb_cannot_allocate_past_the_cap() {
     // 16 MiB of zeros packs into a link far under the length cap, so only the
     // unpacking cap stands between it and the memory.
     let bomb = archplay::engine::share::envelope::seal(1, &vec![0u8; 16 * 1024 * 1024]);
-    assert!(bomb.len() <= MAX_LINK_CHARS + 3, "the bomb must pass the length check ({} chars)", bomb.len());
+    assert!(
+        bomb.len() <= MAX_LINK_CHARS + 3,
+        "the bomb must pass the length check ({} chars)",
+        bomb.len()
+    );
     let (result, peak) = peak_bytes_during(|| decode_link(&bomb));
     assert_eq!(result, Err(LinkError::TooLarge));
-    println!("fuzz: a {}-character bomb of 16 MiB refused with a peak of {} KiB allocated", bomb.len(), peak / 1024);
+    println!(
+        "fuzz: a {}-character bomb of 16 MiB refused with a peak of {} KiB allocated",
+        bomb.len(),
+        peak / 1024
+    );
     // The cap, the half-cap it grew from, and small change (packed bytes, the decompressor).
-    assert!(peak <= MAX_INFLATED_BYTES * 3 / 2 + 128 * 1024, "decoding the bomb allocated {peak} bytes");
+    assert!(
+        peak <= MAX_INFLATED_BYTES * 3 / 2 + 128 * 1024,
+        "decoding the bomb allocated {peak} bytes"
+    );
 }
 
 #[test]
@@ -236,4 +303,3 @@ fn the_fuzz_tests_cover_at_least_100_000_links() {
     println!("fuzz: at least {total} links in total");
     assert!(total >= 100_000);
 }
-

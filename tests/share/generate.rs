@@ -4,8 +4,8 @@
 
 #![allow(dead_code)]
 
-use archplay::engine::edit::{apply, Edit};
-use archplay::engine::fields::FieldTarget;
+use archplay::engine::attributes::fields::FieldTarget;
+use archplay::engine::model::edit::{apply, Edit};
 use archplay::engine::model::{ComponentId, ComponentKind, Design, Position};
 
 /// A small seeded random source (SplitMix64), so tests need no RNG crate.
@@ -24,7 +24,11 @@ impl SplitMix {
 
     /// A number in `0..n` (0 when `n` is 0).
     pub fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next_u64() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next_u64() % n as u64) as usize
+        }
     }
 
     /// True with probability `percent` / 100.
@@ -34,8 +38,30 @@ impl SplitMix {
 }
 
 const WORDS: [&str; 24] = [
-    "orders", "users", "payments", "catalog", "search", "cart", "inventory", "shipping", "billing", "reviews", "email", "auth",
-    "profile", "ledger", "pricing", "media", "notify", "report", "audit", "fraud", "session", "checkout", "stock", "feed",
+    "orders",
+    "users",
+    "payments",
+    "catalog",
+    "search",
+    "cart",
+    "inventory",
+    "shipping",
+    "billing",
+    "reviews",
+    "email",
+    "auth",
+    "profile",
+    "ledger",
+    "pricing",
+    "media",
+    "notify",
+    "report",
+    "audit",
+    "fraud",
+    "session",
+    "checkout",
+    "stock",
+    "feed",
 ];
 
 /// A kind drawn with the mix a real design has: mostly services and stores.
@@ -66,7 +92,14 @@ fn pick_kind(random: &mut SplitMix) -> ComponentKind {
 
 fn set(design: &mut Design, target: FieldTarget, key: &str, value: impl ToString) {
     // A refused value leaves the design as it was, which is fine for a generator.
-    let _ = apply(design, Edit::SetField { target, key: key.to_string(), value: value.to_string() });
+    let _ = apply(
+        design,
+        Edit::SetField {
+            target,
+            key: key.to_string(),
+            value: value.to_string(),
+        },
+    );
 }
 
 /// A design of `n_components` laid out on a jittered grid, with realistic
@@ -74,22 +107,48 @@ fn set(design: &mut Design, target: FieldTarget, key: &str, value: impl ToString
 pub fn generated_design(seed: u64, n_components: usize) -> Design {
     let mut random = SplitMix(seed);
     let mut design = Design::new(&format!("generated {n_components}"));
-    set(&mut design, FieldTarget::Design, "workload.requests_per_second", 100 * (1 + random.below(40)));
+    set(
+        &mut design,
+        FieldTarget::Design,
+        "workload.requests_per_second",
+        100 * (1 + random.below(40)),
+    );
     for index in 0..n_components {
-        let kind = if index == 0 { ComponentKind::Client } else { pick_kind(&mut random) };
+        let kind = if index == 0 {
+            ComponentKind::Client
+        } else {
+            pick_kind(&mut random)
+        };
         let column = (index % 8) as f64;
         let row = (index / 8) as f64;
         let position = Position {
             x: 80.0 + column * 190.0 + (random.below(41) as f64 - 20.0),
             y: 60.0 + row * 120.0 + (random.below(31) as f64 - 15.0),
         };
-        let Ok(_) = apply(&mut design, Edit::AddComponent { kind, position: Some(position) }) else { continue };
-        let id = design.components.last().map(|c| c.id).unwrap_or(ComponentId(0));
+        let Ok(_) = apply(
+            &mut design,
+            Edit::AddComponent {
+                kind,
+                position: Some(position),
+            },
+        ) else {
+            continue;
+        };
+        let id = design
+            .components
+            .last()
+            .map(|c| c.id)
+            .unwrap_or(ComponentId(0));
         let target = FieldTarget::Component(id);
         if random.percent(70) {
             let word = WORDS[random.below(WORDS.len())];
             let suffix = kind.slug().split('_').next().unwrap_or("x");
-            set(&mut design, target, "name", format!("{word}-{suffix}-{index}"));
+            set(
+                &mut design,
+                target,
+                "name",
+                format!("{word}-{suffix}-{index}"),
+            );
         }
         tune(&mut design, target, kind, &mut random);
     }
@@ -103,22 +162,47 @@ pub fn generated_design(seed: u64, n_components: usize) -> Design {
 fn tune_simulation(design: &mut Design, random: &mut SplitMix) {
     let target = FieldTarget::Design;
     if random.percent(60) {
-        set(design, target, "simulation.arrival", ["ramp", "spike", "step", "wave"][random.below(4)]);
-        set(design, target, "simulation.profile_factor", 2 + random.below(4));
+        set(
+            design,
+            target,
+            "simulation.arrival",
+            ["ramp", "spike", "step", "wave"][random.below(4)],
+        );
+        set(
+            design,
+            target,
+            "simulation.profile_factor",
+            2 + random.below(4),
+        );
     }
     if random.percent(40) {
         set(design, target, "simulation.autoscaler", "hpa");
     }
     if random.percent(30) {
         set(design, target, "simulation.key_popularity", "zipf");
-        set(design, target, "simulation.zipf_exponent", format!("0.{}", 7 + random.below(3)));
+        set(
+            design,
+            target,
+            "simulation.zipf_exponent",
+            format!("0.{}", 7 + random.below(3)),
+        );
     }
     if random.percent(30) {
         set(design, target, "simulation.timeout_enabled", true);
-        set(design, target, "simulation.timeout_ms", 100 * (2 + random.below(20)));
+        set(
+            design,
+            target,
+            "simulation.timeout_ms",
+            100 * (2 + random.below(20)),
+        );
         set(design, target, "simulation.retries", 1 + random.below(3));
     }
-    let names: Vec<String> = design.components.iter().filter(|c| c.kind != ComponentKind::Client).map(|c| c.name.clone()).collect();
+    let names: Vec<String> = design
+        .components
+        .iter()
+        .filter(|c| c.kind != ComponentKind::Client)
+        .map(|c| c.name.clone())
+        .collect();
     if names.is_empty() {
         return;
     }
@@ -129,7 +213,10 @@ fn tune_simulation(design: &mut Design, random: &mut SplitMix) {
             match random.below(4) {
                 0 => format!("kill {name} at {at}s for 15s"),
                 1 => format!("down {name} at {at}s for 10s"),
-                2 => format!("latency {name} at {at}s for 20s +{}ms", 10 * (1 + random.below(20))),
+                2 => format!(
+                    "latency {name} at {at}s for 20s +{}ms",
+                    10 * (1 + random.below(20))
+                ),
                 _ => format!("errors {name} at {at}s {}%", 5 * (1 + random.below(10))),
             }
         })
@@ -149,17 +236,32 @@ fn tune(design: &mut Design, target: FieldTarget, kind: ComponentKind, random: &
         set(design, target, "security.authentication", true);
     }
     if random.percent(20) {
-        set(design, target, "description", format!("owned by team {}", WORDS[random.below(WORDS.len())]));
+        set(
+            design,
+            target,
+            "description",
+            format!("owned by team {}", WORDS[random.below(WORDS.len())]),
+        );
     }
     if random.percent(40) {
-        set(design, target, "service_time_ms", 5 * (1 + random.below(30)));
+        set(
+            design,
+            target,
+            "service_time_ms",
+            5 * (1 + random.below(30)),
+        );
     }
     match kind {
         K::Service => {
             set(design, target, "replicas.current", 1 + random.below(6));
             if random.percent(40) {
                 set(design, target, "autoscaling.enabled", true);
-                set(design, target, "autoscaling.threshold", 50 + random.below(40));
+                set(
+                    design,
+                    target,
+                    "autoscaling.threshold",
+                    50 + random.below(40),
+                );
             }
         }
         K::Database => {
@@ -167,7 +269,12 @@ fn tune(design: &mut Design, target: FieldTarget, kind: ComponentKind, random: &
             set(design, target, "backup", random.percent(70));
             set(design, target, "security.encryption_at_rest", true);
         }
-        K::Cache => set(design, target, "cache_hit_ratio", format!("0.{}", 5 + random.below(5))),
+        K::Cache => set(
+            design,
+            target,
+            "cache_hit_ratio",
+            format!("0.{}", 5 + random.below(5)),
+        ),
         K::Monitoring => set(design, target, "alerting", true),
         _ => {}
     }
@@ -179,17 +286,29 @@ fn connect_all(design: &mut Design, random: &mut SplitMix) {
         let links = if random.percent(50) { 2 } else { 1 };
         for _ in 0..links {
             let from = ids[random.below(index)];
-            let Ok(archplay::engine::edit::Created::Connection(connection)) = apply(design, Edit::Connect { from, to: *to }) else {
+            let Ok(archplay::engine::model::edit::Created::Connection(connection)) =
+                apply(design, Edit::Connect { from, to: *to })
+            else {
                 continue;
             };
             let from_kind = design.component(from).map(|c| c.kind);
             if from_kind == Some(ComponentKind::ApiGateway) {
                 let target = FieldTarget::Connection(connection);
-                set(design, target, "path", format!("/{}", WORDS[random.below(WORDS.len())]));
+                set(
+                    design,
+                    target,
+                    "path",
+                    format!("/{}", WORDS[random.below(WORDS.len())]),
+                );
                 set(design, target, "weight", 1 + random.below(5));
             }
             if from_kind == Some(ComponentKind::EventBus) && random.percent(50) {
-                set(design, FieldTarget::Connection(connection), "topics", format!("{}.created", WORDS[random.below(WORDS.len())]));
+                set(
+                    design,
+                    FieldTarget::Connection(connection),
+                    "topics",
+                    format!("{}.created", WORDS[random.below(WORDS.len())]),
+                );
             }
         }
     }

@@ -5,13 +5,13 @@
 //! changed: restore it and add a new version instead.
 
 use crate::{fixture_design, fixture_link, fixture_link_v2, FIXTURES, FIXTURES_V2};
-use archplay::engine::access::get_field;
-use archplay::engine::fields::FieldTarget;
+use archplay::engine::attributes::access::get_field;
+use archplay::engine::attributes::fields::FieldTarget;
+use archplay::engine::attributes::simulation_fields::simulation_fields;
 use archplay::engine::model::{Design, FaultAction};
 use archplay::engine::share::envelope::{open, split};
 use archplay::engine::share::wire_v1::WireDesignV1;
 use archplay::engine::share::{decode_link, encode_link, encode_payload, LINK_VERSION};
-use archplay::engine::simulation_fields::simulation_fields;
 
 /// The unpacked payload of a link.
 fn payload_of(link: &str) -> Vec<u8> {
@@ -23,8 +23,15 @@ fn payload_of(link: &str) -> Vec<u8> {
 fn every_golden_v1_link_decodes_to_its_design_file() {
     for name in FIXTURES {
         let link = fixture_link(name);
-        assert!(link.starts_with("v1."), "{name}: golden links of version 1 start with `v1.`");
-        assert_eq!(decode_link(&link), Ok(fixture_design(name)), "golden link {name} no longer decodes to {name}.json");
+        assert!(
+            link.starts_with("v1."),
+            "{name}: golden links of version 1 start with `v1.`"
+        );
+        assert_eq!(
+            decode_link(&link),
+            Ok(fixture_design(name)),
+            "golden link {name} no longer decodes to {name}.json"
+        );
     }
 }
 
@@ -32,8 +39,15 @@ fn every_golden_v1_link_decodes_to_its_design_file() {
 fn every_golden_v2_link_decodes_to_its_design_file() {
     for name in FIXTURES_V2 {
         let link = fixture_link_v2(name);
-        assert!(link.starts_with("v2."), "{name}: golden links of version 2 start with `v2.`");
-        assert_eq!(decode_link(&link), Ok(fixture_design(name)), "golden link {name}.v2 no longer decodes to {name}.json");
+        assert!(
+            link.starts_with("v2."),
+            "{name}: golden links of version 2 start with `v2.`"
+        );
+        assert_eq!(
+            decode_link(&link),
+            Ok(fixture_design(name)),
+            "golden link {name}.v2 no longer decodes to {name}.json"
+        );
     }
 }
 
@@ -43,15 +57,27 @@ fn the_writers_still_write_the_golden_payloads() {
     for name in FIXTURES {
         let design = fixture_design(name);
         let v1 = WireDesignV1::from_model(&design).expect("version 1 designs fit version 1");
-        assert_eq!(v1.to_bytes(), payload_of(&fixture_link(name)), "{name}: the version 1 writer changed");
+        assert_eq!(
+            v1.to_bytes(),
+            payload_of(&fixture_link(name)),
+            "{name}: the version 1 writer changed"
+        );
     }
     for name in FIXTURES_V2 {
-        assert_eq!(encode_payload(&fixture_design(name)), payload_of(&fixture_link_v2(name)), "{name}: the version 2 writer changed");
+        assert_eq!(
+            encode_payload(&fixture_design(name)),
+            payload_of(&fixture_link_v2(name)),
+            "{name}: the version 2 writer changed"
+        );
     }
     // Version 2 appends to version 1's simulation section, so a design version 1
     // could carry has the same payload in both.
     for name in FIXTURES {
-        assert_eq!(payload_of(&fixture_link(name)), payload_of(&fixture_link_v2(name)), "{name}");
+        assert_eq!(
+            payload_of(&fixture_link(name)),
+            payload_of(&fixture_link_v2(name)),
+            "{name}"
+        );
     }
 }
 
@@ -60,7 +86,10 @@ fn every_golden_design_survives_a_fresh_link_of_the_newest_version() {
     for name in FIXTURES_V2 {
         let design = fixture_design(name);
         let link = encode_link(&design);
-        assert!(link.starts_with(&format!("v{LINK_VERSION}.")), "{name}: encoding writes the newest version");
+        assert!(
+            link.starts_with(&format!("v{LINK_VERSION}.")),
+            "{name}: encoding writes the newest version"
+        );
         assert_eq!(LINK_VERSION, 2);
         assert_eq!(decode_link(&link), Ok(design), "{name}");
     }
@@ -70,12 +99,40 @@ fn every_golden_design_survives_a_fresh_link_of_the_newest_version() {
 fn the_edge_case_fixture_covers_what_it_claims() {
     let design = fixture_design("edge-case");
     let kinds: std::collections::BTreeSet<_> = design.components.iter().map(|c| c.kind).collect();
-    assert_eq!(kinds.len(), archplay::engine::model::ComponentKind::ALL.len(), "every kind");
-    assert!(design.components.iter().any(|c| c.position.x.fract() != 0.0), "a fractional position");
-    assert!(design.components.windows(2).any(|pair| pair[1].id < pair[0].id), "ids out of order");
-    assert!(design.connections.windows(2).any(|pair| pair[1].id < pair[0].id), "connection ids out of order");
-    assert!(design.components.iter().any(|c| !c.shards.is_empty()), "shards");
-    assert!(design.connections.iter().any(|c| c.topics.len() > 1), "topics");
+    assert_eq!(
+        kinds.len(),
+        archplay::engine::model::ComponentKind::ALL.len(),
+        "every kind"
+    );
+    assert!(
+        design
+            .components
+            .iter()
+            .any(|c| c.position.x.fract() != 0.0),
+        "a fractional position"
+    );
+    assert!(
+        design
+            .components
+            .windows(2)
+            .any(|pair| pair[1].id < pair[0].id),
+        "ids out of order"
+    );
+    assert!(
+        design
+            .connections
+            .windows(2)
+            .any(|pair| pair[1].id < pair[0].id),
+        "connection ids out of order"
+    );
+    assert!(
+        design.components.iter().any(|c| !c.shards.is_empty()),
+        "shards"
+    );
+    assert!(
+        design.connections.iter().any(|c| c.topics.len() > 1),
+        "topics"
+    );
     assert!(!design.name.is_ascii(), "a non-ASCII name");
     assert_eq!(design.simulation.seed, u64::MAX, "the largest seed");
 }
@@ -83,15 +140,43 @@ fn the_edge_case_fixture_covers_what_it_claims() {
 #[test]
 fn the_simulation_fixture_sets_every_simulation_setting() {
     let design = fixture_design("simulation-everything");
-    let defaults = Design { components: design.components.clone(), ..Design::default() };
+    let defaults = Design {
+        components: design.components.clone(),
+        ..Design::default()
+    };
     for spec in simulation_fields() {
         let value = get_field(&design, FieldTarget::Design, spec.key);
-        assert_ne!(value, get_field(&defaults, FieldTarget::Design, spec.key), "{} is at its default", spec.key);
+        assert_ne!(
+            value,
+            get_field(&defaults, FieldTarget::Design, spec.key),
+            "{} is at its default",
+            spec.key
+        );
     }
     let actions: Vec<FaultAction> = design.simulation.faults.iter().map(|f| f.action).collect();
-    assert!(actions.contains(&FaultAction::KillReplica) && actions.contains(&FaultAction::ComponentDown));
-    assert!(actions.iter().any(|a| matches!(a, FaultAction::AddLatency { .. })));
-    assert!(actions.iter().any(|a| matches!(a, FaultAction::AddErrors { .. })));
-    assert!(design.simulation.faults.iter().any(|f| f.duration_s.is_none()), "a fault lasting to the end");
-    assert!(design.components.iter().any(|c| c.name.contains(' ') && c.name.contains('"')), "a name that needs quotes");
+    assert!(
+        actions.contains(&FaultAction::KillReplica)
+            && actions.contains(&FaultAction::ComponentDown)
+    );
+    assert!(actions
+        .iter()
+        .any(|a| matches!(a, FaultAction::AddLatency { .. })));
+    assert!(actions
+        .iter()
+        .any(|a| matches!(a, FaultAction::AddErrors { .. })));
+    assert!(
+        design
+            .simulation
+            .faults
+            .iter()
+            .any(|f| f.duration_s.is_none()),
+        "a fault lasting to the end"
+    );
+    assert!(
+        design
+            .components
+            .iter()
+            .any(|c| c.name.contains(' ') && c.name.contains('"')),
+        "a name that needs quotes"
+    );
 }

@@ -1,6 +1,6 @@
 //! Undo and redo over whole designs.
 
-use archplay::engine::history::{History, HISTORY_LIMIT};
+use archplay::engine::model::history::{History, HISTORY_LIMIT};
 use archplay::engine::model::Design;
 
 fn numbered(n: usize) -> Design {
@@ -66,7 +66,11 @@ fn at_least_100_steps_are_kept_and_the_oldest_go_first() {
     while let Some(design) = history.undo() {
         last = Some(design.clone());
     }
-    assert_eq!(last, Some(numbered(pushes - HISTORY_LIMIT)), "the oldest states were dropped first");
+    assert_eq!(
+        last,
+        Some(numbered(pushes - HISTORY_LIMIT)),
+        "the oldest states were dropped first"
+    );
     assert_eq!(history.redo_steps(), HISTORY_LIMIT);
     for _ in 0..100 {
         assert!(history.redo().is_some());

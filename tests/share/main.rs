@@ -31,11 +31,21 @@ use std::path::PathBuf;
 
 /// `tests/fixtures/links/`.
 pub fn fixtures_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join("fixtures").join("links")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fixtures")
+        .join("links")
 }
 
 /// The names of the golden version 1 fixtures (`NAME.link`): one per template and the edge case.
-pub const FIXTURES: [&str; 6] = ["microservices", "event-driven", "auto-scaling", "database-scaling", "payment-gateway", "edge-case"];
+pub const FIXTURES: [&str; 6] = [
+    "microservices",
+    "event-driven",
+    "auto-scaling",
+    "database-scaling",
+    "payment-gateway",
+    "edge-case",
+];
 
 /// The names of the golden version 2 fixtures (`NAME.v2.link`): the version 1
 /// designs again, and two that use the simulation settings only version 2 carries.
@@ -53,8 +63,10 @@ pub const FIXTURES_V2: [&str; 8] = [
 /// A fixture's expected design, read through the design-file reader.
 pub fn fixture_design(name: &str) -> Design {
     let path = fixtures_dir().join(format!("{name}.json"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()));
-    archplay::engine::format::from_json(&text).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()));
+    archplay::engine::share::design_file::from_json(&text)
+        .unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
 
 /// A fixture's committed version 1 link.
@@ -69,5 +81,8 @@ pub fn fixture_link_v2(name: &str) -> String {
 
 fn read_link(file: &str) -> String {
     let path = fixtures_dir().join(file);
-    std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display())).trim().to_string()
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()))
+        .trim()
+        .to_string()
 }

@@ -1,15 +1,17 @@
 //! design -> link -> design is the identity, for every design a user can make.
 
 use crate::generate::generated_design;
-use archplay::engine::edit::{apply, Edit};
-use archplay::engine::fields::{component_fields, connection_fields, design_fields, FieldSpec, FieldTarget, FieldType};
+use archplay::engine::attributes::fields::{
+    component_fields, connection_fields, design_fields, FieldSpec, FieldTarget, FieldType,
+};
+use archplay::engine::attributes::simulation_fields::ARRIVALS;
+use archplay::engine::model::edit::{apply, Edit};
+use archplay::engine::model::validate::validate;
 use archplay::engine::model::{ComponentKind, Design, Position};
 use archplay::engine::share::envelope::seal;
 use archplay::engine::share::wire_v1::WireDesignV1;
 use archplay::engine::share::{decode_link, decode_snapshot, encode_link, encode_snapshot};
-use archplay::engine::simulation_fields::ARRIVALS;
 use archplay::engine::templates::{template, TEMPLATES};
-use archplay::engine::validate::validate;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
 
@@ -24,23 +26,59 @@ struct ValueSeed {
 /// One thing a user does.
 #[derive(Clone, Debug)]
 enum Step {
-    Add { kind: usize, position: Option<(f64, f64)> },
-    Move { index: usize, x: f64, y: f64 },
-    Connect { from: usize, to: usize },
-    DeleteComponent { index: usize },
-    DeleteConnection { index: usize },
-    SetComponent { index: usize, field: usize, value: ValueSeed },
-    SetConnection { index: usize, field: usize, value: ValueSeed },
-    SetDesign { field: usize, value: ValueSeed },
-    Simulation { seed: u64, duration_s: f64, arrival: usize },
+    Add {
+        kind: usize,
+        position: Option<(f64, f64)>,
+    },
+    Move {
+        index: usize,
+        x: f64,
+        y: f64,
+    },
+    Connect {
+        from: usize,
+        to: usize,
+    },
+    DeleteComponent {
+        index: usize,
+    },
+    DeleteConnection {
+        index: usize,
+    },
+    SetComponent {
+        index: usize,
+        field: usize,
+        value: ValueSeed,
+    },
+    SetConnection {
+        index: usize,
+        field: usize,
+        value: ValueSeed,
+    },
+    SetDesign {
+        field: usize,
+        value: ValueSeed,
+    },
+    Simulation {
+        seed: u64,
+        duration_s: f64,
+        arrival: usize,
+    },
 }
 
 fn value_seed() -> impl Strategy<Value = ValueSeed> {
-    (0.0..=1.0f64, any::<u64>(), "\\PC{0,24}").prop_map(|(unit, pick, text)| ValueSeed { unit, pick, text })
+    (0.0..=1.0f64, any::<u64>(), "\\PC{0,24}").prop_map(|(unit, pick, text)| ValueSeed {
+        unit,
+        pick,
+        text,
+    })
 }
 
 fn coordinate() -> impl Strategy<Value = f64> {
-    prop_oneof![(-2000i32..4000).prop_map(f64::from), -100_000.0..100_000.0f64]
+    prop_oneof![
+        (-2000i32..4000).prop_map(f64::from),
+        -100_000.0..100_000.0f64
+    ]
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -62,18 +100,29 @@ fn step() -> impl Strategy<Value = Step> {
 /// names with spaces, quotes and semicolons travel too).
 fn faults_text(design: &Design, seed: &ValueSeed) -> String {
     let quote = |name: &str| format!("\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\""));
-    let count = if design.components.is_empty() { 0 } else { (seed.pick % 4) as usize };
+    let count = if design.components.is_empty() {
+        0
+    } else {
+        (seed.pick % 4) as usize
+    };
     (0..count)
         .map(|i| {
             let pick = seed.pick.rotate_left(8 * i as u32);
             let name = quote(&design.components[pick as usize % design.components.len()].name);
             let at = format!("{}s", (seed.unit * 1000.0 * (i + 1) as f64).round() / 10.0);
-            let length = if pick.is_multiple_of(3) { String::new() } else { format!(" for {}ms", 1 + pick % 90_000) };
+            let length = if pick.is_multiple_of(3) {
+                String::new()
+            } else {
+                format!(" for {}ms", 1 + pick % 90_000)
+            };
             match pick % 4 {
                 0 => format!("kill {name} at {at}{length}"),
                 1 => format!("down {name} at {at}{length}"),
                 2 => format!("latency {name} at {at}{length} +{}ms", pick % 5000),
-                _ => format!("errors {name} at {at}{length} {}%", (pick % 1001) as f64 / 10.0),
+                _ => format!(
+                    "errors {name} at {at}{length} {}%",
+                    (pick % 1001) as f64 / 10.0
+                ),
             }
         })
         .collect::<Vec<_>>()
@@ -91,7 +140,10 @@ fn value_text(spec: &FieldSpec, seed: &ValueSeed, design: &Design) -> String {
             } else {
                 match seed.pick % 5 {
                     0 => raw,
-                    places => (raw * 10f64.powi(places as i32 - 1)).round() / 10f64.powi(places as i32 - 1),
+                    places => {
+                        (raw * 10f64.powi(places as i32 - 1)).round()
+                            / 10f64.powi(places as i32 - 1)
+                    }
                 }
             };
             format!("{value}")
@@ -102,9 +154,18 @@ fn value_text(spec: &FieldSpec, seed: &ValueSeed, design: &Design) -> String {
         FieldType::Shards => {
             let cuts = [0, 1 + seed.pick % 300, 301 + seed.pick % 400, 1000];
             let count = 1 + (seed.pick % 3) as usize;
-            cuts.windows(2).take(count).map(|pair| format!("{}..{}", pair[0], pair[1])).collect::<Vec<_>>().join(", ")
+            cuts.windows(2)
+                .take(count)
+                .map(|pair| format!("{}..{}", pair[0], pair[1]))
+                .collect::<Vec<_>>()
+                .join(", ")
         }
-        FieldType::Topics => seed.text.split_whitespace().take(4).collect::<Vec<_>>().join(", "),
+        FieldType::Topics => seed
+            .text
+            .split_whitespace()
+            .take(4)
+            .collect::<Vec<_>>()
+            .join(", "),
         FieldType::Seed => ((seed.unit * u64::MAX as f64) as u64 ^ seed.pick).to_string(),
         FieldType::Faults => faults_text(design, seed),
     }
@@ -113,36 +174,65 @@ fn value_text(spec: &FieldSpec, seed: &ValueSeed, design: &Design) -> String {
 fn build(steps: &[Step]) -> Design {
     let mut design = Design::new("proptest");
     for step in steps {
-        let component = |index: usize, design: &Design| design.components.get(index % design.components.len().max(1)).map(|c| (c.id, c.kind));
+        let component = |index: usize, design: &Design| {
+            design
+                .components
+                .get(index % design.components.len().max(1))
+                .map(|c| (c.id, c.kind))
+        };
         let edit = match step {
-            Step::Add { kind, position } => {
-                Edit::AddComponent { kind: ComponentKind::ALL[*kind], position: position.map(|(x, y)| Position { x, y }) }
-            }
+            Step::Add { kind, position } => Edit::AddComponent {
+                kind: ComponentKind::ALL[*kind],
+                position: position.map(|(x, y)| Position { x, y }),
+            },
             Step::Move { index, x, y } => match component(*index, &design) {
-                Some((id, _)) => Edit::MoveComponent { id, position: Position { x: *x, y: *y } },
+                Some((id, _)) => Edit::MoveComponent {
+                    id,
+                    position: Position { x: *x, y: *y },
+                },
                 None => continue,
             },
-            Step::Connect { from, to } => match (component(*from, &design), component(*to, &design)) {
-                (Some((from, _)), Some((to, _))) => Edit::Connect { from, to },
-                _ => continue,
-            },
+            Step::Connect { from, to } => {
+                match (component(*from, &design), component(*to, &design)) {
+                    (Some((from, _)), Some((to, _))) => Edit::Connect { from, to },
+                    _ => continue,
+                }
+            }
             Step::DeleteComponent { index } => match component(*index, &design) {
                 Some((id, _)) => Edit::DeleteComponent(id),
                 None => continue,
             },
-            Step::DeleteConnection { index } => match design.connections.get(index % design.connections.len().max(1)) {
+            Step::DeleteConnection { index } => match design
+                .connections
+                .get(index % design.connections.len().max(1))
+            {
                 Some(connection) => Edit::DeleteConnection(connection.id),
                 None => continue,
             },
-            Step::SetComponent { index, field, value } => match component(*index, &design) {
+            Step::SetComponent {
+                index,
+                field,
+                value,
+            } => match component(*index, &design) {
                 Some((id, kind)) => {
                     let specs = component_fields(kind);
                     let spec = &specs[field % specs.len()];
-                    Edit::SetField { target: FieldTarget::Component(id), key: spec.key.to_string(), value: value_text(spec, value, &design) }
+                    Edit::SetField {
+                        target: FieldTarget::Component(id),
+                        key: spec.key.to_string(),
+                        value: value_text(spec, value, &design),
+                    }
                 }
                 None => continue,
             },
-            Step::SetConnection { index, field, value } => match design.connections.get(index % design.connections.len().max(1)) {
+            Step::SetConnection {
+                index,
+                field,
+                value,
+            } => match design
+                .connections
+                .get(index % design.connections.len().max(1))
+            {
                 Some(connection) => {
                     let specs = connection_fields();
                     let spec = &specs[field % specs.len()];
@@ -157,11 +247,30 @@ fn build(steps: &[Step]) -> Design {
             Step::SetDesign { field, value } => {
                 let specs = design_fields();
                 let spec = &specs[field % specs.len()];
-                Edit::SetField { target: FieldTarget::Design, key: spec.key.to_string(), value: value_text(spec, value, &design) }
+                Edit::SetField {
+                    target: FieldTarget::Design,
+                    key: spec.key.to_string(),
+                    value: value_text(spec, value, &design),
+                }
             }
-            Step::Simulation { seed, duration_s, arrival } => {
-                for (key, value) in [("seed", seed.to_string()), ("duration_s", duration_s.to_string()), ("arrival", ARRIVALS[*arrival].to_string())] {
-                    let _ = apply(&mut design, Edit::SetField { target: FieldTarget::Design, key: format!("simulation.{key}"), value });
+            Step::Simulation {
+                seed,
+                duration_s,
+                arrival,
+            } => {
+                for (key, value) in [
+                    ("seed", seed.to_string()),
+                    ("duration_s", duration_s.to_string()),
+                    ("arrival", ARRIVALS[*arrival].to_string()),
+                ] {
+                    let _ = apply(
+                        &mut design,
+                        Edit::SetField {
+                            target: FieldTarget::Design,
+                            key: format!("simulation.{key}"),
+                            value,
+                        },
+                    );
                 }
                 continue;
             }
@@ -173,7 +282,12 @@ fn build(steps: &[Step]) -> Design {
 }
 
 fn config() -> Config {
-    Config { cases: 400, rng_seed: RngSeed::Fixed(20_240_601), failure_persistence: None, ..Config::default() }
+    Config {
+        cases: 400,
+        rng_seed: RngSeed::Fixed(20_240_601),
+        failure_persistence: None,
+        ..Config::default()
+    }
 }
 
 proptest! {
@@ -201,13 +315,30 @@ fn generated_designs_of_every_size_survive_a_link() {
     for n_components in [0, 1, 2, 5, 20, 60, 100, 200] {
         for seed in 1..=4 {
             let design = generated_design(seed, n_components);
-            assert_eq!(validate(&design), Ok(()), "generator made an invalid design (n={n_components}, seed={seed})");
-            assert_eq!(decode_link(&encode_link(&design)), Ok(design.clone()), "n={n_components}, seed={seed}");
-            assert_eq!(decode_snapshot(&encode_snapshot(&design)), Ok(design.clone()), "snapshot: n={n_components}, seed={seed}");
+            assert_eq!(
+                validate(&design),
+                Ok(()),
+                "generator made an invalid design (n={n_components}, seed={seed})"
+            );
+            assert_eq!(
+                decode_link(&encode_link(&design)),
+                Ok(design.clone()),
+                "n={n_components}, seed={seed}"
+            );
+            assert_eq!(
+                decode_snapshot(&encode_snapshot(&design)),
+                Ok(design.clone()),
+                "snapshot: n={n_components}, seed={seed}"
+            );
             let mut v1_design = design;
             v1_design.simulation = Default::default();
-            let v1 = WireDesignV1::from_model(&v1_design).expect("default simulation settings fit version 1");
-            assert_eq!(decode_link(&seal(1, &v1.to_bytes())), Ok(v1_design), "v1: n={n_components}, seed={seed}");
+            let v1 = WireDesignV1::from_model(&v1_design)
+                .expect("default simulation settings fit version 1");
+            assert_eq!(
+                decode_link(&seal(1, &v1.to_bytes())),
+                Ok(v1_design),
+                "v1: n={n_components}, seed={seed}"
+            );
         }
     }
 }
@@ -216,21 +347,38 @@ fn generated_designs_of_every_size_survive_a_link() {
 fn every_template_survives_a_link() {
     for info in TEMPLATES {
         let design = template(info.name).expect("template exists");
-        assert_eq!(decode_link(&encode_link(&design)), Ok(design), "{}", info.name);
+        assert_eq!(
+            decode_link(&encode_link(&design)),
+            Ok(design),
+            "{}",
+            info.name
+        );
     }
 }
 
 #[test]
 fn a_link_keeps_the_exact_bits_of_awkward_numbers() {
     let mut design = template("auto-scaling").expect("template exists");
-    design.components[1].position = Position { x: -0.0, y: 0.1 + 0.2 };
-    design.components[2].position = Position { x: 99_999.999_999_9, y: -100_000.0 };
+    design.components[1].position = Position {
+        x: -0.0,
+        y: 0.1 + 0.2,
+    };
+    design.components[2].position = Position {
+        x: 99_999.999_999_9,
+        y: -100_000.0,
+    };
     design.components[3].service_time_ms = std::f64::consts::PI;
     design.workload.read_share = 1.0 / 3.0;
     design.simulation.seed = u64::MAX;
     let decoded = decode_link(&encode_link(&design)).expect("valid design decodes");
-    assert_eq!(decoded.components[1].position.x.to_bits(), (-0.0f64).to_bits());
-    assert_eq!(decoded.components[1].position.y.to_bits(), (0.1f64 + 0.2).to_bits());
+    assert_eq!(
+        decoded.components[1].position.x.to_bits(),
+        (-0.0f64).to_bits()
+    );
+    assert_eq!(
+        decoded.components[1].position.y.to_bits(),
+        (0.1f64 + 0.2).to_bits()
+    );
     assert_eq!(decoded, design);
 }
 
@@ -238,7 +386,12 @@ fn a_link_keeps_the_exact_bits_of_awkward_numbers() {
 fn a_link_is_the_same_for_a_url_a_hash_and_a_bare_fragment() {
     let design = template("microservices").expect("template exists");
     let link = encode_link(&design);
-    for text in [link.clone(), format!("#{link}"), format!("https://archplay.example/play?x=1#{link}"), format!("  {link}\n")] {
+    for text in [
+        link.clone(),
+        format!("#{link}"),
+        format!("https://archplay.example/play?x=1#{link}"),
+        format!("  {link}\n"),
+    ] {
         assert_eq!(decode_link(&text), Ok(design.clone()), "{text}");
     }
 }

@@ -10,7 +10,13 @@ use archplay::engine::sim::{Simulation, SimulationOptions};
 const S: u64 = 1_000_000;
 
 /// Feeds (second, metric, expected replicas after the decision) through `decide`.
-fn replay(mut decide: impl FnMut(u64, f64, ReplicaBounds) -> u32, start: u32, min: u32, max: u32, trace: &[(u64, f64, u32)]) {
+fn replay(
+    mut decide: impl FnMut(u64, f64, ReplicaBounds) -> u32,
+    start: u32,
+    min: u32,
+    max: u32,
+    trace: &[(u64, f64, u32)],
+) {
     let mut current = start;
     for &(second, metric, expected) in trace {
         current = decide(second * S, metric, ReplicaBounds { current, min, max });
@@ -20,7 +26,12 @@ fn replay(mut decide: impl FnMut(u64, f64, ReplicaBounds) -> u32, start: u32, mi
 
 #[test]
 fn seed_policy_steps_one_replica_at_a_time_with_cooldowns_and_bounds() {
-    let mut policy = SeedPolicy { threshold: 70.0, up_cooldown_us: 60 * S, down_cooldown_us: 300 * S, last_scale: None };
+    let mut policy = SeedPolicy {
+        threshold: 70.0,
+        up_cooldown_us: 60 * S,
+        down_cooldown_us: 300 * S,
+        last_scale: None,
+    };
     replay(
         |now, metric, bounds| policy.decide(now, metric, bounds),
         2,
@@ -46,7 +57,13 @@ fn seed_policy_steps_one_replica_at_a_time_with_cooldowns_and_bounds() {
 }
 
 fn hpa(stabilization_s: f64) -> HpaPolicy {
-    HpaPolicy::new(50.0, HpaSettings { stabilization_s, ..HpaSettings::default() })
+    HpaPolicy::new(
+        50.0,
+        HpaSettings {
+            stabilization_s,
+            ..HpaSettings::default()
+        },
+    )
 }
 
 #[test]
@@ -58,11 +75,11 @@ fn hpa_follows_ceil_of_current_times_ratio_with_tolerance_and_a_scale_down_windo
         1,
         10,
         &[
-            (15, 100.0, 4), // ratio 2: ceil(2 x 2) = 4
-            (30, 54.0, 4),  // ratio 1.08 is within the 0.1 tolerance
-            (45, 56.0, 5),  // ratio 1.12: ceil(4 x 1.12) = 5
+            (15, 100.0, 4),  // ratio 2: ceil(2 x 2) = 4
+            (30, 54.0, 4),   // ratio 1.08 is within the 0.1 tolerance
+            (45, 56.0, 5),   // ratio 1.12: ceil(4 x 1.12) = 5
             (60, 150.0, 10), // ceil(5 x 3) = 15, capped at max 10 (rate limit allows 5 + max(4, 5) = 10)
-            (75, 25.0, 10), // wants 5, but the window (15..75 s) holds 10: stay
+            (75, 25.0, 10),  // wants 5, but the window (15..75 s) holds 10: stay
             (90, 25.0, 10),
             (120, 25.0, 10), // the 10 of 60 s is still inside the 60 s window
             (135, 25.0, 5),  // the window (75..135 s) holds only 5s: down to 5
@@ -88,8 +105,21 @@ fn hpa_rate_limits_scale_up_by_pods_or_percent_per_period() {
             (60, 1000.0, 30),
         ],
     );
-    let mut halving = HpaPolicy::new(50.0, HpaSettings { stabilization_s: 0.0, scale_down_percent: 50.0, ..HpaSettings::default() });
-    replay(|now, metric, bounds| halving.decide(now, metric, bounds), 8, 1, 10, &[(15, 1.0, 4), (20, 1.0, 4), (30, 1.0, 2), (45, 1.0, 1)]);
+    let mut halving = HpaPolicy::new(
+        50.0,
+        HpaSettings {
+            stabilization_s: 0.0,
+            scale_down_percent: 50.0,
+            ..HpaSettings::default()
+        },
+    );
+    replay(
+        |now, metric, bounds| halving.decide(now, metric, bounds),
+        8,
+        1,
+        10,
+        &[(15, 1.0, 4), (20, 1.0, 4), (30, 1.0, 2), (45, 1.0, 1)],
+    );
 }
 
 /// A service offered 1000 requests/s on 2 replicas of 8 servers (12.8 ms each: 80 % busy), autoscaled.
@@ -115,11 +145,22 @@ fn autoscaled(metric: ScalingMetric, threshold: f64) -> archplay::engine::model:
 fn a_new_replica_takes_traffic_only_after_the_start_up_delay() {
     // 1000 requests/s over 2 replicas is 500 per replica, above the threshold of 400.
     let design = autoscaled(ScalingMetric::RequestRate, 400.0);
-    let options = SimulationOptions { startup_delay_s: 10.0, ..options(1, 100.0, 0.0) };
+    let options = SimulationOptions {
+        startup_delay_s: 10.0,
+        ..options(1, 100.0, 0.0)
+    };
     let mut simulation = Simulation::new(&design, &options).unwrap();
     simulation.run_until(25 * S - 1, u64::MAX);
-    assert_eq!(simulation.stations()[0].servers(), 16, "still starting at 24.999999 s");
-    assert_eq!(simulation.stations()[0].counted_replicas(), 3, "decided at 15 s");
+    assert_eq!(
+        simulation.stations()[0].servers(),
+        16,
+        "still starting at 24.999999 s"
+    );
+    assert_eq!(
+        simulation.stations()[0].counted_replicas(),
+        3,
+        "decided at 15 s"
+    );
     simulation.run_until(25 * S, u64::MAX);
     assert_eq!(simulation.stations()[0].servers(), 24, "ready at 25 s");
     simulation.run();
@@ -137,13 +178,19 @@ fn hpa_mode_scales_cpu_to_its_target_inside_a_run() {
     let design = autoscaled(ScalingMetric::Cpu, 50.0);
     let options = SimulationOptions {
         startup_delay_s: 5.0,
-        autoscaler: AutoscalerOptions { mode: AutoscalerMode::Hpa(HpaSettings::default()), interval_s: 15.0 },
+        autoscaler: AutoscalerOptions {
+            mode: AutoscalerMode::Hpa(HpaSettings::default()),
+            interval_s: 15.0,
+        },
         ..options(1, 120.0, 0.0)
     };
     let mut simulation = Simulation::new(&design, &options).unwrap();
     simulation.run();
     crate::support::check_universal(&simulation);
-    let timeline = simulation.summary().components[1].replica_timeline.clone().unwrap();
+    let timeline = simulation.summary().components[1]
+        .replica_timeline
+        .clone()
+        .unwrap();
     // ceil(2 x 0.8 / 0.5) = ceil(3.2) = 4 at 15 s (ready at 20 s); at 30 s the
     // CPU of the last 15 s is about 48 % (within the tolerance); from 45 s on it
     // is 40 %, and ceil(4 x 0.4 / 0.5) = ceil(3.2) = 4 again.

@@ -19,9 +19,20 @@ fn same_seed_gives_identical_summaries_and_other_seeds_differ() {
         let again = run(&design, &options(42, 20.0, 0.0)).summary();
         let other = run(&design, &options(43, 20.0, 0.0)).summary();
         assert_eq!(first, again, "{} is not reproducible", info.name);
-        assert_eq!(serde_json::to_string(&first).unwrap(), serde_json::to_string(&again).unwrap());
-        assert_ne!(first, other, "{}: seeds 42 and 43 gave the same run", info.name);
-        assert!(first.end_to_end.completed > 0, "{} completed nothing", info.name);
+        assert_eq!(
+            serde_json::to_string(&first).unwrap(),
+            serde_json::to_string(&again).unwrap()
+        );
+        assert_ne!(
+            first, other,
+            "{}: seeds 42 and 43 gave the same run",
+            info.name
+        );
+        assert!(
+            first.end_to_end.completed > 0,
+            "{} completed nothing",
+            info.name
+        );
     }
 }
 
@@ -62,7 +73,12 @@ fn ttl_cache_hit_ratio_matches_lambda_t_over_one_plus_lambda_t() {
             })
             .collect();
         let lambda_t = 2.0 * ttl_s;
-        assert_agrees(&format!("TTL {ttl_s} s hit ratio"), &ratios, lambda_t / (1.0 + lambda_t), 0.05);
+        assert_agrees(
+            &format!("TTL {ttl_s} s hit ratio"),
+            &ratios,
+            lambda_t / (1.0 + lambda_t),
+            0.05,
+        );
     }
 }
 
@@ -73,15 +89,22 @@ fn zipf_keys_make_the_first_shard_hot_in_proportion_to_one_over_the_harmonic_num
     let client = sketch.add(K::Client, "client", |_| {});
     let database = sketch.add(K::Database, "db", |c| {
         c.concurrency = 64;
-        c.shards = vec![ShardRange { start: 0, end: 1 }, ShardRange { start: 1, end: 100 }];
+        c.shards = vec![
+            ShardRange { start: 0, end: 1 },
+            ShardRange { start: 1, end: 100 },
+        ];
     });
     sketch.connect(client, database);
     let shares: Vec<f64> = (1..=10)
         .map(|seed| {
-            let options = SimulationOptions { key_popularity: KeyPopularity::Zipf { exponent: 1.0 }, ..options(seed, 60.0, 0.0) };
+            let options = SimulationOptions {
+                key_popularity: KeyPopularity::Zipf { exponent: 1.0 },
+                ..options(seed, 60.0, 0.0)
+            };
             let simulation = run(&sketch.design, &options);
             let stations = simulation.stations();
-            stations[0].stats.arrivals as f64 / (stations[0].stats.arrivals + stations[1].stats.arrivals) as f64
+            stations[0].stats.arrivals as f64
+                / (stations[0].stats.arrivals + stations[1].stats.arrivals) as f64
         })
         .collect();
     let harmonic: f64 = (1..=100).map(|k| 1.0 / k as f64).sum();
@@ -101,16 +124,31 @@ fn databases_send_reads_to_replicas_writes_to_the_primary_and_unowned_keys_fail(
     sketch.connect(client, database);
     let simulation = run(&sketch.design, &options(3, 30.0, 0.0));
     let summary = simulation.summary();
-    let (primary, replicas) = (&simulation.stations()[0].stats, &simulation.stations()[1].stats);
+    let (primary, replicas) = (
+        &simulation.stations()[0].stats,
+        &simulation.stations()[1].stats,
+    );
     let total = summary.end_to_end.arrived as f64;
     let no_shard = summary.end_to_end.errors["no_shard"] as f64;
-    assert!((no_shard / total - 0.5).abs() < 0.02, "no_shard share {}", no_shard / total);
+    assert!(
+        (no_shard / total - 0.5).abs() < 0.02,
+        "no_shard share {}",
+        no_shard / total
+    );
     let routed = (primary.arrivals + replicas.arrivals) as f64;
     assert!((replicas.arrivals as f64 / routed - 0.7).abs() < 0.02);
-    assert_eq!(simulation.stations()[1].servers(), 2 * 16, "two read replicas of 16 servers");
+    assert_eq!(
+        simulation.stations()[1].servers(),
+        2 * 16,
+        "two read replicas of 16 servers"
+    );
 }
 
-fn balancer_split(strategy: LoadBalancingStrategy, weights: [f64; 3], service_ms: [f64; 3]) -> [u64; 3] {
+fn balancer_split(
+    strategy: LoadBalancingStrategy,
+    weights: [f64; 3],
+    service_ms: [f64; 3],
+) -> [u64; 3] {
     let mut sketch = Sketch::new(300.0);
     let client = sketch.add(K::Client, "client", |_| {});
     let balancer = sketch.add(K::LoadBalancer, "lb", |c| c.strategy = strategy);
@@ -122,21 +160,38 @@ fn balancer_split(strategy: LoadBalancingStrategy, weights: [f64; 3], service_ms
         targets.push(target.0 as usize);
     }
     let simulation = run(&sketch.design, &options(9, 60.0, 0.0));
-    [arrivals(&simulation, targets[0]), arrivals(&simulation, targets[1]), arrivals(&simulation, targets[2])]
+    [
+        arrivals(&simulation, targets[0]),
+        arrivals(&simulation, targets[1]),
+        arrivals(&simulation, targets[2]),
+    ]
 }
 
 #[test]
 fn load_balancers_split_by_round_robin_weights_and_least_connections() {
     let even = balancer_split(LoadBalancingStrategy::RoundRobin, [1.0, 5.0, 1.0], [5.0; 3]);
-    assert!(even.iter().max().unwrap() - even.iter().min().unwrap() <= 1, "round robin {even:?}");
+    assert!(
+        even.iter().max().unwrap() - even.iter().min().unwrap() <= 1,
+        "round robin {even:?}"
+    );
     let weighted = balancer_split(LoadBalancingStrategy::Weighted, [1.0, 2.0, 3.0], [5.0; 3]);
     let total: u64 = weighted.iter().sum();
     for (i, &count) in weighted.iter().enumerate() {
         let expected = total as f64 * (i + 1) as f64 / 6.0;
-        assert!((count as f64 - expected).abs() <= 1.0, "weighted {weighted:?}");
+        assert!(
+            (count as f64 - expected).abs() <= 1.0,
+            "weighted {weighted:?}"
+        );
     }
-    let least = balancer_split(LoadBalancingStrategy::LeastConnections, [1.0; 3], [100.0, 5.0, 5.0]);
-    assert!(least[0] * 3 < least[1], "the slow target should get far fewer calls: {least:?}");
+    let least = balancer_split(
+        LoadBalancingStrategy::LeastConnections,
+        [1.0; 3],
+        [100.0, 5.0, 5.0],
+    );
+    assert!(
+        least[0] * 3 < least[1],
+        "the slow target should get far fewer calls: {least:?}"
+    );
 }
 
 #[test]
@@ -157,7 +212,11 @@ fn gateways_route_by_method_and_weight_and_count_requests_without_a_route() {
     // Requests not yet past the gateway's own work have not reached auth.
     let still_before_auth = simulation.nodes()[1].stats.in_system.level();
     let auth_calls = arrivals(&simulation, 2);
-    assert!(auth_calls <= summary.end_to_end.arrived && auth_calls + still_before_auth >= summary.end_to_end.arrived, "auth sees every request");
+    assert!(
+        auth_calls <= summary.end_to_end.arrived
+            && auth_calls + still_before_auth >= summary.end_to_end.arrived,
+        "auth sees every request"
+    );
     assert!(summary.end_to_end.errors.is_empty());
     let share = arrivals(&simulation, 3) as f64 / summary.end_to_end.arrived as f64;
     assert!((share - 0.8).abs() < 0.02, "reads share {share}");
@@ -167,7 +226,10 @@ fn gateways_route_by_method_and_weight_and_count_requests_without_a_route() {
     let summary = run(&sketch.design, &options(4, 30.0, 0.0)).summary();
     let no_route = summary.end_to_end.errors["no_route"] as f64 / summary.end_to_end.arrived as f64;
     assert!((no_route - 0.8).abs() < 0.02, "no_route share {no_route}");
-    assert_eq!(summary.components[1].errors["no_route"], summary.end_to_end.errors["no_route"]);
+    assert_eq!(
+        summary.components[1].errors["no_route"],
+        summary.end_to_end.errors["no_route"]
+    );
 }
 
 #[test]
@@ -191,19 +253,48 @@ fn buses_deliver_by_topic_bound_their_channels_and_the_store_answers_queries() {
     let simulation = run(&sketch.design, &options(8, 30.0, 0.0));
     let summary = simulation.summary();
     let writes = summary.components[1].completed;
-    assert_eq!(arrivals(&simulation, 3), summary.topics.iter().find(|t| t.topic == "order.created").unwrap().published - in_flight_margin(&simulation));
-    assert!(arrivals(&simulation, 4) > writes * 9 / 10, "validated events reach the consumer");
-    assert_eq!(arrivals(&simulation, 5), 0, "no topic matches the bystander");
+    assert_eq!(
+        arrivals(&simulation, 3),
+        summary
+            .topics
+            .iter()
+            .find(|t| t.topic == "order.created")
+            .unwrap()
+            .published
+            - in_flight_margin(&simulation)
+    );
+    assert!(
+        arrivals(&simulation, 4) > writes * 9 / 10,
+        "validated events reach the consumer"
+    );
+    assert_eq!(
+        arrivals(&simulation, 5),
+        0,
+        "no topic matches the bystander"
+    );
     let log = simulation.event_log(6).unwrap();
-    let created = simulation.topics().iter().position(|t| t == "order.created").unwrap() as u32;
-    let validated = simulation.topics().iter().position(|t| t == "order.validated").unwrap() as u32;
+    let created = simulation
+        .topics()
+        .iter()
+        .position(|t| t == "order.created")
+        .unwrap() as u32;
+    let validated = simulation
+        .topics()
+        .iter()
+        .position(|t| t == "order.validated")
+        .unwrap() as u32;
     let all = log.query(created, 0, u64::MAX).len();
     let first_half = log.query(created, 0, 15_000_000).len();
     let second_half = log.query(created, 15_000_000, u64::MAX).len();
     assert_eq!(all, first_half + second_half);
     assert!(first_half > 0 && second_half > 0);
     assert!(log.query(validated, 0, u64::MAX).len() > all * 9 / 10);
-    assert!(log.query(created, 0, u64::MAX).windows(2).all(|w| w[0] <= w[1]), "times are in order");
+    assert!(
+        log.query(created, 0, u64::MAX)
+            .windows(2)
+            .all(|w| w[0] <= w[1]),
+        "times are in order"
+    );
 
     // A slow bus with small channels refuses what does not fit.
     sketch.design.components[2].service_time_ms = 50.0;
@@ -211,9 +302,16 @@ fn buses_deliver_by_topic_bound_their_channels_and_the_store_answers_queries() {
     sketch.design.components[2].replicas.current = 1;
     sketch.design.components[2].channel_capacity = 5;
     let summary = run(&sketch.design, &options(8, 30.0, 0.0)).summary();
-    let created = summary.topics.iter().find(|t| t.topic == "order.created").unwrap();
+    let created = summary
+        .topics
+        .iter()
+        .find(|t| t.topic == "order.created")
+        .unwrap();
     assert!(created.channel_full > 0 && created.published > 0);
-    assert_eq!(summary.components[2].errors["channel_full"], summary.topics.iter().map(|t| t.channel_full).sum::<u64>());
+    assert_eq!(
+        summary.components[2].errors["channel_full"],
+        summary.topics.iter().map(|t| t.channel_full).sum::<u64>()
+    );
     assert!(summary.components[2].drops >= created.channel_full);
 }
 
@@ -229,7 +327,10 @@ fn every_template_runs_with_conservation_and_littles_law() {
         let simulation = run(&design, &options(1, 60.0, 10.0));
         let summary = simulation.summary();
         assert!(summary.end_to_end.throughput_rps > 0.0, "{}", info.name);
-        assert!(summary.components.iter().all(|c| c.latency.p50_ms <= c.latency.p95_ms && c.latency.p95_ms <= c.latency.p99_ms));
+        assert!(summary
+            .components
+            .iter()
+            .all(|c| c.latency.p50_ms <= c.latency.p95_ms && c.latency.p95_ms <= c.latency.p99_ms));
     }
 }
 
@@ -244,19 +345,41 @@ fn a_request_loop_is_cut_and_reported_instead_of_running_forever() {
     sketch.connect(b, a);
     let summary = run(&sketch.design, &options(1, 10.0, 0.0)).summary();
     assert_eq!(summary.end_to_end.completed, 0);
-    assert!(summary.end_to_end.errors["call_loop"] + summary.end_to_end.in_flight == summary.end_to_end.arrived);
+    assert!(
+        summary.end_to_end.errors["call_loop"] + summary.end_to_end.in_flight
+            == summary.end_to_end.arrived
+    );
 }
 
 #[test]
 fn every_template_survives_every_kind_of_option() {
     use archplay::engine::sim::options::{
-        AutoscalerMode, AutoscalerOptions, CircuitBreakerOptions, Fault, FaultKind, HpaSettings, ResilienceOptions,
-        ServiceTimeDistribution, TrafficProfile,
+        AutoscalerMode, AutoscalerOptions, CircuitBreakerOptions, Fault, FaultKind, HpaSettings,
+        ResilienceOptions, ServiceTimeDistribution, TrafficProfile,
     };
     let variants: Vec<SimulationOptions> = vec![
-        SimulationOptions { profile: TrafficProfile::Ramp { to_rps: 3000.0, from_factor: 0.0 }, ..options(1, 20.0, 0.0) },
-        SimulationOptions { profile: TrafficProfile::Spike { at_s: 5.0, duration_s: 5.0, factor: 10.0 }, ..options(2, 20.0, 2.0) },
-        SimulationOptions { profile: TrafficProfile::DailyWave { period_s: 10.0, amplitude: 1.0 }, ..options(3, 20.0, 0.0) },
+        SimulationOptions {
+            profile: TrafficProfile::Ramp {
+                to_rps: 3000.0,
+                from_factor: 0.0,
+            },
+            ..options(1, 20.0, 0.0)
+        },
+        SimulationOptions {
+            profile: TrafficProfile::Spike {
+                at_s: 5.0,
+                duration_s: 5.0,
+                factor: 10.0,
+            },
+            ..options(2, 20.0, 2.0)
+        },
+        SimulationOptions {
+            profile: TrafficProfile::DailyWave {
+                period_s: 10.0,
+                amplitude: 1.0,
+            },
+            ..options(3, 20.0, 0.0)
+        },
         SimulationOptions {
             service_time: ServiceTimeDistribution::LogNormal { cv: 3.0 },
             key_popularity: KeyPopularity::Zipf { exponent: 1.2 },
@@ -264,8 +387,14 @@ fn every_template_survives_every_kind_of_option() {
         },
         SimulationOptions {
             service_time: ServiceTimeDistribution::Erlang { k: 3 },
-            autoscaler: AutoscalerOptions { mode: AutoscalerMode::Hpa(HpaSettings::default()), interval_s: 1.0 },
-            profile: TrafficProfile::Step { at_s: 5.0, factor: 4.0 },
+            autoscaler: AutoscalerOptions {
+                mode: AutoscalerMode::Hpa(HpaSettings::default()),
+                interval_s: 1.0,
+            },
+            profile: TrafficProfile::Step {
+                at_s: 5.0,
+                factor: 4.0,
+            },
             startup_delay_s: 2.0,
             ..options(5, 20.0, 0.0)
         },
@@ -274,7 +403,11 @@ fn every_template_survives_every_kind_of_option() {
                 timeout_s: Some(0.02),
                 retries: 2,
                 retry_backoff_s: 0.0,
-                circuit_breaker: CircuitBreakerOptions { enabled: true, failure_threshold: 3, open_s: 1.0 },
+                circuit_breaker: CircuitBreakerOptions {
+                    enabled: true,
+                    failure_threshold: 3,
+                    open_s: 1.0,
+                },
             },
             ..options(6, 20.0, 0.0)
         },
@@ -286,9 +419,23 @@ fn every_template_survives_every_kind_of_option() {
         }
         // Every kind of fault on every component, one at a time, with a restart.
         for component in &design.components {
-            for kind in [FaultKind::KillReplica, FaultKind::ComponentDown, FaultKind::AddLatency { ms: 30.0 }, FaultKind::AddErrors { rate: 0.5 }] {
-                let fault = Fault { at_s: 3.0, component: component.id, kind, duration_s: Some(4.0) };
-                let options = SimulationOptions { faults: vec![fault], startup_delay_s: 1.0, ..options(7, 12.0, 0.0) };
+            for kind in [
+                FaultKind::KillReplica,
+                FaultKind::ComponentDown,
+                FaultKind::AddLatency { ms: 30.0 },
+                FaultKind::AddErrors { rate: 0.5 },
+            ] {
+                let fault = Fault {
+                    at_s: 3.0,
+                    component: component.id,
+                    kind,
+                    duration_s: Some(4.0),
+                };
+                let options = SimulationOptions {
+                    faults: vec![fault],
+                    startup_delay_s: 1.0,
+                    ..options(7, 12.0, 0.0)
+                };
                 run(&design, &options);
             }
         }

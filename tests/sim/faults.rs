@@ -2,7 +2,9 @@
 
 use crate::support::{options, run, Sketch};
 use archplay::engine::model::{ComponentId, ComponentKind as K, Design};
-use archplay::engine::sim::options::{CircuitBreakerOptions, Fault, FaultKind, ResilienceOptions, ServiceTimeDistribution};
+use archplay::engine::sim::options::{
+    CircuitBreakerOptions, Fault, FaultKind, ResilienceOptions, ServiceTimeDistribution,
+};
 use archplay::engine::sim::summary::Summary;
 use archplay::engine::sim::SimulationOptions;
 
@@ -33,7 +35,11 @@ fn four_replicas(checked: bool) -> (Design, ComponentId) {
 }
 
 fn with_faults(faults: Vec<Fault>, duration_s: f64) -> SimulationOptions {
-    SimulationOptions { faults, startup_delay_s: 5.0, ..options(11, duration_s, 0.0) }
+    SimulationOptions {
+        faults,
+        startup_delay_s: 5.0,
+        ..options(11, duration_s, 0.0)
+    }
 }
 
 fn errors(summary: &Summary, cause: &str) -> u64 {
@@ -42,22 +48,39 @@ fn errors(summary: &Summary, cause: &str) -> u64 {
 
 #[test]
 fn a_killed_replica_fails_its_share_of_calls_until_a_health_check_takes_it_out() {
-    let kill = |service| vec![Fault { at_s: 10.0, component: service, kind: FaultKind::KillReplica, duration_s: Some(20.0) }];
+    let kill = |service| {
+        vec![Fault {
+            at_s: 10.0,
+            component: service,
+            kind: FaultKind::KillReplica,
+            duration_s: Some(20.0),
+        }]
+    };
     let (design, service) = four_replicas(false);
     let unchecked = run(&design, &with_faults(kill(service), 60.0)).summary();
     // Dead from 10 s until its restart at 30 s, in rotation with three live replicas: a quarter of 20 s x 200/s.
     let down = errors(&unchecked, "replica_down");
     assert!((900..=1100).contains(&down), "replica_down {down}");
-    assert!(errors(&unchecked, "crashed") > 0, "the calls it was serving fail");
+    assert!(
+        errors(&unchecked, "crashed") > 0,
+        "the calls it was serving fail"
+    );
 
     let (design, service) = four_replicas(true);
     let simulation = run(&design, &with_faults(kill(service), 60.0));
     let checked = simulation.summary();
     // Probes at 10 s and 11 s fail; the verdict lands after the 0.5 s timeout: about 1.5 s of a quarter of 200/s.
     let down = errors(&checked, "replica_down");
-    assert!((40..=110).contains(&down), "replica_down with health checks {down}");
+    assert!(
+        (40..=110).contains(&down),
+        "replica_down with health checks {down}"
+    );
     // Restarted at 30 s, started at 35 s, back after the next passing probe.
-    assert_eq!(simulation.stations()[0].servers(), 32, "all four replicas serve again");
+    assert_eq!(
+        simulation.stations()[0].servers(),
+        32,
+        "all four replicas serve again"
+    );
 }
 
 #[test]
@@ -72,14 +95,22 @@ fn a_component_down_fails_calls_and_a_checking_gateway_reports_service_not_found
     let service = sketch.station("orders", 32, 5.0, 100);
     sketch.connect(client, gateway);
     sketch.connect(gateway, service);
-    let down = vec![Fault { at_s: 10.0, component: service, kind: FaultKind::ComponentDown, duration_s: Some(10.0) }];
+    let down = vec![Fault {
+        at_s: 10.0,
+        component: service,
+        kind: FaultKind::ComponentDown,
+        duration_s: Some(10.0),
+    }];
     let summary = run(&sketch.design, &with_faults(down, 30.0)).summary();
     let refused = errors(&summary, "component_down");
     let not_found = errors(&summary, "service_not_found");
     // Down at 10 s; the probe at 10 s (after the fault, same time) finds it: at most a moment of component_down.
     assert!(refused < 50, "component_down {refused}");
     // Found down from 10 s until the probe at 20 s or 21 s sees it up again.
-    assert!((1800..=2300).contains(&not_found), "service_not_found {not_found}");
+    assert!(
+        (1800..=2300).contains(&not_found),
+        "service_not_found {not_found}"
+    );
     assert_eq!(summary.components[1].errors["service_not_found"], not_found);
     assert!(summary.end_to_end.completed > 3500, "it recovers");
 }
@@ -91,19 +122,50 @@ fn added_latency_and_injected_errors_apply_during_their_window() {
     let service = sketch.station("service", 100, 10.0, 100);
     sketch.connect(client, service);
     let faults = vec![
-        Fault { at_s: 0.0, component: service, kind: FaultKind::AddLatency { ms: 50.0 }, duration_s: None },
-        Fault { at_s: 0.0, component: service, kind: FaultKind::AddErrors { rate: 0.3 }, duration_s: None },
+        Fault {
+            at_s: 0.0,
+            component: service,
+            kind: FaultKind::AddLatency { ms: 50.0 },
+            duration_s: None,
+        },
+        Fault {
+            at_s: 0.0,
+            component: service,
+            kind: FaultKind::AddErrors { rate: 0.3 },
+            duration_s: None,
+        },
     ];
-    let options = SimulationOptions { service_time: ServiceTimeDistribution::Fixed, ..with_faults(faults, 200.0) };
+    let options = SimulationOptions {
+        service_time: ServiceTimeDistribution::Fixed,
+        ..with_faults(faults, 200.0)
+    };
     let summary = run(&sketch.design, &options).summary();
-    assert_eq!(summary.end_to_end.latency.mean_ms, 60.0, "fixed 10 ms plus 50 ms, no queueing");
+    assert_eq!(
+        summary.end_to_end.latency.mean_ms, 60.0,
+        "fixed 10 ms plus 50 ms, no queueing"
+    );
     let share = errors(&summary, "injected") as f64 / summary.end_to_end.arrived as f64;
     assert!((share - 0.3).abs() < 0.01, "injected share {share}");
 
-    let window = vec![Fault { at_s: 50.0, component: service, kind: FaultKind::AddLatency { ms: 50.0 }, duration_s: Some(50.0) }];
-    let options = SimulationOptions { service_time: ServiceTimeDistribution::Fixed, ..with_faults(window, 200.0) };
-    let mean = run(&sketch.design, &options).summary().end_to_end.latency.mean_ms;
-    assert!((mean - 22.5).abs() < 1.0, "a quarter of the run at 60 ms, the rest at 10 ms: {mean}");
+    let window = vec![Fault {
+        at_s: 50.0,
+        component: service,
+        kind: FaultKind::AddLatency { ms: 50.0 },
+        duration_s: Some(50.0),
+    }];
+    let options = SimulationOptions {
+        service_time: ServiceTimeDistribution::Fixed,
+        ..with_faults(window, 200.0)
+    };
+    let mean = run(&sketch.design, &options)
+        .summary()
+        .end_to_end
+        .latency
+        .mean_ms;
+    assert!(
+        (mean - 22.5).abs() < 1.0,
+        "a quarter of the run at 60 ms, the rest at 10 ms: {mean}"
+    );
 }
 
 fn slow_service(service_ms: f64, resilience: ResilienceOptions) -> Summary {
@@ -111,25 +173,42 @@ fn slow_service(service_ms: f64, resilience: ResilienceOptions) -> Summary {
     let client = sketch.add(K::Client, "client", |_| {});
     let service = sketch.station("service", 100, service_ms, 1000);
     sketch.connect(client, service);
-    let options = SimulationOptions { service_time: ServiceTimeDistribution::Fixed, resilience, ..options(2, 30.0, 0.0) };
+    let options = SimulationOptions {
+        service_time: ServiceTimeDistribution::Fixed,
+        resilience,
+        ..options(2, 30.0, 0.0)
+    };
     run(&sketch.design, &options).summary()
 }
 
 #[test]
 fn timeouts_fail_slow_calls_and_retries_try_again() {
-    let resilience = ResilienceOptions { timeout_s: Some(0.05), retries: 2, ..ResilienceOptions::default() };
+    let resilience = ResilienceOptions {
+        timeout_s: Some(0.05),
+        retries: 2,
+        ..ResilienceOptions::default()
+    };
     let summary = slow_service(100.0, resilience);
     let requests = summary.end_to_end.arrived;
     assert_eq!(summary.end_to_end.completed, 0);
     assert!(errors(&summary, "timeout") + summary.end_to_end.in_flight == requests);
     let attempts = summary.components[1].arrivals;
-    assert!(attempts >= 3 * (requests - 10) && attempts <= 3 * requests, "three attempts each: {attempts} for {requests}");
+    assert!(
+        attempts >= 3 * (requests - 10) && attempts <= 3 * requests,
+        "three attempts each: {attempts} for {requests}"
+    );
     // Each timed-out attempt is counted once, at the caller.
     let timeouts = summary.components[0].errors["timeout"];
-    assert!(timeouts <= attempts && timeouts + summary.end_to_end.in_flight >= attempts, "{timeouts} timeouts of {attempts} attempts");
+    assert!(
+        timeouts <= attempts && timeouts + summary.end_to_end.in_flight >= attempts,
+        "{timeouts} timeouts of {attempts} attempts"
+    );
 
     let fast = slow_service(10.0, resilience);
-    assert!(fast.end_to_end.errors.is_empty(), "10 ms calls never hit a 50 ms timeout");
+    assert!(
+        fast.end_to_end.errors.is_empty(),
+        "10 ms calls never hit a 50 ms timeout"
+    );
 }
 
 #[test]
@@ -138,8 +217,19 @@ fn retries_recover_from_injected_errors() {
     let client = sketch.add(K::Client, "client", |_| {});
     let service = sketch.station("service", 64, 5.0, 1000);
     sketch.connect(client, service);
-    let faults = vec![Fault { at_s: 0.0, component: service, kind: FaultKind::AddErrors { rate: 0.5 }, duration_s: None }];
-    let options = SimulationOptions { resilience: ResilienceOptions { retries: 3, ..ResilienceOptions::default() }, ..with_faults(faults, 100.0) };
+    let faults = vec![Fault {
+        at_s: 0.0,
+        component: service,
+        kind: FaultKind::AddErrors { rate: 0.5 },
+        duration_s: None,
+    }];
+    let options = SimulationOptions {
+        resilience: ResilienceOptions {
+            retries: 3,
+            ..ResilienceOptions::default()
+        },
+        ..with_faults(faults, 100.0)
+    };
     let summary = run(&sketch.design, &options).summary();
     let failed = summary.end_to_end.failed as f64 / summary.end_to_end.arrived as f64;
     // Four tries, each failing with probability 1/2: 1/16 fail.
@@ -152,15 +242,33 @@ fn an_open_circuit_breaker_stops_calls_to_a_failing_service() {
     let client = sketch.add(K::Client, "client", |_| {});
     let service = sketch.station("service", 8, 5.0, 100);
     sketch.connect(client, service);
-    let faults = vec![Fault { at_s: 0.0, component: service, kind: FaultKind::ComponentDown, duration_s: None }];
-    let breaker = CircuitBreakerOptions { enabled: true, failure_threshold: 5, open_s: 10.0 };
+    let faults = vec![Fault {
+        at_s: 0.0,
+        component: service,
+        kind: FaultKind::ComponentDown,
+        duration_s: None,
+    }];
+    let breaker = CircuitBreakerOptions {
+        enabled: true,
+        failure_threshold: 5,
+        open_s: 10.0,
+    };
     let options = SimulationOptions {
-        resilience: ResilienceOptions { circuit_breaker: breaker, ..ResilienceOptions::default() },
+        resilience: ResilienceOptions {
+            circuit_breaker: breaker,
+            ..ResilienceOptions::default()
+        },
         ..with_faults(faults, 60.0)
     };
     let summary = run(&sketch.design, &options).summary();
     // Five failures open it; every 10 s one trial call fails and opens it again.
     let reached = summary.components[1].arrivals;
-    assert!((9..=11).contains(&reached), "calls that reached the service: {reached}");
-    assert_eq!(errors(&summary, "circuit_open") + reached, summary.end_to_end.arrived);
+    assert!(
+        (9..=11).contains(&reached),
+        "calls that reached the service: {reached}"
+    );
+    assert_eq!(
+        errors(&summary, "circuit_open") + reached,
+        summary.end_to_end.arrived
+    );
 }

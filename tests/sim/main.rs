@@ -16,7 +16,6 @@
 //! (conservation, Little's law, utilisation in [0, 1], no idle server beside a
 //! waiting call). Fixed seeds everywhere; no test reads a clock.
 
-mod support;
 mod autoscaling;
 mod behaviour;
 mod faults;
@@ -24,4 +23,5 @@ mod live;
 mod options;
 mod parts;
 mod score;
+mod support;
 mod theory;

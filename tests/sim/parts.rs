@@ -33,7 +33,10 @@ fn histogram_quantiles_are_within_three_percent_and_small_values_exact() {
     for q in [0.5, 0.95, 0.99] {
         let exact = q * 100_000.0;
         let estimate = histogram.quantile(q);
-        assert!((estimate - exact).abs() <= 0.03 * exact, "q {q}: {estimate} vs {exact}");
+        assert!(
+            (estimate - exact).abs() <= 0.03 * exact,
+            "q {q}: {estimate} vs {exact}"
+        );
     }
     let mut small = LogHistogram::default();
     for value in [0, 0, 3, 7, 31] {
@@ -42,7 +45,11 @@ fn histogram_quantiles_are_within_three_percent_and_small_values_exact() {
     assert_eq!(small.count_above(0), 3.0);
     assert_eq!(small.count_above(6), 2.0);
     assert_eq!(small.quantile(1.0), 31.0);
-    assert_eq!(LogHistogram::default().quantile(0.5), 0.0, "empty reads as 0");
+    assert_eq!(
+        LogHistogram::default().quantile(0.5),
+        0.0,
+        "empty reads as 0"
+    );
 }
 
 #[test]
@@ -75,13 +82,22 @@ fn samplers_keep_their_means_and_ranges() {
     for (sampler, name) in [
         (ServiceSampler::Exponential, "exponential"),
         (ServiceSampler::Erlang(4), "erlang"),
-        (ServiceSampler::new(archplay::engine::sim::options::ServiceTimeDistribution::LogNormal { cv: 0.5 }), "lognormal"),
+        (
+            ServiceSampler::new(
+                archplay::engine::sim::options::ServiceTimeDistribution::LogNormal { cv: 0.5 },
+            ),
+            "lognormal",
+        ),
     ] {
         let mut moments = Moments::default();
         for _ in 0..n {
             moments.record(sampler.sample(&mut rng, 1000.0));
         }
-        assert!((moments.mean() - 1000.0).abs() < 10.0, "{name} mean {}", moments.mean());
+        assert!(
+            (moments.mean() - 1000.0).abs() < 10.0,
+            "{name} mean {}",
+            moments.mean()
+        );
     }
     assert_eq!(ServiceSampler::Fixed.sample(&mut rng, 1234.4), 1234);
     assert_eq!(to_micros(-1.0), 0);
@@ -91,10 +107,16 @@ fn samplers_keep_their_means_and_ranges() {
     for _ in 0..n {
         counts[zipf.sample(&mut rng) as usize] += 1;
     }
-    assert!(counts.windows(2).all(|w| w[0] > w[1]), "ranks in decreasing popularity: {counts:?}");
+    assert!(
+        counts.windows(2).all(|w| w[0] > w[1]),
+        "ranks in decreasing popularity: {counts:?}"
+    );
     let mut below = [0u32; 3];
     for _ in 0..30_000 {
         below[rng.below(3) as usize] += 1;
     }
-    assert!(below.iter().all(|&c| (9_500..10_500).contains(&c)), "{below:?}");
+    assert!(
+        below.iter().all(|&c| (9_500..10_500).contains(&c)),
+        "{below:?}"
+    );
 }

@@ -3,10 +3,12 @@
 //! seed and duration, and the figures are the run's.
 
 use crate::support::{chain, options, run, Sketch};
-use archplay::engine::facts::derive;
 use archplay::engine::model::ComponentKind as K;
+use archplay::engine::score::facts::derive;
 use archplay::engine::score::{score, score_facts, Attribute};
-use archplay::engine::sim::score::{apply_simulated, simulated_facts, simulated_scorecard, SimulatedPerformance};
+use archplay::engine::sim::score::{
+    apply_simulated, simulated_facts, simulated_scorecard, SimulatedPerformance,
+};
 use archplay::engine::templates::{template, TEMPLATES};
 
 #[test]
@@ -17,19 +19,46 @@ fn only_the_performance_lines_change_and_each_says_simulated_with_seed_and_durat
         let analytic = score(&design);
         let simulated = score_facts(simulated_facts(derive(&design), &summary), &design.targets);
         for attribute in Attribute::ALL {
-            let (before, after) = (analytic.attributes.iter().find(|a| a.attribute == attribute).unwrap(), simulated.attributes.iter().find(|a| a.attribute == attribute).unwrap());
+            let (before, after) = (
+                analytic
+                    .attributes
+                    .iter()
+                    .find(|a| a.attribute == attribute)
+                    .unwrap(),
+                simulated
+                    .attributes
+                    .iter()
+                    .find(|a| a.attribute == attribute)
+                    .unwrap(),
+            );
             if attribute == Attribute::Performance {
                 assert_eq!(after.lines.len(), 4);
                 for line in &after.lines {
-                    assert!(line.reason.contains("simulated (seed 3, 20 s)"), "{}: {}", info.name, line.reason);
+                    assert!(
+                        line.reason.contains("simulated (seed 3, 20 s)"),
+                        "{}: {}",
+                        info.name,
+                        line.reason
+                    );
                 }
             } else {
-                assert_eq!(before, after, "{}: {} changed", info.name, attribute.label());
+                assert_eq!(
+                    before,
+                    after,
+                    "{}: {} changed",
+                    info.name,
+                    attribute.label()
+                );
             }
         }
         // The page's path (figures sent by the worker) gives the same scorecard.
         let performance = SimulatedPerformance::from_summary(&summary);
-        assert_eq!(simulated_scorecard(&design, &performance), simulated, "{}", info.name);
+        assert_eq!(
+            simulated_scorecard(&design, &performance),
+            simulated,
+            "{}",
+            info.name
+        );
     }
 }
 
@@ -38,12 +67,25 @@ fn the_figures_are_the_runs_mean_response_throughput_and_busiest_utilisation() {
     let design = template("microservices").unwrap();
     let summary = run(&design, &options(9, 30.0, 0.0)).summary();
     let facts = simulated_facts(derive(&design), &summary);
-    assert_eq!(facts.response_time_ms.value, Some(summary.end_to_end.latency.mean_ms));
-    assert_eq!(facts.throughput_rps.value, Some(summary.end_to_end.throughput_rps));
-    let busiest = summary.components.iter().map(|c| c.utilisation).fold(0.0, f64::max);
+    assert_eq!(
+        facts.response_time_ms.value,
+        Some(summary.end_to_end.latency.mean_ms)
+    );
+    assert_eq!(
+        facts.throughput_rps.value,
+        Some(summary.end_to_end.throughput_rps)
+    );
+    let busiest = summary
+        .components
+        .iter()
+        .map(|c| c.utilisation)
+        .fold(0.0, f64::max);
     assert_eq!(facts.cpu_percent.value, Some(busiest * 100.0));
     let latency = facts.latency_ms.value.unwrap();
-    assert!(latency > 0.0 && latency < facts.response_time_ms.value.unwrap(), "latency {latency} excludes service time");
+    assert!(
+        latency > 0.0 && latency < facts.response_time_ms.value.unwrap(),
+        "latency {latency} excludes service time"
+    );
 }
 
 #[test]
@@ -53,10 +95,23 @@ fn latency_is_the_queueing_along_the_path_which_matches_m_m_1_theory() {
     let summary = run(&design, &options(4, 400.0, 40.0)).summary();
     let facts = simulated_facts(derive(&design), &summary);
     let latency = facts.latency_ms.value.unwrap();
-    assert!((latency - 10.0).abs() < 1.5, "simulated queueing {latency} ms, theory 10 ms");
-    assert!(facts.latency_ms.reason.contains("plus 0.0 ms of network hops"), "{}", facts.latency_ms.reason);
+    assert!(
+        (latency - 10.0).abs() < 1.5,
+        "simulated queueing {latency} ms, theory 10 ms"
+    );
+    assert!(
+        facts
+            .latency_ms
+            .reason
+            .contains("plus 0.0 ms of network hops"),
+        "{}",
+        facts.latency_ms.reason
+    );
     let response = facts.response_time_ms.value.unwrap();
-    assert!((response - 20.0).abs() < 2.5, "simulated response {response} ms, theory 20 ms");
+    assert!(
+        (response - 20.0).abs() < 2.5,
+        "simulated response {response} ms, theory 20 ms"
+    );
 }
 
 #[test]
@@ -69,11 +124,26 @@ fn a_design_the_estimate_calls_saturated_gets_the_simulated_figures_instead_of_n
     let performance = SimulatedPerformance::from_summary(&summary);
     let facts = apply_simulated(derive(&design), &performance);
     assert!(facts.response_time_ms.value.is_some());
-    assert!(performance.failed > 0 && performance.errors[0].0 == "queue_full", "{:?}", performance.errors);
-    assert!(facts.throughput_rps.reason.contains("failed (queue_full"), "{}", facts.throughput_rps.reason);
-    assert!(facts.latency_ms.reason.contains("network hops not counted"), "{}", facts.latency_ms.reason);
+    assert!(
+        performance.failed > 0 && performance.errors[0].0 == "queue_full",
+        "{:?}",
+        performance.errors
+    );
+    assert!(
+        facts.throughput_rps.reason.contains("failed (queue_full"),
+        "{}",
+        facts.throughput_rps.reason
+    );
+    assert!(
+        facts.latency_ms.reason.contains("network hops not counted"),
+        "{}",
+        facts.latency_ms.reason
+    );
     let cpu = facts.cpu_percent.value.unwrap();
-    assert!(cpu > 95.0 && cpu <= 100.0, "a saturated server is busy all the time: {cpu}");
+    assert!(
+        cpu > 95.0 && cpu <= 100.0,
+        "a saturated server is busy all the time: {cpu}"
+    );
 }
 
 #[test]
@@ -85,7 +155,14 @@ fn a_run_that_answers_nothing_has_no_response_time_and_says_why() {
     let summary = run(&sketch.design, &options(2, 10.0, 0.0)).summary();
     let facts = simulated_facts(derive(&sketch.design), &summary);
     assert_eq!(facts.response_time_ms.value, None);
-    assert!(facts.response_time_ms.reason.starts_with("simulated (seed 2, 10 s): no request was answered"), "{}", facts.response_time_ms.reason);
+    assert!(
+        facts
+            .response_time_ms
+            .reason
+            .starts_with("simulated (seed 2, 10 s): no request was answered"),
+        "{}",
+        facts.response_time_ms.reason
+    );
     assert_eq!(facts.throughput_rps.value, Some(0.0));
 }
 
@@ -94,11 +171,17 @@ fn figures_cross_to_the_page_unchanged_and_large_seeds_are_exact() {
     let design = template("database-scaling").unwrap();
     let summary = run(&design, &options(u64::MAX, 5.0, 0.0)).summary();
     let performance = SimulatedPerformance::from_summary(&summary);
-    assert_eq!(performance.label(), format!("simulated (seed {}, 5 s)", u64::MAX));
+    assert_eq!(
+        performance.label(),
+        format!("simulated (seed {}, 5 s)", u64::MAX)
+    );
     // Through serde's data model, as serde-wasm-bindgen carries it (f64 exact, the u64 seed whole).
     let value = serde_json::to_value(&performance).unwrap();
     assert_eq!(value["seed"].as_u64(), Some(u64::MAX));
     let back: SimulatedPerformance = serde_json::from_value(value).unwrap();
     assert_eq!(back, performance);
-    assert!(performance.errors.windows(2).all(|w| w[0].1 >= w[1].1), "causes most frequent first");
+    assert!(
+        performance.errors.windows(2).all(|w| w[0].1 >= w[1].1),
+        "causes most frequent first"
+    );
 }

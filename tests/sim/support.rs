@@ -1,7 +1,9 @@
 //! Helpers shared by the simulator tests: small designs, seeded replications
 //! with confidence intervals, and the checks every scenario must pass.
 
-use archplay::engine::model::{Component, ComponentId, ComponentKind, Connection, ConnectionId, Design};
+use archplay::engine::model::{
+    Component, ComponentId, ComponentKind, Connection, ConnectionId, Design,
+};
 use archplay::engine::sim::summary::Summary;
 use archplay::engine::sim::{Simulation, SimulationOptions};
 
@@ -21,7 +23,12 @@ impl Sketch {
     }
 
     /// Adds a component; `tweak` adjusts it. Returns its id.
-    pub fn add(&mut self, kind: ComponentKind, name: &str, tweak: impl FnOnce(&mut Component)) -> ComponentId {
+    pub fn add(
+        &mut self,
+        kind: ComponentKind,
+        name: &str,
+        tweak: impl FnOnce(&mut Component),
+    ) -> ComponentId {
         let id = self.design.next_component_id();
         let mut component = Component::new(id, kind, name);
         component.replicas.min = component.replicas.current.min(component.replicas.min);
@@ -42,9 +49,19 @@ impl Sketch {
     }
 
     /// Connects two components; `tweak` adjusts the connection.
-    pub fn connect_with(&mut self, from: ComponentId, to: ComponentId, tweak: impl FnOnce(&mut Connection)) {
+    pub fn connect_with(
+        &mut self,
+        from: ComponentId,
+        to: ComponentId,
+        tweak: impl FnOnce(&mut Connection),
+    ) {
         let id = ConnectionId(self.design.connections.len() as u32);
-        let mut connection = Connection { id, from, to, ..Connection::default() };
+        let mut connection = Connection {
+            id,
+            from,
+            to,
+            ..Connection::default()
+        };
         tweak(&mut connection);
         self.design.connections.push(connection);
     }
@@ -69,7 +86,12 @@ pub fn chain(rps: f64, stations: &[(u32, f64, u32)]) -> Design {
 
 /// Options for a replication: seed, duration and warm-up.
 pub fn options(seed: u64, duration_s: f64, warmup_s: f64) -> SimulationOptions {
-    SimulationOptions { seed, duration_s, warmup_s, ..SimulationOptions::default() }
+    SimulationOptions {
+        seed,
+        duration_s,
+        warmup_s,
+        ..SimulationOptions::default()
+    }
 }
 
 /// Runs `design` to the end and returns the finished simulation after the universal checks.
@@ -85,22 +107,47 @@ pub fn run(design: &Design, options: &SimulationOptions) -> Simulation {
 pub fn check_universal(simulation: &Simulation) {
     let summary: Summary = simulation.summary();
     let end = &summary.end_to_end;
-    assert!(summary.checks.conservation_holds, "conservation broken: {end:?}");
-    assert_eq!(end.arrived + end.in_flight_at_start, end.completed + end.failed + end.in_flight);
-    assert_eq!(summary.checks.invariant_violations, 0, "an idle server while calls waited");
+    assert!(
+        summary.checks.conservation_holds,
+        "conservation broken: {end:?}"
+    );
+    assert_eq!(
+        end.arrived + end.in_flight_at_start,
+        end.completed + end.failed + end.in_flight
+    );
+    assert_eq!(
+        summary.checks.invariant_violations, 0,
+        "an idle server while calls waited"
+    );
     for (node, component) in simulation.nodes().iter().zip(&summary.components) {
-        assert!((0.0..=1.0).contains(&component.utilisation), "{} utilisation {}", component.name, component.utilisation);
+        assert!(
+            (0.0..=1.0).contains(&component.utilisation),
+            "{} utilisation {}",
+            component.name,
+            component.utilisation
+        );
         let stats = &node.stats;
         let present = stats.in_system.level();
         // Per component: calls that arrived either left or are still here (measured from the start of the run).
         if simulation.measured_from() == 0 {
-            assert_eq!(stats.arrivals, stats.completed + stats.failed + present, "{} conservation", node.name);
+            assert_eq!(
+                stats.arrivals,
+                stats.completed + stats.failed + present,
+                "{} conservation",
+                node.name
+            );
         }
     }
     for station in simulation.stations() {
-        assert_eq!(station.busy, station.replicas.iter().map(|r| r.busy).sum::<u32>());
+        assert_eq!(
+            station.busy,
+            station.replicas.iter().map(|r| r.busy).sum::<u32>()
+        );
     }
-    assert!(summary.checks.littles_law_holds, "the time integral of requests present disagrees with their times inside");
+    assert!(
+        summary.checks.littles_law_holds,
+        "the time integral of requests present disagrees with their times inside"
+    );
 }
 
 /// Little's law as an estimate: L (time-averaged requests present) against
@@ -109,7 +156,10 @@ pub fn check_universal(simulation: &Simulation) {
 pub fn check_littles_law_estimate(simulation: &Simulation) {
     let end = simulation.summary().end_to_end;
     let (l, lambda_w) = (end.mean_in_system, end.arrival_rate_times_mean_time);
-    assert!((l - lambda_w).abs() <= 0.02 * l, "Little's law: L = {l}, lambda W = {lambda_w}");
+    assert!(
+        (l - lambda_w).abs() <= 0.02 * l,
+        "Little's law: L = {l}, lambda W = {lambda_w}"
+    );
 }
 
 /// Mean and 95 % confidence half-width (Student t) of replication results.

@@ -6,7 +6,7 @@
 //! confidence interval of the replication means and within 5 % of their mean.
 
 use crate::support::{assert_agrees, chain, check_littles_law_estimate, options, run};
-use archplay::engine::queueing::{mmck_blocking, MmcStation};
+use archplay::engine::score::queueing::{mmck_blocking, MmcStation};
 
 const REPLICATIONS: u64 = 10;
 
@@ -36,12 +36,29 @@ fn station_wait_s(simulation: &archplay::engine::sim::Simulation, station: usize
 fn mm1_mean_wait_and_response_match_theory_at_utilisation_0_5_and_0_8() {
     for (lambda, duration_s) in [(50.0, 2_000.0), (80.0, 4_000.0)] {
         let design = chain(lambda, &[(1, 10.0, 1_000_000)]);
-        let theory = MmcStation { lambda, mu: 100.0, servers: 1 };
+        let theory = MmcStation {
+            lambda,
+            mu: 100.0,
+            servers: 1,
+        };
         let [waits, responses] = replicate(&design, duration_s, duration_s / 10.0, |simulation| {
-            [station_wait_s(simulation, 0), simulation.nodes()[1].stats.latency.mean() / 1e6]
+            [
+                station_wait_s(simulation, 0),
+                simulation.nodes()[1].stats.latency.mean() / 1e6,
+            ]
         });
-        assert_agrees(&format!("M/M/1 rho {} Wq", lambda / 100.0), &waits, theory.mean_wait().unwrap(), 0.05);
-        assert_agrees(&format!("M/M/1 rho {} W", lambda / 100.0), &responses, theory.mean_response().unwrap(), 0.05);
+        assert_agrees(
+            &format!("M/M/1 rho {} Wq", lambda / 100.0),
+            &waits,
+            theory.mean_wait().unwrap(),
+            0.05,
+        );
+        assert_agrees(
+            &format!("M/M/1 rho {} W", lambda / 100.0),
+            &responses,
+            theory.mean_response().unwrap(),
+            0.05,
+        );
     }
 }
 
@@ -49,7 +66,11 @@ fn mm1_mean_wait_and_response_match_theory_at_utilisation_0_5_and_0_8() {
 fn mmc_erlang_c_mean_wait_and_waiting_time_tail_match_theory() {
     // c = 4, mu = 100/s, lambda = 320/s: utilisation 0.8.
     let design = chain(320.0, &[(4, 10.0, 1_000_000)]);
-    let theory = MmcStation { lambda: 320.0, mu: 100.0, servers: 4 };
+    let theory = MmcStation {
+        lambda: 320.0,
+        mu: 100.0,
+        servers: 4,
+    };
     // 12287 µs: 12288 starts a histogram bucket, so the tail count is exact.
     let threshold_us = 12_287;
     let [waits, waited, tail] = replicate(&design, 1_000.0, 100.0, |simulation| {
@@ -62,8 +83,18 @@ fn mmc_erlang_c_mean_wait_and_waiting_time_tail_match_theory() {
         ]
     });
     assert_agrees("M/M/4 Wq", &waits, theory.mean_wait().unwrap(), 0.05);
-    assert_agrees("M/M/4 P(W > 0) (Erlang C)", &waited, theory.wait_probability().unwrap(), 0.05);
-    assert_agrees("M/M/4 P(W > t)", &tail, theory.wait_exceeds(threshold_us as f64 / 1e6).unwrap(), 0.05);
+    assert_agrees(
+        "M/M/4 P(W > 0) (Erlang C)",
+        &waited,
+        theory.wait_probability().unwrap(),
+        0.05,
+    );
+    assert_agrees(
+        "M/M/4 P(W > t)",
+        &tail,
+        theory.wait_exceeds(threshold_us as f64 / 1e6).unwrap(),
+        0.05,
+    );
 }
 
 #[test]
@@ -72,7 +103,10 @@ fn mmck_blocking_probability_matches_theory() {
     let design = chain(160.0, &[(2, 10.0, 3)]);
     let [blocked, waits] = replicate(&design, 500.0, 50.0, |simulation| {
         let stats = &simulation.stations()[0].stats;
-        [stats.rejected as f64 / stats.arrivals as f64, station_wait_s(simulation, 0)]
+        [
+            stats.rejected as f64 / stats.arrivals as f64,
+            station_wait_s(simulation, 0),
+        ]
     });
     let blocking = mmck_blocking(2, 5, 1.6);
     assert_agrees("M/M/2/5 blocking", &blocked, blocking, 0.05);
@@ -93,24 +127,58 @@ fn mmck_blocking_probability_matches_theory() {
 fn tandem_of_two_stations_adds_their_response_times() {
     // Station A: M/M/1 at 0.7; station B: M/M/2 at 0.7. Jackson: W = W_A + W_B.
     let design = chain(70.0, &[(1, 10.0, 1_000_000), (2, 20.0, 1_000_000)]);
-    let a = MmcStation { lambda: 70.0, mu: 100.0, servers: 1 };
-    let b = MmcStation { lambda: 70.0, mu: 50.0, servers: 2 };
+    let a = MmcStation {
+        lambda: 70.0,
+        mu: 100.0,
+        servers: 1,
+    };
+    let b = MmcStation {
+        lambda: 70.0,
+        mu: 50.0,
+        servers: 2,
+    };
     let [end_to_end, wait_a, wait_b] = replicate(&design, 2_000.0, 200.0, |simulation| {
-        [simulation.requests().latency.mean() / 1e6, station_wait_s(simulation, 0), station_wait_s(simulation, 1)]
+        [
+            simulation.requests().latency.mean() / 1e6,
+            station_wait_s(simulation, 0),
+            station_wait_s(simulation, 1),
+        ]
     });
     assert_agrees("tandem A Wq", &wait_a, a.mean_wait().unwrap(), 0.05);
     assert_agrees("tandem B Wq", &wait_b, b.mean_wait().unwrap(), 0.05);
-    assert_agrees("tandem W", &end_to_end, a.mean_response().unwrap() + b.mean_response().unwrap(), 0.05);
+    assert_agrees(
+        "tandem W",
+        &end_to_end,
+        a.mean_response().unwrap() + b.mean_response().unwrap(),
+        0.05,
+    );
 }
 
 #[test]
 fn mean_queue_length_is_lambda_times_wait_and_utilisation_is_rho() {
     let design = chain(320.0, &[(4, 10.0, 1_000_000)]);
-    let theory = MmcStation { lambda: 320.0, mu: 100.0, servers: 4 };
+    let theory = MmcStation {
+        lambda: 320.0,
+        mu: 100.0,
+        servers: 4,
+    };
     let [queue_lengths, utilisations] = replicate(&design, 500.0, 50.0, |simulation| {
         let summary = simulation.summary();
-        [summary.components[1].mean_queue_length, summary.components[1].utilisation]
+        [
+            summary.components[1].mean_queue_length,
+            summary.components[1].utilisation,
+        ]
     });
-    assert_agrees("M/M/4 Lq", &queue_lengths, theory.mean_queue_length().unwrap(), 0.05);
-    assert_agrees("M/M/4 utilisation", &utilisations, theory.utilisation(), 0.05);
+    assert_agrees(
+        "M/M/4 Lq",
+        &queue_lengths,
+        theory.mean_queue_length().unwrap(),
+        0.05,
+    );
+    assert_agrees(
+        "M/M/4 utilisation",
+        &utilisations,
+        theory.utilisation(),
+        0.05,
+    );
 }

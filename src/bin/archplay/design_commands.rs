@@ -1,7 +1,9 @@
 //! `score`, `template` and `validate`.
 
 use super::Failure;
-use archplay::engine::{format, report, templates};
+use archplay::engine::score::report;
+use archplay::engine::share::design_file;
+use archplay::engine::templates;
 use std::io::Read;
 
 /// Reads a whole file, or standard input for `-`.
@@ -10,26 +12,36 @@ pub fn read_input(path: &str) -> Result<String, Failure> {
     let outcome = if path == "-" {
         std::io::stdin().read_to_string(&mut text).map(|_| ())
     } else {
-        std::fs::File::open(path).and_then(|mut file| file.read_to_string(&mut text)).map(|_| ())
+        std::fs::File::open(path)
+            .and_then(|mut file| file.read_to_string(&mut text))
+            .map(|_| ())
     };
     outcome.map_err(|error| Failure::Io(format!("cannot read {path}: {error}")))?;
     Ok(text)
 }
 
 /// Reads and validates a design file.
-pub fn read_design(args: &[String], command: &str) -> Result<archplay::engine::model::Design, Failure> {
+pub fn read_design(
+    args: &[String],
+    command: &str,
+) -> Result<archplay::engine::model::Design, Failure> {
     let [path] = args else {
-        return Err(Failure::Usage(format!("`{command}` takes one design file, e.g. `archplay {command} shop.json`")));
+        return Err(Failure::Usage(format!(
+            "`{command}` takes one design file, e.g. `archplay {command} shop.json`"
+        )));
     };
     let text = read_input(path)?;
-    format::from_json(&text).map_err(|error| Failure::Usage(format!("{path}: {error}")))
+    design_file::from_json(&text).map_err(|error| Failure::Usage(format!("{path}: {error}")))
 }
 
 /// `archplay score DESIGN.json`
 pub fn score(args: &[String]) -> Result<(), Failure> {
     let design = read_design(args, "score")?;
     let value = report::score_report(&design);
-    println!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&value).unwrap_or_default()
+    );
     Ok(())
 }
 
@@ -52,9 +64,12 @@ pub fn template(args: &[String]) -> Result<(), Failure> {
         [name] => {
             let design = templates::template(name).ok_or_else(|| {
                 let names: Vec<&str> = templates::TEMPLATES.iter().map(|t| t.name).collect();
-                Failure::Usage(format!("no template named `{name}`; try one of: {}", names.join(", ")))
+                Failure::Usage(format!(
+                    "no template named `{name}`; try one of: {}",
+                    names.join(", ")
+                ))
             })?;
-            println!("{}", format::to_json(&design));
+            println!("{}", design_file::to_json(&design));
             Ok(())
         }
         _ => Err(Failure::Usage("`template` takes a name or --list".into())),

@@ -46,7 +46,9 @@ fn main() -> ExitCode {
             println!("{USAGE}");
             Ok(())
         }
-        Some(other) => Err(Failure::Usage(format!("unknown command `{other}`\n{USAGE}"))),
+        Some(other) => Err(Failure::Usage(format!(
+            "unknown command `{other}`\n{USAGE}"
+        ))),
         None => Err(Failure::Usage(USAGE.to_string())),
     };
     match result {

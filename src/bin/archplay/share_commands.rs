@@ -3,7 +3,8 @@
 
 use super::design_commands::{read_design, read_input};
 use super::Failure;
-use archplay::engine::{export, format, share};
+use archplay::engine::share::design_file;
+use archplay::engine::{export, share};
 
 /// `archplay link DESIGN.json`: prints the link fragment (without `#`).
 pub fn link(args: &[String]) -> Result<(), Failure> {
@@ -20,22 +21,32 @@ pub fn open(args: &[String]) -> Result<(), Failure> {
     let [link] = args else {
         return Err(Failure::Usage("`open` takes one link, e.g. `archplay open 'v2.eNp...'` (or `-` to read it from standard input)".into()));
     };
-    let text = if link == "-" { read_input("-")? } else { link.clone() };
+    let text = if link == "-" {
+        read_input("-")?
+    } else {
+        link.clone()
+    };
     let design = if share::is_snapshot(&text) {
         share::decode_snapshot(&text).map_err(|error| Failure::Usage(error.to_string()))?
     } else {
         share::decode_link(&text).map_err(|error| Failure::Usage(error.to_string()))?
     };
-    println!("{}", format::to_json(&design));
+    println!("{}", design_file::to_json(&design));
     Ok(())
 }
 
 /// `archplay export mermaid|hpa|svg DESIGN.json`
 pub fn export(args: &[String]) -> Result<(), Failure> {
-    let usage = || Failure::Usage("`export` takes a format and a design file: `archplay export mermaid|hpa|svg DESIGN.json`".into());
-    let [format_name, rest @ ..] = args else { return Err(usage()) };
+    let usage = || {
+        Failure::Usage("`export` takes a format and a design file: `archplay export mermaid|hpa|svg DESIGN.json`".into())
+    };
+    let [format_name, rest @ ..] = args else {
+        return Err(usage());
+    };
     if !matches!(format_name.as_str(), "mermaid" | "hpa" | "svg") {
-        return Err(Failure::Usage(format!("unknown export format `{format_name}`; try mermaid, hpa or svg")));
+        return Err(Failure::Usage(format!(
+            "unknown export format `{format_name}`; try mermaid, hpa or svg"
+        )));
     }
     if rest.len() != 1 {
         return Err(usage());

@@ -7,7 +7,7 @@
 
 use super::design_commands::read_input;
 use super::Failure;
-use archplay::engine::format;
+use archplay::engine::share::design_file;
 use archplay::engine::sim::{RunOutcome, Simulation, SimulationOptions};
 use std::io::Write;
 
@@ -17,7 +17,8 @@ const SIMULATE_USAGE: &str =
 /// Parses the value after a flag.
 fn value<T: std::str::FromStr>(flag: &str, raw: Option<&String>, what: &str) -> Result<T, Failure> {
     let raw = raw.ok_or_else(|| Failure::Usage(format!("{flag} needs {what}")))?;
-    raw.parse().map_err(|_| Failure::Usage(format!("{flag} needs {what}, not `{raw}`")))
+    raw.parse()
+        .map_err(|_| Failure::Usage(format!("{flag} needs {what}, not `{raw}`")))
 }
 
 /// `archplay simulate DESIGN.json [flags]`
@@ -37,23 +38,41 @@ pub fn simulate(args: &[String]) -> Result<(), Failure> {
             "--duration" => duration = Some(value(arg, next, "a number of seconds")?),
             "--warmup" => warmup = Some(value(arg, next, "a number of seconds")?),
             "--max-events" => max_events = value(arg, next, "a whole number")?,
-            "--options" => options_path = Some(next.ok_or_else(|| Failure::Usage("--options needs a file".into()))?),
-            flag if flag.starts_with("--") => return Err(Failure::Usage(format!("unknown flag `{flag}`; {SIMULATE_USAGE}"))),
+            "--options" => {
+                options_path =
+                    Some(next.ok_or_else(|| Failure::Usage("--options needs a file".into()))?)
+            }
+            flag if flag.starts_with("--") => {
+                return Err(Failure::Usage(format!(
+                    "unknown flag `{flag}`; {SIMULATE_USAGE}"
+                )))
+            }
             _ if path.is_none() => {
                 path = Some(arg);
                 i += 1;
                 continue;
             }
-            extra => return Err(Failure::Usage(format!("unexpected argument `{extra}`; {SIMULATE_USAGE}"))),
+            extra => {
+                return Err(Failure::Usage(format!(
+                    "unexpected argument `{extra}`; {SIMULATE_USAGE}"
+                )))
+            }
         }
         i += 2;
     }
     let path = path.ok_or_else(|| Failure::Usage(SIMULATE_USAGE.to_string()))?;
-    let design = format::from_json(&read_input(path)?).map_err(|error| Failure::Usage(format!("{path}: {error}")))?;
+    let design = design_file::from_json(&read_input(path)?)
+        .map_err(|error| Failure::Usage(format!("{path}: {error}")))?;
     let mut options = match options_path {
-        Some(file) => serde_json::from_str::<SimulationOptions>(&read_input(file)?)
-            .map_err(|error| Failure::Usage(format!("{file}: not valid simulation options: {error}")))?,
-        None => SimulationOptions::from_settings(&design.simulation, design.workload.requests_per_second),
+        Some(file) => {
+            serde_json::from_str::<SimulationOptions>(&read_input(file)?).map_err(|error| {
+                Failure::Usage(format!("{file}: not valid simulation options: {error}"))
+            })?
+        }
+        None => SimulationOptions::from_settings(
+            &design.simulation,
+            design.workload.requests_per_second,
+        ),
     };
     if let Some(seed) = seed {
         options.seed = seed;
@@ -64,10 +83,14 @@ pub fn simulate(args: &[String]) -> Result<(), Failure> {
     if let Some(warmup) = warmup {
         options.warmup_s = warmup;
     }
-    let mut simulation = Simulation::new(&design, &options).map_err(|error| Failure::Usage(error.to_string()))?;
+    let mut simulation =
+        Simulation::new(&design, &options).map_err(|error| Failure::Usage(error.to_string()))?;
     let outcome = simulation.run_until(simulation.end(), max_events);
     if outcome == RunOutcome::EventLimit {
-        eprintln!("archplay: stopped after {max_events} events at {:.3} s of simulated time", simulation.now() as f64 / 1e6);
+        eprintln!(
+            "archplay: stopped after {max_events} events at {:.3} s of simulated time",
+            simulation.now() as f64 / 1e6
+        );
     }
     let text = serde_json::to_string_pretty(&simulation.summary()).unwrap_or_default();
     // A closed pipe (`| head`) is not an error worth a panic.

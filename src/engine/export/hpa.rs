@@ -21,20 +21,32 @@ const MAX_STABILIZATION_S: f64 = 3600.0;
 pub fn dns_name(name: &str, fallback: &str) -> String {
     let mut label = String::new();
     for character in name.chars().flat_map(char::to_lowercase) {
-        let keep = if character.is_ascii_lowercase() || character.is_ascii_digit() { character } else { '-' };
+        let keep = if character.is_ascii_lowercase() || character.is_ascii_digit() {
+            character
+        } else {
+            '-'
+        };
         if !(keep == '-' && (label.is_empty() || label.ends_with('-'))) {
             label.push(keep);
         }
     }
     label.truncate(MAX_DNS_LABEL);
     let label = label.trim_end_matches('-');
-    if label.is_empty() { fallback.to_string() } else { label.to_string() }
+    if label.is_empty() {
+        fallback.to_string()
+    } else {
+        label.to_string()
+    }
 }
 
 /// A number as a Kubernetes quantity: whole numbers as they are, fractions in
 /// thousandths (`0.25` is `250m`).
 fn quantity(value: f64) -> String {
-    let value = if value.is_finite() { value.max(0.0) } else { 0.0 };
+    let value = if value.is_finite() {
+        value.max(0.0)
+    } else {
+        0.0
+    };
     if value.fract() == 0.0 && value < 1e15 {
         format!("{}", value as u64)
     } else {
@@ -44,9 +56,16 @@ fn quantity(value: f64) -> String {
 
 /// Seconds as a stabilisation window, and a note when Kubernetes' bound capped them.
 fn window(seconds: f64, which: &str) -> (u32, Option<String>) {
-    let seconds = if seconds.is_finite() { seconds.max(0.0) } else { 0.0 };
+    let seconds = if seconds.is_finite() {
+        seconds.max(0.0)
+    } else {
+        0.0
+    };
     if seconds > MAX_STABILIZATION_S {
-        let note = format!("# the {which} cooldown of {} s is capped at Kubernetes' 3600 s\n", seconds.round());
+        let note = format!(
+            "# the {which} cooldown of {} s is capped at Kubernetes' 3600 s\n",
+            seconds.round()
+        );
         return (MAX_STABILIZATION_S as u32, Some(note));
     }
     (seconds.round() as u32, None)
@@ -55,7 +74,11 @@ fn window(seconds: f64, which: &str) -> (u32, Option<String>) {
 fn metric_yaml(component: &Component) -> String {
     let threshold = component.autoscaling.threshold;
     let resource = |name: &str| {
-        let percent = if threshold.is_finite() { threshold.round().clamp(1.0, 1e6) as u32 } else { 70 };
+        let percent = if threshold.is_finite() {
+            threshold.round().clamp(1.0, 1e6) as u32
+        } else {
+            70
+        };
         format!(
             "    - type: Resource\n      resource:\n        name: {name}\n        target:\n          type: Utilization\n          averageUtilization: {percent}\n"
         )
@@ -130,8 +153,11 @@ pub fn to_hpa_manifests(design: &Design) -> Vec<(String, String)> {
         let mut name = base.clone();
         let mut attempt = 0u32;
         while used.contains(&name) {
-            let suffix =
-                if attempt == 0 { format!("-{}", component.id.0) } else { format!("-{}-{attempt}", component.id.0) };
+            let suffix = if attempt == 0 {
+                format!("-{}", component.id.0)
+            } else {
+                format!("-{}-{attempt}", component.id.0)
+            };
             let mut stem = base.clone();
             stem.truncate(MAX_DNS_LABEL - suffix.len());
             name = format!("{}{suffix}", stem.trim_end_matches('-'));

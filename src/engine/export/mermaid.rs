@@ -5,7 +5,7 @@
 //! is quoted with anything but plain letters, digits and `-_./:,` written as a
 //! Mermaid entity (`#34;`), so no name can end a label or start a new one.
 
-use crate::engine::graph::{flow, Flow};
+use crate::engine::model::graph::{flow, Flow};
 use crate::engine::model::{ComponentKind, Connection, Design, HttpMethod};
 
 /// The opening and closing brackets of a node of `kind`: its shape.
@@ -60,7 +60,11 @@ fn edge_label(connection: &Connection) -> String {
 /// The Mermaid `flowchart LR` source for `design`.
 pub fn to_mermaid(design: &Design) -> String {
     let mut out = String::from("flowchart LR\n");
-    let title: String = design.name.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let title: String = design
+        .name
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     out.push_str(&format!("    %% Archplay design: {title}\n"));
     for component in &design.components {
         let (open, close) = shape(component.kind);
@@ -72,15 +76,25 @@ pub fn to_mermaid(design: &Design) -> String {
         ));
     }
     for connection in &design.connections {
-        let kinds = design.component(connection.from).zip(design.component(connection.to)).map(|(a, b)| flow(a.kind, b.kind));
+        let kinds = design
+            .component(connection.from)
+            .zip(design.component(connection.to))
+            .map(|(a, b)| flow(a.kind, b.kind));
         let arrow = match kinds {
             Some(Flow::Publish | Flow::Deliver) => "==>",
             Some(Flow::Observe) => "-.->",
             Some(Flow::Request) | None => "-->",
         };
         let label = edge_label(connection);
-        let label = if label.is_empty() { String::new() } else { format!("|\"{}\"|", escape_label(&label)) };
-        out.push_str(&format!("    c{} {arrow}{label} c{}\n", connection.from.0, connection.to.0));
+        let label = if label.is_empty() {
+            String::new()
+        } else {
+            format!("|\"{}\"|", escape_label(&label))
+        };
+        out.push_str(&format!(
+            "    c{} {arrow}{label} c{}\n",
+            connection.from.0, connection.to.0
+        ));
     }
     out
 }

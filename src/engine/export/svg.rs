@@ -5,7 +5,7 @@
 //! What must stay true: the output is well-formed XML whatever the names hold
 //! (text is escaped), and every coordinate written is a finite number.
 
-use crate::engine::graph::{flow, Flow};
+use crate::engine::model::graph::{flow, Flow};
 use crate::engine::model::{Component, ComponentKind, Design, HttpMethod, Position};
 
 /// Box size and margin around the content, in canvas units.
@@ -48,17 +48,28 @@ fn fill(kind: ComponentKind) -> &'static str {
 
 /// A coordinate that is always a finite number.
 fn finite(value: f64) -> f64 {
-    if value.is_finite() { value } else { 0.0 }
+    if value.is_finite() {
+        value
+    } else {
+        0.0
+    }
 }
 
 fn centre(component: &Component) -> Position {
-    Position { x: finite(component.position.x), y: finite(component.position.y) }
+    Position {
+        x: finite(component.position.x),
+        y: finite(component.position.y),
+    }
 }
 
 /// A number with at most one decimal, as SVG wants it.
 fn n(value: f64) -> String {
     let rounded = (finite(value) * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 { format!("{}", rounded as i64) } else { format!("{rounded:.1}") }
+    if rounded.fract() == 0.0 {
+        format!("{}", rounded as i64)
+    } else {
+        format!("{rounded:.1}")
+    }
 }
 
 /// Where the segment from `from` towards `to` leaves the box centred at `from`.
@@ -66,13 +77,24 @@ fn border_point(from: Position, to: Position) -> Position {
     let (dx, dy) = (to.x - from.x, to.y - from.y);
     let half_w = BOX_WIDTH / 2.0;
     let half_h = BOX_HEIGHT / 2.0;
-    let scale_x = if dx.abs() > f64::EPSILON { half_w / dx.abs() } else { f64::INFINITY };
-    let scale_y = if dy.abs() > f64::EPSILON { half_h / dy.abs() } else { f64::INFINITY };
+    let scale_x = if dx.abs() > f64::EPSILON {
+        half_w / dx.abs()
+    } else {
+        f64::INFINITY
+    };
+    let scale_y = if dy.abs() > f64::EPSILON {
+        half_h / dy.abs()
+    } else {
+        f64::INFINITY
+    };
     let t = scale_x.min(scale_y).min(1.0);
     if !t.is_finite() {
         return from;
     }
-    Position { x: from.x + dx * t, y: from.y + dy * t }
+    Position {
+        x: from.x + dx * t,
+        y: from.y + dy * t,
+    }
 }
 
 fn shorten(name: &str) -> String {
@@ -90,9 +112,17 @@ pub fn to_svg(design: &Design) -> String {
     let (min_x, min_y, max_x, max_y) = if centres.is_empty() {
         (0.0, 0.0, BOX_WIDTH, BOX_HEIGHT)
     } else {
-        centres.iter().fold((f64::MAX, f64::MAX, f64::MIN, f64::MIN), |(a, b, c, d), p| {
-            (a.min(p.x - BOX_WIDTH / 2.0), b.min(p.y - BOX_HEIGHT / 2.0), c.max(p.x + BOX_WIDTH / 2.0), d.max(p.y + BOX_HEIGHT / 2.0))
-        })
+        centres.iter().fold(
+            (f64::MAX, f64::MAX, f64::MIN, f64::MIN),
+            |(a, b, c, d), p| {
+                (
+                    a.min(p.x - BOX_WIDTH / 2.0),
+                    b.min(p.y - BOX_HEIGHT / 2.0),
+                    c.max(p.x + BOX_WIDTH / 2.0),
+                    d.max(p.y + BOX_HEIGHT / 2.0),
+                )
+            },
+        )
     };
     let (left, top) = (min_x - MARGIN, min_y - MARGIN);
     let (width, height) = (max_x - min_x + 2.0 * MARGIN, max_y - min_y + 2.0 * MARGIN);
@@ -109,9 +139,20 @@ pub fn to_svg(design: &Design) -> String {
     svg.push_str(
         "  <defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#475569\"/></marker></defs>\n",
     );
-    svg.push_str(&format!("  <rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", n(left), n(top), n(width), n(height)));
+    svg.push_str(&format!(
+        "  <rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n",
+        n(left),
+        n(top),
+        n(width),
+        n(height)
+    ));
     for connection in &design.connections {
-        let (Some(from), Some(to)) = (design.component(connection.from), design.component(connection.to)) else { continue };
+        let (Some(from), Some(to)) = (
+            design.component(connection.from),
+            design.component(connection.to),
+        ) else {
+            continue;
+        };
         let (a, b) = (centre(from), centre(to));
         let (start, end) = (border_point(a, b), border_point(b, a));
         let dash = match flow(from.kind, to.kind) {
@@ -126,12 +167,19 @@ pub fn to_svg(design: &Design) -> String {
             n(end.x),
             n(end.y)
         ));
-        let method = if connection.method == HttpMethod::Any { String::new() } else { format!("{:?} ", connection.method).to_uppercase() };
-        let label = [format!("{method}{}", connection.path).trim().to_string(), connection.topics.join(", ")]
-            .into_iter()
-            .filter(|part| !part.is_empty())
-            .collect::<Vec<_>>()
-            .join("; ");
+        let method = if connection.method == HttpMethod::Any {
+            String::new()
+        } else {
+            format!("{:?} ", connection.method).to_uppercase()
+        };
+        let label = [
+            format!("{method}{}", connection.path).trim().to_string(),
+            connection.topics.join(", "),
+        ]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ");
         if !label.is_empty() {
             svg.push_str(&format!(
                 "  <text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#334155\">{}</text>\n",

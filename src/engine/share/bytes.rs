@@ -94,7 +94,10 @@ impl ByteWriter {
     /// exact (the usual case), else the raw eight bytes.
     pub fn coordinate(&mut self, value: f64, previous: f64) {
         let step = value - previous;
-        if step.fract() == 0.0 && step.abs() <= MAX_COMPACT && (previous + (step as i64) as f64).to_bits() == value.to_bits() {
+        if step.fract() == 0.0
+            && step.abs() <= MAX_COMPACT
+            && (previous + (step as i64) as f64).to_bits() == value.to_bits()
+        {
             self.varint(zigzag(step as i64) << 1);
         } else {
             self.varint(1);
@@ -130,12 +133,17 @@ impl<'a> ByteReader<'a> {
     pub fn finish(&self) -> Result<(), WireError> {
         match self.remaining() {
             0 => Ok(()),
-            extra => Err(WireError(format!("{extra} unexpected bytes after the design"))),
+            extra => Err(WireError(format!(
+                "{extra} unexpected bytes after the design"
+            ))),
         }
     }
 
     fn byte(&mut self, what: &str) -> Result<u8, WireError> {
-        let byte = *self.bytes.get(self.offset).ok_or_else(|| WireError(format!("the data ends in the middle of {what}")))?;
+        let byte = *self
+            .bytes
+            .get(self.offset)
+            .ok_or_else(|| WireError(format!("the data ends in the middle of {what}")))?;
         self.offset += 1;
         Ok(byte)
     }
@@ -154,13 +162,16 @@ impl<'a> ByteReader<'a> {
                 return Ok(value);
             }
         }
-        Err(WireError(format!("{what} is a number too large to be real")))
+        Err(WireError(format!(
+            "{what} is a number too large to be real"
+        )))
     }
 
     /// A varint that must fit in 32 bits.
     pub fn u32(&mut self, what: &str) -> Result<u32, WireError> {
         let value = self.varint(what)?;
-        u32::try_from(value).map_err(|_| WireError(format!("{what} ({value}) is larger than {}", u32::MAX)))
+        u32::try_from(value)
+            .map_err(|_| WireError(format!("{what} ({value}) is larger than {}", u32::MAX)))
     }
 
     /// A zig-zag signed varint.
@@ -173,10 +184,14 @@ impl<'a> ByteReader<'a> {
     pub fn count(&mut self, what: &str, most: usize) -> Result<usize, WireError> {
         let count = self.varint(what)?;
         if count > most as u64 {
-            return Err(WireError(format!("{count} {what} is more than the {most} allowed")));
+            return Err(WireError(format!(
+                "{count} {what} is more than the {most} allowed"
+            )));
         }
         if count > self.remaining() as u64 {
-            return Err(WireError(format!("the data ends before its {count} {what}")));
+            return Err(WireError(format!(
+                "the data ends before its {count} {what}"
+            )));
         }
         Ok(count as usize)
     }
@@ -215,7 +230,9 @@ impl<'a> ByteReader<'a> {
         if head == RAW_NUMBER_TAG {
             return self.raw_f64(what);
         }
-        let scale = SCALES.get(tag as usize).ok_or_else(|| WireError(format!("{what} has an unknown number tag {tag}")))?;
+        let scale = SCALES
+            .get(tag as usize)
+            .ok_or_else(|| WireError(format!("{what} has an unknown number tag {tag}")))?;
         Ok((unzigzag(head >> 3) as f64) / scale)
     }
 
@@ -306,9 +323,17 @@ pub struct FieldsReader<'r, 'a> {
 
 impl<'r, 'a> FieldsReader<'r, 'a> {
     /// Reads the presence mask of `what` (e.g. "a component").
-    pub fn new(reader: &'r mut ByteReader<'a>, what: &'static str) -> Result<FieldsReader<'r, 'a>, WireError> {
+    pub fn new(
+        reader: &'r mut ByteReader<'a>,
+        what: &'static str,
+    ) -> Result<FieldsReader<'r, 'a>, WireError> {
         let mask = reader.varint(what)?;
-        Ok(FieldsReader { mask, next_bit: 0, reader, what })
+        Ok(FieldsReader {
+            mask,
+            next_bit: 0,
+            reader,
+            what,
+        })
     }
 
     fn present(&mut self) -> bool {
@@ -319,22 +344,38 @@ impl<'r, 'a> FieldsReader<'r, 'a> {
 
     /// An optional number.
     pub fn number(&mut self, field: &str) -> Result<Option<f64>, WireError> {
-        if self.present() { self.reader.number(field).map(Some) } else { Ok(None) }
+        if self.present() {
+            self.reader.number(field).map(Some)
+        } else {
+            Ok(None)
+        }
     }
 
     /// An optional whole number that must fit in 32 bits.
     pub fn u32(&mut self, field: &str) -> Result<Option<u32>, WireError> {
-        if self.present() { self.reader.u32(field).map(Some) } else { Ok(None) }
+        if self.present() {
+            self.reader.u32(field).map(Some)
+        } else {
+            Ok(None)
+        }
     }
 
     /// An optional whole number.
     pub fn varint(&mut self, field: &str) -> Result<Option<u64>, WireError> {
-        if self.present() { self.reader.varint(field).map(Some) } else { Ok(None) }
+        if self.present() {
+            self.reader.varint(field).map(Some)
+        } else {
+            Ok(None)
+        }
     }
 
     /// An optional string.
     pub fn string(&mut self, field: &str) -> Result<Option<String>, WireError> {
-        if self.present() { self.reader.string(field).map(Some) } else { Ok(None) }
+        if self.present() {
+            self.reader.string(field).map(Some)
+        } else {
+            Ok(None)
+        }
     }
 
     /// A flag carried by its bit alone.
@@ -347,14 +388,25 @@ impl<'r, 'a> FieldsReader<'r, 'a> {
         &mut self,
         read: impl FnOnce(&mut ByteReader<'a>) -> Result<T, WireError>,
     ) -> Result<Option<T>, WireError> {
-        if self.present() { read(self.reader).map(Some) } else { Ok(None) }
+        if self.present() {
+            read(self.reader).map(Some)
+        } else {
+            Ok(None)
+        }
     }
 
     /// Fails when the mask names fields this version does not have.
     pub fn finish(self) -> Result<(), WireError> {
-        let known = if self.next_bit >= 64 { u64::MAX } else { (1u64 << self.next_bit) - 1 };
+        let known = if self.next_bit >= 64 {
+            u64::MAX
+        } else {
+            (1u64 << self.next_bit) - 1
+        };
         if self.mask & !known != 0 {
-            return Err(WireError(format!("{} has fields this version does not know", self.what)));
+            return Err(WireError(format!(
+                "{} has fields this version does not know",
+                self.what
+            )));
         }
         Ok(())
     }

@@ -8,9 +8,10 @@
 
 use super::bytes::{ByteReader, ByteWriter, FieldsReader, FieldsWriter, WireError};
 use super::wire_v1::{
-    WireComponentV1, WireConnectionV1, WireDesignV1, WireSimulationV1, WireTargetsV1, WireTeamV1, WireWorkloadV1, MAX_LIST_ITEMS,
+    WireComponentV1, WireConnectionV1, WireDesignV1, WireSimulationV1, WireTargetsV1, WireTeamV1,
+    WireWorkloadV1, MAX_LIST_ITEMS,
 };
-use crate::engine::validate::{MAX_COMPONENTS, MAX_CONNECTIONS};
+use crate::engine::model::validate::{MAX_COMPONENTS, MAX_CONNECTIONS};
 
 impl WireDesignV1 {
     /// The version 1 payload bytes (before compression).
@@ -33,7 +34,15 @@ impl WireDesignV1 {
         let components = read_components(&mut reader)?;
         let connections = read_connections(&mut reader)?;
         reader.finish()?;
-        Ok(WireDesignV1 { name, workload, team, targets, simulation, components, connections })
+        Ok(WireDesignV1 {
+            name,
+            workload,
+            team,
+            targets,
+            simulation,
+            components,
+            connections,
+        })
     }
 }
 
@@ -54,17 +63,30 @@ pub(super) fn write_components(components: &[WireComponentV1], writer: &mut Byte
 }
 
 /// Reads what [`write_components`] wrote.
-pub(super) fn read_components(reader: &mut ByteReader<'_>) -> Result<Vec<WireComponentV1>, WireError> {
+pub(super) fn read_components(
+    reader: &mut ByteReader<'_>,
+) -> Result<Vec<WireComponentV1>, WireError> {
     let count = reader.count("components", MAX_COMPONENTS)?;
     let mut components = Vec::new();
     let (mut previous_id, mut previous_x, mut previous_y) = (-1i64, 0.0, 0.0);
     for _ in 0..count {
-        let id = next_id(previous_id, reader.signed("a component id")?, "a component id")?;
+        let id = next_id(
+            previous_id,
+            reader.signed("a component id")?,
+            "a component id",
+        )?;
         let kind = reader.u32("a component kind")?;
         let name = reader.string("a component name")?;
         let x = reader.coordinate(previous_x, "a component position")?;
         let y = reader.coordinate(previous_y, "a component position")?;
-        let mut component = WireComponentV1 { id, kind, name, x, y, ..WireComponentV1::default() };
+        let mut component = WireComponentV1 {
+            id,
+            kind,
+            name,
+            x,
+            y,
+            ..WireComponentV1::default()
+        };
         read_component_fields(&mut component, reader)?;
         (previous_id, previous_x, previous_y) = (i64::from(id), x, y);
         components.push(component);
@@ -95,12 +117,18 @@ pub(super) fn write_connections(connections: &[WireConnectionV1], writer: &mut B
 }
 
 /// Reads what [`write_connections`] wrote.
-pub(super) fn read_connections(reader: &mut ByteReader<'_>) -> Result<Vec<WireConnectionV1>, WireError> {
+pub(super) fn read_connections(
+    reader: &mut ByteReader<'_>,
+) -> Result<Vec<WireConnectionV1>, WireError> {
     let count = reader.count("connections", MAX_CONNECTIONS)?;
     let mut connections = Vec::new();
     let mut previous_id = -1i64;
     for _ in 0..count {
-        let id = next_id(previous_id, reader.signed("a connection id")?, "a connection id")?;
+        let id = next_id(
+            previous_id,
+            reader.signed("a connection id")?,
+            "a connection id",
+        )?;
         let from = reader.u32("a connection source")?;
         let to = reader.u32("a connection target")?;
         let mut fields = FieldsReader::new(reader, "a connection")?;
@@ -109,10 +137,20 @@ pub(super) fn read_connections(reader: &mut ByteReader<'_>) -> Result<Vec<WireCo
         let method = fields.u32("a route method")?;
         let topics = fields.custom(|body| {
             let count = body.count("topics", MAX_LIST_ITEMS)?;
-            (0..count).map(|_| body.string("a topic")).collect::<Result<Vec<String>, WireError>>()
+            (0..count)
+                .map(|_| body.string("a topic"))
+                .collect::<Result<Vec<String>, WireError>>()
         })?;
         fields.finish()?;
-        connections.push(WireConnectionV1 { id, from, to, weight, path, method, topics });
+        connections.push(WireConnectionV1 {
+            id,
+            from,
+            to,
+            weight,
+            path,
+            method,
+            topics,
+        });
         previous_id = i64::from(id);
     }
     Ok(connections)
@@ -127,7 +165,12 @@ fn next_id(previous_id: i64, step: i64, what: &str) -> Result<u32, WireError> {
 }
 
 /// The workload, team and targets sections. Version 2 writes them the same way.
-pub(super) fn write_common_sections(workload: &WireWorkloadV1, team: &WireTeamV1, targets: &WireTargetsV1, writer: &mut ByteWriter) {
+pub(super) fn write_common_sections(
+    workload: &WireWorkloadV1,
+    team: &WireTeamV1,
+    targets: &WireTargetsV1,
+    writer: &mut ByteWriter,
+) {
     let mut fields = FieldsWriter::new();
     fields.number(workload.requests_per_second);
     fields.number(workload.read_share);
@@ -184,7 +227,9 @@ fn targets_in_order(targets: &WireTargetsV1) -> [Option<f64>; 13] {
 }
 
 /// Reads what [`write_common_sections`] wrote.
-pub(super) fn read_common_sections(reader: &mut ByteReader<'_>) -> Result<(WireWorkloadV1, WireTeamV1, WireTargetsV1), WireError> {
+pub(super) fn read_common_sections(
+    reader: &mut ByteReader<'_>,
+) -> Result<(WireWorkloadV1, WireTeamV1, WireTargetsV1), WireError> {
     let mut fields = FieldsReader::new(reader, "the workload")?;
     let workload = WireWorkloadV1 {
         requests_per_second: fields.number("requests per second")?,
@@ -199,7 +244,8 @@ pub(super) fn read_common_sections(reader: &mut ByteReader<'_>) -> Result<(WireW
     for number in &mut numbers {
         *number = fields.number("a team input")?;
     }
-    let [code_quality, documentation, test_coverage, user_experience, accessibility, responsiveness, error_handling] = numbers;
+    let [code_quality, documentation, test_coverage, user_experience, accessibility, responsiveness, error_handling] =
+        numbers;
     let vulnerability_scanning = fields.flag();
     fields.finish()?;
     let team = WireTeamV1 {
@@ -287,7 +333,10 @@ fn write_component_fields(component: &WireComponentV1, writer: &mut ByteWriter) 
     fields.finish(writer);
 }
 
-fn read_component_fields(c: &mut WireComponentV1, reader: &mut ByteReader<'_>) -> Result<(), WireError> {
+fn read_component_fields(
+    c: &mut WireComponentV1,
+    reader: &mut ByteReader<'_>,
+) -> Result<(), WireError> {
     let mut fields = FieldsReader::new(reader, "a component")?;
     c.flags = fields.u32("a component's flags")?;
     c.replicas_min = fields.u32("min replicas")?;

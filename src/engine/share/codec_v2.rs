@@ -6,7 +6,10 @@
 //! reading sit side by side and must mirror each other call for call.
 
 use super::bytes::{ByteReader, ByteWriter, FieldsReader, FieldsWriter, WireError};
-use super::codec_v1::{read_common_sections, read_components, read_connections, write_common_sections, write_components, write_connections};
+use super::codec_v1::{
+    read_common_sections, read_components, read_connections, write_common_sections,
+    write_components, write_connections,
+};
 use super::wire_v1::MAX_LIST_ITEMS;
 use super::wire_v2::{WireDesignV2, WireFaultV2, WireSimulationV2};
 
@@ -31,7 +34,15 @@ impl WireDesignV2 {
         let components = read_components(&mut reader)?;
         let connections = read_connections(&mut reader)?;
         reader.finish()?;
-        Ok(WireDesignV2 { name, workload, team, targets, simulation, components, connections })
+        Ok(WireDesignV2 {
+            name,
+            workload,
+            team,
+            targets,
+            simulation,
+            components,
+            connections,
+        })
     }
 }
 
@@ -91,7 +102,9 @@ fn read_simulation(reader: &mut ByteReader<'_>) -> Result<WireSimulationV2, Wire
         arrival: fields.u32("the arrival profile")?,
         faults: fields.custom(|body| {
             let count = body.count("faults", MAX_LIST_ITEMS)?;
-            (0..count).map(|_| read_fault(body)).collect::<Result<Vec<WireFaultV2>, WireError>>()
+            (0..count)
+                .map(|_| read_fault(body))
+                .collect::<Result<Vec<WireFaultV2>, WireError>>()
         })?,
         warmup_s: fields.number("the warm-up")?,
         ramp_from_factor: fields.number("the ramp's start factor")?,
@@ -134,5 +147,11 @@ fn read_fault(reader: &mut ByteReader<'_>) -> Result<WireFaultV2, WireError> {
     let duration_s = fields.number("a fault's length")?;
     let amount = fields.number("a fault's amount")?;
     fields.finish()?;
-    Ok(WireFaultV2 { component, kind, at_s, duration_s, amount })
+    Ok(WireFaultV2 {
+        component,
+        kind,
+        at_s,
+        duration_s,
+        amount,
+    })
 }

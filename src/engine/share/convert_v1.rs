@@ -14,16 +14,17 @@
 
 use super::bytes::WireError;
 use super::defaults_v1::{
-    apply_flags, code_of, component_v1, flags_of, from_code, kind_code, kind_from_code, simulation_v1, targets_v1, team_v1,
-    workload_v1, ARRIVALS, METHODS, METRICS, STRATEGIES,
+    apply_flags, code_of, component_v1, flags_of, from_code, kind_code, kind_from_code,
+    simulation_v1, targets_v1, team_v1, workload_v1, ARRIVALS, METHODS, METRICS, STRATEGIES,
 };
 use super::defaults_v2::simulation_v2;
 use super::wire_v1::{
-    WireComponentV1, WireConnectionV1, WireDesignV1, WireSimulationV1, WireTargetsV1, WireTeamV1, WireWorkloadV1,
+    WireComponentV1, WireConnectionV1, WireDesignV1, WireSimulationV1, WireTargetsV1, WireTeamV1,
+    WireWorkloadV1,
 };
 use crate::engine::model::{
-    AutoscalingPolicy, Component, ComponentId, Connection, ConnectionId, Design, HealthCheck, HttpMethod, Position, Replicas,
-    ShardRange, SimulationSettings, Targets, TeamInputs, Workload,
+    AutoscalingPolicy, Component, ComponentId, Connection, ConnectionId, Design, HealthCheck,
+    HttpMethod, Position, Replicas, ShardRange, SimulationSettings, Targets, TeamInputs, Workload,
 };
 
 /// `value` when its bits differ from the version's default, else `None`.
@@ -49,10 +50,28 @@ impl WireDesignV1 {
     /// newest version; this exists so tests can make version 1 links of new
     /// designs and check that they migrate into the same design.
     pub fn from_model(design: &Design) -> Option<WireDesignV1> {
-        let Design { name, components, connections, workload, team, targets, simulation } = design;
-        let SimulationSettings { seed, duration_s, arrival, .. } = *simulation;
+        let Design {
+            name,
+            components,
+            connections,
+            workload,
+            team,
+            targets,
+            simulation,
+        } = design;
+        let SimulationSettings {
+            seed,
+            duration_s,
+            arrival,
+            ..
+        } = *simulation;
         // Version 1 links mean version 2's defaults for everything else.
-        let carried = SimulationSettings { seed, duration_s, arrival, ..simulation_v2() };
+        let carried = SimulationSettings {
+            seed,
+            duration_s,
+            arrival,
+            ..simulation_v2()
+        };
         if carried != *simulation || !ARRIVALS.contains(&arrival) {
             return None;
         }
@@ -76,7 +95,12 @@ impl WireDesignV1 {
 
 /// The workload fields that differ from version 1's defaults.
 pub(super) fn workload_from_model(workload: &Workload) -> WireWorkloadV1 {
-    let Workload { requests_per_second, read_share, key_space, hop_latency_ms } = *workload;
+    let Workload {
+        requests_per_second,
+        read_share,
+        key_space,
+        hop_latency_ms,
+    } = *workload;
     let base = workload_v1();
     WireWorkloadV1 {
         requests_per_second: changed(requests_per_second, base.requests_per_second),
@@ -163,13 +187,26 @@ pub(super) fn component_from_model(component: &Component) -> WireComponentV1 {
         cache_hit_ratio,
         shards,
         strategy,
-        health_check: HealthCheck { enabled: _, interval_s, timeout_s, retries },
+        health_check:
+            HealthCheck {
+                enabled: _,
+                interval_s,
+                timeout_s,
+                retries,
+            },
         security: _,
         backup: _,
         alerting: _,
         topic,
         channel_capacity,
-        autoscaling: AutoscalingPolicy { enabled: _, metric, threshold, scale_up_cooldown_s, scale_down_cooldown_s },
+        autoscaling:
+            AutoscalingPolicy {
+                enabled: _,
+                metric,
+                threshold,
+                scale_up_cooldown_s,
+                scale_down_cooldown_s,
+            },
     } = component;
     let base = component_v1(*id, *kind, name);
     let flags = flags_of(component);
@@ -192,21 +229,37 @@ pub(super) fn component_from_model(component: &Component) -> WireComponentV1 {
         autoscaling_metric: (*metric != base.autoscaling.metric).then(|| code_of(&METRICS, metric)),
         autoscaling_threshold: changed(*threshold, base.autoscaling.threshold),
         scale_up_cooldown_s: changed(*scale_up_cooldown_s, base.autoscaling.scale_up_cooldown_s),
-        scale_down_cooldown_s: changed(*scale_down_cooldown_s, base.autoscaling.scale_down_cooldown_s),
+        scale_down_cooldown_s: changed(
+            *scale_down_cooldown_s,
+            base.autoscaling.scale_down_cooldown_s,
+        ),
         strategy: (*strategy != base.strategy).then(|| code_of(&STRATEGIES, strategy)),
         health_interval_s: changed(*interval_s, base.health_check.interval_s),
         health_timeout_s: changed(*timeout_s, base.health_check.timeout_s),
         health_retries: changed_u32(*retries, base.health_check.retries),
         cache_ttl_s: changed(*cache_ttl_s, base.cache_ttl_s),
         cache_hit_ratio: changed(*cache_hit_ratio, base.cache_hit_ratio),
-        shards: (!shards.is_empty()).then(|| shards.iter().map(|ShardRange { start, end }| (*start, *end)).collect()),
+        shards: (!shards.is_empty()).then(|| {
+            shards
+                .iter()
+                .map(|ShardRange { start, end }| (*start, *end))
+                .collect()
+        }),
         channel_capacity: changed_u32(*channel_capacity, base.channel_capacity),
     }
 }
 
 /// A connection's fields that differ from version 1's defaults.
 pub(super) fn connection_from_model(connection: &Connection) -> WireConnectionV1 {
-    let Connection { id, from, to, weight, path, method, topics } = connection;
+    let Connection {
+        id,
+        from,
+        to,
+        weight,
+        path,
+        method,
+        topics,
+    } = connection;
     WireConnectionV1 {
         id: id.0,
         from: from.0,
@@ -265,7 +318,10 @@ pub(super) fn targets_into_model(wire: &WireTargetsV1) -> Targets {
 pub(super) fn component_into_model(wire: WireComponentV1) -> Result<Component, WireError> {
     let kind = kind_from_code(wire.kind)?;
     let mut c = component_v1(ComponentId(wire.id), kind, &wire.name);
-    c.position = Position { x: wire.x, y: wire.y };
+    c.position = Position {
+        x: wire.x,
+        y: wire.y,
+    };
     if let Some(flags) = wire.flags {
         apply_flags(&mut c, flags)?;
     }
@@ -278,18 +334,33 @@ pub(super) fn component_into_model(wire: WireComponentV1) -> Result<Component, W
     set(&mut c.read_replicas, wire.read_replicas);
     set(&mut c.queue_capacity, wire.queue_capacity);
     set(&mut c.topic, wire.topic);
-    set(&mut c.autoscaling.metric, from_code(&METRICS, wire.autoscaling_metric, "autoscaling metric")?);
+    set(
+        &mut c.autoscaling.metric,
+        from_code(&METRICS, wire.autoscaling_metric, "autoscaling metric")?,
+    );
     set(&mut c.autoscaling.threshold, wire.autoscaling_threshold);
-    set(&mut c.autoscaling.scale_up_cooldown_s, wire.scale_up_cooldown_s);
-    set(&mut c.autoscaling.scale_down_cooldown_s, wire.scale_down_cooldown_s);
-    set(&mut c.strategy, from_code(&STRATEGIES, wire.strategy, "load-balancing strategy")?);
+    set(
+        &mut c.autoscaling.scale_up_cooldown_s,
+        wire.scale_up_cooldown_s,
+    );
+    set(
+        &mut c.autoscaling.scale_down_cooldown_s,
+        wire.scale_down_cooldown_s,
+    );
+    set(
+        &mut c.strategy,
+        from_code(&STRATEGIES, wire.strategy, "load-balancing strategy")?,
+    );
     set(&mut c.health_check.interval_s, wire.health_interval_s);
     set(&mut c.health_check.timeout_s, wire.health_timeout_s);
     set(&mut c.health_check.retries, wire.health_retries);
     set(&mut c.cache_ttl_s, wire.cache_ttl_s);
     set(&mut c.cache_hit_ratio, wire.cache_hit_ratio);
     if let Some(shards) = wire.shards {
-        c.shards = shards.into_iter().map(|(start, end)| ShardRange { start, end }).collect();
+        c.shards = shards
+            .into_iter()
+            .map(|(start, end)| ShardRange { start, end })
+            .collect();
     }
     set(&mut c.channel_capacity, wire.channel_capacity);
     Ok(c)
@@ -297,8 +368,12 @@ pub(super) fn component_into_model(wire: WireComponentV1) -> Result<Component, W
 
 /// The connection a version 1 connection stands for; fails only on an unknown method code.
 pub(super) fn connection_into_model(wire: WireConnectionV1) -> Result<Connection, WireError> {
-    let mut connection =
-        Connection { id: ConnectionId(wire.id), from: ComponentId(wire.from), to: ComponentId(wire.to), ..Connection::default() };
+    let mut connection = Connection {
+        id: ConnectionId(wire.id),
+        from: ComponentId(wire.from),
+        to: ComponentId(wire.to),
+        ..Connection::default()
+    };
     // Version 1's frozen defaults, whatever `Connection::default` says today.
     connection.weight = 1.0;
     connection.path = String::new();
@@ -306,7 +381,10 @@ pub(super) fn connection_into_model(wire: WireConnectionV1) -> Result<Connection
     connection.topics = Vec::new();
     set(&mut connection.weight, wire.weight);
     set(&mut connection.path, wire.path);
-    set(&mut connection.method, from_code(&METHODS, wire.method, "route method")?);
+    set(
+        &mut connection.method,
+        from_code(&METHODS, wire.method, "route method")?,
+    );
     set(&mut connection.topics, wire.topics);
     Ok(connection)
 }

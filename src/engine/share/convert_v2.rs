@@ -14,12 +14,14 @@
 
 use super::bytes::WireError;
 use super::convert_v1::{
-    changed, changed_u32, component_from_model, component_into_model, connection_from_model, connection_into_model, set,
-    targets_from_model, targets_into_model, team_from_model, team_into_model, workload_from_model, workload_into_model,
+    changed, changed_u32, component_from_model, component_into_model, connection_from_model,
+    connection_into_model, set, targets_from_model, targets_into_model, team_from_model,
+    team_into_model, workload_from_model, workload_into_model,
 };
 use super::defaults_v1::{code_of, from_code, ARRIVALS};
 use super::defaults_v2::{
-    fault_code, fault_from_code, simulation_v2, ARRIVALS_V2, AUTOSCALERS_V2, KEY_POPULARITIES_V2, SERVICE_TIMES_V2,
+    fault_code, fault_from_code, simulation_v2, ARRIVALS_V2, AUTOSCALERS_V2, KEY_POPULARITIES_V2,
+    SERVICE_TIMES_V2,
 };
 use super::wire_v1::{WireDesignV1, WireSimulationV1};
 use super::wire_v2::{WireDesignV2, WireFaultV2, WireSimulationV2};
@@ -28,7 +30,15 @@ use crate::engine::model::{ComponentId, Design, ScheduledFault, SimulationSettin
 /// The version 2 wire form of `design`. Never fails: anything the model can
 /// hold, version 2 can carry.
 pub fn from_model(design: &Design) -> WireDesignV2 {
-    let Design { name, components, connections, workload, team, targets, simulation } = design;
+    let Design {
+        name,
+        components,
+        connections,
+        workload,
+        team,
+        targets,
+        simulation,
+    } = design;
     WireDesignV2 {
         name: name.clone(),
         workload: workload_from_model(workload),
@@ -89,9 +99,11 @@ fn simulation_from_model(settings: &SimulationSettings) -> WireSimulationV2 {
         profile_factor: changed(*profile_factor, base.profile_factor),
         wave_count: changed(*wave_count, base.wave_count),
         wave_amplitude: changed(*wave_amplitude, base.wave_amplitude),
-        key_popularity: (*key_popularity != base.key_popularity).then(|| code_of(&KEY_POPULARITIES_V2, key_popularity)),
+        key_popularity: (*key_popularity != base.key_popularity)
+            .then(|| code_of(&KEY_POPULARITIES_V2, key_popularity)),
         zipf_exponent: changed(*zipf_exponent, base.zipf_exponent),
-        service_time: (*service_time != base.service_time).then(|| code_of(&SERVICE_TIMES_V2, service_time)),
+        service_time: (*service_time != base.service_time)
+            .then(|| code_of(&SERVICE_TIMES_V2, service_time)),
         service_time_cv: changed(*service_time_cv, base.service_time_cv),
         startup_delay_s: changed(*startup_delay_s, base.startup_delay_s),
         autoscaler: (*autoscaler != base.autoscaler).then(|| code_of(&AUTOSCALERS_V2, autoscaler)),
@@ -113,23 +125,48 @@ fn simulation_from_model(settings: &SimulationSettings) -> WireSimulationV2 {
 }
 
 fn fault_from_model(fault: &ScheduledFault) -> WireFaultV2 {
-    let ScheduledFault { component, action, at_s, duration_s } = *fault;
+    let ScheduledFault {
+        component,
+        action,
+        at_s,
+        duration_s,
+    } = *fault;
     let (kind, amount) = fault_code(action);
-    WireFaultV2 { component: component.0, kind, at_s, duration_s, amount }
+    WireFaultV2 {
+        component: component.0,
+        kind,
+        at_s,
+        duration_s,
+        amount,
+    }
 }
 
 /// The model design a version 2 wire struct stands for. Fails only on codes
 /// version 2 does not define; whether the design is valid is for `validate`.
 pub fn into_model(wire: WireDesignV2) -> Result<Design, WireError> {
-    let WireDesignV2 { name, workload, team, targets, simulation, components, connections } = wire;
+    let WireDesignV2 {
+        name,
+        workload,
+        team,
+        targets,
+        simulation,
+        components,
+        connections,
+    } = wire;
     Ok(Design {
         name,
         workload: workload_into_model(&workload),
         team: team_into_model(&team),
         targets: targets_into_model(&targets),
         simulation: simulation_into_model(simulation)?,
-        components: components.into_iter().map(component_into_model).collect::<Result<_, _>>()?,
-        connections: connections.into_iter().map(connection_into_model).collect::<Result<_, _>>()?,
+        components: components
+            .into_iter()
+            .map(component_into_model)
+            .collect::<Result<_, _>>()?,
+        connections: connections
+            .into_iter()
+            .map(connection_into_model)
+            .collect::<Result<_, _>>()?,
     })
 }
 
@@ -171,9 +208,15 @@ fn simulation_into_model(wire: WireSimulationV2) -> Result<SimulationSettings, W
     let mut s = simulation_v2();
     set(&mut s.seed, seed);
     set(&mut s.duration_s, duration_s);
-    set(&mut s.arrival, from_code(&ARRIVALS_V2, arrival, "arrival profile")?);
+    set(
+        &mut s.arrival,
+        from_code(&ARRIVALS_V2, arrival, "arrival profile")?,
+    );
     if let Some(faults) = faults {
-        s.faults = faults.into_iter().map(fault_into_model).collect::<Result<_, _>>()?;
+        s.faults = faults
+            .into_iter()
+            .map(fault_into_model)
+            .collect::<Result<_, _>>()?;
     }
     set(&mut s.warmup_s, warmup_s);
     set(&mut s.ramp_from_factor, ramp_from_factor);
@@ -183,12 +226,21 @@ fn simulation_into_model(wire: WireSimulationV2) -> Result<SimulationSettings, W
     set(&mut s.profile_factor, profile_factor);
     set(&mut s.wave_count, wave_count);
     set(&mut s.wave_amplitude, wave_amplitude);
-    set(&mut s.key_popularity, from_code(&KEY_POPULARITIES_V2, key_popularity, "key popularity")?);
+    set(
+        &mut s.key_popularity,
+        from_code(&KEY_POPULARITIES_V2, key_popularity, "key popularity")?,
+    );
     set(&mut s.zipf_exponent, zipf_exponent);
-    set(&mut s.service_time, from_code(&SERVICE_TIMES_V2, service_time, "service-time distribution")?);
+    set(
+        &mut s.service_time,
+        from_code(&SERVICE_TIMES_V2, service_time, "service-time distribution")?,
+    );
     set(&mut s.service_time_cv, service_time_cv);
     set(&mut s.startup_delay_s, startup_delay_s);
-    set(&mut s.autoscaler, from_code(&AUTOSCALERS_V2, autoscaler, "autoscaler")?);
+    set(
+        &mut s.autoscaler,
+        from_code(&AUTOSCALERS_V2, autoscaler, "autoscaler")?,
+    );
     set(&mut s.autoscaler_interval_s, autoscaler_interval_s);
     set(&mut s.hpa_tolerance, hpa_tolerance);
     set(&mut s.hpa_stabilization_s, hpa_stabilization_s);
@@ -207,8 +259,19 @@ fn simulation_into_model(wire: WireSimulationV2) -> Result<SimulationSettings, W
 }
 
 fn fault_into_model(wire: WireFaultV2) -> Result<ScheduledFault, WireError> {
-    let WireFaultV2 { component, kind, at_s, duration_s, amount } = wire;
-    Ok(ScheduledFault { component: ComponentId(component), action: fault_from_code(kind, amount)?, at_s, duration_s })
+    let WireFaultV2 {
+        component,
+        kind,
+        at_s,
+        duration_s,
+        amount,
+    } = wire;
+    Ok(ScheduledFault {
+        component: ComponentId(component),
+        action: fault_from_code(kind, amount)?,
+        at_s,
+        duration_s,
+    })
 }
 
 /// The version 2 struct that means what a version 1 struct means. Version 1
@@ -217,14 +280,39 @@ fn fault_into_model(wire: WireFaultV2) -> Result<ScheduledFault, WireError> {
 /// and every setting it could not carry meant what version 2's defaults mean,
 /// so those are left out.
 pub fn migrate_v1_to_v2(wire: WireDesignV1) -> Result<WireDesignV2, WireError> {
-    let WireDesignV1 { name, workload, team, targets, simulation, components, connections } = wire;
-    let WireSimulationV1 { seed, duration_s, arrival } = simulation;
+    let WireDesignV1 {
+        name,
+        workload,
+        team,
+        targets,
+        simulation,
+        components,
+        connections,
+    } = wire;
+    let WireSimulationV1 {
+        seed,
+        duration_s,
+        arrival,
+    } = simulation;
     if let Some(code) = arrival.filter(|code| *code as usize >= ARRIVALS.len()) {
         // Code 4 is `step` in version 2, but version 1 never wrote it.
         return Err(WireError(format!("arrival profile code {code} is unknown")));
     }
-    let simulation = WireSimulationV2 { seed, duration_s, arrival, ..WireSimulationV2::default() };
-    Ok(WireDesignV2 { name, workload, team, targets, simulation, components, connections })
+    let simulation = WireSimulationV2 {
+        seed,
+        duration_s,
+        arrival,
+        ..WireSimulationV2::default()
+    };
+    Ok(WireDesignV2 {
+        name,
+        workload,
+        team,
+        targets,
+        simulation,
+        components,
+        connections,
+    })
 }
 
 #[cfg(test)]
@@ -235,7 +323,14 @@ mod tests {
     #[test]
     fn version_1_settings_mean_the_same_in_version_2() {
         let (v1, v2) = (simulation_v1(), simulation_v2());
-        assert_eq!((v1.seed, v1.duration_s, v1.arrival), (v2.seed, v2.duration_s, v2.arrival));
-        assert_eq!(ARRIVALS[..], ARRIVALS_V2[..ARRIVALS.len()], "version 2 only appends arrival codes");
+        assert_eq!(
+            (v1.seed, v1.duration_s, v1.arrival),
+            (v2.seed, v2.duration_s, v2.arrival)
+        );
+        assert_eq!(
+            ARRIVALS[..],
+            ARRIVALS_V2[..ARRIVALS.len()],
+            "version 2 only appends arrival codes"
+        );
     }
 }

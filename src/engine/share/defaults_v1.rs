@@ -10,12 +10,18 @@
 use super::bytes::WireError;
 use super::wire_v1::flag;
 use crate::engine::model::{
-    ArrivalProfile, AutoscalingPolicy, Component, ComponentId, ComponentKind, HealthCheck, HttpMethod, LoadBalancingStrategy,
-    Position, Replicas, ScalingMetric, Security, SimulationSettings, Targets, TeamInputs, Workload,
+    ArrivalProfile, AutoscalingPolicy, Component, ComponentId, ComponentKind, HealthCheck,
+    HttpMethod, LoadBalancingStrategy, Position, Replicas, ScalingMetric, Security,
+    SimulationSettings, Targets, TeamInputs, Workload,
 };
 
 pub(super) fn workload_v1() -> Workload {
-    Workload { requests_per_second: 500.0, read_share: 0.8, key_space: 1000, hop_latency_ms: 1.0 }
+    Workload {
+        requests_per_second: 500.0,
+        read_share: 0.8,
+        key_space: 1000,
+        hop_latency_ms: 1.0,
+    }
 }
 
 pub(super) fn team_v1() -> TeamInputs {
@@ -52,7 +58,12 @@ pub(super) fn targets_v1() -> Targets {
 /// Version 1 carries only the seed, duration and arrival profile; the
 /// settings it cannot carry mean version 2's defaults.
 pub(super) fn simulation_v1() -> SimulationSettings {
-    SimulationSettings { seed: 1, duration_s: 60.0, arrival: ArrivalProfile::Steady, ..super::defaults_v2::simulation_v2() }
+    SimulationSettings {
+        seed: 1,
+        duration_s: 60.0,
+        arrival: ArrivalProfile::Steady,
+        ..super::defaults_v2::simulation_v2()
+    }
 }
 
 /// A component of `kind` with every attribute version 1 carries at its frozen default.
@@ -72,7 +83,11 @@ pub(super) fn component_v1(id: ComponentId, kind: ComponentKind, name: &str) -> 
     let mut component = Component::new(id, kind, name);
     component.description = String::new();
     component.position = Position::default();
-    component.replicas = Replicas { min: 1, max: if kind == K::Service { 10 } else { 1 }, current: 1 };
+    component.replicas = Replicas {
+        min: 1,
+        max: if kind == K::Service { 10 } else { 1 },
+        current: 1,
+    };
     component.read_replicas = 0;
     component.service_time_ms = service_time_ms;
     component.concurrency = concurrency;
@@ -81,14 +96,24 @@ pub(super) fn component_v1(id: ComponentId, kind: ComponentKind, name: &str) -> 
     component.cache_hit_ratio = 0.8;
     component.shards = Vec::new();
     component.strategy = LoadBalancingStrategy::RoundRobin;
-    component.health_check = HealthCheck { enabled: kind == K::LoadBalancer, interval_s: 30.0, timeout_s: 5.0, retries: 3 };
+    component.health_check = HealthCheck {
+        enabled: kind == K::LoadBalancer,
+        interval_s: 30.0,
+        timeout_s: 5.0,
+        retries: 3,
+    };
     component.security = Security::default();
     component.backup = false;
     component.alerting = false;
     component.topic = String::new();
     component.channel_capacity = 1000;
-    component.autoscaling =
-        AutoscalingPolicy { enabled: false, metric: ScalingMetric::Cpu, threshold: 70.0, scale_up_cooldown_s: 60.0, scale_down_cooldown_s: 300.0 };
+    component.autoscaling = AutoscalingPolicy {
+        enabled: false,
+        metric: ScalingMetric::Cpu,
+        threshold: 70.0,
+        scale_up_cooldown_s: 60.0,
+        scale_down_cooldown_s: 300.0,
+    };
     component
 }
 
@@ -124,26 +149,66 @@ pub(super) fn kind_from_code(code: u32) -> Result<ComponentKind, WireError> {
         K::Monitoring,
         K::AuthProvider,
     ];
-    KINDS.get(code as usize).copied().ok_or_else(|| WireError(format!("component kind code {code} is unknown")))
+    KINDS
+        .get(code as usize)
+        .copied()
+        .ok_or_else(|| WireError(format!("component kind code {code} is unknown")))
 }
 
-pub(super) const STRATEGIES: [LoadBalancingStrategy; 3] =
-    [LoadBalancingStrategy::RoundRobin, LoadBalancingStrategy::Weighted, LoadBalancingStrategy::LeastConnections];
-pub(super) const METRICS: [ScalingMetric; 4] = [ScalingMetric::Cpu, ScalingMetric::Memory, ScalingMetric::RequestRate, ScalingMetric::ErrorRate];
-pub(super) const METHODS: [HttpMethod; 5] = [HttpMethod::Any, HttpMethod::Get, HttpMethod::Post, HttpMethod::Put, HttpMethod::Delete];
-pub(super) const ARRIVALS: [ArrivalProfile; 4] = [ArrivalProfile::Steady, ArrivalProfile::Ramp, ArrivalProfile::Spike, ArrivalProfile::Wave];
+pub(super) const STRATEGIES: [LoadBalancingStrategy; 3] = [
+    LoadBalancingStrategy::RoundRobin,
+    LoadBalancingStrategy::Weighted,
+    LoadBalancingStrategy::LeastConnections,
+];
+pub(super) const METRICS: [ScalingMetric; 4] = [
+    ScalingMetric::Cpu,
+    ScalingMetric::Memory,
+    ScalingMetric::RequestRate,
+    ScalingMetric::ErrorRate,
+];
+pub(super) const METHODS: [HttpMethod; 5] = [
+    HttpMethod::Any,
+    HttpMethod::Get,
+    HttpMethod::Post,
+    HttpMethod::Put,
+    HttpMethod::Delete,
+];
+pub(super) const ARRIVALS: [ArrivalProfile; 4] = [
+    ArrivalProfile::Steady,
+    ArrivalProfile::Ramp,
+    ArrivalProfile::Spike,
+    ArrivalProfile::Wave,
+];
 
 pub(super) fn code_of<T: PartialEq>(table: &[T], value: &T) -> u32 {
-    table.iter().position(|entry| entry == value).unwrap_or_default() as u32
+    table
+        .iter()
+        .position(|entry| entry == value)
+        .unwrap_or_default() as u32
 }
 
-pub(super) fn from_code<T: Copy>(table: &[T], code: Option<u32>, what: &str) -> Result<Option<T>, WireError> {
-    code.map(|code| table.get(code as usize).copied().ok_or_else(|| WireError(format!("{what} code {code} is unknown"))))
-        .transpose()
+pub(super) fn from_code<T: Copy>(
+    table: &[T],
+    code: Option<u32>,
+    what: &str,
+) -> Result<Option<T>, WireError> {
+    code.map(|code| {
+        table
+            .get(code as usize)
+            .copied()
+            .ok_or_else(|| WireError(format!("{what} code {code} is unknown")))
+    })
+    .transpose()
 }
 
 pub(super) fn flags_of(component: &Component) -> u32 {
-    let Security { authentication, authorization, tls, encryption_at_rest, audit_logging } = component.security;
+    let Security {
+        authentication,
+        authorization,
+        tls,
+        encryption_at_rest,
+        audit_logging,
+    } = component.security;
     [
         (authentication, flag::AUTHENTICATION),
         (authorization, flag::AUTHORIZATION),
@@ -162,7 +227,10 @@ pub(super) fn flags_of(component: &Component) -> u32 {
 
 pub(super) fn apply_flags(component: &mut Component, flags: u32) -> Result<(), WireError> {
     if flags & !flag::ALL != 0 {
-        return Err(WireError(format!("component {} has unknown flags", component.name)));
+        return Err(WireError(format!(
+            "component {} has unknown flags",
+            component.name
+        )));
     }
     let on = |bit: u32| flags & bit != 0;
     component.security = Security {

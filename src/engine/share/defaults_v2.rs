@@ -12,7 +12,10 @@
 //! migration from version 1 leaves them out.
 
 use super::bytes::WireError;
-use crate::engine::model::{ArrivalProfile, AutoscalerKind, FaultAction, KeyPopularityKind, ServiceTimeKind, SimulationSettings};
+use crate::engine::model::{
+    ArrivalProfile, AutoscalerKind, FaultAction, KeyPopularityKind, ServiceTimeKind,
+    SimulationSettings,
+};
 
 /// The simulation settings of a version 2 link that leaves every field out.
 pub(super) fn simulation_v2() -> SimulationSettings {
@@ -53,12 +56,22 @@ pub(super) fn simulation_v2() -> SimulationSettings {
 }
 
 /// Arrival codes: version 1's four, then `step`.
-pub(super) const ARRIVALS_V2: [ArrivalProfile; 5] =
-    [ArrivalProfile::Steady, ArrivalProfile::Ramp, ArrivalProfile::Spike, ArrivalProfile::Wave, ArrivalProfile::Step];
+pub(super) const ARRIVALS_V2: [ArrivalProfile; 5] = [
+    ArrivalProfile::Steady,
+    ArrivalProfile::Ramp,
+    ArrivalProfile::Spike,
+    ArrivalProfile::Wave,
+    ArrivalProfile::Step,
+];
 /// Key popularity codes.
-pub(super) const KEY_POPULARITIES_V2: [KeyPopularityKind; 2] = [KeyPopularityKind::Uniform, KeyPopularityKind::Zipf];
+pub(super) const KEY_POPULARITIES_V2: [KeyPopularityKind; 2] =
+    [KeyPopularityKind::Uniform, KeyPopularityKind::Zipf];
 /// Service-time distribution codes.
-pub(super) const SERVICE_TIMES_V2: [ServiceTimeKind; 3] = [ServiceTimeKind::Exponential, ServiceTimeKind::Fixed, ServiceTimeKind::LogNormal];
+pub(super) const SERVICE_TIMES_V2: [ServiceTimeKind; 3] = [
+    ServiceTimeKind::Exponential,
+    ServiceTimeKind::Fixed,
+    ServiceTimeKind::LogNormal,
+];
 /// Autoscaler codes.
 pub(super) const AUTOSCALERS_V2: [AutoscalerKind; 2] = [AutoscalerKind::Seed, AutoscalerKind::Hpa];
 
@@ -80,8 +93,12 @@ pub(super) fn fault_from_code(code: u32, amount: Option<f64>) -> Result<FaultAct
         (1, None) => Ok(FaultAction::ComponentDown),
         (2, Some(ms)) => Ok(FaultAction::AddLatency { ms }),
         (3, Some(percent)) => Ok(FaultAction::AddErrors { percent }),
-        (0..=3, Some(_)) => Err(WireError(format!("a fault of kind code {code} carries an amount it cannot have"))),
-        (0..=3, None) => Err(WireError(format!("a fault of kind code {code} has no amount"))),
+        (0..=3, Some(_)) => Err(WireError(format!(
+            "a fault of kind code {code} carries an amount it cannot have"
+        ))),
+        (0..=3, None) => Err(WireError(format!(
+            "a fault of kind code {code} has no amount"
+        ))),
         _ => Err(WireError(format!("fault kind code {code} is unknown"))),
     }
 }

@@ -60,11 +60,17 @@ pub fn split(text: &str) -> Result<Envelope<'_>, LinkError> {
         return Err(LinkError::MissingVersion);
     };
     let version = match number.parse::<u32>() {
-        Ok(version) if number.bytes().all(|b| b.is_ascii_digit()) && !number.starts_with('0') => version,
+        Ok(version) if number.bytes().all(|b| b.is_ascii_digit()) && !number.starts_with('0') => {
+            version
+        }
         _ => return Err(LinkError::UnknownVersion(shorten(prefix))),
     };
     let data_offset = data.as_ptr() as usize - text.as_ptr() as usize;
-    Ok(Envelope { version, data, data_offset })
+    Ok(Envelope {
+        version,
+        data,
+        data_offset,
+    })
 }
 
 /// A version text as given, cut short so an error message stays one line.
@@ -81,12 +87,23 @@ fn shorten(text: &str) -> String {
 pub fn open(envelope: &Envelope<'_>, text: &str) -> Result<Vec<u8>, LinkError> {
     let data = envelope.data;
     if data.len() > MAX_LINK_CHARS {
-        return Err(LinkError::TooLong { characters: data.chars().count() });
+        return Err(LinkError::TooLong {
+            characters: data.chars().count(),
+        });
     }
-    if let Some((index, character)) = data.char_indices().find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_')) {
+    if let Some((index, character)) = data
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
+    {
         let byte_offset = envelope.data_offset + index;
-        let position = text.get(..byte_offset).map_or(index, |before| before.chars().count()) + 1;
-        return Err(LinkError::BadCharacter { character, position });
+        let position = text
+            .get(..byte_offset)
+            .map_or(index, |before| before.chars().count())
+            + 1;
+        return Err(LinkError::BadCharacter {
+            character,
+            position,
+        });
     }
     if data.is_empty() {
         return Err(LinkError::Truncated);
@@ -128,13 +145,20 @@ const LENIENT: GeneralPurpose = GeneralPurpose::new(
 /// `miniz_oxide`'s own `decompress_to_vec_with_limit` peaks near three times
 /// the cap for that reason.)
 fn inflate_capped(mut input: &[u8]) -> Result<Vec<u8>, LinkError> {
-    let flags = inflate_flags::TINFL_FLAG_PARSE_ZLIB_HEADER | inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
-    let first = input.len().saturating_mul(4).clamp(64, MAX_INFLATED_BYTES).next_power_of_two().min(MAX_INFLATED_BYTES);
+    let flags = inflate_flags::TINFL_FLAG_PARSE_ZLIB_HEADER
+        | inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+    let first = input
+        .len()
+        .saturating_mul(4)
+        .clamp(64, MAX_INFLATED_BYTES)
+        .next_power_of_two()
+        .min(MAX_INFLATED_BYTES);
     let mut output = vec![0u8; first];
     let mut decompressor = Box::<DecompressorOxide>::default();
     let mut written = 0;
     loop {
-        let (status, consumed, produced) = decompress(&mut decompressor, input, &mut output, written, flags);
+        let (status, consumed, produced) =
+            decompress(&mut decompressor, input, &mut output, written, flags);
         written += produced;
         input = input.get(consumed..).unwrap_or_default();
         match status {
@@ -144,13 +168,17 @@ fn inflate_capped(mut input: &[u8]) -> Result<Vec<u8>, LinkError> {
             }
             // Bytes after the end of the stream: the link was extended or spliced.
             TINFLStatus::Done => return Err(LinkError::Corrupt),
-            TINFLStatus::HasMoreOutput if output.len() >= MAX_INFLATED_BYTES => return Err(LinkError::TooLarge),
+            TINFLStatus::HasMoreOutput if output.len() >= MAX_INFLATED_BYTES => {
+                return Err(LinkError::TooLarge)
+            }
             TINFLStatus::HasMoreOutput => {
                 let grown = output.len().saturating_mul(2).min(MAX_INFLATED_BYTES);
                 output.reserve_exact(grown - output.len());
                 output.resize(grown, 0);
             }
-            TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => return Err(LinkError::Truncated),
+            TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {
+                return Err(LinkError::Truncated)
+            }
             _ => return Err(LinkError::Corrupt),
         }
     }

@@ -5,7 +5,7 @@
 
 use super::bytes::WireError;
 use super::{LINK_VERSION, MAX_COMPRESSED_BYTES, MAX_INFLATED_BYTES};
-use crate::engine::validate::ValidationError;
+use crate::engine::model::validate::ValidationError;
 use std::fmt;
 
 /// Everything that can be wrong with a share link, from the outside in.

@@ -26,6 +26,7 @@ mod convert_v1;
 mod convert_v2;
 mod defaults_v1;
 mod defaults_v2;
+pub mod design_file;
 pub mod envelope;
 mod error;
 mod snapshot;
@@ -37,7 +38,7 @@ pub use error::LinkError;
 pub use snapshot::{decode_snapshot, encode_snapshot, is_snapshot, SnapshotError, SNAPSHOT_PREFIX};
 
 use super::model::Design;
-use super::validate::validate;
+use crate::engine::model::validate::validate;
 use wire_v1::WireDesignV1;
 use wire_v2::WireDesignV2;
 

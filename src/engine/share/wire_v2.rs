@@ -10,7 +10,9 @@
 //! simulation section is new. A field left out is `None` here, and
 //! `defaults_v2` says what `None` means.
 
-use super::wire_v1::{WireComponentV1, WireConnectionV1, WireTargetsV1, WireTeamV1, WireWorkloadV1};
+use super::wire_v1::{
+    WireComponentV1, WireConnectionV1, WireTargetsV1, WireTeamV1, WireWorkloadV1,
+};
 
 /// A whole design as version 2 writes it.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -6,7 +6,6 @@
 //! can order events differently. The heap holds plain values: scheduling
 //! allocates only when the heap outgrows its largest size so far.
 
-
 /// Simulated time in microseconds since the start of the run.
 pub type Micros = u64;
 
@@ -119,7 +118,10 @@ pub struct Agenda {
 impl Agenda {
     /// An empty agenda with room for `capacity` events.
     pub fn with_capacity(capacity: usize) -> Agenda {
-        Agenda { heap: Vec::with_capacity(capacity), next_sequence: 0 }
+        Agenda {
+            heap: Vec::with_capacity(capacity),
+            next_sequence: 0,
+        }
     }
 
     /// Schedules `event` at `time`.
@@ -127,7 +129,11 @@ impl Agenda {
     pub fn schedule(&mut self, time: Micros, event: Event) {
         let sequence = self.next_sequence;
         self.next_sequence += 1;
-        let item = Scheduled { time, sequence, event };
+        let item = Scheduled {
+            time,
+            sequence,
+            event,
+        };
         let mut hole = self.heap.len();
         self.heap.push(item);
         while hole > 0 {

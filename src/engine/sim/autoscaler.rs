@@ -46,10 +46,19 @@ pub struct SeedPolicy {
 impl SeedPolicy {
     /// The replica count after evaluating `metric` at `now`.
     pub fn decide(&mut self, now: Micros, metric: f64, bounds: ReplicaBounds) -> u32 {
-        let since_last = |cooldown: Micros| self.last_scale.is_none_or(|last| now.saturating_sub(last) >= cooldown);
-        let next = if bounds.current < bounds.max && since_last(self.up_cooldown_us) && metric > self.threshold {
+        let since_last = |cooldown: Micros| {
+            self.last_scale
+                .is_none_or(|last| now.saturating_sub(last) >= cooldown)
+        };
+        let next = if bounds.current < bounds.max
+            && since_last(self.up_cooldown_us)
+            && metric > self.threshold
+        {
             bounds.current + 1
-        } else if bounds.current > bounds.min && since_last(self.down_cooldown_us) && metric < self.threshold * 0.5 {
+        } else if bounds.current > bounds.min
+            && since_last(self.down_cooldown_us)
+            && metric < self.threshold * 0.5
+        {
             bounds.current - 1
         } else {
             bounds.current
@@ -75,7 +84,12 @@ pub struct HpaPolicy {
 impl HpaPolicy {
     /// A policy aiming at `target`.
     pub fn new(target: f64, settings: HpaSettings) -> HpaPolicy {
-        HpaPolicy { target, settings, recommendations: VecDeque::new(), changes: VecDeque::new() }
+        HpaPolicy {
+            target,
+            settings,
+            recommendations: VecDeque::new(),
+            changes: VecDeque::new(),
+        }
     }
 
     /// The raw recommendation: ceil(current x metric / target), or current
@@ -98,19 +112,37 @@ impl HpaPolicy {
 
     /// The replica count after evaluating `metric` at `now`.
     pub fn decide(&mut self, now: Micros, metric: f64, bounds: ReplicaBounds) -> u32 {
-        let raw = self.recommend(metric, bounds.current).clamp(bounds.min, bounds.max.max(bounds.min));
+        let raw = self
+            .recommend(metric, bounds.current)
+            .clamp(bounds.min, bounds.max.max(bounds.min));
         // Stabilisation: scale down only as far as the highest recommendation
         // of the window (the scale-up window is zero, as in Kubernetes).
         let window = super::random::seconds_to_micros(self.settings.stabilization_s);
-        while self.recommendations.front().is_some_and(|&(time, _)| now.saturating_sub(time) > window) {
+        while self
+            .recommendations
+            .front()
+            .is_some_and(|&(time, _)| now.saturating_sub(time) > window)
+        {
             self.recommendations.pop_front();
         }
-        let highest = self.recommendations.iter().map(|&(_, r)| r).fold(raw, u32::max);
+        let highest = self
+            .recommendations
+            .iter()
+            .map(|&(_, r)| r)
+            .fold(raw, u32::max);
         self.recommendations.push_back((now, raw));
-        let mut desired = if raw >= bounds.current { raw } else { highest.min(bounds.current) };
+        let mut desired = if raw >= bounds.current {
+            raw
+        } else {
+            highest.min(bounds.current)
+        };
         // Rate limits relative to the replicas at the start of the period.
         let period = super::random::seconds_to_micros(self.settings.policy_period_s);
-        while self.changes.front().is_some_and(|&(time, _)| now.saturating_sub(time) >= period) {
+        while self
+            .changes
+            .front()
+            .is_some_and(|&(time, _)| now.saturating_sub(time) >= period)
+        {
             self.changes.pop_front();
         }
         let changed: i64 = self.changes.iter().map(|&(_, delta)| delta).sum();
@@ -121,11 +153,14 @@ impl HpaPolicy {
             let limit = by_pods.max(by_percent).max(f64::from(bounds.current));
             desired = desired.min(limit as u32);
         } else if desired < bounds.current {
-            let limit = (period_start * (1.0 - self.settings.scale_down_percent / 100.0)).ceil().min(f64::from(bounds.current));
+            let limit = (period_start * (1.0 - self.settings.scale_down_percent / 100.0))
+                .ceil()
+                .min(f64::from(bounds.current));
             desired = desired.max(limit as u32);
         }
         if desired != bounds.current {
-            self.changes.push_back((now, i64::from(desired) - i64::from(bounds.current)));
+            self.changes
+                .push_back((now, i64::from(desired) - i64::from(bounds.current)));
         }
         desired
     }

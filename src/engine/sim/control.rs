@@ -17,8 +17,13 @@ use crate::engine::model::{Design, ScalingMetric};
 pub fn peak_rate(profile: &TrafficProfile, base_rps: f64) -> f64 {
     match *profile {
         TrafficProfile::Constant => base_rps,
-        TrafficProfile::Ramp { to_rps, from_factor } => (base_rps * from_factor).max(to_rps),
-        TrafficProfile::Spike { factor, .. } | TrafficProfile::Step { factor, .. } => base_rps * factor.max(1.0),
+        TrafficProfile::Ramp {
+            to_rps,
+            from_factor,
+        } => (base_rps * from_factor).max(to_rps),
+        TrafficProfile::Spike { factor, .. } | TrafficProfile::Step { factor, .. } => {
+            base_rps * factor.max(1.0)
+        }
         TrafficProfile::DailyWave { amplitude, .. } => base_rps * (1.0 + amplitude),
     }
 }
@@ -27,11 +32,18 @@ pub fn peak_rate(profile: &TrafficProfile, base_rps: f64) -> f64 {
 pub fn rate_at(profile: &TrafficProfile, base_rps: f64, seconds: f64, duration_s: f64) -> f64 {
     match *profile {
         TrafficProfile::Constant => base_rps,
-        TrafficProfile::Ramp { to_rps, from_factor } => {
+        TrafficProfile::Ramp {
+            to_rps,
+            from_factor,
+        } => {
             let start = base_rps * from_factor;
             start + (to_rps - start) * (seconds / duration_s).clamp(0.0, 1.0)
         }
-        TrafficProfile::Spike { at_s, duration_s, factor } => {
+        TrafficProfile::Spike {
+            at_s,
+            duration_s,
+            factor,
+        } => {
             if seconds >= at_s && seconds < at_s + duration_s {
                 base_rps * factor
             } else {
@@ -45,8 +57,12 @@ pub fn rate_at(profile: &TrafficProfile, base_rps: f64, seconds: f64, duration_s
                 base_rps
             }
         }
-        TrafficProfile::DailyWave { period_s, amplitude } => {
-            base_rps * (1.0 + amplitude * libm::sin(2.0 * std::f64::consts::PI * seconds / period_s))
+        TrafficProfile::DailyWave {
+            period_s,
+            amplitude,
+        } => {
+            base_rps
+                * (1.0 + amplitude * libm::sin(2.0 * std::f64::consts::PI * seconds / period_s))
         }
     }
 }
@@ -104,8 +120,19 @@ impl Breakers {
     }
 
     /// Records the outcome of a call from `caller` to `callee`.
-    pub fn record(&mut self, caller: u32, callee: u32, ok: bool, now: Micros, options: &CircuitBreakerOptions) {
-        let index = match self.states.iter().position(|s| s.0 == caller && s.1 == callee) {
+    pub fn record(
+        &mut self,
+        caller: u32,
+        callee: u32,
+        ok: bool,
+        now: Micros,
+        options: &CircuitBreakerOptions,
+    ) {
+        let index = match self
+            .states
+            .iter()
+            .position(|s| s.0 == caller && s.1 == callee)
+        {
             Some(i) => i,
             None => {
                 self.states.push((caller, callee, 0, None));
@@ -133,12 +160,18 @@ impl Simulation {
             if rate > 0.0 {
                 let first = super::random::to_micros(self.rng.standard_exponential() / rate);
                 if first <= self.end {
-                    self.agenda.schedule(first, Event::ClientSends { client: client as u32 });
+                    self.agenda.schedule(
+                        first,
+                        Event::ClientSends {
+                            client: client as u32,
+                        },
+                    );
                 }
             }
         }
         if self.options.warmup_s > 0.0 {
-            self.agenda.schedule(seconds_to_micros(self.options.warmup_s), Event::WarmupEnds);
+            self.agenda
+                .schedule(seconds_to_micros(self.options.warmup_s), Event::WarmupEnds);
         }
         let interval = seconds_to_micros(self.options.autoscaler.interval_s);
         for (i, component) in design.components.iter().enumerate() {
@@ -149,11 +182,17 @@ impl Simulation {
             let policy = match self.options.autoscaler.mode {
                 AutoscalerMode::Seed => Policy::Seed(SeedPolicy {
                     threshold: component.autoscaling.threshold,
-                    up_cooldown_us: seconds_to_micros(component.autoscaling.scale_up_cooldown_s.max(0.0)),
-                    down_cooldown_us: seconds_to_micros(component.autoscaling.scale_down_cooldown_s.max(0.0)),
+                    up_cooldown_us: seconds_to_micros(
+                        component.autoscaling.scale_up_cooldown_s.max(0.0),
+                    ),
+                    down_cooldown_us: seconds_to_micros(
+                        component.autoscaling.scale_down_cooldown_s.max(0.0),
+                    ),
                     last_scale: None,
                 }),
-                AutoscalerMode::Hpa(settings) => Policy::Hpa(HpaPolicy::new(component.autoscaling.threshold, settings)),
+                AutoscalerMode::Hpa(settings) => {
+                    Policy::Hpa(HpaPolicy::new(component.autoscaling.threshold, settings))
+                }
             };
             let scaler = self.scalers.len() as u32;
             self.scalers.push(Scaler {
@@ -166,7 +205,8 @@ impl Simulation {
                 snapshot: Snapshot::default(),
                 timeline: vec![(0, component.replicas.current)],
             });
-            self.agenda.schedule(interval, Event::AutoscalerTick { scaler });
+            self.agenda
+                .schedule(interval, Event::AutoscalerTick { scaler });
         }
         self.schedule_health_checks(design);
         self.schedule_faults();
@@ -179,7 +219,12 @@ impl Simulation {
             return true;
         }
         let peak = peak_rate(&profile, self.base_rps);
-        let rate = rate_at(&profile, self.base_rps, self.now as f64 / 1e6, self.options.duration_s);
+        let rate = rate_at(
+            &profile,
+            self.base_rps,
+            self.now as f64 / 1e6,
+            self.options.duration_s,
+        );
         peak > 0.0 && self.rng.uniform() * peak < rate
     }
 
@@ -189,7 +234,11 @@ impl Simulation {
         if node.station != NONE {
             return vec![node.station];
         }
-        node.shards.iter().flat_map(|s| [s.primary, s.replicas]).filter(|&s| s != NONE).collect()
+        node.shards
+            .iter()
+            .flat_map(|s| [s.primary, s.replicas])
+            .filter(|&s| s != NONE)
+            .collect()
     }
 
     /// Starts every waiting call a free server can take.
@@ -203,7 +252,10 @@ impl Simulation {
     pub(super) fn autoscale(&mut self, index: u32) {
         let now = self.now;
         let interval = seconds_to_micros(self.options.autoscaler.interval_s);
-        self.agenda.schedule(now.saturating_add(interval), Event::AutoscalerTick { scaler: index });
+        self.agenda.schedule(
+            now.saturating_add(interval),
+            Event::AutoscalerTick { scaler: index },
+        );
         let scaler = &self.scalers[index as usize];
         let station = &self.stations[scaler.station as usize];
         let node = &self.nodes[scaler.node as usize];
@@ -226,15 +278,25 @@ impl Simulation {
             ScalingMetric::Memory if servers > 0.0 => 100.0 * (busy + queued) / servers,
             ScalingMetric::Cpu | ScalingMetric::Memory => 0.0,
             ScalingMetric::RequestRate if span_s > 0.0 => {
-                (current.arrivals - last.arrivals) as f64 / span_s / f64::from(station.ready_replicas.max(1))
+                (current.arrivals - last.arrivals) as f64
+                    / span_s
+                    / f64::from(station.ready_replicas.max(1))
             }
             ScalingMetric::RequestRate => 0.0,
             ScalingMetric::ErrorRate => {
                 let arrivals = current.node_arrivals - last.node_arrivals;
-                if arrivals == 0 { 0.0 } else { 100.0 * (current.node_failed - last.node_failed) as f64 / arrivals as f64 }
+                if arrivals == 0 {
+                    0.0
+                } else {
+                    100.0 * (current.node_failed - last.node_failed) as f64 / arrivals as f64
+                }
             }
         };
-        let bounds = ReplicaBounds { current: station.counted_replicas(), min: scaler.min, max: scaler.max };
+        let bounds = ReplicaBounds {
+            current: station.counted_replicas(),
+            min: scaler.min,
+            max: scaler.max,
+        };
         let station_index = scaler.station;
         let scaler = &mut self.scalers[index as usize];
         scaler.snapshot = current;
@@ -251,7 +313,8 @@ impl Simulation {
         }
         for _ in bounds.current..desired {
             let replica = self.stations[station_index as usize].add_replica();
-            let incarnation = self.stations[station_index as usize].replicas[replica as usize].incarnation;
+            let incarnation =
+                self.stations[station_index as usize].replicas[replica as usize].incarnation;
             self.start_replica(station_index, replica, incarnation);
         }
     }
@@ -262,7 +325,14 @@ impl Simulation {
         if delay == 0 {
             self.replica_ready(station, replica, incarnation);
         } else {
-            self.agenda.schedule(self.now.saturating_add(delay), Event::ReplicaReady { station, replica, incarnation });
+            self.agenda.schedule(
+                self.now.saturating_add(delay),
+                Event::ReplicaReady {
+                    station,
+                    replica,
+                    incarnation,
+                },
+            );
         }
     }
 

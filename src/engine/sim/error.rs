@@ -34,9 +34,16 @@ pub enum SimError {
 impl fmt::Display for SimError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SimError::BadOption { setting, problem } => write!(f, "bad simulation setting `{setting}`: {problem}"),
-            SimError::UnknownComponent { setting, id } => write!(f, "bad simulation setting `{setting}`: no component has id {id}"),
-            SimError::TooLarge { component, problem } => write!(f, "{component} is too large to simulate: {problem}"),
+            SimError::BadOption { setting, problem } => {
+                write!(f, "bad simulation setting `{setting}`: {problem}")
+            }
+            SimError::UnknownComponent { setting, id } => write!(
+                f,
+                "bad simulation setting `{setting}`: no component has id {id}"
+            ),
+            SimError::TooLarge { component, problem } => {
+                write!(f, "{component} is too large to simulate: {problem}")
+            }
         }
     }
 }

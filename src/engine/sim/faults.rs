@@ -30,7 +30,10 @@ impl Simulation {
         for (i, component) in design.components.iter().enumerate() {
             let checks = component.health_check;
             let node = &self.nodes[i];
-            let checks_targets = matches!(node.kind, ComponentKind::LoadBalancer | ComponentKind::ApiGateway);
+            let checks_targets = matches!(
+                node.kind,
+                ComponentKind::LoadBalancer | ComponentKind::ApiGateway
+            );
             let has_interval = checks.interval_s > 0.0;
             if !checks.enabled || !checks_targets || node.split.is_empty() || !has_interval {
                 continue;
@@ -50,7 +53,8 @@ impl Simulation {
                     self.checked[station as usize] = true;
                 }
             }
-            self.agenda.schedule(interval_us, Event::HealthCheck { checker });
+            self.agenda
+                .schedule(interval_us, Event::HealthCheck { checker });
         }
     }
 
@@ -58,9 +62,13 @@ impl Simulation {
     pub(super) fn schedule_faults(&mut self) {
         for (i, fault) in self.options.faults.iter().enumerate() {
             let start = seconds_to_micros(fault.at_s);
-            self.agenda.schedule(start, Event::FaultStarts { fault: i as u32 });
+            self.agenda
+                .schedule(start, Event::FaultStarts { fault: i as u32 });
             if let Some(duration) = fault.duration_s {
-                self.agenda.schedule(start + seconds_to_micros(duration), Event::FaultEnds { fault: i as u32 });
+                self.agenda.schedule(
+                    start + seconds_to_micros(duration),
+                    Event::FaultEnds { fault: i as u32 },
+                );
             }
         }
     }
@@ -69,7 +77,10 @@ impl Simulation {
     pub(super) fn health_check(&mut self, index: u32) {
         let now = self.now;
         let checker = &self.checkers[index as usize];
-        self.agenda.schedule(now.saturating_add(checker.interval_us), Event::HealthCheck { checker: index });
+        self.agenda.schedule(
+            now.saturating_add(checker.interval_us),
+            Event::HealthCheck { checker: index },
+        );
         let (node, retries, timeout) = (checker.node as usize, checker.retries, checker.timeout_us);
         for k in 0..self.nodes[node].split.len() {
             let target = self.nodes[node].split[k].node;
@@ -90,7 +101,10 @@ impl Simulation {
                         ReplicaState::Dead if r.in_rotation => {
                             r.probe_failures += 1;
                             if r.probe_failures == retries {
-                                let event = Event::ProbeVerdict { station, replica: replica as u32 };
+                                let event = Event::ProbeVerdict {
+                                    station,
+                                    replica: replica as u32,
+                                };
                                 self.agenda.schedule(now.saturating_add(timeout), event);
                             }
                         }
@@ -108,13 +122,17 @@ impl Simulation {
     /// A scheduled fault begins.
     pub(super) fn fault_starts(&mut self, index: u32) {
         let fault = self.options.faults[index as usize];
-        let Some(node) = self.nodes.iter().position(|n| n.id == fault.component) else { return };
+        let Some(node) = self.nodes.iter().position(|n| n.id == fault.component) else {
+            return;
+        };
         let mut lost = std::mem::take(&mut self.scratch);
         lost.clear();
         match fault.kind {
             FaultKind::KillReplica => {
                 for station in self.stations_of(node as u32) {
-                    if let Some(replica) = self.stations[station as usize].crash_replica(self.now, &mut lost) {
+                    if let Some(replica) =
+                        self.stations[station as usize].crash_replica(self.now, &mut lost)
+                    {
                         self.killed[index as usize] = Some((station, replica));
                         break;
                     }
@@ -130,7 +148,8 @@ impl Simulation {
             }
             FaultKind::AddLatency { ms } => {
                 for station in self.stations_of(node as u32) {
-                    self.stations[station as usize].extra_latency_us += super::random::to_micros(ms * 1000.0);
+                    self.stations[station as usize].extra_latency_us +=
+                        super::random::to_micros(ms * 1000.0);
                 }
             }
             FaultKind::AddErrors { rate } => self.nodes[node].error_rate = rate,
@@ -148,7 +167,9 @@ impl Simulation {
     /// A scheduled fault is over.
     pub(super) fn fault_ends(&mut self, index: u32) {
         let fault = self.options.faults[index as usize];
-        let Some(node) = self.nodes.iter().position(|n| n.id == fault.component) else { return };
+        let Some(node) = self.nodes.iter().position(|n| n.id == fault.component) else {
+            return;
+        };
         match fault.kind {
             FaultKind::KillReplica => {
                 if let Some((station, replica)) = self.killed[index as usize].take() {

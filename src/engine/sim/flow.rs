@@ -41,7 +41,9 @@ impl Simulation {
             KeySampler::Uniform(n) => self.rng.below(n),
             KeySampler::Zipf(sampler) => sampler.sample(&mut self.rng),
         };
-        let root = self.pool.take(node, NONE, if read { flag::READ } else { 0 }, key, 0, now);
+        let root = self
+            .pool
+            .take(node, NONE, if read { flag::READ } else { 0 }, key, 0, now);
         self.requests.arrived += 1;
         self.requests.in_system.enter(now);
         let stats = &mut self.nodes[node as usize].stats;
@@ -87,7 +89,9 @@ impl Simulation {
             }
             ComponentKind::Cache => {
                 if stage == 0 && c.has(flag::READ) && !c.has(flag::CACHE_MISS) {
-                    let fresh = self.caches[node_index].as_ref().is_some_and(|cache| cache.is_fresh(c.key, self.now));
+                    let fresh = self.caches[node_index]
+                        .as_ref()
+                        .is_some_and(|cache| cache.is_fresh(c.key, self.now));
                     let stats = &mut self.nodes[node_index].stats;
                     if fresh {
                         stats.cache_hits += 1;
@@ -113,7 +117,9 @@ impl Simulation {
                 }
                 self.finish(call, Ok(()), false);
             }
-            ComponentKind::ServiceRegistry | ComponentKind::Monitoring | ComponentKind::Database => self.finish(call, Ok(()), false),
+            ComponentKind::ServiceRegistry
+            | ComponentKind::Monitoring
+            | ComponentKind::Database => self.finish(call, Ok(()), false),
         }
     }
 
@@ -124,12 +130,21 @@ impl Simulation {
             self.finish(caller, Err(Cause::CallLoop), true);
             return;
         }
-        if self.options.resilience.circuit_breaker.enabled && !self.breakers.allows(c.node, target, self.now) {
+        if self.options.resilience.circuit_breaker.enabled
+            && !self.breakers.allows(c.node, target, self.now)
+        {
             self.nodes[c.node as usize].stats.errors[Cause::CircuitOpen as usize] += 1;
             self.child_returned(caller, target, Err(Cause::CircuitOpen));
             return;
         }
-        let child = self.pool.take(target, caller, c.flags & (flag::READ | flag::EVENT), c.key, c.topic, self.now);
+        let child = self.pool.take(
+            target,
+            caller,
+            c.flags & (flag::READ | flag::EVENT),
+            c.key,
+            c.topic,
+            self.now,
+        );
         let generation = {
             let child_call = self.pool.get_mut(child);
             child_call.depth = c.depth + 1;
@@ -139,7 +154,13 @@ impl Simulation {
         parent.child = child;
         parent.child_node = target;
         if let Some(timeout) = self.timeout_us {
-            self.agenda.schedule(self.now.saturating_add(timeout), Event::CallTimeout { call: child, generation });
+            self.agenda.schedule(
+                self.now.saturating_add(timeout),
+                Event::CallTimeout {
+                    call: child,
+                    generation,
+                },
+            );
         }
         self.transmit(child, generation);
     }
@@ -147,7 +168,10 @@ impl Simulation {
     /// Sends a fresh call over the network hop to its component.
     fn transmit(&mut self, call: u32, generation: u32) {
         if self.hop_us > 0 {
-            self.agenda.schedule(self.now.saturating_add(self.hop_us), Event::CallArrives { call, generation });
+            self.agenda.schedule(
+                self.now.saturating_add(self.hop_us),
+                Event::CallArrives { call, generation },
+            );
         } else {
             self.arrive(call);
         }
@@ -201,8 +225,14 @@ impl Simulation {
         c.slot = slot;
         let generation = c.generation;
         let station = &self.stations[c.station as usize];
-        let duration = self.service_sampler.sample(&mut self.rng, station.mean_service_us).saturating_add(station.extra_latency_us);
-        self.agenda.schedule(self.now.saturating_add(duration), Event::ServiceDone { call, generation });
+        let duration = self
+            .service_sampler
+            .sample(&mut self.rng, station.mean_service_us)
+            .saturating_add(station.extra_latency_us);
+        self.agenda.schedule(
+            self.now.saturating_add(duration),
+            Event::ServiceDone { call, generation },
+        );
     }
 
     /// A server finished its work on the call: the server takes the next waiting call, and the call moves on.
@@ -245,7 +275,13 @@ impl Simulation {
         // A call the breaker refused says nothing new about the callee.
         if self.options.resilience.circuit_breaker.enabled && result != Err(Cause::CircuitOpen) {
             let breaker = self.options.resilience.circuit_breaker;
-            self.breakers.record(parent_node as u32, child_node, result.is_ok(), self.now, &breaker);
+            self.breakers.record(
+                parent_node as u32,
+                child_node,
+                result.is_ok(),
+                self.now,
+                &breaker,
+            );
         }
         match result {
             Ok(()) => {
@@ -264,7 +300,13 @@ impl Simulation {
                     // Through the agenda even without back-off, so that a chain of
                     // immediate failures cannot nest retries on the stack.
                     let backoff = super::random::seconds_to_micros(resilience.retry_backoff_s);
-                    self.agenda.schedule(self.now.saturating_add(backoff), Event::RetryDue { call: parent, generation });
+                    self.agenda.schedule(
+                        self.now.saturating_add(backoff),
+                        Event::RetryDue {
+                            call: parent,
+                            generation,
+                        },
+                    );
                 } else {
                     self.finish(parent, Err(cause), false);
                 }
@@ -368,7 +410,9 @@ impl Simulation {
             }
             let subscriber = subscription.node;
             self.nodes[bus].stats.delivered += 1;
-            let call = self.pool.take(subscriber, NONE, flag::EVENT, key, topic, self.now);
+            let call = self
+                .pool
+                .take(subscriber, NONE, flag::EVENT, key, topic, self.now);
             let generation = self.pool.get(call).generation;
             self.transmit(call, generation);
         }

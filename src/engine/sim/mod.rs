@@ -29,8 +29,8 @@ pub mod agenda;
 pub mod autoscaler;
 pub mod cause;
 mod control;
-mod faults;
 pub mod error;
+mod faults;
 mod flow;
 pub mod live;
 pub mod options;
@@ -172,21 +172,47 @@ impl Simulation {
         options.validate()?;
         for (i, fault) in options.faults.iter().enumerate() {
             if design.component(fault.component).is_none() {
-                return Err(SimError::UnknownComponent { setting: format!("faults[{i}].component"), id: fault.component.0 });
+                return Err(SimError::UnknownComponent {
+                    setting: format!("faults[{i}].component"),
+                    id: fault.component.0,
+                });
             }
         }
         let topology = topology::build(design)?;
         let key_space = design.workload.key_space.max(1);
         let key_sampler = match options.key_popularity {
             KeyPopularity::Uniform => KeySampler::Uniform(key_space),
-            KeyPopularity::Zipf { exponent } => KeySampler::Zipf(ZipfSampler::new(key_space, exponent)),
+            KeyPopularity::Zipf { exponent } => {
+                KeySampler::Zipf(ZipfSampler::new(key_space, exponent))
+            }
         };
-        let caches = topology.nodes.iter().map(|n| (n.kind == ComponentKind::Cache).then(|| CacheStore::new(key_space))).collect();
-        let logs = topology.nodes.iter().map(|n| (n.kind == ComponentKind::EventStore).then(|| EventLog::new(topology.topics.len()))).collect();
-        let base_rps = if design.workload.requests_per_second.is_finite() { design.workload.requests_per_second.max(0.0) } else { 0.0 };
+        let caches = topology
+            .nodes
+            .iter()
+            .map(|n| (n.kind == ComponentKind::Cache).then(|| CacheStore::new(key_space)))
+            .collect();
+        let logs = topology
+            .nodes
+            .iter()
+            .map(|n| {
+                (n.kind == ComponentKind::EventStore).then(|| EventLog::new(topology.topics.len()))
+            })
+            .collect();
+        let base_rps = if design.workload.requests_per_second.is_finite() {
+            design.workload.requests_per_second.max(0.0)
+        } else {
+            0.0
+        };
         let client_count = topology.clients.len().max(1) as f64;
         let peak = control::peak_rate(&options.profile, base_rps) / client_count;
-        let clients = topology.clients.iter().map(|&node| ClientSource { node, peak_rate_per_us: peak / 1e6 }).collect();
+        let clients = topology
+            .clients
+            .iter()
+            .map(|&node| ClientSource {
+                node,
+                peak_rate_per_us: peak / 1e6,
+            })
+            .collect();
         let station_count = topology.stations.len();
         let mut simulation = Simulation {
             now: 0,
@@ -197,7 +223,11 @@ impl Simulation {
             rng: SimRng::new(options.seed),
             service_sampler: ServiceSampler::new(options.service_time),
             key_sampler,
-            read_share: if design.workload.read_share.is_finite() { design.workload.read_share.clamp(0.0, 1.0) } else { 1.0 },
+            read_share: if design.workload.read_share.is_finite() {
+                design.workload.read_share.clamp(0.0, 1.0)
+            } else {
+                1.0
+            },
             base_rps,
             hop_us: seconds_to_micros(design.workload.hop_latency_ms.max(0.0) / 1000.0),
             timeout_us: options.resilience.timeout_s.map(seconds_to_micros),
@@ -322,7 +352,10 @@ impl Simulation {
 
     /// The replica timeline of every autoscaled service: (component index, [(time µs, replicas)]).
     pub fn replica_timelines(&self) -> Vec<(u32, &[(Micros, u32)])> {
-        self.scalers.iter().map(|s| (s.node, s.timeline.as_slice())).collect()
+        self.scalers
+            .iter()
+            .map(|s| (s.node, s.timeline.as_slice()))
+            .collect()
     }
 
     /// The summary of the run so far.
@@ -355,9 +388,15 @@ impl Simulation {
             }
             Event::WarmupEnds => self.restart_statistics(),
             Event::AutoscalerTick { scaler } => self.autoscale(scaler),
-            Event::ReplicaReady { station, replica, incarnation } => self.replica_ready(station, replica, incarnation),
+            Event::ReplicaReady {
+                station,
+                replica,
+                incarnation,
+            } => self.replica_ready(station, replica, incarnation),
             Event::HealthCheck { checker } => self.health_check(checker),
-            Event::ProbeVerdict { station, replica } => self.stations[station as usize].take_out_of_rotation(replica),
+            Event::ProbeVerdict { station, replica } => {
+                self.stations[station as usize].take_out_of_rotation(replica)
+            }
             Event::FaultStarts { fault } => self.fault_starts(fault),
             Event::FaultEnds { fault } => self.fault_ends(fault),
         }
@@ -381,7 +420,11 @@ impl Simulation {
             node.stats.in_system.restart(now);
         }
         let in_system = self.requests.in_system;
-        self.requests = RequestStats { in_system, in_flight_at_start: in_system.level(), ..RequestStats::default() };
+        self.requests = RequestStats {
+            in_system,
+            in_flight_at_start: in_system.level(),
+            ..RequestStats::default()
+        };
         self.requests.in_system.restart(now);
         for scaler in &mut self.scalers {
             scaler.snapshot = control::Snapshot::default();

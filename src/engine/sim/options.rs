@@ -10,7 +10,8 @@
 //! [`SimulationOptions::from_settings`].
 
 use crate::engine::model::{
-    ArrivalProfile, AutoscalerKind, ComponentId, FaultAction, KeyPopularityKind, ScheduledFault, ServiceTimeKind, SimulationSettings,
+    ArrivalProfile, AutoscalerKind, ComponentId, FaultAction, KeyPopularityKind, ScheduledFault,
+    ServiceTimeKind, SimulationSettings,
 };
 use serde::{Deserialize, Serialize};
 
@@ -152,7 +153,10 @@ pub struct AutoscalerOptions {
 
 impl Default for AutoscalerOptions {
     fn default() -> AutoscalerOptions {
-        AutoscalerOptions { mode: AutoscalerMode::Seed, interval_s: 15.0 }
+        AutoscalerOptions {
+            mode: AutoscalerMode::Seed,
+            interval_s: 15.0,
+        }
     }
 }
 
@@ -205,7 +209,11 @@ pub struct CircuitBreakerOptions {
 
 impl Default for CircuitBreakerOptions {
     fn default() -> CircuitBreakerOptions {
-        CircuitBreakerOptions { enabled: false, failure_threshold: 5, open_s: 10.0 }
+        CircuitBreakerOptions {
+            enabled: false,
+            failure_threshold: 5,
+            open_s: 10.0,
+        }
     }
 }
 
@@ -277,27 +285,36 @@ impl SimulationOptions {
         let of_run = |percent: f64| duration_s * percent / 100.0;
         let profile = match settings.arrival {
             ArrivalProfile::Steady => TrafficProfile::Constant,
-            ArrivalProfile::Ramp => {
-                TrafficProfile::Ramp { to_rps: workload_rps * settings.ramp_to_factor, from_factor: settings.ramp_from_factor }
-            }
+            ArrivalProfile::Ramp => TrafficProfile::Ramp {
+                to_rps: workload_rps * settings.ramp_to_factor,
+                from_factor: settings.ramp_from_factor,
+            },
             ArrivalProfile::Spike => TrafficProfile::Spike {
                 at_s: of_run(settings.profile_at_percent),
                 duration_s: of_run(settings.profile_length_percent),
                 factor: settings.profile_factor,
             },
-            ArrivalProfile::Step => TrafficProfile::Step { at_s: of_run(settings.profile_at_percent), factor: settings.profile_factor },
-            ArrivalProfile::Wave => {
-                TrafficProfile::DailyWave { period_s: duration_s / settings.wave_count, amplitude: settings.wave_amplitude }
-            }
+            ArrivalProfile::Step => TrafficProfile::Step {
+                at_s: of_run(settings.profile_at_percent),
+                factor: settings.profile_factor,
+            },
+            ArrivalProfile::Wave => TrafficProfile::DailyWave {
+                period_s: duration_s / settings.wave_count,
+                amplitude: settings.wave_amplitude,
+            },
         };
         let key_popularity = match settings.key_popularity {
             KeyPopularityKind::Uniform => KeyPopularity::Uniform,
-            KeyPopularityKind::Zipf => KeyPopularity::Zipf { exponent: settings.zipf_exponent },
+            KeyPopularityKind::Zipf => KeyPopularity::Zipf {
+                exponent: settings.zipf_exponent,
+            },
         };
         let service_time = match settings.service_time {
             ServiceTimeKind::Exponential => ServiceTimeDistribution::Exponential,
             ServiceTimeKind::Fixed => ServiceTimeDistribution::Fixed,
-            ServiceTimeKind::LogNormal => ServiceTimeDistribution::LogNormal { cv: settings.service_time_cv },
+            ServiceTimeKind::LogNormal => ServiceTimeDistribution::LogNormal {
+                cv: settings.service_time_cv,
+            },
         };
         let mode = match settings.autoscaler {
             AutoscalerKind::Seed => AutoscalerMode::Seed,
@@ -311,7 +328,9 @@ impl SimulationOptions {
             }),
         };
         let resilience = ResilienceOptions {
-            timeout_s: settings.timeout_enabled.then_some(settings.timeout_ms / 1000.0),
+            timeout_s: settings
+                .timeout_enabled
+                .then_some(settings.timeout_ms / 1000.0),
             retries: settings.retries,
             retry_backoff_s: settings.retry_backoff_ms / 1000.0,
             circuit_breaker: CircuitBreakerOptions {
@@ -327,7 +346,10 @@ impl SimulationOptions {
             profile,
             key_popularity,
             service_time,
-            autoscaler: AutoscalerOptions { mode, interval_s: settings.autoscaler_interval_s },
+            autoscaler: AutoscalerOptions {
+                mode,
+                interval_s: settings.autoscaler_interval_s,
+            },
             startup_delay_s: settings.startup_delay_s,
             faults: settings.faults.iter().map(fault_from_settings).collect(),
             resilience,
@@ -341,7 +363,14 @@ fn fault_from_settings(fault: &ScheduledFault) -> Fault {
         FaultAction::KillReplica => FaultKind::KillReplica,
         FaultAction::ComponentDown => FaultKind::ComponentDown,
         FaultAction::AddLatency { ms } => FaultKind::AddLatency { ms },
-        FaultAction::AddErrors { percent } => FaultKind::AddErrors { rate: percent / 100.0 },
+        FaultAction::AddErrors { percent } => FaultKind::AddErrors {
+            rate: percent / 100.0,
+        },
     };
-    Fault { at_s: fault.at_s, component: fault.component, kind, duration_s: fault.duration_s }
+    Fault {
+        at_s: fault.at_s,
+        component: fault.component,
+        kind,
+        duration_s: fault.duration_s,
+    }
 }

@@ -79,12 +79,24 @@ pub struct CallPool {
 impl CallPool {
     /// A pool with room for `capacity` calls before it grows.
     pub fn with_capacity(capacity: usize) -> CallPool {
-        CallPool { calls: Vec::with_capacity(capacity), free: Vec::with_capacity(capacity), alive: 0 }
+        CallPool {
+            calls: Vec::with_capacity(capacity),
+            free: Vec::with_capacity(capacity),
+            alive: 0,
+        }
     }
 
     /// A fresh call at component `node`; returns its index.
     #[inline]
-    pub fn take(&mut self, node: u32, parent: u32, flags: u8, key: u32, topic: u32, now: Micros) -> u32 {
+    pub fn take(
+        &mut self,
+        node: u32,
+        parent: u32,
+        flags: u8,
+        key: u32,
+        topic: u32,
+        now: Micros,
+    ) -> u32 {
         self.alive += 1;
         let fresh = |generation| Call {
             generation,
@@ -136,7 +148,9 @@ impl CallPool {
     /// Whether `index` still holds the call of `generation`.
     #[inline]
     pub fn is_current(&self, index: u32, generation: u32) -> bool {
-        self.calls.get(index as usize).is_some_and(|call| call.generation == generation)
+        self.calls
+            .get(index as usize)
+            .is_some_and(|call| call.generation == generation)
     }
 
     /// Calls alive.

@@ -19,7 +19,9 @@ pub struct SimRng {
 impl SimRng {
     /// A generator whose whole sequence follows from `seed`.
     pub fn new(seed: u64) -> SimRng {
-        SimRng { inner: Xoshiro256PlusPlus::seed_from_u64(seed) }
+        SimRng {
+            inner: Xoshiro256PlusPlus::seed_from_u64(seed),
+        }
     }
 
     /// The next raw 64 bits.
@@ -119,7 +121,10 @@ impl ServiceSampler {
             ServiceTimeDistribution::Erlang { k } => ServiceSampler::Erlang(k.max(1)),
             ServiceTimeDistribution::LogNormal { cv } => {
                 let variance = libm::log(1.0 + cv * cv);
-                ServiceSampler::LogNormal { sigma: libm::sqrt(variance), shift: -variance / 2.0 }
+                ServiceSampler::LogNormal {
+                    sigma: libm::sqrt(variance),
+                    shift: -variance / 2.0,
+                }
             }
         }
     }
@@ -138,7 +143,9 @@ impl ServiceSampler {
                 }
                 to_micros(-libm::log(product) * mean_us / f64::from(k))
             }
-            ServiceSampler::LogNormal { sigma, shift } => to_micros(mean_us * libm::exp(shift + sigma * rng.standard_normal())),
+            ServiceSampler::LogNormal { sigma, shift } => {
+                to_micros(mean_us * libm::exp(shift + sigma * rng.standard_normal()))
+            }
         }
     }
 }
@@ -157,7 +164,13 @@ pub struct ZipfSampler {
 impl ZipfSampler {
     /// Ranks 1..=n (n at least 1) with weights 1 / k^exponent (exponent > 0).
     pub fn new(n: u32, exponent: f64) -> ZipfSampler {
-        let mut sampler = ZipfSampler { n: f64::from(n.max(1)), exponent, h_integral_x1: 0.0, h_integral_n: 0.0, s: 0.0 };
+        let mut sampler = ZipfSampler {
+            n: f64::from(n.max(1)),
+            exponent,
+            h_integral_x1: 0.0,
+            h_integral_n: 0.0,
+            s: 0.0,
+        };
         sampler.h_integral_x1 = sampler.h_integral(1.5) - 1.0;
         sampler.h_integral_n = sampler.h_integral(sampler.n + 0.5);
         sampler.s = 2.0 - sampler.h_integral_inverse(sampler.h_integral(2.5) - sampler.h(2.0));

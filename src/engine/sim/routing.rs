@@ -36,7 +36,11 @@ fn accepts(method: HttpMethod, read: bool) -> bool {
 pub fn pick_target(node: &mut Node, read: bool, rng: &mut SimRng) -> Result<usize, Cause> {
     let n = node.split.len();
     if n == 0 {
-        return Err(if node.kind == ComponentKind::ApiGateway { Cause::NoRoute } else { Cause::NoTarget });
+        return Err(if node.kind == ComponentKind::ApiGateway {
+            Cause::NoRoute
+        } else {
+            Cause::NoTarget
+        });
     }
     match node.kind {
         ComponentKind::ApiGateway => pick_route(node, read, rng),
@@ -46,8 +50,17 @@ pub fn pick_target(node: &mut Node, read: bool, rng: &mut SimRng) -> Result<usiz
 }
 
 fn pick_route(node: &Node, read: bool, rng: &mut SimRng) -> Result<usize, Cause> {
-    let total: f64 = node.split.iter().filter(|t| accepts(t.method, read)).map(|t| t.weight).sum();
-    let matching = node.split.iter().filter(|t| accepts(t.method, read)).count();
+    let total: f64 = node
+        .split
+        .iter()
+        .filter(|t| accepts(t.method, read))
+        .map(|t| t.weight)
+        .sum();
+    let matching = node
+        .split
+        .iter()
+        .filter(|t| accepts(t.method, read))
+        .count();
     if matching == 0 {
         return Err(Cause::NoRoute);
     }
@@ -70,7 +83,12 @@ fn pick_route(node: &Node, read: bool, rng: &mut SimRng) -> Result<usize, Cause>
         found.unwrap_or(last)
     } else {
         let k = rng.below(matching as u32) as usize;
-        node.split.iter().enumerate().filter(|(_, t)| accepts(t.method, read)).nth(k).map_or(0, |(i, _)| i)
+        node.split
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| accepts(t.method, read))
+            .nth(k)
+            .map_or(0, |(i, _)| i)
     };
     if node.unhealthy[chosen] {
         return Err(Cause::ServiceNotFound);
@@ -135,6 +153,14 @@ fn pick_balanced(node: &mut Node) -> Result<usize, Cause> {
 
 /// The database station for a call with `key`, or `no_shard`.
 pub fn database_station(node: &Node, key: u32, read: bool) -> Result<u32, Cause> {
-    let shard = node.shards.iter().find(|s| s.start <= key && key < s.end).ok_or(Cause::NoShard)?;
-    Ok(if read && shard.replicas != NONE { shard.replicas } else { shard.primary })
+    let shard = node
+        .shards
+        .iter()
+        .find(|s| s.start <= key && key < s.end)
+        .ok_or(Cause::NoShard)?;
+    Ok(if read && shard.replicas != NONE {
+        shard.replicas
+    } else {
+        shard.primary
+    })
 }

@@ -15,8 +15,8 @@
 //! non-finite value.
 
 use super::summary::Summary;
-use crate::engine::facts::{derive, Facts, Measure};
 use crate::engine::model::{ComponentId, Design};
+use crate::engine::score::facts::{derive, Facts, Measure};
 use crate::engine::score::{score_facts, Scorecard};
 use serde::{Deserialize, Serialize};
 
@@ -87,25 +87,46 @@ impl SimulatedPerformance {
     /// The figures of `summary`.
     pub fn from_summary(summary: &Summary) -> SimulatedPerformance {
         let end_to_end = &summary.end_to_end;
-        let mut errors: Vec<(String, u64)> = end_to_end.errors.iter().map(|(cause, count)| (cause.to_string(), *count)).collect();
+        let mut errors: Vec<(String, u64)> = end_to_end
+            .errors
+            .iter()
+            .map(|(cause, count)| (cause.to_string(), *count))
+            .collect();
         errors.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let busiest = summary
             .components
             .iter()
             .filter(|c| c.utilisation > 0.0)
-            .fold(None::<&super::summary::ComponentSummary>, |best, c| match best {
-                Some(b) if b.utilisation >= c.utilisation => Some(b),
-                _ => Some(c),
-            })
-            .map(|c| Busiest { id: c.id, name: c.name.clone(), utilisation: finite_or_zero(c.utilisation) });
-        let per_request = |count: u64| if end_to_end.arrived > 0 { count as f64 / end_to_end.arrived as f64 } else { 0.0 };
+            .fold(
+                None::<&super::summary::ComponentSummary>,
+                |best, c| match best {
+                    Some(b) if b.utilisation >= c.utilisation => Some(b),
+                    _ => Some(c),
+                },
+            )
+            .map(|c| Busiest {
+                id: c.id,
+                name: c.name.clone(),
+                utilisation: finite_or_zero(c.utilisation),
+            });
+        let per_request = |count: u64| {
+            if end_to_end.arrived > 0 {
+                count as f64 / end_to_end.arrived as f64
+            } else {
+                0.0
+            }
+        };
         SimulatedPerformance {
             seed: summary.seed,
             simulated_s: finite_or_zero(summary.simulated_s),
             arrived: end_to_end.arrived,
             completed: end_to_end.completed,
             failed: end_to_end.failed,
-            offered_rps: if summary.measured_s > 0.0 { end_to_end.arrived as f64 / summary.measured_s } else { 0.0 },
+            offered_rps: if summary.measured_s > 0.0 {
+                end_to_end.arrived as f64 / summary.measured_s
+            } else {
+                0.0
+            },
             throughput_rps: finite_or_zero(end_to_end.throughput_rps),
             mean_ms: finite_or_zero(end_to_end.latency.mean_ms),
             p50_ms: finite_or_zero(end_to_end.latency.p50_ms),
@@ -116,14 +137,24 @@ impl SimulatedPerformance {
             waits: summary
                 .components
                 .iter()
-                .map(|c| ComponentWait { id: c.id, visits_per_request: per_request(c.arrivals), mean_wait_ms: finite_or_zero(c.mean_wait_ms) })
+                .map(|c| ComponentWait {
+                    id: c.id,
+                    visits_per_request: per_request(c.arrivals),
+                    mean_wait_ms: finite_or_zero(c.mean_wait_ms),
+                })
                 .collect(),
         }
     }
 
     /// `simulated (seed N, D s)`: how every simulated reason begins.
     pub fn label(&self) -> String {
-        format!("simulated (seed {}, {} s)", self.seed, crate::engine::fields::format_number((self.simulated_s * 10.0).round() / 10.0))
+        format!(
+            "simulated (seed {}, {} s)",
+            self.seed,
+            crate::engine::attributes::fields::format_number(
+                (self.simulated_s * 10.0).round() / 10.0
+            )
+        )
     }
 
     /// Failed share of the requests that finished, in percent.
@@ -140,8 +171,17 @@ impl SimulatedPerformance {
         if self.failed == 0 {
             return "none failed".to_string();
         }
-        let causes: Vec<String> = self.errors.iter().take(3).map(|(cause, count)| format!("{cause} {count}")).collect();
-        format!("{:.1}% failed ({})", self.failed_percent(), causes.join(", "))
+        let causes: Vec<String> = self
+            .errors
+            .iter()
+            .take(3)
+            .map(|(cause, count)| format!("{cause} {count}"))
+            .collect();
+        format!(
+            "{:.1}% failed ({})",
+            self.failed_percent(),
+            causes.join(", ")
+        )
     }
 }
 
@@ -162,7 +202,12 @@ fn queueing_ms(facts: &Facts, performance: &SimulatedPerformance) -> f64 {
 /// The network share of the analytic latency (hops along the path), when the estimate has one.
 fn network_ms(facts: &Facts) -> Option<f64> {
     let total = facts.estimate.latency_ms?;
-    let queued: f64 = facts.estimate.stations.iter().map(|s| s.sync_visits * s.mean_wait_ms.unwrap_or(0.0)).sum();
+    let queued: f64 = facts
+        .estimate
+        .stations
+        .iter()
+        .map(|s| s.sync_visits * s.mean_wait_ms.unwrap_or(0.0))
+        .sum();
     let hops = total - queued;
     hops.is_finite().then_some(hops.max(0.0))
 }
@@ -185,7 +230,14 @@ pub fn apply_simulated(mut facts: Facts, performance: &SimulatedPerformance) -> 
             component: busiest,
         }
     } else {
-        Measure { value: None, reason: format!("{label}: no request was answered; {}", performance.failures_words()), component: busiest }
+        Measure {
+            value: None,
+            reason: format!(
+                "{label}: no request was answered; {}",
+                performance.failures_words()
+            ),
+            component: busiest,
+        }
     };
     facts.throughput_rps = Measure {
         value: Some(performance.throughput_rps),
@@ -202,7 +254,10 @@ pub fn apply_simulated(mut facts: Facts, performance: &SimulatedPerformance) -> 
     facts.latency_ms = if performance.completed > 0 {
         let network_words = match network {
             Some(ms) => format!("plus {ms:.1} ms of network hops"),
-            None => "network hops not counted (the analytic estimate has no path time for this design)".to_string(),
+            None => {
+                "network hops not counted (the analytic estimate has no path time for this design)"
+                    .to_string()
+            }
         };
         Measure {
             value: Some(queueing + network.unwrap_or(0.0)),
@@ -210,15 +265,27 @@ pub fn apply_simulated(mut facts: Facts, performance: &SimulatedPerformance) -> 
             component: busiest,
         }
     } else {
-        Measure { value: None, reason: format!("{label}: no request was answered"), component: busiest }
+        Measure {
+            value: None,
+            reason: format!("{label}: no request was answered"),
+            component: busiest,
+        }
     };
     facts.cpu_percent = match &performance.busiest {
         Some(b) => Measure {
             value: Some(b.utilisation * 100.0),
-            reason: format!("{label}: busiest component {} ran at {:.0}% utilisation", b.name, b.utilisation * 100.0),
+            reason: format!(
+                "{label}: busiest component {} ran at {:.0}% utilisation",
+                b.name,
+                b.utilisation * 100.0
+            ),
             component: busiest,
         },
-        None => Measure { value: Some(0.0), reason: format!("{label}: no component served a request"), component: None },
+        None => Measure {
+            value: Some(0.0),
+            reason: format!("{label}: no component served a request"),
+            component: None,
+        },
     };
     facts
 }
@@ -231,5 +298,8 @@ pub fn simulated_facts(facts: Facts, summary: &Summary) -> Facts {
 /// The scorecard of `design` with its performance facts from a simulated run
 /// of it (the other five scores are the analytic ones).
 pub fn simulated_scorecard(design: &Design, performance: &SimulatedPerformance) -> Scorecard {
-    score_facts(apply_simulated(derive(design), performance), &design.targets)
+    score_facts(
+        apply_simulated(derive(design), performance),
+        &design.targets,
+    )
 }

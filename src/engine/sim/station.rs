@@ -12,7 +12,7 @@
 //! and `busy` equals the number of occupied slots.
 
 use super::agenda::Micros;
-use super::stats::{LogHistogram, TimeWeighted, Moments};
+use super::stats::{LogHistogram, Moments, TimeWeighted};
 use std::collections::VecDeque;
 
 /// No call / no slot.
@@ -119,7 +119,13 @@ pub struct Station {
 
 impl Station {
     /// A station with `ready` replicas serving from time 0.
-    pub fn new(node: u32, mean_service_us: f64, concurrency: u32, queue_per_replica: Option<u32>, ready: u32) -> Station {
+    pub fn new(
+        node: u32,
+        mean_service_us: f64,
+        concurrency: u32,
+        queue_per_replica: Option<u32>,
+        ready: u32,
+    ) -> Station {
         let mut station = Station {
             node,
             mean_service_us,
@@ -157,17 +163,32 @@ impl Station {
     pub fn counted_replicas(&self) -> u32 {
         self.replicas
             .iter()
-            .filter(|r| matches!(r.state, ReplicaState::Starting | ReplicaState::Ready | ReplicaState::Probation))
+            .filter(|r| {
+                matches!(
+                    r.state,
+                    ReplicaState::Starting | ReplicaState::Ready | ReplicaState::Probation
+                )
+            })
             .count() as u32
     }
 
     /// A new replica in state Starting (reusing a removed one's index); returns its index.
     pub fn add_replica(&mut self) -> u32 {
-        if let Some(index) = self.replicas.iter().position(|r| r.state == ReplicaState::Removed) {
+        if let Some(index) = self
+            .replicas
+            .iter()
+            .position(|r| r.state == ReplicaState::Removed)
+        {
             self.replicas[index].state = ReplicaState::Starting;
             return index as u32;
         }
-        self.replicas.push(Replica { state: ReplicaState::Starting, incarnation: 0, busy: 0, in_rotation: false, probe_failures: 0 });
+        self.replicas.push(Replica {
+            state: ReplicaState::Starting,
+            incarnation: 0,
+            busy: 0,
+            in_rotation: false,
+            probe_failures: 0,
+        });
         let slots = self.replicas.len() * self.concurrency as usize;
         self.slot_call.resize(slots, NONE);
         (self.replicas.len() - 1) as u32
@@ -205,7 +226,9 @@ impl Station {
         if self.ready_replicas == 0 {
             return Admission::NoReplica;
         }
-        let room = self.queue_per_replica.map_or(usize::MAX, |per| per as usize * self.ready_replicas as usize);
+        let room = self.queue_per_replica.map_or(usize::MAX, |per| {
+            per as usize * self.ready_replicas as usize
+        });
         if self.queue.len() >= room {
             self.stats.rejected += 1;
             return Admission::Rejected;
@@ -242,16 +265,30 @@ impl Station {
     /// Takes the highest ready replica out of service gracefully (or cancels a
     /// starting one first); false if none could be removed.
     pub fn retire_replica(&mut self, now: Micros) -> bool {
-        if let Some(index) = self.replicas.iter().rposition(|r| matches!(r.state, ReplicaState::Starting | ReplicaState::Probation)) {
+        if let Some(index) = self
+            .replicas
+            .iter()
+            .rposition(|r| matches!(r.state, ReplicaState::Starting | ReplicaState::Probation))
+        {
             let r = &mut self.replicas[index];
             r.state = ReplicaState::Removed;
             r.incarnation += 1;
             return true;
         }
-        let Some(index) = self.replicas.iter().rposition(|r| r.state == ReplicaState::Ready) else { return false };
+        let Some(index) = self
+            .replicas
+            .iter()
+            .rposition(|r| r.state == ReplicaState::Ready)
+        else {
+            return false;
+        };
         let r = &mut self.replicas[index];
         r.incarnation += 1;
-        r.state = if r.busy == 0 { ReplicaState::Removed } else { ReplicaState::Draining };
+        r.state = if r.busy == 0 {
+            ReplicaState::Removed
+        } else {
+            ReplicaState::Draining
+        };
         self.ready_replicas -= 1;
         self.stats.servers.set(now, u64::from(self.servers()));
         true
@@ -263,7 +300,9 @@ impl Station {
     pub fn crash_replica(&mut self, now: Micros, lost: &mut Vec<u32>) -> Option<u32> {
         let mut index = None;
         for (i, r) in self.replicas.iter().enumerate() {
-            if r.state == ReplicaState::Ready && index.is_none_or(|best: usize| r.busy > self.replicas[best].busy) {
+            if r.state == ReplicaState::Ready
+                && index.is_none_or(|best: usize| r.busy > self.replicas[best].busy)
+            {
                 index = Some(i);
             }
         }
@@ -350,7 +389,8 @@ impl Station {
     }
 
     fn slot_usable(&self, slot: u32) -> bool {
-        self.replicas[(slot / self.concurrency) as usize].state == ReplicaState::Ready && self.slot_call[slot as usize] == NONE
+        self.replicas[(slot / self.concurrency) as usize].state == ReplicaState::Ready
+            && self.slot_call[slot as usize] == NONE
     }
 
     #[inline]

@@ -85,7 +85,10 @@ pub struct LogHistogram {
 
 impl Default for LogHistogram {
     fn default() -> LogHistogram {
-        LogHistogram { counts: vec![0; BUCKETS], total: 0 }
+        LogHistogram {
+            counts: vec![0; BUCKETS],
+            total: 0,
+        }
     }
 }
 
@@ -165,7 +168,13 @@ impl LogHistogram {
     /// since, `earlier` is ignored.
     pub fn quantile_since(&self, earlier: &LogHistogram, q: f64) -> f64 {
         let cleared = earlier.total > self.total || earlier.counts.len() != self.counts.len();
-        let since = |bucket: usize| if cleared { self.counts[bucket] } else { self.counts[bucket].saturating_sub(earlier.counts[bucket]) };
+        let since = |bucket: usize| {
+            if cleared {
+                self.counts[bucket]
+            } else {
+                self.counts[bucket].saturating_sub(earlier.counts[bucket])
+            }
+        };
         let total: u64 = (0..self.counts.len()).map(since).sum();
         if total == 0 {
             return 0.0;

@@ -111,7 +111,11 @@ impl EventLog {
 
     /// A log for `topics` topic ids.
     pub fn new(topics: usize) -> EventLog {
-        EventLog { times: vec![Vec::new(); topics], recorded: 0, overflow: 0 }
+        EventLog {
+            times: vec![Vec::new(); topics],
+            recorded: 0,
+            overflow: 0,
+        }
     }
 
     /// Records an event of `topic` at `time`.
@@ -128,7 +132,9 @@ impl EventLog {
 
     /// Times of the events of `topic` recorded in `[from, to)`.
     pub fn query(&self, topic: u32, from: Micros, to: Micros) -> &[Micros] {
-        let Some(times) = self.times.get(topic as usize) else { return &[] };
+        let Some(times) = self.times.get(topic as usize) else {
+            return &[];
+        };
         let start = times.partition_point(|&t| t < from);
         let end = times.partition_point(|&t| t < to).max(start);
         &times[start..end]

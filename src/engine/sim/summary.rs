@@ -176,7 +176,11 @@ pub struct Summary {
 }
 
 fn errors_map(errors: &[u64; Cause::COUNT]) -> BTreeMap<&'static str, u64> {
-    Cause::ALL.iter().filter(|c| errors[**c as usize] > 0).map(|c| (c.slug(), errors[*c as usize])).collect()
+    Cause::ALL
+        .iter()
+        .filter(|c| errors[**c as usize] > 0)
+        .map(|c| (c.slug(), errors[*c as usize]))
+        .collect()
 }
 
 fn per_second(count: u64, seconds: f64) -> f64 {
@@ -193,7 +197,11 @@ pub fn summarise(simulation: &Simulation) -> Summary {
     let measured_s = (now - simulation.measured_from()) as f64 / 1e6;
     let requests = simulation.requests();
     let finished = requests.completed + requests.failed;
-    let mean_time_s = if finished > 0 { requests.sojourn_total_us as f64 / finished as f64 / 1e6 } else { 0.0 };
+    let mean_time_s = if finished > 0 {
+        requests.sojourn_total_us as f64 / finished as f64 / 1e6
+    } else {
+        0.0
+    };
     let in_flight = requests.in_system.level();
     let end_to_end = EndToEnd {
         arrived: requests.arrived,
@@ -216,17 +224,30 @@ pub fn summarise(simulation: &Simulation) -> Summary {
     for (i, node) in simulation.nodes().iter().enumerate() {
         let own: Vec<_> = stations.iter().filter(|s| s.node as usize == i).collect();
         let busy: u128 = own.iter().map(|s| s.stats.busy.area(now)).sum();
-        let servers: u128 = own.iter().map(|s| s.stats.servers.area(now).max(s.stats.busy.area(now))).sum();
+        let servers: u128 = own
+            .iter()
+            .map(|s| s.stats.servers.area(now).max(s.stats.busy.area(now)))
+            .sum();
         let waits: u64 = own.iter().map(|s| s.stats.wait.count()).sum();
-        let wait_sum = own.iter().map(|s| s.stats.wait.mean() * s.stats.wait.count() as f64).fold(0.0, |total, part| total + part);
-        violations += own.iter().map(|s| s.stats.invariant_violations).sum::<u64>();
+        let wait_sum = own
+            .iter()
+            .map(|s| s.stats.wait.mean() * s.stats.wait.count() as f64)
+            .fold(0.0, |total, part| total + part);
+        violations += own
+            .iter()
+            .map(|s| s.stats.invariant_violations)
+            .sum::<u64>();
         let stats = &node.stats;
         let cache = (node.kind == ComponentKind::Cache).then(|| {
             let looked_up = stats.cache_hits + stats.cache_misses;
             CacheSummary {
                 hits: stats.cache_hits,
                 misses: stats.cache_misses,
-                hit_ratio: if looked_up > 0 { stats.cache_hits as f64 / looked_up as f64 } else { 0.0 },
+                hit_ratio: if looked_up > 0 {
+                    stats.cache_hits as f64 / looked_up as f64
+                } else {
+                    0.0
+                },
             }
         });
         let replica_timeline = timelines
@@ -243,9 +264,20 @@ pub fn summarise(simulation: &Simulation) -> Summary {
             failed: stats.failed,
             throughput_rps: per_second(stats.completed, measured_s),
             latency: Latency::from(&stats.latency, &stats.latency_histogram),
-            mean_wait_ms: if waits > 0 { wait_sum / waits as f64 / 1000.0 } else { 0.0 },
-            utilisation: if servers > 0 { (busy as f64 / servers as f64).clamp(0.0, 1.0) } else { 0.0 },
-            mean_queue_length: own.iter().map(|s| s.stats.queue_length.mean(now)).fold(0.0, |total, mean| total + mean),
+            mean_wait_ms: if waits > 0 {
+                wait_sum / waits as f64 / 1000.0
+            } else {
+                0.0
+            },
+            utilisation: if servers > 0 {
+                (busy as f64 / servers as f64).clamp(0.0, 1.0)
+            } else {
+                0.0
+            },
+            mean_queue_length: own
+                .iter()
+                .map(|s| s.stats.queue_length.mean(now))
+                .fold(0.0, |total, mean| total + mean),
             mean_in_system: stats.in_system.mean(now),
             errors: errors_map(&stats.errors),
             drops: own.iter().map(|s| s.stats.rejected).sum::<u64>() + channel_full,
@@ -257,7 +289,12 @@ pub fn summarise(simulation: &Simulation) -> Summary {
             for (t, name) in simulation.topics().iter().enumerate() {
                 let (published, full) = (stats.published[t], stats.channel_full[t]);
                 if published + full > 0 {
-                    topics.push(TopicSummary { bus: node.name.clone(), topic: name.clone(), published, channel_full: full });
+                    topics.push(TopicSummary {
+                        bus: node.name.clone(),
+                        topic: name.clone(),
+                        published,
+                        channel_full: full,
+                    });
                 }
             }
         }
@@ -269,7 +306,10 @@ pub fn summarise(simulation: &Simulation) -> Summary {
                 .filter(|&(_, count)| count > 0)
                 .map(|(t, count)| (simulation.topics()[t].clone(), count))
                 .collect();
-            event_stores.push(EventStoreSummary { store: node.name.clone(), by_topic });
+            event_stores.push(EventStoreSummary {
+                store: node.name.clone(),
+                by_topic,
+            });
         }
     }
     Summary {
@@ -283,9 +323,13 @@ pub fn summarise(simulation: &Simulation) -> Summary {
         event_stores,
         checks: Checks {
             invariant_violations: violations,
-            conservation_holds: requests.arrived + requests.in_flight_at_start == requests.completed + requests.failed + in_flight,
+            conservation_holds: requests.arrived + requests.in_flight_at_start
+                == requests.completed + requests.failed + in_flight,
             littles_law_holds: requests.in_system.littles_law_holds(now)
-                && simulation.nodes().iter().all(|node| node.stats.in_system.littles_law_holds(now)),
+                && simulation
+                    .nodes()
+                    .iter()
+                    .all(|node| node.stats.in_system.littles_law_holds(now)),
         },
     }
 }

@@ -2,7 +2,7 @@
 //! station per queue (a database has a primary and a read-replica station per
 //! shard), and each node's outgoing connections sorted by what they carry.
 //!
-//! The rules are the analytic estimate's (see [`crate::engine::analytic`]):
+//! The rules are the analytic estimate's (see [`crate::engine::score::analytic`]):
 //! clients, gateways and load balancers call every auth provider they are
 //! connected to and then one of their other targets; services and auth
 //! providers call each request target in turn; caches pass misses and writes
@@ -14,11 +14,11 @@
 //! builds without panicking: dangling connections are skipped, zero sizes are
 //! clamped, and only a component too large to simulate is refused.
 
-use super::error::SimError;
-use super::stats::{LogHistogram, Moments, Presence};
-use super::station::{Station, NONE};
 use super::cause::Cause;
-use crate::engine::graph::{flow, Flow, Index};
+use super::error::SimError;
+use super::station::{Station, NONE};
+use super::stats::{LogHistogram, Moments, Presence};
+use crate::engine::model::graph::{flow, Flow, Index};
 use crate::engine::model::{ComponentId, ComponentKind, Design, HttpMethod, LoadBalancingStrategy};
 
 /// Most servers one station may reach (replicas x concurrency).
@@ -179,7 +179,13 @@ pub fn build(design: &Design) -> Result<Topology, SimError> {
         let kind = component.kind;
         let concurrency = component.concurrency.max(1);
         let mean_us = component.service_time_ms.max(0.0) * 1000.0;
-        let largest = u64::from(component.replicas.max.max(component.replicas.current).max(component.read_replicas)) * u64::from(concurrency);
+        let largest = u64::from(
+            component
+                .replicas
+                .max
+                .max(component.replicas.current)
+                .max(component.read_replicas),
+        ) * u64::from(concurrency);
         if largest > MAX_SERVERS_PER_STATION {
             return Err(SimError::TooLarge {
                 component: component.name.clone(),
@@ -224,27 +230,52 @@ pub fn build(design: &Design) -> Result<Topology, SimError> {
                     let primary = stations.len() as u32;
                     stations.push(Station::new(i as u32, mean_us, concurrency, queue, 1));
                     let replicas = if component.read_replicas > 0 {
-                        stations.push(Station::new(i as u32, mean_us, concurrency, queue, component.read_replicas));
+                        stations.push(Station::new(
+                            i as u32,
+                            mean_us,
+                            concurrency,
+                            queue,
+                            component.read_replicas,
+                        ));
                         primary + 1
                     } else {
                         NONE
                     };
-                    node.shards.push(Shard { start, end, primary, replicas });
+                    node.shards.push(Shard {
+                        start,
+                        end,
+                        primary,
+                        replicas,
+                    });
                 }
             }
             ComponentKind::EventBus => {
                 node.station = stations.len() as u32;
-                stations.push(Station::new(i as u32, mean_us, concurrency, None, component.replicas.current));
+                stations.push(Station::new(
+                    i as u32,
+                    mean_us,
+                    concurrency,
+                    None,
+                    component.replicas.current,
+                ));
             }
             _ => {
                 node.station = stations.len() as u32;
-                stations.push(Station::new(i as u32, mean_us, concurrency, queue, component.replicas.current));
+                stations.push(Station::new(
+                    i as u32,
+                    mean_us,
+                    concurrency,
+                    queue,
+                    component.replicas.current,
+                ));
             }
         }
         nodes.push(node);
     }
     for connection in &design.connections {
-        let (Some(from), Some(to)) = (index.get(connection.from), index.get(connection.to)) else { continue };
+        let (Some(from), Some(to)) = (index.get(connection.from), index.get(connection.to)) else {
+            continue;
+        };
         if from == to {
             continue;
         }
@@ -253,23 +284,35 @@ pub fn build(design: &Design) -> Result<Topology, SimError> {
         match flow(from_kind, to_kind) {
             Flow::Observe => {}
             Flow::Publish => {
-                if !matches!(from_kind, ComponentKind::Client | ComponentKind::EventBus | ComponentKind::EventStore) {
+                if !matches!(
+                    from_kind,
+                    ComponentKind::Client | ComponentKind::EventBus | ComponentKind::EventStore
+                ) {
                     node.publishes.push(to as u32);
                 }
             }
             Flow::Deliver => {
                 let wanted = connection.topics.iter().map(|t| intern(t)).collect();
-                node.subscribers.push(Subscription { node: to as u32, topics: wanted });
+                node.subscribers.push(Subscription {
+                    node: to as u32,
+                    topics: wanted,
+                });
             }
             Flow::Request => match from_kind {
                 ComponentKind::Client | ComponentKind::ApiGateway | ComponentKind::LoadBalancer => {
                     if to_kind == ComponentKind::AuthProvider {
                         node.auth.push(to as u32);
                     } else {
-                        node.split.push(Target { node: to as u32, weight: connection.weight.max(0.0), method: connection.method });
+                        node.split.push(Target {
+                            node: to as u32,
+                            weight: connection.weight.max(0.0),
+                            method: connection.method,
+                        });
                     }
                 }
-                ComponentKind::Service | ComponentKind::AuthProvider | ComponentKind::Cache => node.calls.push(to as u32),
+                ComponentKind::Service | ComponentKind::AuthProvider | ComponentKind::Cache => {
+                    node.calls.push(to as u32)
+                }
                 _ => {}
             },
         }
@@ -285,5 +328,10 @@ pub fn build(design: &Design) -> Result<Topology, SimError> {
             node.stats.channel_full = vec![0; topic_count];
         }
     }
-    Ok(Topology { nodes, stations, topics, clients })
+    Ok(Topology {
+        nodes,
+        stations,
+        topics,
+        clients,
+    })
 }

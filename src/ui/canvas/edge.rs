@@ -4,11 +4,11 @@
 //! What must stay true: an arrow carries `edge`, `data-id`, `data-from` and
 //! `data-to`; it has a wide invisible stroke so that it can be clicked; its
 //! look says what flows along it (requests solid, events dashed, observation
-//! dotted), as decided by [`crate::engine::graph::flow`].
+//! dotted), as decided by [`crate::engine::model::graph::flow`].
 
 use super::geometry::{arrow_ends, box_exit};
 use super::interaction::{CanvasInteraction, Gesture};
-use crate::engine::graph::{flow, Flow};
+use crate::engine::model::graph::{flow, Flow};
 use crate::engine::model::{ConnectionId, Design, Position};
 use crate::ui::state::{use_app_state, Selection};
 use leptos::prelude::*;
@@ -26,12 +26,23 @@ struct EdgeLook {
 
 impl EdgeLook {
     fn of(design: &Design, id: ConnectionId) -> EdgeLook {
-        let Some(connection) = design.connection(id) else { return EdgeLook::default() };
-        let (Some(source), Some(target)) = (design.component(connection.from), design.component(connection.to)) else {
+        let Some(connection) = design.connection(id) else {
+            return EdgeLook::default();
+        };
+        let (Some(source), Some(target)) = (
+            design.component(connection.from),
+            design.component(connection.to),
+        ) else {
             return EdgeLook::default();
         };
         let (start, end) = arrow_ends(source.position, target.position);
-        EdgeLook { from: connection.from.0, to: connection.to.0, start, end, flow_class: flow_class(flow(source.kind, target.kind)) }
+        EdgeLook {
+            from: connection.from.0,
+            to: connection.to.0,
+            start,
+            end,
+            flow_class: flow_class(flow(source.kind, target.kind)),
+        }
     }
 }
 
@@ -59,10 +70,20 @@ pub fn Edge(
     let on_press = move |event: PointerEvent| interaction.press_connection(id, &event);
 
     let class = move || {
-        let selected = if is_selected.get() { " ap-edge--selected" } else { "" };
+        let selected = if is_selected.get() {
+            " ap-edge--selected"
+        } else {
+            ""
+        };
         look.with(|look| format!("ap-edge {}{selected}", look.flow_class))
     };
-    let marker = move || if is_selected.get() { "url(#ap-arrow-selected)" } else { "url(#ap-arrow)" };
+    let marker = move || {
+        if is_selected.get() {
+            "url(#ap-arrow-selected)"
+        } else {
+            "url(#ap-arrow)"
+        }
+    };
     let x1 = move || look.with(|look| look.start.x);
     let y1 = move || look.with(|look| look.start.y);
     let x2 = move || look.with(|look| look.end.x);

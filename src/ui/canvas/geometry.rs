@@ -20,13 +20,19 @@ pub const MAX_LABEL_CHARS: usize = 17;
 
 /// Whether `point` lies inside the box of a component centred at `centre`.
 pub fn box_contains(centre: Position, point: Position) -> bool {
-    (point.x - centre.x).abs() <= NODE_WIDTH / 2.0 && (point.y - centre.y).abs() <= NODE_HEIGHT / 2.0
+    (point.x - centre.x).abs() <= NODE_WIDTH / 2.0
+        && (point.y - centre.y).abs() <= NODE_HEIGHT / 2.0
 }
 
 /// The topmost component whose box contains `point` (later components are
 /// drawn on top of earlier ones).
 pub fn component_at(design: &Design, point: Position) -> Option<ComponentId> {
-    design.components.iter().rev().find(|component| box_contains(component.position, point)).map(|component| component.id)
+    design
+        .components
+        .iter()
+        .rev()
+        .find(|component| box_contains(component.position, point))
+        .map(|component| component.id)
 }
 
 /// Where the ray from the centre of a box towards `toward` leaves the box,
@@ -40,12 +46,23 @@ pub fn box_exit(centre: Position, toward: Position, gap: f64) -> Position {
     }
     let half_w = NODE_WIDTH / 2.0;
     let half_h = NODE_HEIGHT / 2.0;
-    let to_vertical_side = if dx.abs() > 1e-12 { half_w / dx.abs() } else { f64::INFINITY };
-    let to_horizontal_side = if dy.abs() > 1e-12 { half_h / dy.abs() } else { f64::INFINITY };
+    let to_vertical_side = if dx.abs() > 1e-12 {
+        half_w / dx.abs()
+    } else {
+        f64::INFINITY
+    };
+    let to_horizontal_side = if dy.abs() > 1e-12 {
+        half_h / dy.abs()
+    } else {
+        f64::INFINITY
+    };
     let t = to_vertical_side.min(to_horizontal_side);
     let unit_x = dx / length;
     let unit_y = dy / length;
-    Position { x: centre.x + dx * t + unit_x * gap, y: centre.y + dy * t + unit_y * gap }
+    Position {
+        x: centre.x + dx * t + unit_x * gap,
+        y: centre.y + dy * t + unit_y * gap,
+    }
 }
 
 /// The two ends of an arrow from the box at `from` to the box at `to`.
@@ -92,7 +109,11 @@ mod tests {
     fn design_with(positions: &[(f64, f64)]) -> Design {
         let mut design = Design::new("test");
         for (index, (x, y)) in positions.iter().enumerate() {
-            let mut component = Component::new(ComponentId(index as u32), ComponentKind::Service, &format!("s{index}"));
+            let mut component = Component::new(
+                ComponentId(index as u32),
+                ComponentKind::Service,
+                &format!("s{index}"),
+            );
             component.position = at(*x, *y);
             design.components.push(component);
         }
@@ -128,7 +149,10 @@ mod tests {
         assert_eq!(component_at(&design, at(20.0, 0.0)), Some(ComponentId(1)));
         assert_eq!(component_at(&design, at(-70.0, 0.0)), Some(ComponentId(0)));
         assert_eq!(component_at(&design, at(250.0, 250.0)), None);
-        assert_eq!(component_at(&design, at(500.0, 500.0 + NODE_HEIGHT / 2.0 + 1.0)), None);
+        assert_eq!(
+            component_at(&design, at(500.0, 500.0 + NODE_HEIGHT / 2.0 + 1.0)),
+            None
+        );
     }
 
     #[test]

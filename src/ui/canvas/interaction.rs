@@ -57,9 +57,14 @@ pub enum Gesture {
 /// typed to the item it belongs to, before a press selects something else
 /// and the inspector replaces the field.
 fn commit_focused_field() {
-    let focused = document().active_element().and_then(|element| element.dyn_into::<HtmlElement>().ok());
+    let focused = document()
+        .active_element()
+        .and_then(|element| element.dyn_into::<HtmlElement>().ok());
     if let Some(element) = focused {
-        if matches!(element.tag_name().to_ascii_lowercase().as_str(), "input" | "select" | "textarea") {
+        if matches!(
+            element.tag_name().to_ascii_lowercase().as_str(),
+            "input" | "select" | "textarea"
+        ) {
             element.blur().ok();
         }
     }
@@ -83,7 +88,11 @@ pub struct CanvasInteraction {
 impl CanvasInteraction {
     /// A fresh interaction with no gesture in progress.
     pub fn new(state: AppState) -> CanvasInteraction {
-        CanvasInteraction { gesture: RwSignal::new(None), svg: NodeRef::new(), state }
+        CanvasInteraction {
+            gesture: RwSignal::new(None),
+            svg: NodeRef::new(),
+            state,
+        }
     }
 
     /// A client-coordinate point relative to the canvas element.
@@ -91,20 +100,32 @@ impl CanvasInteraction {
         match self.svg.get_untracked() {
             Some(svg) => {
                 let rect = svg.get_bounding_client_rect();
-                ScreenPoint { x: client_x - rect.left(), y: client_y - rect.top() }
+                ScreenPoint {
+                    x: client_x - rect.left(),
+                    y: client_y - rect.top(),
+                }
             }
-            None => ScreenPoint { x: client_x, y: client_y },
+            None => ScreenPoint {
+                x: client_x,
+                y: client_y,
+            },
         }
     }
 
     /// The canvas position under a client-coordinate point.
     pub fn canvas_point(&self, client_x: f64, client_y: f64) -> Position {
-        self.state.viewport().get_untracked().to_canvas(self.screen_point(client_x, client_y))
+        self.state
+            .viewport()
+            .get_untracked()
+            .to_canvas(self.screen_point(client_x, client_y))
     }
 
     fn event_points(&self, event: &PointerEvent) -> (ScreenPoint, Position) {
         let screen = self.screen_point(f64::from(event.client_x()), f64::from(event.client_y()));
-        (screen, self.state.viewport().get_untracked().to_canvas(screen))
+        (
+            screen,
+            self.state.viewport().get_untracked().to_canvas(screen),
+        )
     }
 
     /// A press on a component: select it and get ready to drag it.
@@ -115,10 +136,24 @@ impl CanvasInteraction {
         event.stop_propagation();
         commit_focused_field();
         self.state.select(Selection::Component(id));
-        let Some(centre) = self.state.design().with_untracked(|design| design.component(id).map(|c| c.position)) else { return };
+        let Some(centre) = self
+            .state
+            .design()
+            .with_untracked(|design| design.component(id).map(|c| c.position))
+        else {
+            return;
+        };
         let (screen, pointer) = self.event_points(event);
-        let grab_offset = Position { x: pointer.x - centre.x, y: pointer.y - centre.y };
-        self.gesture.set(Some(Gesture::MoveComponent { id, grab_offset, start: screen, moved: false }));
+        let grab_offset = Position {
+            x: pointer.x - centre.x,
+            y: pointer.y - centre.y,
+        };
+        self.gesture.set(Some(Gesture::MoveComponent {
+            id,
+            grab_offset,
+            start: screen,
+            moved: false,
+        }));
     }
 
     /// A press on a component's connection handle: start drawing a connection.
@@ -149,25 +184,49 @@ impl CanvasInteraction {
         }
         commit_focused_field();
         let (screen, _) = self.event_points(event);
-        self.gesture.set(Some(Gesture::Pan { start: screen, last: screen, moved: false }));
+        self.gesture.set(Some(Gesture::Pan {
+            start: screen,
+            last: screen,
+            moved: false,
+        }));
     }
 
     /// The pointer moved anywhere in the window.
     pub fn pointer_moved(&self, event: &PointerEvent) {
-        let Some(gesture) = self.gesture.get_untracked() else { return };
+        let Some(gesture) = self.gesture.get_untracked() else {
+            return;
+        };
         let (screen, pointer) = self.event_points(event);
         match gesture {
-            Gesture::MoveComponent { id, grab_offset, start, moved } => {
+            Gesture::MoveComponent {
+                id,
+                grab_offset,
+                start,
+                moved,
+            } => {
                 if !moved && !travelled(start, screen) {
                     return;
                 }
                 if !moved {
                     self.state.begin_gesture();
-                    self.gesture.set(Some(Gesture::MoveComponent { id, grab_offset, start, moved: true }));
+                    self.gesture.set(Some(Gesture::MoveComponent {
+                        id,
+                        grab_offset,
+                        start,
+                        moved: true,
+                    }));
                 }
-                self.state.move_component(id, Position { x: pointer.x - grab_offset.x, y: pointer.y - grab_offset.y });
+                self.state.move_component(
+                    id,
+                    Position {
+                        x: pointer.x - grab_offset.x,
+                        y: pointer.y - grab_offset.y,
+                    },
+                );
             }
-            Gesture::Connect { from, .. } => self.gesture.set(Some(Gesture::Connect { from, pointer })),
+            Gesture::Connect { from, .. } => {
+                self.gesture.set(Some(Gesture::Connect { from, pointer }))
+            }
             Gesture::Pan { start, last, moved } => {
                 let moved = moved || travelled(start, screen);
                 if moved {
@@ -181,13 +240,18 @@ impl CanvasInteraction {
 
     /// The pointer was released anywhere in the window: finish the gesture.
     pub fn pointer_released(&self, event: &PointerEvent) {
-        let Some(gesture) = self.gesture.get_untracked() else { return };
+        let Some(gesture) = self.gesture.get_untracked() else {
+            return;
+        };
         self.gesture.set(None);
         match gesture {
             Gesture::MoveComponent { .. } => self.state.end_gesture(),
             Gesture::Connect { from, .. } => {
                 let (_, pointer) = self.event_points(event);
-                let target = self.state.design().with_untracked(|design| component_at(design, pointer));
+                let target = self
+                    .state
+                    .design()
+                    .with_untracked(|design| component_at(design, pointer));
                 match target {
                     Some(to) if to != from => self.state.connect(from, to),
                     _ => {}

@@ -35,17 +35,25 @@ const WHEEL_ZOOM_RATE: f64 = 0.0015;
 fn record_canvas_size(state: AppState, interaction: CanvasInteraction) {
     if let Some(svg) = interaction.svg.get_untracked() {
         let rect = svg.get_bounding_client_rect();
-        state.set_canvas_size(ScreenSize { width: rect.width(), height: rect.height() });
+        state.set_canvas_size(ScreenSize {
+            width: rect.width(),
+            height: rect.height(),
+        });
     }
 }
 
 /// Installs the window listeners that finish drags and track the canvas
 /// size, and removes them when the canvas goes away.
 fn install_window_listeners(state: AppState, interaction: CanvasInteraction) {
-    let moved = window_event_listener(ev::pointermove, move |event| interaction.pointer_moved(&event));
-    let released = window_event_listener(ev::pointerup, move |event| interaction.pointer_released(&event));
+    let moved = window_event_listener(ev::pointermove, move |event| {
+        interaction.pointer_moved(&event)
+    });
+    let released = window_event_listener(ev::pointerup, move |event| {
+        interaction.pointer_released(&event)
+    });
     let cancelled = window_event_listener(ev::pointercancel, move |_| interaction.cancel());
-    let resized = window_event_listener(ev::resize, move |_| record_canvas_size(state, interaction));
+    let resized =
+        window_event_listener(ev::resize, move |_| record_canvas_size(state, interaction));
     on_cleanup(move || {
         moved.remove();
         released.remove();
@@ -62,8 +70,24 @@ pub fn Canvas() -> impl IntoView {
     let viewport = state.viewport();
     let interaction = CanvasInteraction::new(state);
 
-    let component_ids = move || design.with(|design| design.components.iter().map(|c| c.id).collect::<Vec<ComponentId>>());
-    let connection_ids = move || design.with(|design| design.connections.iter().map(|c| c.id).collect::<Vec<ConnectionId>>());
+    let component_ids = move || {
+        design.with(|design| {
+            design
+                .components
+                .iter()
+                .map(|c| c.id)
+                .collect::<Vec<ComponentId>>()
+        })
+    };
+    let connection_ids = move || {
+        design.with(|design| {
+            design
+                .connections
+                .iter()
+                .map(|c| c.id)
+                .collect::<Vec<ConnectionId>>()
+        })
+    };
     let transform = move || viewport.get().svg_transform();
     let is_dragging = move || interaction.gesture.with(Option::is_some);
 
@@ -76,7 +100,8 @@ pub fn Canvas() -> impl IntoView {
             1 => event.delta_y() * 16.0,
             _ => event.delta_y() * 400.0,
         };
-        let anchor = interaction.screen_point(f64::from(event.client_x()), f64::from(event.client_y()));
+        let anchor =
+            interaction.screen_point(f64::from(event.client_x()), f64::from(event.client_y()));
         state.zoom_at(anchor, (-pixels * WHEEL_ZOOM_RATE).exp());
     };
     let on_drag_over = move |event: DragEvent| {
@@ -87,10 +112,19 @@ pub fn Canvas() -> impl IntoView {
     };
     let on_drop = move |event: DragEvent| {
         event.prevent_default();
-        let Some(transfer) = event.data_transfer() else { return };
-        let slug = transfer.get_data(PALETTE_DRAG_TYPE).ok().filter(|slug| !slug.is_empty()).or_else(|| transfer.get_data("text/plain").ok());
-        let Some(kind) = slug.as_deref().and_then(ComponentKind::from_slug) else { return };
-        let position = interaction.canvas_point(f64::from(event.client_x()), f64::from(event.client_y()));
+        let Some(transfer) = event.data_transfer() else {
+            return;
+        };
+        let slug = transfer
+            .get_data(PALETTE_DRAG_TYPE)
+            .ok()
+            .filter(|slug| !slug.is_empty())
+            .or_else(|| transfer.get_data("text/plain").ok());
+        let Some(kind) = slug.as_deref().and_then(ComponentKind::from_slug) else {
+            return;
+        };
+        let position =
+            interaction.canvas_point(f64::from(event.client_x()), f64::from(event.client_y()));
         state.add_component(kind, Some(position));
     };
 

@@ -26,7 +26,9 @@ struct NodeLook {
 
 impl NodeLook {
     fn of(design: &Design, id: ComponentId) -> NodeLook {
-        let Some(component) = design.component(id) else { return NodeLook::default() };
+        let Some(component) = design.component(id) else {
+            return NodeLook::default();
+        };
         NodeLook {
             name: component.name.clone(),
             kind_slug: component.kind.slug(),
@@ -63,13 +65,33 @@ pub fn Node(
     let on_handle_press = move |event: PointerEvent| interaction.press_handle(id, &event);
     let on_focus = move |_: FocusEvent| state.select(Selection::Component(id));
 
-    let transform = move || look.with(|look| format!("translate({} {})", look.position.x, look.position.y));
+    let transform =
+        move || look.with(|look| format!("translate({} {})", look.position.x, look.position.y));
     let class = move || {
-        let selected = if is_selected.get() { " ap-node--selected" } else { "" };
+        let selected = if is_selected.get() {
+            " ap-node--selected"
+        } else {
+            ""
+        };
         look.with(|look| format!("ap-node ap-kind-{}{selected}", look.kind_slug))
     };
-    let aria_label = move || look.with(|look| format!("{} {}, {} replicas", look.kind_label, look.name, look.replicas));
-    let replicas_text = move || look.with(|look| if look.replicas == 0 { String::new() } else { format!("×{}", look.replicas) });
+    let aria_label = move || {
+        look.with(|look| {
+            format!(
+                "{} {}, {} replicas",
+                look.kind_label, look.name, look.replicas
+            )
+        })
+    };
+    let replicas_text = move || {
+        look.with(|look| {
+            if look.replicas == 0 {
+                String::new()
+            } else {
+                format!("×{}", look.replicas)
+            }
+        })
+    };
     let left = -NODE_WIDTH / 2.0;
     let top = -NODE_HEIGHT / 2.0;
 

@@ -36,7 +36,10 @@ pub struct ScreenSize {
 impl ScreenSize {
     /// The centre of an element of this size.
     pub fn centre(self) -> ScreenPoint {
-        ScreenPoint { x: self.width / 2.0, y: self.height / 2.0 }
+        ScreenPoint {
+            x: self.width / 2.0,
+            y: self.height / 2.0,
+        }
     }
 }
 
@@ -66,7 +69,10 @@ impl CanvasBounds {
 
     /// The centre of the rectangle.
     pub fn centre(self) -> Position {
-        Position { x: (self.min_x + self.max_x) / 2.0, y: (self.min_y + self.max_y) / 2.0 }
+        Position {
+            x: (self.min_x + self.max_x) / 2.0,
+            y: (self.min_y + self.max_y) / 2.0,
+        }
     }
 }
 
@@ -83,19 +89,29 @@ pub struct Viewport {
 
 impl Default for Viewport {
     fn default() -> Viewport {
-        Viewport { pan_x: 0.0, pan_y: 0.0, zoom: 1.0 }
+        Viewport {
+            pan_x: 0.0,
+            pan_y: 0.0,
+            zoom: 1.0,
+        }
     }
 }
 
 impl Viewport {
     /// Where a canvas position appears on screen.
     pub fn to_screen(self, position: Position) -> ScreenPoint {
-        ScreenPoint { x: position.x * self.zoom + self.pan_x, y: position.y * self.zoom + self.pan_y }
+        ScreenPoint {
+            x: position.x * self.zoom + self.pan_x,
+            y: position.y * self.zoom + self.pan_y,
+        }
     }
 
     /// Which canvas position lies under a screen point.
     pub fn to_canvas(self, point: ScreenPoint) -> Position {
-        Position { x: (point.x - self.pan_x) / self.zoom, y: (point.y - self.pan_y) / self.zoom }
+        Position {
+            x: (point.x - self.pan_x) / self.zoom,
+            y: (point.y - self.pan_y) / self.zoom,
+        }
     }
 
     /// The viewport moved by a screen distance.
@@ -103,7 +119,11 @@ impl Viewport {
         if !(dx.is_finite() && dy.is_finite()) {
             return self;
         }
-        Viewport { pan_x: self.pan_x + dx, pan_y: self.pan_y + dy, ..self }
+        Viewport {
+            pan_x: self.pan_x + dx,
+            pan_y: self.pan_y + dy,
+            ..self
+        }
     }
 
     /// The viewport zoomed by `factor`, keeping the canvas point under
@@ -114,7 +134,11 @@ impl Viewport {
         }
         let zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
         let fixed = self.to_canvas(anchor);
-        Viewport { pan_x: anchor.x - fixed.x * zoom, pan_y: anchor.y - fixed.y * zoom, zoom }
+        Viewport {
+            pan_x: anchor.x - fixed.x * zoom,
+            pan_y: anchor.y - fixed.y * zoom,
+            zoom,
+        }
     }
 
     /// The viewport that shows `bounds` centred in `screen`, leaving `margin`
@@ -123,17 +147,32 @@ impl Viewport {
     pub fn fit(bounds: CanvasBounds, screen: ScreenSize, margin: f64) -> Viewport {
         let room_x = (screen.width - 2.0 * margin).max(1.0);
         let room_y = (screen.height - 2.0 * margin).max(1.0);
-        let zoom_x = if bounds.width() > 0.0 { room_x / bounds.width() } else { 1.0 };
-        let zoom_y = if bounds.height() > 0.0 { room_y / bounds.height() } else { 1.0 };
+        let zoom_x = if bounds.width() > 0.0 {
+            room_x / bounds.width()
+        } else {
+            1.0
+        };
+        let zoom_y = if bounds.height() > 0.0 {
+            room_y / bounds.height()
+        } else {
+            1.0
+        };
         let zoom = zoom_x.min(zoom_y).min(1.0).clamp(MIN_ZOOM, MAX_ZOOM);
         let centre = bounds.centre();
         let screen_centre = screen.centre();
-        Viewport { pan_x: screen_centre.x - centre.x * zoom, pan_y: screen_centre.y - centre.y * zoom, zoom }
+        Viewport {
+            pan_x: screen_centre.x - centre.x * zoom,
+            pan_y: screen_centre.y - centre.y * zoom,
+            zoom,
+        }
     }
 
     /// The SVG `transform` attribute that draws canvas units under this viewport.
     pub fn svg_transform(self) -> String {
-        format!("translate({:.2} {:.2}) scale({:.4})", self.pan_x, self.pan_y, self.zoom)
+        format!(
+            "translate({:.2} {:.2}) scale({:.4})",
+            self.pan_x, self.pan_y, self.zoom
+        )
     }
 
     /// The zoom as a whole percentage, for display.
@@ -152,21 +191,46 @@ mod tests {
 
     fn check_round_trip(viewport: Viewport, position: Position) {
         let back = viewport.to_canvas(viewport.to_screen(position));
-        assert!(close(back.x, position.x) && close(back.y, position.y), "{viewport:?} {position:?} -> {back:?}");
-        let screen = ScreenPoint { x: position.x, y: position.y };
+        assert!(
+            close(back.x, position.x) && close(back.y, position.y),
+            "{viewport:?} {position:?} -> {back:?}"
+        );
+        let screen = ScreenPoint {
+            x: position.x,
+            y: position.y,
+        };
         let again = viewport.to_screen(viewport.to_canvas(screen));
-        assert!(close(again.x, screen.x) && close(again.y, screen.y), "{viewport:?} {screen:?} -> {again:?}");
+        assert!(
+            close(again.x, screen.x) && close(again.y, screen.y),
+            "{viewport:?} {screen:?} -> {again:?}"
+        );
     }
 
     #[test]
     fn conversions_undo_each_other_in_both_directions() {
         let viewports = [
             Viewport::default(),
-            Viewport { pan_x: 120.0, pan_y: -40.0, zoom: 1.0 },
-            Viewport { pan_x: -300.5, pan_y: 75.25, zoom: MIN_ZOOM },
-            Viewport { pan_x: 10.0, pan_y: 20.0, zoom: MAX_ZOOM },
+            Viewport {
+                pan_x: 120.0,
+                pan_y: -40.0,
+                zoom: 1.0,
+            },
+            Viewport {
+                pan_x: -300.5,
+                pan_y: 75.25,
+                zoom: MIN_ZOOM,
+            },
+            Viewport {
+                pan_x: 10.0,
+                pan_y: 20.0,
+                zoom: MAX_ZOOM,
+            },
         ];
-        let positions = [Position { x: 0.0, y: 0.0 }, Position { x: 520.0, y: 280.0 }, Position { x: -75.5, y: 1e4 }];
+        let positions = [
+            Position { x: 0.0, y: 0.0 },
+            Position { x: 520.0, y: 280.0 },
+            Position { x: -75.5, y: 1e4 },
+        ];
         for viewport in viewports {
             for position in positions {
                 check_round_trip(viewport, position);
@@ -176,51 +240,103 @@ mod tests {
 
     #[test]
     fn to_screen_scales_then_pans() {
-        let viewport = Viewport { pan_x: 100.0, pan_y: 50.0, zoom: 2.0 };
-        assert_eq!(viewport.to_screen(Position { x: 10.0, y: 20.0 }), ScreenPoint { x: 120.0, y: 90.0 });
-        assert_eq!(viewport.to_canvas(ScreenPoint { x: 120.0, y: 90.0 }), Position { x: 10.0, y: 20.0 });
+        let viewport = Viewport {
+            pan_x: 100.0,
+            pan_y: 50.0,
+            zoom: 2.0,
+        };
+        assert_eq!(
+            viewport.to_screen(Position { x: 10.0, y: 20.0 }),
+            ScreenPoint { x: 120.0, y: 90.0 }
+        );
+        assert_eq!(
+            viewport.to_canvas(ScreenPoint { x: 120.0, y: 90.0 }),
+            Position { x: 10.0, y: 20.0 }
+        );
     }
 
     #[test]
     fn zooming_keeps_the_point_under_the_cursor_fixed() {
-        let viewport = Viewport { pan_x: 33.0, pan_y: -12.0, zoom: 0.8 };
+        let viewport = Viewport {
+            pan_x: 33.0,
+            pan_y: -12.0,
+            zoom: 0.8,
+        };
         let cursor = ScreenPoint { x: 400.0, y: 250.0 };
         let under_cursor = viewport.to_canvas(cursor);
         for factor in [1.1, 0.5, 2.0] {
             let zoomed = viewport.zoomed_at(cursor, factor);
             let still = zoomed.to_canvas(cursor);
-            assert!(close(still.x, under_cursor.x) && close(still.y, under_cursor.y), "factor {factor}");
+            assert!(
+                close(still.x, under_cursor.x) && close(still.y, under_cursor.y),
+                "factor {factor}"
+            );
         }
     }
 
     #[test]
     fn zoom_is_clamped_and_bad_factors_are_ignored() {
         let viewport = Viewport::default();
-        assert_eq!(viewport.zoomed_at(ScreenPoint::default(), 100.0).zoom, MAX_ZOOM);
-        assert_eq!(viewport.zoomed_at(ScreenPoint::default(), 0.001).zoom, MIN_ZOOM);
-        assert_eq!(viewport.zoomed_at(ScreenPoint::default(), f64::NAN), viewport);
+        assert_eq!(
+            viewport.zoomed_at(ScreenPoint::default(), 100.0).zoom,
+            MAX_ZOOM
+        );
+        assert_eq!(
+            viewport.zoomed_at(ScreenPoint::default(), 0.001).zoom,
+            MIN_ZOOM
+        );
+        assert_eq!(
+            viewport.zoomed_at(ScreenPoint::default(), f64::NAN),
+            viewport
+        );
         assert_eq!(viewport.zoomed_at(ScreenPoint::default(), -2.0), viewport);
         assert_eq!(viewport.panned_by(f64::INFINITY, 0.0), viewport);
     }
 
     #[test]
     fn fit_centres_the_bounds_and_keeps_them_on_screen() {
-        let bounds = CanvasBounds { min_x: 0.0, min_y: 0.0, max_x: 2000.0, max_y: 500.0 };
-        let screen = ScreenSize { width: 1000.0, height: 600.0 };
+        let bounds = CanvasBounds {
+            min_x: 0.0,
+            min_y: 0.0,
+            max_x: 2000.0,
+            max_y: 500.0,
+        };
+        let screen = ScreenSize {
+            width: 1000.0,
+            height: 600.0,
+        };
         let viewport = Viewport::fit(bounds, screen, 50.0);
         assert!(close(viewport.zoom, 0.45), "zoom {}", viewport.zoom);
         let centre = viewport.to_screen(bounds.centre());
         assert!(close(centre.x, 500.0) && close(centre.y, 300.0));
-        let top_left = viewport.to_screen(Position { x: bounds.min_x, y: bounds.min_y });
-        let bottom_right = viewport.to_screen(Position { x: bounds.max_x, y: bounds.max_y });
+        let top_left = viewport.to_screen(Position {
+            x: bounds.min_x,
+            y: bounds.min_y,
+        });
+        let bottom_right = viewport.to_screen(Position {
+            x: bounds.max_x,
+            y: bounds.max_y,
+        });
         assert!(top_left.x >= 50.0 - 1e-9 && bottom_right.x <= 950.0 + 1e-9);
         assert!(top_left.y >= 0.0 && bottom_right.y <= 600.0);
     }
 
     #[test]
     fn fit_never_zooms_in_past_one_to_one() {
-        let bounds = CanvasBounds { min_x: 0.0, min_y: 0.0, max_x: 100.0, max_y: 50.0 };
-        let viewport = Viewport::fit(bounds, ScreenSize { width: 1200.0, height: 800.0 }, 40.0);
+        let bounds = CanvasBounds {
+            min_x: 0.0,
+            min_y: 0.0,
+            max_x: 100.0,
+            max_y: 50.0,
+        };
+        let viewport = Viewport::fit(
+            bounds,
+            ScreenSize {
+                width: 1200.0,
+                height: 800.0,
+            },
+            40.0,
+        );
         assert_eq!(viewport.zoom, 1.0);
     }
 }

@@ -29,16 +29,26 @@ pub fn ComponentConnections(
     let design = state.design();
     let lines = Memo::new(move |_| {
         design.with(|design| {
-            let outgoing = design.connections.iter().filter(|c| c.from == id).map(|c| ConnectionLine {
-                id: c.id,
-                outgoing: true,
-                other: design.name_of(c.to).to_string(),
-            });
-            let incoming = design.connections.iter().filter(|c| c.to == id).map(|c| ConnectionLine {
-                id: c.id,
-                outgoing: false,
-                other: design.name_of(c.from).to_string(),
-            });
+            let outgoing =
+                design
+                    .connections
+                    .iter()
+                    .filter(|c| c.from == id)
+                    .map(|c| ConnectionLine {
+                        id: c.id,
+                        outgoing: true,
+                        other: design.name_of(c.to).to_string(),
+                    });
+            let incoming =
+                design
+                    .connections
+                    .iter()
+                    .filter(|c| c.to == id)
+                    .map(|c| ConnectionLine {
+                        id: c.id,
+                        outgoing: false,
+                        other: design.name_of(c.from).to_string(),
+                    });
             outgoing.chain(incoming).collect::<Vec<_>>()
         })
     });
@@ -66,7 +76,11 @@ fn ConnectionItem(
 ) -> impl IntoView {
     let state = use_app_state();
     let id = line.id;
-    let (arrow, direction) = if line.outgoing { ("→", "to") } else { ("←", "from") };
+    let (arrow, direction) = if line.outgoing {
+        ("→", "to")
+    } else {
+        ("←", "from")
+    };
     let remove_label = format!("Remove the connection {direction} {}", line.other);
 
     view! {
@@ -105,7 +119,12 @@ pub fn ConnectTo(
     let design = state.design();
     let others = Memo::new(move |_| {
         design.with(|design| {
-            design.components.iter().filter(|c| c.id != id).map(|c| (c.id, c.name.clone())).collect::<Vec<_>>()
+            design
+                .components
+                .iter()
+                .filter(|c| c.id != id)
+                .map(|c| (c.id, c.name.clone()))
+                .collect::<Vec<_>>()
         })
     });
     let chosen = RwSignal::new(None::<ComponentId>);
@@ -113,11 +132,20 @@ pub fn ConnectTo(
     let target = Memo::new(move |_| {
         let chosen = chosen.get();
         others.with(|others| {
-            chosen.filter(|wanted| others.iter().any(|(other, _)| other == wanted)).or_else(|| others.first().map(|(other, _)| *other))
+            chosen
+                .filter(|wanted| others.iter().any(|(other, _)| other == wanted))
+                .or_else(|| others.first().map(|(other, _)| *other))
         })
     });
 
-    let on_choose = move |event: Event| chosen.set(event_target_value(&event).parse::<u32>().ok().map(ComponentId));
+    let on_choose = move |event: Event| {
+        chosen.set(
+            event_target_value(&event)
+                .parse::<u32>()
+                .ok()
+                .map(ComponentId),
+        )
+    };
     let on_connect = move |_| {
         if let Some(to) = target.get_untracked() {
             state.connect(id, to);

@@ -5,10 +5,10 @@
 //! same estimate the performance score used), and a missing figure says why
 //! ("saturated") instead of showing a number.
 
-use crate::engine::analytic::Estimate;
 use crate::engine::model::Design;
-use leptos::prelude::*;
+use crate::engine::score::analytic::Estimate;
 use crate::ui::state::use_app_state;
+use leptos::prelude::*;
 
 /// Milliseconds with one decimal below 100 and none above.
 fn shown_ms(value: f64) -> String {
@@ -52,8 +52,13 @@ impl EstimateWords {
                 // Nothing reaches a component: no clients, or no path from them.
                 (None, false) => "n/a".to_string(),
             },
-            throughput: estimate.throughput_rps.map_or_else(|| "unknown".to_string(), |rps| format!("up to {}", shown_rate(rps))),
-            bottleneck: estimate.bottleneck.map_or_else(|| "none".to_string(), |id| design.name_of(id).to_string()),
+            throughput: estimate.throughput_rps.map_or_else(
+                || "unknown".to_string(),
+                |rps| format!("up to {}", shown_rate(rps)),
+            ),
+            bottleneck: estimate
+                .bottleneck
+                .map_or_else(|| "none".to_string(), |id| design.name_of(id).to_string()),
             saturation: if estimate.saturated {
                 format!("saturated ({:.0}% peak)", estimate.cpu_percent)
             } else {
@@ -71,9 +76,12 @@ pub fn EstimateSummary() -> impl IntoView {
     let scorecard = state.scorecard();
     let design = state.design();
     let words = Memo::new(move |_| {
-        scorecard.with(|scorecard| design.with(|design| EstimateWords::of(&scorecard.facts.estimate, design)))
+        scorecard.with(|scorecard| {
+            design.with(|design| EstimateWords::of(&scorecard.facts.estimate, design))
+        })
     });
-    let offered = move || scorecard.with(|scorecard| shown_rate(scorecard.facts.estimate.offered_rps));
+    let offered =
+        move || scorecard.with(|scorecard| shown_rate(scorecard.facts.estimate.offered_rps));
 
     view! {
         <section class="ap-estimate" data-testid="estimate" data-saturated=move || words.with(|w| w.saturated.to_string())>

@@ -7,8 +7,8 @@
 //! value shows its message at `field-error-<key>`, leaves the design as it
 //! was, and leaves the user's text in the box so that they can correct it.
 
-use crate::engine::access::get_field;
-use crate::engine::fields::{FieldSpec, FieldTarget, FieldType};
+use crate::engine::attributes::access::get_field;
+use crate::engine::attributes::fields::{FieldSpec, FieldTarget, FieldType};
 use crate::ui::state::{use_app_state, AppState};
 use leptos::prelude::*;
 use web_sys::{Event, HtmlInputElement, HtmlSelectElement};
@@ -67,9 +67,17 @@ pub fn FieldInput(
     let state = use_app_state();
     let design = state.design();
     let key = spec.key;
-    let value = Memo::new(move |_| design.with(|design| get_field(design, target, key).unwrap_or_default()));
+    let value = Memo::new(move |_| {
+        design.with(|design| get_field(design, target, key).unwrap_or_default())
+    });
     let error = RwSignal::new(None::<String>);
-    let field = FieldContext { state, target, key, value, error };
+    let field = FieldContext {
+        state,
+        target,
+        key,
+        value,
+        error,
+    };
 
     let input_id = format!("ap-field-{key}");
     let error_id = format!("ap-field-error-{key}");
@@ -79,16 +87,28 @@ pub fn FieldInput(
 
     let input = match spec.ty {
         FieldType::Bool => checkbox(field, input_id.clone(), described_by).into_any(),
-        FieldType::Choice(options) => choice(field, input_id.clone(), described_by, options).into_any(),
-        FieldType::Number { .. } => text_box(field, input_id.clone(), described_by, "decimal").into_any(),
+        FieldType::Choice(options) => {
+            choice(field, input_id.clone(), described_by, options).into_any()
+        }
+        FieldType::Number { .. } => {
+            text_box(field, input_id.clone(), described_by, "decimal").into_any()
+        }
         FieldType::Seed => text_box(field, input_id.clone(), described_by, "numeric").into_any(),
         FieldType::Text { .. } | FieldType::Shards | FieldType::Topics | FieldType::Faults => {
             text_box(field, input_id.clone(), described_by, "text").into_any()
         }
     };
     let row_class = move || {
-        let kind = if matches!(spec.ty, FieldType::Bool) { " ap-field--check" } else { "" };
-        let invalid = if has_error() { " ap-field--invalid" } else { "" };
+        let kind = if matches!(spec.ty, FieldType::Bool) {
+            " ap-field--check"
+        } else {
+            ""
+        };
+        let invalid = if has_error() {
+            " ap-field--invalid"
+        } else {
+            ""
+        };
         format!("ap-field{kind}{invalid}")
     };
 
@@ -121,7 +141,12 @@ pub fn FieldInput(
 }
 
 /// A single-line text box for text and numbers.
-fn text_box(field: FieldContext, id: String, described_by: String, input_mode: &'static str) -> impl IntoView {
+fn text_box(
+    field: FieldContext,
+    id: String,
+    described_by: String,
+    input_mode: &'static str,
+) -> impl IntoView {
     let on_change = move |event: Event| {
         let input: HtmlInputElement = event_target(&event);
         if field.commit(&input.value()) {
@@ -169,7 +194,12 @@ fn checkbox(field: FieldContext, id: String, described_by: String) -> impl IntoV
 }
 
 /// A drop-down for attributes with a fixed set of options.
-fn choice(field: FieldContext, id: String, described_by: String, options: &'static [&'static str]) -> impl IntoView {
+fn choice(
+    field: FieldContext,
+    id: String,
+    described_by: String,
+    options: &'static [&'static str],
+) -> impl IntoView {
     let on_change = move |event: Event| {
         let select: HtmlSelectElement = event_target(&event);
         if !field.commit(&select.value()) {

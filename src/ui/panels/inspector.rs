@@ -10,7 +10,9 @@
 
 use super::connections::{ComponentConnections, ConnectTo};
 use super::field_input::FieldInput;
-use crate::engine::fields::{component_fields, connection_fields, design_fields, FieldSpec, FieldTarget};
+use crate::engine::attributes::fields::{
+    component_fields, connection_fields, design_fields, FieldSpec, FieldTarget,
+};
 use crate::engine::model::{ComponentId, ComponentKind, ConnectionId};
 use crate::ui::state::{use_app_state, Selection};
 use crate::ui::widgets::kind_badge::KindBadge;
@@ -44,12 +46,17 @@ pub fn Inspector() -> impl IntoView {
     let selection = state.selection();
     let inspected = Memo::new(move |_| {
         let selection = selection.get();
-        design.with(|design| match selection {
-            Selection::Component(id) => design.component(id).map(|c| Inspected::Component(id, c.kind)),
-            Selection::Connection(id) => design.connection(id).map(|_| Inspected::Connection(id)),
-            Selection::Nothing => None,
-        })
-        .unwrap_or(Inspected::Design)
+        design
+            .with(|design| match selection {
+                Selection::Component(id) => design
+                    .component(id)
+                    .map(|c| Inspected::Component(id, c.kind)),
+                Selection::Connection(id) => {
+                    design.connection(id).map(|_| Inspected::Connection(id))
+                }
+                Selection::Nothing => None,
+            })
+            .unwrap_or(Inspected::Design)
     });
 
     view! {
@@ -184,10 +191,20 @@ mod tests {
         let groups = grouped(specs);
         let names: Vec<&str> = groups.iter().map(|(group, _)| *group).collect();
         assert_eq!(names.first(), Some(&"General"));
-        assert_eq!(groups.iter().map(|(_, members)| members.len()).sum::<usize>(), total);
+        assert_eq!(
+            groups
+                .iter()
+                .map(|(_, members)| members.len())
+                .sum::<usize>(),
+            total
+        );
         let mut unique = names.clone();
         unique.sort_unstable();
         unique.dedup();
-        assert_eq!(unique.len(), names.len(), "a group appears twice: {names:?}");
+        assert_eq!(
+            unique.len(),
+            names.len(),
+            "a group appears twice: {names:?}"
+        );
     }
 }

@@ -13,7 +13,9 @@ use web_sys::DragEvent;
 
 /// Puts the kind on the drag so that the canvas knows what was dropped.
 fn start_palette_drag(kind: ComponentKind, event: &DragEvent) {
-    let Some(transfer) = event.data_transfer() else { return };
+    let Some(transfer) = event.data_transfer() else {
+        return;
+    };
     _ = transfer.set_data(PALETTE_DRAG_TYPE, kind.slug());
     _ = transfer.set_data("text/plain", kind.slug());
     transfer.set_effect_allowed("copy");

@@ -7,7 +7,7 @@
 //! rubric line carries `rubric-line`, `data-fact` and `data-passed`.
 
 use super::estimate::EstimateSummary;
-use crate::engine::fields::format_number;
+use crate::engine::attributes::fields::format_number;
 use crate::engine::score::{Attribute, AttributeScore, RubricLine};
 use crate::ui::state::{use_app_state, Selection};
 use leptos::prelude::*;
@@ -64,7 +64,13 @@ fn ScoreRow(
     let state = use_app_state();
     let scorecard = state.scorecard();
     let attribute_score = Memo::new(move |_| {
-        scorecard.with(|scorecard| scorecard.attributes.iter().find(|a| a.attribute == attribute).cloned())
+        scorecard.with(|scorecard| {
+            scorecard
+                .attributes
+                .iter()
+                .find(|a| a.attribute == attribute)
+                .cloned()
+        })
     });
     let expanded = RwSignal::new(false);
     let score = move || attribute_score.with(|a| a.as_ref().map_or(0.0, |a| a.score));
@@ -104,7 +110,12 @@ fn ScoreRow(
 }
 
 fn rubric_lines(attribute_score: &AttributeScore) -> impl IntoView {
-    attribute_score.lines.iter().cloned().map(|line| view! { <RubricLineItem line /> }.into_any()).collect_view()
+    attribute_score
+        .lines
+        .iter()
+        .cloned()
+        .map(|line| view! { <RubricLineItem line /> }.into_any())
+        .collect_view()
 }
 
 /// One rubric check: passed or not, points, why, and what would fix it.
@@ -117,7 +128,11 @@ fn RubricLineItem(
     let design = state.design();
     let mark = if line.passed { "✓" } else { "✗" };
     let verdict = if line.passed { "passed" } else { "failed" };
-    let points = format!("{}/{}", format_number(line.points), format_number(line.max_points));
+    let points = format!(
+        "{}/{}",
+        format_number(line.points),
+        format_number(line.max_points)
+    );
     let fix = (!line.fix.is_empty()).then(|| line.fix.clone());
     let about = line.component.map(|id| {
         let name = design.with_untracked(|design| design.name_of(id).to_string());

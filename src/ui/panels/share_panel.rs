@@ -29,7 +29,10 @@ const MENU_SELECTOR: &str = ".ap-share";
 /// Closes the menu on Escape or on a press outside it, for the life of the toolbar.
 fn close_from_outside(open: RwSignal<bool>) {
     let pressed = window_event_listener(ev::pointerdown, move |event| {
-        let inside = event.target().and_then(|target| target.dyn_into::<Element>().ok()).and_then(|element| element.closest(MENU_SELECTOR).ok().flatten());
+        let inside = event
+            .target()
+            .and_then(|target| target.dyn_into::<Element>().ok())
+            .and_then(|element| element.closest(MENU_SELECTOR).ok().flatten());
         if open.get_untracked() && inside.is_none() {
             open.set(false);
         }
@@ -155,7 +158,8 @@ fn SharePanel() -> impl IntoView {
             }
         });
     });
-    let length = Memo::new(move |_| link.with(|link| link.as_ref().map_or(0, |link| link.chars().count())));
+    let length =
+        Memo::new(move |_| link.with(|link| link.as_ref().map_or(0, |link| link.chars().count())));
     let refused = RwSignal::new(false);
 
     let on_click = move |event: MouseEvent| match clicked_action(&event) {
@@ -171,7 +175,8 @@ fn SharePanel() -> impl IntoView {
         Some(PanelAction::ExportHpa) => export_hpa(state),
         None => {}
     };
-    let on_import = move |event: Event| import_chosen_file(state, &event_target::<HtmlInputElement>(&event));
+    let on_import =
+        move |event: Event| import_chosen_file(state, &event_target::<HtmlInputElement>(&event));
     let long_link_warning = move || {
         (length.get() > LONG_LINK_CHARACTERS).then(|| {
             view! {
@@ -255,8 +260,18 @@ mod tests {
 
     #[test]
     fn every_panel_button_has_an_action_and_nothing_else_does() {
-        for test_id in ["copy-link", "link-warning-export", "export-svg", "export-png", "export-mermaid", "export-hpa"] {
-            assert!(PanelAction::for_test_id(test_id).is_some(), "{test_id} does nothing");
+        for test_id in [
+            "copy-link",
+            "link-warning-export",
+            "export-svg",
+            "export-png",
+            "export-mermaid",
+            "export-hpa",
+        ] {
+            assert!(
+                PanelAction::for_test_id(test_id).is_some(),
+                "{test_id} does nothing"
+            );
         }
         assert_eq!(PanelAction::for_test_id("import-json"), None);
         assert_eq!(PanelAction::for_test_id("share-menu"), None);

@@ -13,7 +13,12 @@ use crate::engine::sim::live::protocol::SeriesPoint;
 
 const WIDTH: f64 = 320.0;
 const HEIGHT: f64 = 150.0;
-const AREA: PlotArea = PlotArea { left: 44.0, top: 18.0, width: 262.0, height: 96.0 };
+const AREA: PlotArea = PlotArea {
+    left: 44.0,
+    top: 18.0,
+    width: 262.0,
+    height: 96.0,
+};
 
 /// One line of a chart.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,8 +42,14 @@ pub enum ChartKind {
 
 impl ChartKind {
     /// Every chart, in panel order.
-    pub const ALL: [ChartKind; 6] =
-        [ChartKind::Throughput, ChartKind::Errors, ChartKind::Latency, ChartKind::Replicas, ChartKind::Cache, ChartKind::Events];
+    pub const ALL: [ChartKind; 6] = [
+        ChartKind::Throughput,
+        ChartKind::Errors,
+        ChartKind::Latency,
+        ChartKind::Replicas,
+        ChartKind::Cache,
+        ChartKind::Events,
+    ];
 
     /// The `<name>` of `chart-<name>`.
     pub fn slug(self) -> &'static str {
@@ -96,7 +107,10 @@ impl ChartKind {
 
     /// The chart's lines from the run's points; names come from `design`.
     pub fn series(self, points: &[SeriesPoint], design: &Design) -> Vec<Series> {
-        let line = |label: &str, value: fn(&SeriesPoint) -> f64| Series { label: label.to_string(), points: points.iter().map(|p| (p.t_s, value(p))).collect() };
+        let line = |label: &str, value: fn(&SeriesPoint) -> f64| Series {
+            label: label.to_string(),
+            points: points.iter().map(|p| (p.t_s, value(p))).collect(),
+        };
         let by_component = |pick: fn(&SeriesPoint) -> Vec<(u32, f64)>| {
             // Components in the order they first appear (no sort: it would cost the bundle a sort routine).
             let mut ids: Vec<u32> = Vec::new();
@@ -107,20 +121,48 @@ impl ChartKind {
             }
             ids.into_iter()
                 .map(|id| Series {
-                    label: design.components.iter().find(|c| c.id.0 == id).map_or_else(|| format!("#{id}"), |c| c.name.clone()),
-                    points: points.iter().filter_map(|p| pick(p).into_iter().find(|(i, _)| *i == id).map(|(_, v)| (p.t_s, v))).collect(),
+                    label: design
+                        .components
+                        .iter()
+                        .find(|c| c.id.0 == id)
+                        .map_or_else(|| format!("#{id}"), |c| c.name.clone()),
+                    points: points
+                        .iter()
+                        .filter_map(|p| {
+                            pick(p)
+                                .into_iter()
+                                .find(|(i, _)| *i == id)
+                                .map(|(_, v)| (p.t_s, v))
+                        })
+                        .collect(),
                 })
                 .collect::<Vec<_>>()
         };
         match self {
             ChartKind::Throughput => vec![line("answered", |p| p.throughput_rps)],
             ChartKind::Errors => vec![line("failed", |p| p.error_percent)],
-            ChartKind::Latency => vec![line("p50", |p| p.p50_ms), line("p95", |p| p.p95_ms), line("p99", |p| p.p99_ms)],
-            ChartKind::Replicas => by_component(|p| p.replicas.iter().map(|&(id, n)| (id, f64::from(n))).collect()),
+            ChartKind::Latency => vec![
+                line("p50", |p| p.p50_ms),
+                line("p95", |p| p.p95_ms),
+                line("p99", |p| p.p99_ms),
+            ],
+            ChartKind::Replicas => by_component(|p| {
+                p.replicas
+                    .iter()
+                    .map(|&(id, n)| (id, f64::from(n)))
+                    .collect()
+            }),
             ChartKind::Cache => by_component(|p| p.cache_hit_percent.clone()),
             ChartKind::Events => {
-                if design.components.iter().any(|c| c.kind == crate::engine::model::ComponentKind::EventBus) {
-                    vec![line("held in channels", |p| p.channel_depth as f64), line("dropped", |p| p.dropped_events as f64)]
+                if design
+                    .components
+                    .iter()
+                    .any(|c| c.kind == crate::engine::model::ComponentKind::EventBus)
+                {
+                    vec![
+                        line("held in channels", |p| p.channel_depth as f64),
+                        line("dropped", |p| p.dropped_events as f64),
+                    ]
                 } else {
                     Vec::new()
                 }
@@ -135,14 +177,24 @@ pub fn charts_markup(points: &[SeriesPoint], duration_s: f64, design: &Design) -
         .into_iter()
         .map(|kind| {
             let series = kind.series(points, design);
-            format!("<figure class=\"ap-chart\" data-testid=\"chart-{}\">{}</figure>", kind.slug(), chart_markup(kind, duration_s, &series))
+            format!(
+                "<figure class=\"ap-chart\" data-testid=\"chart-{}\">{}</figure>",
+                kind.slug(),
+                chart_markup(kind, duration_s, &series)
+            )
         })
         .collect()
 }
 
 /// The chart's caption, SVG and legend, as markup.
 pub fn chart_markup(kind: ChartKind, duration_s: f64, series: &[Series]) -> String {
-    let y_top = nice_max(series.iter().flat_map(|s| s.points.iter().map(|p| p.1)).fold(0.0, f64::max), kind.y_floor());
+    let y_top = nice_max(
+        series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.1))
+            .fold(0.0, f64::max),
+        kind.y_floor(),
+    );
     let x_end = nice_max(duration_s, 1.0);
     let projection = Projection::new(AREA, (0.0, x_end), (0.0, y_top));
     let (x_step, y_step) = (tick_step(x_end, 4), tick_step(y_top, 3));
@@ -164,7 +216,11 @@ pub fn chart_markup(kind: ChartKind, duration_s: f64, series: &[Series]) -> Stri
     }
     for value in ticks(x_end, 4) {
         let (x, _) = projection.to_svg(value, 0.0);
-        out.push_str(&format!("<text class=\"ap-chart__tick\" x=\"{x:.1}\" y=\"{}\" text-anchor=\"middle\">{}</text>", bottom + 12.0, tick_label(value, x_step)));
+        out.push_str(&format!(
+            "<text class=\"ap-chart__tick\" x=\"{x:.1}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+            bottom + 12.0,
+            tick_label(value, x_step)
+        ));
     }
     out.push_str(&format!(
         "<line class=\"ap-chart__axis\" x1=\"{left}\" x2=\"{left}\" y1=\"{}\" y2=\"{bottom}\"/><line class=\"ap-chart__axis\" x1=\"{left}\" x2=\"{right}\" y1=\"{bottom}\" y2=\"{bottom}\"/>\
@@ -175,7 +231,11 @@ pub fn chart_markup(kind: ChartKind, duration_s: f64, series: &[Series]) -> Stri
         kind.unit()
     ));
     for (i, line) in series.iter().enumerate() {
-        out.push_str(&format!("<path class=\"ap-chart__line ap-series-{}\" d=\"{}\"/>", i % 4, projection.path(&line.points)));
+        out.push_str(&format!(
+            "<path class=\"ap-chart__line ap-series-{}\" d=\"{}\"/>",
+            i % 4,
+            projection.path(&line.points)
+        ));
     }
     if series.iter().all(|s| s.points.is_empty()) {
         out.push_str(&format!(
@@ -187,7 +247,11 @@ pub fn chart_markup(kind: ChartKind, duration_s: f64, series: &[Series]) -> Stri
     }
     out.push_str("</svg><ul class=\"ap-chart__legend\" data-testid=\"chart-legend\">");
     for (i, line) in series.iter().enumerate() {
-        out.push_str(&format!("<li class=\"ap-chart__key ap-series-{}\">{}</li>", i % 4, escape(&line.label)));
+        out.push_str(&format!(
+            "<li class=\"ap-chart__key ap-series-{}\">{}</li>",
+            i % 4,
+            escape(&line.label)
+        ));
     }
     out.push_str("</ul>");
     out
@@ -216,7 +280,10 @@ mod tests {
     #[test]
     fn markup_escapes_names_and_labels_every_axis() {
         assert_eq!(escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
-        let series = vec![Series { label: "<api>".into(), points: vec![(0.0, 1.0), (30.0, 80.0)] }];
+        let series = vec![Series {
+            label: "<api>".into(),
+            points: vec![(0.0, 1.0), (30.0, 80.0)],
+        }];
         let markup = chart_markup(ChartKind::Throughput, 60.0, &series);
         assert!(markup.contains("simulated time (s)") && markup.contains(">req/s</text>"));
         assert!(markup.contains("&lt;api&gt;") && !markup.contains("<api>"));

@@ -47,7 +47,9 @@ pub fn summary_markup(performance: &SimulatedPerformance, summary_json: &str) ->
     if performance.errors.is_empty() {
         out.push_str("<p class=\"ap-sim__note\">No request failed.</p>");
     } else {
-        out.push_str("<table class=\"ap-sim__errors\"><caption>Failed requests by cause</caption><tbody>");
+        out.push_str(
+            "<table class=\"ap-sim__errors\"><caption>Failed requests by cause</caption><tbody>",
+        );
         for (cause, count) in &performance.errors {
             let cause = escape(cause);
             out.push_str(&format!("<tr data-testid=\"sim-errors\" data-cause=\"{cause}\"><td>{cause}</td><td>{count}</td></tr>"));
@@ -83,13 +85,24 @@ mod tests {
         };
         let markup = summary_markup(&performance, "{\"seed\": 3}");
         assert!(markup.contains("data-summary=\"{&quot;seed&quot;: 3}\""));
-        assert!(markup.contains("simulated (seed 3, 60 s)") && markup.contains("data-cause=\"queue_full\""));
+        assert!(
+            markup.contains("simulated (seed 3, 60 s)")
+                && markup.contains("data-cause=\"queue_full\"")
+        );
     }
 
     #[test]
     fn log_lines_carry_their_kind_and_escape_names() {
-        let lines = vec![LogLine { t_s: 12.34, kind: LogKind::Scale, text: "<api> scaled up".into() }];
+        let lines = vec![LogLine {
+            t_s: 12.34,
+            kind: LogKind::Scale,
+            text: "<api> scaled up".into(),
+        }];
         let markup = log_markup(&lines);
-        assert!(markup.contains("data-kind=\"scale\"") && markup.contains("12.3 s") && markup.contains("&lt;api&gt;"));
+        assert!(
+            markup.contains("data-kind=\"scale\"")
+                && markup.contains("12.3 s")
+                && markup.contains("&lt;api&gt;")
+        );
     }
 }

@@ -27,9 +27,9 @@ pub mod panel;
 pub mod projection;
 pub mod query;
 
-use crate::engine::share::encode_snapshot;
 use crate::engine::model::{ComponentKind, Design};
 use crate::engine::score::{score, Scorecard};
+use crate::engine::share::encode_snapshot;
 use crate::engine::sim::live::protocol::{Command, ComponentLive, Report, Speed};
 use crate::engine::sim::score::{simulated_scorecard, SimulatedPerformance};
 use crate::ui::state::AppState;
@@ -155,7 +155,8 @@ pub fn provide_sim_state(app: AppState) -> SimState {
 /// The simulation state provided at the root.
 pub fn use_sim_state() -> SimState {
     // Not `expect_context`: see `use_app_state`.
-    use_context::<SimState>().unwrap_or_else(|| panic!("SimState is provided at the root of the app"))
+    use_context::<SimState>()
+        .unwrap_or_else(|| panic!("SimState is provided at the root of the app"))
 }
 
 impl SimState {
@@ -189,7 +190,11 @@ impl SimState {
         let design = self.app.design().get_untracked();
         self.run.update_value(|run| *run += 1);
         let speed = self.data.with_untracked(|data| data.speed);
-        let command = Command::Start { run: self.run.get_value(), design: encode_snapshot(&design), speed };
+        let command = Command::Start {
+            run: self.run.get_value(),
+            design: encode_snapshot(&design),
+            speed,
+        };
         self.run_design.set_value(Some(design));
         worker::send(&command);
     }
@@ -212,7 +217,10 @@ impl SimState {
     /// Chooses how fast simulated time passes.
     pub fn set_speed(&self, speed: Speed) {
         self.data.update(|data| data.speed = speed);
-        if matches!(self.status(), SimStatus::Running | SimStatus::Paused | SimStatus::Starting) {
+        if matches!(
+            self.status(),
+            SimStatus::Running | SimStatus::Paused | SimStatus::Starting
+        ) {
             worker::send(&Command::SetSpeed(speed));
         }
     }
@@ -228,20 +236,33 @@ impl SimState {
 
     /// Asks the run's event store `store` for its events of `topic` in `[from_s, to_s)`.
     pub fn query(&self, store: u32, topic: String, from_s: f64, to_s: f64) {
-        worker::send(&Command::Query { store, topic, from_s, to_s });
+        worker::send(&Command::Query {
+            store,
+            topic,
+            from_s,
+            to_s,
+        });
     }
 
     /// Shows the inspector's workload and simulation settings (the design's fields).
     pub fn show_settings(&self) {
         self.app.select(crate::ui::state::Selection::Nothing);
         // The inspector rebuilds for the design after this tick; then scroll to the settings.
-        set_timeout(panel::scroll_to_settings, std::time::Duration::from_millis(0));
+        set_timeout(
+            panel::scroll_to_settings,
+            std::time::Duration::from_millis(0),
+        );
     }
 
     fn clear(&self, status: SimStatus) {
         self.data.update(|data| {
             let idle_charts = std::mem::take(&mut data.idle_charts);
-            *data = SimData { status, speed: data.speed, idle_charts, ..SimData::default() };
+            *data = SimData {
+                status,
+                speed: data.speed,
+                idle_charts,
+                ..SimData::default()
+            };
         });
         self.app.show_simulated(None);
     }
@@ -250,13 +271,26 @@ impl SimState {
     pub fn receive(&self, report: Report) {
         let current = self.run.get_value();
         match report {
-            Report::Started { run, seed, duration_s, query_form } if run == current => self.data.update(|data| {
+            Report::Started {
+                run,
+                seed,
+                duration_s,
+                query_form,
+            } if run == current => self.data.update(|data| {
                 data.seed = Some(seed);
                 data.duration_s = duration_s;
                 data.query_form = query_form;
                 data.status = SimStatus::Running;
             }),
-            Report::Progress { run, time_s, events, components, charts, log, paused } if run == current => self.data.update(|data| {
+            Report::Progress {
+                run,
+                time_s,
+                events,
+                components,
+                charts,
+                log,
+                paused,
+            } if run == current => self.data.update(|data| {
                 data.time_s = time_s;
                 data.events = events;
                 data.components = components;
@@ -270,9 +304,16 @@ impl SimState {
                     data.status = SimStatus::Paused;
                 }
             }),
-            Report::Finished { run, summary, performance } if run == current => {
+            Report::Finished {
+                run,
+                summary,
+                performance,
+            } if run == current => {
                 if let Some(design) = self.run_design.get_value() {
-                    self.app.show_simulated(Some(SimulatedRun { design, performance: performance.clone() }));
+                    self.app.show_simulated(Some(SimulatedRun {
+                        design,
+                        performance: performance.clone(),
+                    }));
                 }
                 self.data.update(|data| {
                     data.summary = summary;
@@ -280,8 +321,12 @@ impl SimState {
                     data.status = SimStatus::Finished;
                 });
             }
-            Report::Answer { run, markup } if run == current => self.data.update(|data| data.answer = markup),
-            Report::Failed { run, message } if run == current => self.set_status(SimStatus::Failed(message)),
+            Report::Answer { run, markup } if run == current => {
+                self.data.update(|data| data.answer = markup)
+            }
+            Report::Failed { run, message } if run == current => {
+                self.set_status(SimStatus::Failed(message))
+            }
             _ => {}
         }
     }
@@ -300,7 +345,10 @@ impl SimState {
         // of anything else asks nothing of the worker.
         let shape = Memo::new(move |_| {
             design.with(|design| {
-                let bus = design.components.iter().any(|c| c.kind == ComponentKind::EventBus);
+                let bus = design
+                    .components
+                    .iter()
+                    .any(|c| c.kind == ComponentKind::EventBus);
                 format!("{} {bus}", design.simulation.duration_s)
             })
         });
@@ -313,7 +361,10 @@ impl SimState {
             let serial = asked.get_value() + 1;
             asked.set_value(serial);
             worker::ask_with(
-                |id| Command::DrawCharts { id, design: snapshot },
+                |id| Command::DrawCharts {
+                    id,
+                    design: snapshot,
+                },
                 move |answer| {
                     // The panel may have closed, or the design changed again, meanwhile.
                     if asked.try_get_value() == Some(serial) {

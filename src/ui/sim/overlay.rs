@@ -26,7 +26,12 @@ pub fn load_band(utilisation: f64) -> &'static str {
 
 /// The overlay's text: utilisation, queue and replicas.
 pub fn overlay_text(live: &ComponentLive) -> String {
-    format!("{:.0}% busy · {} queued · ×{}", live.utilisation * 100.0, live.queue, live.replicas)
+    format!(
+        "{:.0}% busy · {} queued · ×{}",
+        live.utilisation * 100.0,
+        live.queue,
+        live.replicas
+    )
 }
 
 /// The overlay of one component, as SVG markup: a `node-sim` group with the
@@ -56,7 +61,15 @@ pub fn NodeSim(
     id: ComponentId,
 ) -> impl IntoView {
     let sim = use_sim_state();
-    let markup = Signal::derive(move || sim.data.with(|data| data.components.iter().find(|c| c.id == id.0).map(overlay_markup).unwrap_or_default()));
+    let markup = Signal::derive(move || {
+        sim.data.with(|data| {
+            data.components
+                .iter()
+                .find(|c| c.id == id.0)
+                .map(overlay_markup)
+                .unwrap_or_default()
+        })
+    });
     view! { <g class="ap-node-sim-slot" pointer-events="none" inner_html=markup></g> }
 }
 
@@ -69,7 +82,12 @@ mod tests {
         assert_eq!(load_band(0.2), "low");
         assert_eq!(load_band(0.6), "mid");
         assert_eq!(load_band(0.9), "high");
-        let live = ComponentLive { id: 1, utilisation: 0.724, queue: 3, replicas: 2 };
+        let live = ComponentLive {
+            id: 1,
+            utilisation: 0.724,
+            queue: 3,
+            replicas: 2,
+        };
         assert_eq!(overlay_text(&live), "72% busy · 3 queued · ×2");
         let markup = overlay_markup(&live);
         assert!(markup.starts_with("<g class=\"ap-node-sim ap-node-sim--mid\" data-testid=\"node-sim\" data-utilisation=\"0.7240\" data-queue=\"3\" data-replicas=\"2\">"));

@@ -39,15 +39,42 @@ fn button(action: &str, class: &str, label: &str, disabled: bool) -> String {
 /// Title, Run, Pause, Step, Reset and the speed, for the run's state.
 pub fn controls_markup(status: &SimStatus, speed: Speed) -> String {
     let mut out = String::from("<h2 class=\"ap-panel-title\">Simulate</h2>");
-    let label = if *status == SimStatus::Paused { "Resume" } else { "Run" };
-    out.push_str(&button("run", "ap-button ap-button--primary", label, matches!(status, SimStatus::Running | SimStatus::Starting)));
-    out.push_str(&button("pause", "ap-button", "Pause", *status != SimStatus::Running));
-    out.push_str(&button("step", "ap-button", "Step", *status != SimStatus::Paused));
-    out.push_str(&button("reset", "ap-button", "Reset", *status == SimStatus::Idle));
+    let label = if *status == SimStatus::Paused {
+        "Resume"
+    } else {
+        "Run"
+    };
+    out.push_str(&button(
+        "run",
+        "ap-button ap-button--primary",
+        label,
+        matches!(status, SimStatus::Running | SimStatus::Starting),
+    ));
+    out.push_str(&button(
+        "pause",
+        "ap-button",
+        "Pause",
+        *status != SimStatus::Running,
+    ));
+    out.push_str(&button(
+        "step",
+        "ap-button",
+        "Step",
+        *status != SimStatus::Paused,
+    ));
+    out.push_str(&button(
+        "reset",
+        "ap-button",
+        "Reset",
+        *status == SimStatus::Idle,
+    ));
     out.push_str("<label class=\"ap-sim__speed\">Speed <select class=\"ap-select\" data-action=\"speed\" data-testid=\"sim-speed\">");
     for option in Speed::ALL {
         let selected = if option == speed { " selected" } else { "" };
-        out.push_str(&format!("<option value=\"{0}\"{selected}>{0}</option>", option.slug()));
+        out.push_str(&format!(
+            "<option value=\"{0}\"{selected}>{0}</option>",
+            option.slug()
+        ));
     }
     out.push_str("</select></label>");
     out
@@ -58,7 +85,12 @@ pub fn side_markup(status: &SimStatus) -> String {
     format!(
         "<span class=\"ap-sim__status\">{}</span><span class=\"ap-toolbar__spacer\"></span>{}{}",
         status.slug(),
-        button("settings", "ap-link", "Workload and simulation settings", false),
+        button(
+            "settings",
+            "ap-link",
+            "Workload and simulation settings",
+            false
+        ),
         button("close", "ap-button", "Close", false)
     )
 }
@@ -66,11 +98,13 @@ pub fn side_markup(status: &SimStatus) -> String {
 /// Why the run failed, if it did.
 fn failure_markup(status: &SimStatus) -> String {
     match status {
-        SimStatus::Failed(message) => format!("<p class=\"ap-sim__failure\" data-testid=\"sim-failure\">{}</p>", escape(message)),
+        SimStatus::Failed(message) => format!(
+            "<p class=\"ap-sim__failure\" data-testid=\"sim-failure\">{}</p>",
+            escape(message)
+        ),
         _ => String::new(),
     }
 }
-
 
 /// A container whose content is `markup`. One view type for every part.
 fn part(class: &'static str, test_id: &'static str, markup: Memo<String>) -> impl IntoView {
@@ -85,7 +119,9 @@ fn action_of(event: &Event) -> Option<(String, Element)> {
 }
 
 fn on_click(sim: SimState, event: &MouseEvent) {
-    let Some((action, _)) = action_of(event) else { return };
+    let Some((action, _)) = action_of(event) else {
+        return;
+    };
     match action.as_str() {
         "run" => sim.run(),
         "pause" => sim.pause(),
@@ -94,8 +130,12 @@ fn on_click(sim: SimState, event: &MouseEvent) {
         "settings" => sim.show_settings(),
         "close" => sim.toggle_panel(),
         "query" => {
-            let panel = event.current_target().and_then(|target| target.dyn_into::<Element>().ok());
-            if let Some((store, topic, from_s, to_s)) = panel.and_then(|panel| read_query(&panel, sim)) {
+            let panel = event
+                .current_target()
+                .and_then(|target| target.dyn_into::<Element>().ok());
+            if let Some((store, topic, from_s, to_s)) =
+                panel.and_then(|panel| read_query(&panel, sim))
+            {
                 sim.query(store, topic, from_s, to_s);
             }
         }
@@ -104,9 +144,15 @@ fn on_click(sim: SimState, event: &MouseEvent) {
 }
 
 fn on_change(sim: SimState, event: &Event) {
-    let Some((action, actor)) = action_of(event) else { return };
+    let Some((action, actor)) = action_of(event) else {
+        return;
+    };
     if action == "speed" {
-        if let Some(speed) = actor.dyn_into::<HtmlSelectElement>().ok().and_then(|select| Speed::from_slug(&select.value())) {
+        if let Some(speed) = actor
+            .dyn_into::<HtmlSelectElement>()
+            .ok()
+            .and_then(|select| Speed::from_slug(&select.value()))
+        {
             sim.set_speed(speed);
         }
     }
@@ -203,18 +249,26 @@ mod tests {
         assert!(paused.contains("<option value=\"max\" selected>max</option>"));
         let running = controls_markup(&SimStatus::Running, Speed::X10);
         assert!(running.contains("data-testid=\"sim-run\" disabled>Run</button>"));
-        assert!(controls_markup(&SimStatus::Idle, Speed::X1).contains("data-testid=\"sim-reset\" disabled>"));
+        assert!(controls_markup(&SimStatus::Idle, Speed::X1)
+            .contains("data-testid=\"sim-reset\" disabled>"));
     }
 }
 
 /// Scrolls the inspector to the design's simulation settings and focuses the first.
 pub fn scroll_to_settings() {
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
     let field = document
         .query_selector("[data-testid='field-simulation.seed']")
         .ok()
         .flatten()
-        .or_else(|| document.query_selector("[data-testid='field-workload.requests_per_second']").ok().flatten());
+        .or_else(|| {
+            document
+                .query_selector("[data-testid='field-workload.requests_per_second']")
+                .ok()
+                .flatten()
+        });
     if let Some(field) = field {
         field.scroll_into_view();
         if let Ok(element) = field.dyn_into::<web_sys::HtmlElement>() {

@@ -32,7 +32,10 @@ pub struct Projection {
 
 /// A range that is finite and not empty.
 fn widened(range: (f64, f64)) -> (f64, f64) {
-    let (low, high) = (if range.0.is_finite() { range.0 } else { 0.0 }, if range.1.is_finite() { range.1 } else { 0.0 });
+    let (low, high) = (
+        if range.0.is_finite() { range.0 } else { 0.0 },
+        if range.1.is_finite() { range.1 } else { 0.0 },
+    );
     if high > low {
         (low, high)
     } else {
@@ -43,7 +46,11 @@ fn widened(range: (f64, f64)) -> (f64, f64) {
 impl Projection {
     /// A projection of `x_range` x `y_range` onto `area`.
     pub fn new(area: PlotArea, x_range: (f64, f64), y_range: (f64, f64)) -> Projection {
-        Projection { area, x_range: widened(x_range), y_range: widened(y_range) }
+        Projection {
+            area,
+            x_range: widened(x_range),
+            y_range: widened(y_range),
+        }
     }
 
     /// SVG coordinates of a data point.
@@ -52,7 +59,14 @@ impl Projection {
         let (y0, y1) = self.y_range;
         let sx = self.area.left + (x - x0) / (x1 - x0) * self.area.width;
         let sy = self.area.top + self.area.height - (y - y0) / (y1 - y0) * self.area.height;
-        (if sx.is_finite() { sx } else { self.area.left }, if sy.is_finite() { sy } else { self.area.top + self.area.height })
+        (
+            if sx.is_finite() { sx } else { self.area.left },
+            if sy.is_finite() {
+                sy
+            } else {
+                self.area.top + self.area.height
+            },
+        )
     }
 
     /// The data point at SVG coordinates.
@@ -90,12 +104,20 @@ pub fn tick_step(span: f64, count: usize) -> f64 {
     while magnitude * 10.0 <= raw && magnitude < 1e15 {
         magnitude *= 10.0;
     }
-    [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * magnitude).find(|step| *step >= raw).unwrap_or(10.0 * magnitude)
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|step| *step >= raw)
+        .unwrap_or(10.0 * magnitude)
 }
 
 /// The round value at or above `value` that a chart's axis should end at (at least `floor`).
 pub fn nice_max(value: f64, floor: f64) -> f64 {
-    let value = if value.is_finite() { value.max(floor) } else { floor };
+    let value = if value.is_finite() {
+        value.max(floor)
+    } else {
+        floor
+    };
     if value <= 0.0 {
         return 1.0;
     }
@@ -126,13 +148,22 @@ mod tests {
     use super::*;
 
     fn area() -> PlotArea {
-        PlotArea { left: 40.0, top: 10.0, width: 200.0, height: 100.0 }
+        PlotArea {
+            left: 40.0,
+            top: 10.0,
+            width: 200.0,
+            height: 100.0,
+        }
     }
 
     #[test]
     fn data_maps_to_svg_and_back() {
         let projection = Projection::new(area(), (0.0, 60.0), (0.0, 500.0));
-        assert_eq!(projection.to_svg(0.0, 0.0), (40.0, 110.0), "origin at the bottom left");
+        assert_eq!(
+            projection.to_svg(0.0, 0.0),
+            (40.0, 110.0),
+            "origin at the bottom left"
+        );
         assert_eq!(projection.to_svg(60.0, 500.0), (240.0, 10.0), "top right");
         for &(x, y) in &[(12.5, 100.0), (59.0, 3.0), (30.0, 250.0)] {
             let (sx, sy) = projection.to_svg(x, y);
@@ -154,7 +185,10 @@ mod tests {
     fn paths_move_then_draw_lines() {
         let projection = Projection::new(area(), (0.0, 2.0), (0.0, 1.0));
         assert_eq!(projection.path(&[]), "");
-        assert_eq!(projection.path(&[(0.0, 0.0), (1.0, 1.0), (2.0, 0.5)]), "M40.0 110.0 L140.0 10.0 L240.0 60.0");
+        assert_eq!(
+            projection.path(&[(0.0, 0.0), (1.0, 1.0), (2.0, 0.5)]),
+            "M40.0 110.0 L140.0 10.0 L240.0 60.0"
+        );
     }
 
     #[test]
@@ -164,7 +198,11 @@ mod tests {
         assert_eq!(tick_step(0.3, 3), 0.1);
         assert_eq!(nice_max(83.0, 1.0), 100.0);
         assert_eq!(nice_max(0.0, 1.0), 1.0);
-        assert_eq!(nice_max(f64::NAN, 5.0), 6.0, "a bad value falls back to the floor, rounded up to a step");
+        assert_eq!(
+            nice_max(f64::NAN, 5.0),
+            6.0,
+            "a bad value falls back to the floor, rounded up to a step"
+        );
         assert_eq!(ticks(100.0, 4), vec![0.0, 50.0, 100.0]);
         assert_eq!(ticks(60.0, 4), vec![0.0, 20.0, 40.0, 60.0]);
         assert_eq!(tick_label(0.5, 0.1), "0.5");

@@ -65,8 +65,12 @@ impl AppState {
 
     /// Hides the notice of `kind`, if one is shown.
     pub fn dismiss_notice(&self, kind: NoticeKind) {
-        if self.notices.with_untracked(|notices| notices.iter().any(|notice| notice.kind == kind)) {
-            self.notices.update(|notices| notices.retain(|notice| notice.kind != kind));
+        if self
+            .notices
+            .with_untracked(|notices| notices.iter().any(|notice| notice.kind == kind))
+        {
+            self.notices
+                .update(|notices| notices.retain(|notice| notice.kind != kind));
         }
     }
 }
@@ -83,16 +87,30 @@ mod tests {
         state.show_notice(NoticeKind::LinkError, "first".to_string());
         state.show_notice(NoticeKind::ImportError, "file".to_string());
         state.show_notice(NoticeKind::LinkError, "second".to_string());
-        let shown: Vec<(NoticeKind, String)> =
-            state.notices().get_untracked().into_iter().map(|notice| (notice.kind, notice.text)).collect();
-        assert_eq!(shown, vec![(NoticeKind::ImportError, "file".to_string()), (NoticeKind::LinkError, "second".to_string())]);
+        let shown: Vec<(NoticeKind, String)> = state
+            .notices()
+            .get_untracked()
+            .into_iter()
+            .map(|notice| (notice.kind, notice.text))
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                (NoticeKind::ImportError, "file".to_string()),
+                (NoticeKind::LinkError, "second".to_string())
+            ]
+        );
         state.dismiss_notice(NoticeKind::ImportError);
         assert_eq!(state.notices().get_untracked().len(), 1);
     }
 
     #[test]
     fn every_kind_has_its_own_test_id() {
-        let kinds = [NoticeKind::LinkError, NoticeKind::ImportError, NoticeKind::StorageError];
+        let kinds = [
+            NoticeKind::LinkError,
+            NoticeKind::ImportError,
+            NoticeKind::StorageError,
+        ];
         let mut ids: Vec<&str> = kinds.iter().map(|kind| kind.test_id()).collect();
         ids.dedup();
         assert_eq!(ids.len(), kinds.len());

@@ -31,18 +31,32 @@ fn a_refused_field_leaves_the_design_untouched_and_unannounced() {
     let refusal = state.set_field(FieldTarget::Component(orders), "replicas.current", "-1");
     assert!(refusal.is_err());
     memo.get_untracked();
-    assert_eq!(runs.load(Ordering::SeqCst), 1, "a refused edit notified subscribers");
+    assert_eq!(
+        runs.load(Ordering::SeqCst),
+        1,
+        "a refused edit notified subscribers"
+    );
     assert_eq!(state.design().get_untracked(), before);
-    assert_eq!(state.set_field(FieldTarget::Component(orders), "replicas.current", "3"), Ok(()));
+    assert_eq!(
+        state.set_field(FieldTarget::Component(orders), "replicas.current", "3"),
+        Ok(())
+    );
     memo.get_untracked();
-    assert_eq!(runs.load(Ordering::SeqCst), 2, "an accepted edit did not notify subscribers");
+    assert_eq!(
+        runs.load(Ordering::SeqCst),
+        2,
+        "an accepted edit did not notify subscribers"
+    );
 }
 
 #[test]
 fn the_scorecard_follows_every_edit() {
     let state = microservices();
     let security_before = state.scorecard().get_untracked().score(Attribute::Security);
-    assert_eq!(state.set_field(FieldTarget::Design, "team.vulnerability_scanning", "true"), Ok(()));
+    assert_eq!(
+        state.set_field(FieldTarget::Design, "team.vulnerability_scanning", "true"),
+        Ok(())
+    );
     let security_after = state.scorecard().get_untracked().score(Attribute::Security);
     assert_eq!(security_after, security_before + 20.0);
 }
@@ -55,7 +69,10 @@ fn a_refused_connection_is_reported_and_changes_nothing() {
     let client = design.component_named("web-clients").unwrap().id;
     state.connect(gateway, client);
     assert_eq!(state.design().get_untracked(), design);
-    let status = state.status().get_untracked().expect("a refusal is reported");
+    let status = state
+        .status()
+        .get_untracked()
+        .expect("a refusal is reported");
     assert_eq!(status.tone, StatusTone::Error);
     assert!(status.text.contains("client"), "{}", status.text);
 }
@@ -63,24 +80,41 @@ fn a_refused_connection_is_reported_and_changes_nothing() {
 #[test]
 fn adding_selects_and_deleting_clears_the_selection() {
     let state = microservices();
-    let count = state.design().with_untracked(|design| design.components.len());
+    let count = state
+        .design()
+        .with_untracked(|design| design.components.len());
     state.add_component(ComponentKind::Cache, None);
-    let Selection::Component(id) = state.selection().get_untracked() else { panic!("the new component is not selected") };
-    assert_eq!(state.design().with_untracked(|design| design.components.len()), count + 1);
+    let Selection::Component(id) = state.selection().get_untracked() else {
+        panic!("the new component is not selected")
+    };
+    assert_eq!(
+        state
+            .design()
+            .with_untracked(|design| design.components.len()),
+        count + 1
+    );
     state.nudge_selected(10.0, -10.0);
     state.delete_selected();
     assert_eq!(state.selection().get_untracked(), Selection::Nothing);
-    assert!(state.design().with_untracked(|design| design.component(id).is_none()));
+    assert!(state
+        .design()
+        .with_untracked(|design| design.component(id).is_none()));
 }
 
 #[test]
 fn nudging_moves_the_selected_component_by_the_distance() {
     let state = microservices();
-    let id = state.design().with_untracked(|design| design.component_named("auth").unwrap().id);
-    let before = state.design().with_untracked(|design| design.component(id).unwrap().position);
+    let id = state
+        .design()
+        .with_untracked(|design| design.component_named("auth").unwrap().id);
+    let before = state
+        .design()
+        .with_untracked(|design| design.component(id).unwrap().position);
     state.select(Selection::Component(id));
     state.nudge_selected(10.0, -10.0);
-    let after = state.design().with_untracked(|design| design.component(id).unwrap().position);
+    let after = state
+        .design()
+        .with_untracked(|design| design.component(id).unwrap().position);
     assert_eq!((after.x - before.x, after.y - before.y), (10.0, -10.0));
 }
 
@@ -89,10 +123,16 @@ fn loading_a_template_replaces_the_design_and_clears_the_selection() {
     let state = microservices();
     state.select(Selection::Component(ComponentId(0)));
     state.load_template("event-driven");
-    assert_eq!(state.design().get_untracked(), template("event-driven").unwrap());
+    assert_eq!(
+        state.design().get_untracked(),
+        template("event-driven").unwrap()
+    );
     assert_eq!(state.selection().get_untracked(), Selection::Nothing);
     state.load_template("no-such-template");
-    assert_eq!(state.status().get_untracked().map(|status| status.tone), Some(StatusTone::Error));
+    assert_eq!(
+        state.status().get_untracked().map(|status| status.tone),
+        Some(StatusTone::Error)
+    );
 }
 
 #[test]
@@ -105,8 +145,14 @@ fn export_file_names_are_safe_and_never_empty() {
 #[test]
 fn selection_names_its_field_target() {
     assert_eq!(Selection::Nothing.field_target(), FieldTarget::Design);
-    assert_eq!(Selection::Component(ComponentId(3)).field_target(), FieldTarget::Component(ComponentId(3)));
-    assert_eq!(Selection::Connection(ConnectionId(4)).field_target(), FieldTarget::Connection(ConnectionId(4)));
+    assert_eq!(
+        Selection::Component(ComponentId(3)).field_target(),
+        FieldTarget::Component(ComponentId(3))
+    );
+    assert_eq!(
+        Selection::Connection(ConnectionId(4)).field_target(),
+        FieldTarget::Connection(ConnectionId(4))
+    );
 }
 
 #[test]
@@ -116,7 +162,10 @@ fn dismissing_an_old_message_keeps_the_newer_one() {
     let first = state.status().get_untracked().unwrap().serial;
     state.report_error("second".to_string());
     state.dismiss_status(first);
-    assert_eq!(state.status().get_untracked().map(|message| message.text), Some("second".to_string()));
+    assert_eq!(
+        state.status().get_untracked().map(|message| message.text),
+        Some("second".to_string())
+    );
     let second = state.status().get_untracked().unwrap().serial;
     state.dismiss_status(second);
     assert_eq!(state.status().get_untracked(), None);

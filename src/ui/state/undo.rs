@@ -8,7 +8,7 @@
 //! pointing at something the restored design does not have.
 
 use super::{AppState, Selection};
-use crate::engine::history::History;
+use crate::engine::model::history::History;
 use crate::engine::model::Design;
 use leptos::prelude::*;
 
@@ -39,12 +39,16 @@ impl AppState {
             return;
         }
         let design = self.design.get_untracked();
-        self.history.update_value(|history| _ = history.push(design));
+        self.history
+            .update_value(|history| _ = history.push(design));
         self.refresh_undo_availability();
     }
 
     fn refresh_undo_availability(&self) {
-        let availability = self.history.with_value(|history| UndoAvailability { can_undo: history.can_undo(), can_redo: history.can_redo() });
+        let availability = self.history.with_value(|history| UndoAvailability {
+            can_undo: history.can_undo(),
+            can_redo: history.can_redo(),
+        });
         if self.undo_availability.get_untracked() != availability {
             self.undo_availability.set(availability);
         }
@@ -66,7 +70,13 @@ impl AppState {
     /// Goes back one step; does nothing when there is nothing to undo.
     pub fn undo(&self) {
         self.end_gesture();
-        let Some(design) = self.history.try_update_value(|history| history.undo().cloned()).flatten() else { return };
+        let Some(design) = self
+            .history
+            .try_update_value(|history| history.undo().cloned())
+            .flatten()
+        else {
+            return;
+        };
         self.show_recorded(design);
         self.report_info("undid the last change".to_string());
     }
@@ -74,7 +84,13 @@ impl AppState {
     /// Goes forward one undone step; does nothing when nothing was undone.
     pub fn redo(&self) {
         self.end_gesture();
-        let Some(design) = self.history.try_update_value(|history| history.redo().cloned()).flatten() else { return };
+        let Some(design) = self
+            .history
+            .try_update_value(|history| history.redo().cloned())
+            .flatten()
+        else {
+            return;
+        };
         self.show_recorded(design);
         self.report_info("redid the change".to_string());
     }
@@ -127,7 +143,9 @@ mod tests {
     }
 
     fn names(state: AppState) -> Vec<String> {
-        state.design().with_untracked(|design| design.components.iter().map(|c| c.name.clone()).collect())
+        state
+            .design()
+            .with_untracked(|design| design.components.iter().map(|c| c.name.clone()).collect())
     }
 
     #[test]
@@ -143,21 +161,36 @@ mod tests {
         assert_eq!(state.design().get_untracked(), before);
         state.redo();
         assert_eq!(state.design().get_untracked(), deleted);
-        assert_eq!(state.undo_availability().get_untracked(), UndoAvailability { can_undo: true, can_redo: false });
+        assert_eq!(
+            state.undo_availability().get_untracked(),
+            UndoAvailability {
+                can_undo: true,
+                can_redo: false
+            }
+        );
     }
 
     #[test]
     fn nothing_to_undo_at_the_start_and_nothing_to_redo_after_an_edit() {
         let state = microservices();
-        assert_eq!(state.undo_availability().get_untracked(), UndoAvailability::default());
+        assert_eq!(
+            state.undo_availability().get_untracked(),
+            UndoAvailability::default()
+        );
         state.undo();
         state.redo();
-        assert_eq!(state.design().get_untracked(), template(STARTING_TEMPLATE).unwrap());
+        assert_eq!(
+            state.design().get_untracked(),
+            template(STARTING_TEMPLATE).unwrap()
+        );
         state.add_component(ComponentKind::Cache, None);
         state.undo();
         assert!(state.undo_availability().get_untracked().can_redo);
         state.add_component(ComponentKind::Database, None);
-        assert!(!state.undo_availability().get_untracked().can_redo, "a new edit must clear the redo steps");
+        assert!(
+            !state.undo_availability().get_untracked().can_redo,
+            "a new edit must clear the redo steps"
+        );
     }
 
     #[test]
@@ -167,7 +200,13 @@ mod tests {
         let auth = before.component_named("auth").unwrap().id;
         state.begin_gesture();
         for step in 1..=40 {
-            state.move_component(auth, Position { x: 10.0 * f64::from(step), y: 5.0 });
+            state.move_component(
+                auth,
+                Position {
+                    x: 10.0 * f64::from(step),
+                    y: 5.0,
+                },
+            );
         }
         state.end_gesture();
         assert_eq!(state.undo_steps(), 1);
@@ -181,7 +220,13 @@ mod tests {
         let before = state.design().get_untracked();
         let auth = before.component_named("auth").unwrap().id;
         for step in 1..=100 {
-            state.move_component(auth, Position { x: f64::from(step), y: 0.0 });
+            state.move_component(
+                auth,
+                Position {
+                    x: f64::from(step),
+                    y: 0.0,
+                },
+            );
         }
         assert_eq!(state.undo_steps(), 100);
         for _ in 0..100 {
@@ -205,7 +250,10 @@ mod tests {
     fn undo_clears_a_selection_the_restored_design_does_not_have() {
         let state = microservices();
         state.add_component(ComponentKind::Cache, None);
-        assert!(matches!(state.selection().get_untracked(), Selection::Component(_)));
+        assert!(matches!(
+            state.selection().get_untracked(),
+            Selection::Component(_)
+        ));
         state.undo();
         assert_eq!(state.selection().get_untracked(), Selection::Nothing);
     }
@@ -216,7 +264,10 @@ mod tests {
         state.add_component(ComponentKind::Cache, None);
         let restored = template("auto-scaling").unwrap();
         state.restore_design(restored.clone());
-        assert_eq!(state.undo_availability().get_untracked(), UndoAvailability::default());
+        assert_eq!(
+            state.undo_availability().get_untracked(),
+            UndoAvailability::default()
+        );
         state.open_design(template("event-driven").unwrap(), "opened".to_string());
         state.undo();
         assert_eq!(state.design().get_untracked(), restored);

@@ -43,7 +43,10 @@ mod tests {
 
     #[test]
     fn every_kind_has_a_distinct_abbreviation() {
-        let mut seen: Vec<&str> = ComponentKind::ALL.iter().map(|kind| kind_abbreviation(*kind)).collect();
+        let mut seen: Vec<&str> = ComponentKind::ALL
+            .iter()
+            .map(|kind| kind_abbreviation(*kind))
+            .collect();
         seen.sort_unstable();
         seen.dedup();
         assert_eq!(seen.len(), ComponentKind::ALL.len());

@@ -14,7 +14,13 @@ pub fn Notices() -> impl IntoView {
     let state = use_app_state();
     let notices = state.notices();
     // Notices are few and rare, so the list is simply rebuilt when it changes.
-    let cards = move || notices.get().into_iter().map(|notice| view! { <NoticeCard notice /> }.into_any()).collect_view();
+    let cards = move || {
+        notices
+            .get()
+            .into_iter()
+            .map(|notice| view! { <NoticeCard notice /> }.into_any())
+            .collect_view()
+    };
     view! { <div class="ap-notices">{cards}</div> }
 }
 

@@ -17,7 +17,12 @@ const INFO_LIFETIME: Duration = Duration::from_secs(5);
 fn fade_information(state: AppState) {
     let status = state.status();
     Effect::new(move |_| {
-        let fading = status.with(|message| message.as_ref().filter(|m| m.tone == StatusTone::Info).map(|m| m.serial));
+        let fading = status.with(|message| {
+            message
+                .as_ref()
+                .filter(|m| m.tone == StatusTone::Info)
+                .map(|m| m.serial)
+        });
         if let Some(serial) = fading {
             set_timeout(move || state.dismiss_status(serial), INFO_LIFETIME);
         }
@@ -44,7 +49,14 @@ pub fn StatusArea() -> impl IntoView {
             None => "",
         })
     };
-    let text = move || status.with(|message| message.as_ref().map(|message| message.text.clone()).unwrap_or_default());
+    let text = move || {
+        status.with(|message| {
+            message
+                .as_ref()
+                .map(|message| message.text.clone())
+                .unwrap_or_default()
+        })
+    };
 
     view! {
         <div class=class data-testid="status" data-tone=tone role="status" aria-live="polite">

@@ -23,10 +23,11 @@ mod read;
 mod write;
 
 use super::MAX_INFLATED_BYTES;
+use crate::engine::model::validate::{validate, ValidationError};
 use crate::engine::model::{
-    ArrivalProfile, AutoscalerKind, Design, HttpMethod, KeyPopularityKind, LoadBalancingStrategy, ScalingMetric, ServiceTimeKind,
+    ArrivalProfile, AutoscalerKind, Design, HttpMethod, KeyPopularityKind, LoadBalancingStrategy,
+    ScalingMetric, ServiceTimeKind,
 };
-use crate::engine::validate::{validate, ValidationError};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use read::Reader;
@@ -36,14 +37,37 @@ use write::Writer;
 /// What every snapshot this build writes starts with.
 pub const SNAPSHOT_PREFIX: &str = "s1.";
 
-const STRATEGIES: [LoadBalancingStrategy; 3] =
-    [LoadBalancingStrategy::RoundRobin, LoadBalancingStrategy::Weighted, LoadBalancingStrategy::LeastConnections];
-const METRICS: [ScalingMetric; 4] = [ScalingMetric::Cpu, ScalingMetric::Memory, ScalingMetric::RequestRate, ScalingMetric::ErrorRate];
-const METHODS: [HttpMethod; 5] = [HttpMethod::Any, HttpMethod::Get, HttpMethod::Post, HttpMethod::Put, HttpMethod::Delete];
-const ARRIVALS: [ArrivalProfile; 5] =
-    [ArrivalProfile::Steady, ArrivalProfile::Ramp, ArrivalProfile::Spike, ArrivalProfile::Wave, ArrivalProfile::Step];
+const STRATEGIES: [LoadBalancingStrategy; 3] = [
+    LoadBalancingStrategy::RoundRobin,
+    LoadBalancingStrategy::Weighted,
+    LoadBalancingStrategy::LeastConnections,
+];
+const METRICS: [ScalingMetric; 4] = [
+    ScalingMetric::Cpu,
+    ScalingMetric::Memory,
+    ScalingMetric::RequestRate,
+    ScalingMetric::ErrorRate,
+];
+const METHODS: [HttpMethod; 5] = [
+    HttpMethod::Any,
+    HttpMethod::Get,
+    HttpMethod::Post,
+    HttpMethod::Put,
+    HttpMethod::Delete,
+];
+const ARRIVALS: [ArrivalProfile; 5] = [
+    ArrivalProfile::Steady,
+    ArrivalProfile::Ramp,
+    ArrivalProfile::Spike,
+    ArrivalProfile::Wave,
+    ArrivalProfile::Step,
+];
 const POPULARITIES: [KeyPopularityKind; 2] = [KeyPopularityKind::Uniform, KeyPopularityKind::Zipf];
-const SERVICE_TIMES: [ServiceTimeKind; 3] = [ServiceTimeKind::Exponential, ServiceTimeKind::Fixed, ServiceTimeKind::LogNormal];
+const SERVICE_TIMES: [ServiceTimeKind; 3] = [
+    ServiceTimeKind::Exponential,
+    ServiceTimeKind::Fixed,
+    ServiceTimeKind::LogNormal,
+];
 const AUTOSCALERS: [AutoscalerKind; 2] = [AutoscalerKind::Seed, AutoscalerKind::Hpa];
 
 /// Why a snapshot could not be read.
@@ -64,10 +88,17 @@ pub enum SnapshotError {
 impl fmt::Display for SnapshotError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SnapshotError::NotASnapshot => write!(f, "the text is not an Archplay snapshot (it does not start with `{SNAPSHOT_PREFIX}`)"),
-            SnapshotError::TooLarge => write!(f, "the snapshot is larger than any design Archplay writes"),
+            SnapshotError::NotASnapshot => write!(
+                f,
+                "the text is not an Archplay snapshot (it does not start with `{SNAPSHOT_PREFIX}`)"
+            ),
+            SnapshotError::TooLarge => {
+                write!(f, "the snapshot is larger than any design Archplay writes")
+            }
             SnapshotError::Damaged => write!(f, "the snapshot's text is damaged"),
-            SnapshotError::Malformed(what) => write!(f, "the snapshot does not describe a design (at {what})"),
+            SnapshotError::Malformed(what) => {
+                write!(f, "the snapshot does not describe a design (at {what})")
+            }
             SnapshotError::Invalid(error) => write!(f, "{error}"),
         }
     }
@@ -89,12 +120,20 @@ pub fn encode_snapshot(design: &Design) -> String {
 
 /// Reads a snapshot back into a valid design.
 pub fn decode_snapshot(text: &str) -> Result<Design, SnapshotError> {
-    let data = text.trim().strip_prefix(SNAPSHOT_PREFIX).ok_or(SnapshotError::NotASnapshot)?;
+    let data = text
+        .trim()
+        .strip_prefix(SNAPSHOT_PREFIX)
+        .ok_or(SnapshotError::NotASnapshot)?;
     if data.len() > MAX_INFLATED_BYTES.div_ceil(3) * 4 {
         return Err(SnapshotError::TooLarge);
     }
-    let bytes = URL_SAFE_NO_PAD.decode(data).map_err(|_| SnapshotError::Damaged)?;
-    let mut reader = Reader { bytes: &bytes, at: 0 };
+    let bytes = URL_SAFE_NO_PAD
+        .decode(data)
+        .map_err(|_| SnapshotError::Damaged)?;
+    let mut reader = Reader {
+        bytes: &bytes,
+        at: 0,
+    };
     let design = reader.design().map_err(SnapshotError::Malformed)?;
     if reader.at != bytes.len() {
         return Err(SnapshotError::Malformed("the end: bytes follow the design"));

@@ -4,8 +4,9 @@
 
 use super::{ARRIVALS, AUTOSCALERS, METHODS, METRICS, POPULARITIES, SERVICE_TIMES, STRATEGIES};
 use crate::engine::model::{
-    AutoscalingPolicy, Component, ComponentId, ComponentKind, Connection, ConnectionId, Design, FaultAction, HealthCheck, Position, Replicas,
-    ScheduledFault, Security, ShardRange, SimulationSettings, Targets, TeamInputs, Workload,
+    AutoscalingPolicy, Component, ComponentId, ComponentKind, Connection, ConnectionId, Design,
+    FaultAction, HealthCheck, Position, Replicas, ScheduledFault, Security, ShardRange,
+    SimulationSettings, Targets, TeamInputs, Workload,
 };
 
 /// What a failed read says: the part of the design being read.
@@ -42,11 +43,18 @@ impl Reader<'_> {
     /// A length or count: never more than the bytes left, so a damaged count cannot allocate much.
     fn count(&mut self, what: &'static str) -> Read<usize> {
         let count = self.varint(what)?;
-        usize::try_from(count).ok().filter(|count| *count <= self.bytes.len() - self.at).ok_or(what)
+        usize::try_from(count)
+            .ok()
+            .filter(|count| *count <= self.bytes.len() - self.at)
+            .ok_or(what)
     }
 
     fn number(&mut self, what: &'static str) -> Read<f64> {
-        let end = self.at.checked_add(8).filter(|end| *end <= self.bytes.len()).ok_or(what)?;
+        let end = self
+            .at
+            .checked_add(8)
+            .filter(|end| *end <= self.bytes.len())
+            .ok_or(what)?;
         let mut eight = [0_u8; 8];
         eight.copy_from_slice(&self.bytes[self.at..end]);
         self.at = end;
@@ -70,7 +78,11 @@ impl Reader<'_> {
 
     fn choice<T: Copy>(&mut self, table: &[T], what: &'static str) -> Read<T> {
         let index = self.varint(what)?;
-        usize::try_from(index).ok().and_then(|index| table.get(index)).copied().ok_or(what)
+        usize::try_from(index)
+            .ok()
+            .and_then(|index| table.get(index))
+            .copied()
+            .ok_or(what)
     }
 
     fn numbers<const N: usize>(&mut self, what: &'static str) -> Read<[f64; N]> {
@@ -85,7 +97,12 @@ impl Reader<'_> {
         let name = self.text("the design name")?;
         let [requests_per_second, read_share, hop_latency_ms] = self.numbers("the workload")?;
         let key_space = self.u32("the workload")?;
-        let workload = Workload { requests_per_second, read_share, key_space, hop_latency_ms };
+        let workload = Workload {
+            requests_per_second,
+            read_share,
+            key_space,
+            hop_latency_ms,
+        };
         let [code_quality, documentation, test_coverage, user_experience, accessibility, responsiveness, error_handling] =
             self.numbers("the team inputs")?;
         let vulnerability_scanning = self.flag("the team inputs")?;
@@ -118,10 +135,22 @@ impl Reader<'_> {
         };
         let simulation = self.simulation()?;
         let count = self.count("the components")?;
-        let components = (0..count).map(|_| self.component()).collect::<Read<Vec<_>>>()?;
+        let components = (0..count)
+            .map(|_| self.component())
+            .collect::<Read<Vec<_>>>()?;
         let count = self.count("the connections")?;
-        let connections = (0..count).map(|_| self.connection()).collect::<Read<Vec<_>>>()?;
-        Ok(Design { name, components, connections, workload, team, targets, simulation })
+        let connections = (0..count)
+            .map(|_| self.connection())
+            .collect::<Read<Vec<_>>>()?;
+        Ok(Design {
+            name,
+            components,
+            connections,
+            workload,
+            team,
+            targets,
+            simulation,
+        })
     }
 
     fn connection(&mut self) -> Read<Connection> {
@@ -133,8 +162,18 @@ impl Reader<'_> {
         let path = self.text(WHAT)?;
         let method = self.choice(&METHODS, WHAT)?;
         let count = self.count(WHAT)?;
-        let topics = (0..count).map(|_| self.text(WHAT)).collect::<Read<Vec<_>>>()?;
-        Ok(Connection { id, from, to, weight, path, method, topics })
+        let topics = (0..count)
+            .map(|_| self.text(WHAT))
+            .collect::<Read<Vec<_>>>()?;
+        Ok(Connection {
+            id,
+            from,
+            to,
+            weight,
+            path,
+            method,
+            topics,
+        })
     }
 
     fn component(&mut self) -> Read<Component> {
@@ -148,18 +187,27 @@ impl Reader<'_> {
         for value in &mut whole {
             *value = self.u32(WHAT)?;
         }
-        let [min, max, current, read_replicas, concurrency, queue_capacity, retries, channel_capacity] = whole;
+        let [min, max, current, read_replicas, concurrency, queue_capacity, retries, channel_capacity] =
+            whole;
         let [x, y, service_time_ms, cache_ttl_s, cache_hit_ratio, interval_s, timeout_s, threshold, scale_up_cooldown_s, scale_down_cooldown_s] =
             self.numbers(WHAT)?;
         let mut flags = [false; 9];
         for flag in &mut flags {
             *flag = self.flag(WHAT)?;
         }
-        let [health_enabled, authentication, authorization, tls, encryption_at_rest, audit_logging, backup, alerting, scaling_enabled] = flags;
+        let [health_enabled, authentication, authorization, tls, encryption_at_rest, audit_logging, backup, alerting, scaling_enabled] =
+            flags;
         let strategy = self.choice(&STRATEGIES, WHAT)?;
         let metric = self.choice(&METRICS, WHAT)?;
         let count = self.count(WHAT)?;
-        let shards = (0..count).map(|_| Ok(ShardRange { start: self.u32(WHAT)?, end: self.u32(WHAT)? })).collect::<Read<Vec<_>>>()?;
+        let shards = (0..count)
+            .map(|_| {
+                Ok(ShardRange {
+                    start: self.u32(WHAT)?,
+                    end: self.u32(WHAT)?,
+                })
+            })
+            .collect::<Read<Vec<_>>>()?;
         Ok(Component {
             id,
             kind,
@@ -175,13 +223,30 @@ impl Reader<'_> {
             cache_hit_ratio,
             shards,
             strategy,
-            health_check: HealthCheck { enabled: health_enabled, interval_s, timeout_s, retries },
-            security: Security { authentication, authorization, tls, encryption_at_rest, audit_logging },
+            health_check: HealthCheck {
+                enabled: health_enabled,
+                interval_s,
+                timeout_s,
+                retries,
+            },
+            security: Security {
+                authentication,
+                authorization,
+                tls,
+                encryption_at_rest,
+                audit_logging,
+            },
             backup,
             alerting,
             topic,
             channel_capacity,
-            autoscaling: AutoscalingPolicy { enabled: scaling_enabled, metric, threshold, scale_up_cooldown_s, scale_down_cooldown_s },
+            autoscaling: AutoscalingPolicy {
+                enabled: scaling_enabled,
+                metric,
+                threshold,
+                scale_up_cooldown_s,
+                scale_down_cooldown_s,
+            },
         })
     }
 
@@ -252,6 +317,11 @@ impl Reader<'_> {
         let at_s = self.number(WHAT)?;
         let lasts = self.flag(WHAT)?;
         let duration = self.number(WHAT)?;
-        Ok(ScheduledFault { component, action, at_s, duration_s: lasts.then_some(duration) })
+        Ok(ScheduledFault {
+            component,
+            action,
+            at_s,
+            duration_s: lasts.then_some(duration),
+        })
     }
 }

@@ -4,8 +4,9 @@
 
 use super::{ARRIVALS, AUTOSCALERS, METHODS, METRICS, POPULARITIES, SERVICE_TIMES, STRATEGIES};
 use crate::engine::model::{
-    AutoscalingPolicy, Component, ComponentKind, Connection, Design, FaultAction, HealthCheck, Position, Replicas, ScheduledFault, Security,
-    ShardRange, SimulationSettings, Targets, TeamInputs, Workload,
+    AutoscalingPolicy, Component, ComponentKind, Connection, Design, FaultAction, HealthCheck,
+    Position, Replicas, ScheduledFault, Security, ShardRange, SimulationSettings, Targets,
+    TeamInputs, Workload,
 };
 
 /// The index of `value` in `table` (every value is in its table).
@@ -38,9 +39,22 @@ impl Writer {
     }
 
     pub(super) fn design(&mut self, design: &Design) {
-        let Design { name, components, connections, workload, team, targets, simulation } = design;
+        let Design {
+            name,
+            components,
+            connections,
+            workload,
+            team,
+            targets,
+            simulation,
+        } = design;
         self.text(name);
-        let Workload { requests_per_second, read_share, key_space, hop_latency_ms } = workload;
+        let Workload {
+            requests_per_second,
+            read_share,
+            key_space,
+            hop_latency_ms,
+        } = workload;
         for value in [requests_per_second, read_share, hop_latency_ms] {
             self.number(*value);
         }
@@ -55,7 +69,15 @@ impl Writer {
             error_handling,
             vulnerability_scanning,
         } = team;
-        for value in [code_quality, documentation, test_coverage, user_experience, accessibility, responsiveness, error_handling] {
+        for value in [
+            code_quality,
+            documentation,
+            test_coverage,
+            user_experience,
+            accessibility,
+            responsiveness,
+            error_handling,
+        ] {
             self.number(*value);
         }
         self.flag(*vulnerability_scanning);
@@ -98,7 +120,15 @@ impl Writer {
         }
         self.varint(connections.len() as u64);
         for connection in connections {
-            let Connection { id, from, to, weight, path, method, topics } = connection;
+            let Connection {
+                id,
+                from,
+                to,
+                weight,
+                path,
+                method,
+                topics,
+            } = connection;
             for value in [id.0, from.0, to.0] {
                 self.varint(u64::from(value));
             }
@@ -128,27 +158,76 @@ impl Writer {
             cache_hit_ratio,
             shards,
             strategy,
-            health_check: HealthCheck { enabled: health_enabled, interval_s, timeout_s, retries },
-            security: Security { authentication, authorization, tls, encryption_at_rest, audit_logging },
+            health_check:
+                HealthCheck {
+                    enabled: health_enabled,
+                    interval_s,
+                    timeout_s,
+                    retries,
+                },
+            security:
+                Security {
+                    authentication,
+                    authorization,
+                    tls,
+                    encryption_at_rest,
+                    audit_logging,
+                },
             backup,
             alerting,
             topic,
             channel_capacity,
-            autoscaling: AutoscalingPolicy { enabled: scaling_enabled, metric, threshold, scale_up_cooldown_s, scale_down_cooldown_s },
+            autoscaling:
+                AutoscalingPolicy {
+                    enabled: scaling_enabled,
+                    metric,
+                    threshold,
+                    scale_up_cooldown_s,
+                    scale_down_cooldown_s,
+                },
         } = component;
         self.varint(u64::from(id.0));
         self.varint(index_of(&ComponentKind::ALL, kind));
         self.text(name);
         self.text(description);
         self.text(topic);
-        for value in [min, max, current, read_replicas, concurrency, queue_capacity, retries, channel_capacity] {
+        for value in [
+            min,
+            max,
+            current,
+            read_replicas,
+            concurrency,
+            queue_capacity,
+            retries,
+            channel_capacity,
+        ] {
             self.varint(u64::from(*value));
         }
-        for value in [x, y, service_time_ms, cache_ttl_s, cache_hit_ratio, interval_s, timeout_s, threshold, scale_up_cooldown_s, scale_down_cooldown_s]
-        {
+        for value in [
+            x,
+            y,
+            service_time_ms,
+            cache_ttl_s,
+            cache_hit_ratio,
+            interval_s,
+            timeout_s,
+            threshold,
+            scale_up_cooldown_s,
+            scale_down_cooldown_s,
+        ] {
             self.number(*value);
         }
-        for value in [health_enabled, authentication, authorization, tls, encryption_at_rest, audit_logging, backup, alerting, scaling_enabled] {
+        for value in [
+            health_enabled,
+            authentication,
+            authorization,
+            tls,
+            encryption_at_rest,
+            audit_logging,
+            backup,
+            alerting,
+            scaling_enabled,
+        ] {
             self.flag(*value);
         }
         self.varint(index_of(&STRATEGIES, strategy));
@@ -231,7 +310,13 @@ impl Writer {
         self.varint(index_of(&SERVICE_TIMES, service_time));
         self.varint(index_of(&AUTOSCALERS, autoscaler));
         self.varint(faults.len() as u64);
-        for ScheduledFault { component, action, at_s, duration_s } in faults {
+        for ScheduledFault {
+            component,
+            action,
+            at_s,
+            duration_s,
+        } in faults
+        {
             self.varint(u64::from(component.0));
             let (code, amount) = match action {
                 FaultAction::KillReplica => (0, 0.0),

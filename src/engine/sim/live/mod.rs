@@ -44,7 +44,10 @@ pub struct LiveRun {
 impl LiveRun {
     /// A run of `design` under its own simulation settings.
     pub fn new(design: &Design) -> Result<LiveRun, SimError> {
-        let options = SimulationOptions::from_settings(&design.simulation, design.workload.requests_per_second);
+        let options = SimulationOptions::from_settings(
+            &design.simulation,
+            design.workload.requests_per_second,
+        );
         LiveRun::with_options(design, &options)
     }
 
@@ -60,8 +63,10 @@ impl LiveRun {
                 "simulating {}: seed {}, {} s at {} req/s",
                 design.name,
                 options.seed,
-                crate::engine::fields::format_number(options.duration_s),
-                crate::engine::fields::format_number(design.workload.requests_per_second)
+                crate::engine::attributes::fields::format_number(options.duration_s),
+                crate::engine::attributes::fields::format_number(
+                    design.workload.requests_per_second
+                )
             ),
         };
         Ok(LiveRun {
@@ -114,7 +119,10 @@ impl LiveRun {
             }
             if self.simulation.now() >= self.next_sample_us {
                 self.take_sample();
-                self.next_sample_us = self.next_sample_us.saturating_add(self.sample_us).min(self.simulation.end());
+                self.next_sample_us = self
+                    .next_sample_us
+                    .saturating_add(self.sample_us)
+                    .min(self.simulation.end());
             }
             if self.finished() {
                 self.log_finish();
@@ -143,7 +151,10 @@ impl LiveRun {
             kind: LogKind::Run,
             text: format!(
                 "run finished after {} events: {} requests answered, {} failed, {} still in flight",
-                stats.events, stats.requests_completed, stats.requests_failed, stats.requests_in_flight
+                stats.events,
+                stats.requests_completed,
+                stats.requests_failed,
+                stats.requests_in_flight
             ),
         });
     }
@@ -170,7 +181,10 @@ impl LiveRun {
             .nodes()
             .iter()
             .filter(|node| node.kind == ComponentKind::EventStore)
-            .map(|node| StoreInfo { id: node.id.0, name: node.name.clone() })
+            .map(|node| StoreInfo {
+                id: node.id.0,
+                name: node.name.clone(),
+            })
             .collect()
     }
 
@@ -179,22 +193,54 @@ impl LiveRun {
         let nodes = self.simulation.nodes();
         let topics = self.simulation.topics();
         (0..topics.len())
-            .filter(|&t| nodes.iter().any(|node| node.topic as usize == t && !node.publishes.is_empty()))
+            .filter(|&t| {
+                nodes
+                    .iter()
+                    .any(|node| node.topic as usize == t && !node.publishes.is_empty())
+            })
             .map(|t| topics[t].clone())
             .collect()
     }
 
     /// The events of `topic` the event store `store` (a component id) recorded in `[from_s, to_s)`.
     pub fn query(&self, store: u32, topic: &str, from_s: f64, to_s: f64) -> QueryAnswer {
-        let mut answer = QueryAnswer { store, topic: topic.to_string(), from_s, to_s, ..QueryAnswer::default() };
-        let node = self.simulation.nodes().iter().position(|node| node.id.0 == store);
-        let topic_id = self.simulation.topics().iter().position(|name| name == topic);
-        let (Some(node), Some(topic_id)) = (node, topic_id) else { return answer };
-        let Some(log) = self.simulation.event_log(node) else { return answer };
-        let to_micros = |seconds: f64| if seconds.is_finite() { seconds_to_micros(seconds.max(0.0)) } else { Micros::MAX };
+        let mut answer = QueryAnswer {
+            store,
+            topic: topic.to_string(),
+            from_s,
+            to_s,
+            ..QueryAnswer::default()
+        };
+        let node = self
+            .simulation
+            .nodes()
+            .iter()
+            .position(|node| node.id.0 == store);
+        let topic_id = self
+            .simulation
+            .topics()
+            .iter()
+            .position(|name| name == topic);
+        let (Some(node), Some(topic_id)) = (node, topic_id) else {
+            return answer;
+        };
+        let Some(log) = self.simulation.event_log(node) else {
+            return answer;
+        };
+        let to_micros = |seconds: f64| {
+            if seconds.is_finite() {
+                seconds_to_micros(seconds.max(0.0))
+            } else {
+                Micros::MAX
+            }
+        };
         let times = log.query(topic_id as u32, to_micros(from_s), to_micros(to_s));
         answer.count = times.len() as u64;
-        answer.times_s = times.iter().take(QueryAnswer::MAX_TIMES).map(|&t| t as f64 / 1e6).collect();
+        answer.times_s = times
+            .iter()
+            .take(QueryAnswer::MAX_TIMES)
+            .map(|&t| t as f64 / 1e6)
+            .collect();
         answer
     }
 }

@@ -101,7 +101,10 @@ impl Sampler {
 
     /// Replicas serving at node `index` now.
     fn replicas(&self, simulation: &Simulation, index: usize) -> u32 {
-        self.stations_of[index].iter().map(|&s| simulation.stations()[s].ready_replicas).sum()
+        self.stations_of[index]
+            .iter()
+            .map(|&s| simulation.stations()[s].ready_replicas)
+            .sum()
     }
 
     /// Every component that serves calls (has a queue): its utilisation over
@@ -113,7 +116,10 @@ impl Sampler {
             .enumerate()
             .filter(|(index, _)| !self.stations_of[*index].is_empty())
             .map(|(index, node)| {
-                let queued: u64 = self.stations_of[index].iter().map(|&s| simulation.stations()[s].queue_length() as u64).sum();
+                let queued: u64 = self.stations_of[index]
+                    .iter()
+                    .map(|&s| simulation.stations()[s].queue_length() as u64)
+                    .sum();
                 let held: u64 = node.channel_occupancy.iter().map(|&n| u64::from(n)).sum();
                 ComponentLive {
                     id: node.id.0,
@@ -126,7 +132,11 @@ impl Sampler {
     }
 
     /// Measures the interval since the last step; `None` if no time passed.
-    pub fn sample(&mut self, simulation: &Simulation, log: &mut Vec<LogLine>) -> Option<SeriesPoint> {
+    pub fn sample(
+        &mut self,
+        simulation: &Simulation,
+        log: &mut Vec<LogLine>,
+    ) -> Option<SeriesPoint> {
         let now = simulation.now();
         if now <= self.last_time {
             return None;
@@ -140,26 +150,42 @@ impl Sampler {
         let mut point = SeriesPoint {
             t_s,
             throughput_rps: completed as f64 / interval_s,
-            error_percent: if completed + failed > 0 { failed as f64 * 100.0 / (completed + failed) as f64 } else { 0.0 },
+            error_percent: if completed + failed > 0 {
+                failed as f64 * 100.0 / (completed + failed) as f64
+            } else {
+                0.0
+            },
             p50_ms: histogram.quantile_since(&self.latency, 0.50) / 1000.0,
             p95_ms: histogram.quantile_since(&self.latency, 0.95) / 1000.0,
             p99_ms: histogram.quantile_since(&self.latency, 0.99) / 1000.0,
             ..SeriesPoint::default()
         };
-        point.replicas = self.autoscaled.iter().map(|&i| (simulation.nodes()[i].id.0, self.replicas(simulation, i))).collect();
+        point.replicas = self
+            .autoscaled
+            .iter()
+            .map(|&i| (simulation.nodes()[i].id.0, self.replicas(simulation, i)))
+            .collect();
         let mut channel_full = 0;
         for (index, node) in simulation.nodes().iter().enumerate() {
             if node.kind == ComponentKind::Cache {
                 let (hits, misses) = (node.stats.cache_hits, node.stats.cache_misses);
                 let (hits_before, misses_before) = self.cache_reads[index];
-                let (new_hits, new_misses) = (since(hits, hits_before), since(misses, misses_before));
+                let (new_hits, new_misses) =
+                    (since(hits, hits_before), since(misses, misses_before));
                 if new_hits + new_misses > 0 {
-                    point.cache_hit_percent.push((node.id.0, new_hits as f64 * 100.0 / (new_hits + new_misses) as f64));
+                    point.cache_hit_percent.push((
+                        node.id.0,
+                        new_hits as f64 * 100.0 / (new_hits + new_misses) as f64,
+                    ));
                 }
                 self.cache_reads[index] = (hits, misses);
             }
             if node.kind == ComponentKind::EventBus {
-                point.channel_depth += node.channel_occupancy.iter().map(|&n| u64::from(n)).sum::<u64>();
+                point.channel_depth += node
+                    .channel_occupancy
+                    .iter()
+                    .map(|&n| u64::from(n))
+                    .sum::<u64>();
                 channel_full += node.stats.channel_full.iter().sum::<u64>();
             }
             self.utilisation[index] = self.interval_utilisation(simulation, index, now);
@@ -204,14 +230,30 @@ impl Sampler {
             (at > self.last_time && at <= now) || (self.last_time == 0 && at == 0)
         };
         for fault in &simulation.options().faults {
-            let name = simulation.nodes().iter().find(|n| n.id == fault.component).map_or("(missing)", |n| n.name.as_str());
+            let name = simulation
+                .nodes()
+                .iter()
+                .find(|n| n.id == fault.component)
+                .map_or("(missing)", |n| n.name.as_str());
             if passed(fault.at_s) {
-                let lasting = fault.duration_s.map_or("until the end of the run".to_string(), |d| format!("for {d} s"));
-                log.push(LogLine { t_s: fault.at_s, kind: LogKind::Fault, text: format!("fault at {name}: {} {lasting}", fault_words(fault.kind)) });
+                let lasting = fault
+                    .duration_s
+                    .map_or("until the end of the run".to_string(), |d| {
+                        format!("for {d} s")
+                    });
+                log.push(LogLine {
+                    t_s: fault.at_s,
+                    kind: LogKind::Fault,
+                    text: format!("fault at {name}: {} {lasting}", fault_words(fault.kind)),
+                });
             }
             if let Some(duration) = fault.duration_s {
                 if passed(fault.at_s + duration) {
-                    log.push(LogLine { t_s: fault.at_s + duration, kind: LogKind::Fault, text: format!("fault at {name} is over") });
+                    log.push(LogLine {
+                        t_s: fault.at_s + duration,
+                        kind: LogKind::Fault,
+                        text: format!("fault at {name} is over"),
+                    });
                 }
             }
         }
@@ -222,7 +264,10 @@ impl Sampler {
         let timelines = simulation.replica_timelines();
         self.timeline_seen.resize(timelines.len(), 1);
         for (k, (node, points)) in timelines.iter().enumerate() {
-            let name = simulation.nodes().get(*node as usize).map_or("(missing)", |n| n.name.as_str());
+            let name = simulation
+                .nodes()
+                .get(*node as usize)
+                .map_or("(missing)", |n| n.name.as_str());
             let seen = self.timeline_seen[k].max(1);
             for pair in points.windows(2).skip(seen - 1) {
                 let ((_, from), (time, to)) = (pair[0], pair[1]);
@@ -238,7 +283,13 @@ impl Sampler {
     }
 
     /// Requests that failed since the last step, by cause and where, and circuit breakers.
-    fn log_failures(&mut self, simulation: &Simulation, t_s: f64, failed: u64, log: &mut Vec<LogLine>) {
+    fn log_failures(
+        &mut self,
+        simulation: &Simulation,
+        t_s: f64,
+        failed: u64,
+        log: &mut Vec<LogLine>,
+    ) {
         let mut places: Vec<(u64, &str, &'static str)> = Vec::new();
         for (index, node) in simulation.nodes().iter().enumerate() {
             let before = self.node_errors[index];
@@ -248,11 +299,25 @@ impl Sampler {
                     places.push((count, node.name.as_str(), cause.slug()));
                 }
             }
-            let refused = since(node.stats.errors[Cause::CircuitOpen as usize], before[Cause::CircuitOpen as usize]);
+            let refused = since(
+                node.stats.errors[Cause::CircuitOpen as usize],
+                before[Cause::CircuitOpen as usize],
+            );
             if refused > 0 && !self.breaker_open[index] {
-                log.push(LogLine { t_s, kind: LogKind::Breaker, text: format!("circuit breaker open at {}: {refused} calls refused", node.name) });
+                log.push(LogLine {
+                    t_s,
+                    kind: LogKind::Breaker,
+                    text: format!(
+                        "circuit breaker open at {}: {refused} calls refused",
+                        node.name
+                    ),
+                });
             } else if refused == 0 && self.breaker_open[index] {
-                log.push(LogLine { t_s, kind: LogKind::Breaker, text: format!("circuit breaker at {} refuses no more calls", node.name) });
+                log.push(LogLine {
+                    t_s,
+                    kind: LogKind::Breaker,
+                    text: format!("circuit breaker at {} refuses no more calls", node.name),
+                });
             }
             self.breaker_open[index] = refused > 0;
             self.node_errors[index] = node.stats.errors;
@@ -263,14 +328,34 @@ impl Sampler {
         let requests = simulation.requests();
         let mut causes: Vec<(u64, &'static str)> = Cause::ALL
             .iter()
-            .map(|&c| (since(requests.errors[c as usize], self.request_errors[c as usize]), c.slug()))
+            .map(|&c| {
+                (
+                    since(requests.errors[c as usize], self.request_errors[c as usize]),
+                    c.slug(),
+                )
+            })
             .filter(|(count, _)| *count > 0)
             .collect();
         causes.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
         places.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
-        let causes: Vec<String> = causes.iter().map(|(count, cause)| format!("{cause} {count}")).collect();
-        let places: Vec<String> = places.iter().take(3).map(|(count, name, cause)| format!("{cause} at {name} ({count})")).collect();
+        let causes: Vec<String> = causes
+            .iter()
+            .map(|(count, cause)| format!("{cause} {count}"))
+            .collect();
+        let places: Vec<String> = places
+            .iter()
+            .take(3)
+            .map(|(count, name, cause)| format!("{cause} at {name} ({count})"))
+            .collect();
         let noun = if failed == 1 { "request" } else { "requests" };
-        log.push(LogLine { t_s, kind: LogKind::Errors, text: format!("{failed} {noun} failed: {}; started by {}", causes.join(", "), places.join(", ")) });
+        log.push(LogLine {
+            t_s,
+            kind: LogKind::Errors,
+            text: format!(
+                "{failed} {noun} failed: {}; started by {}",
+                causes.join(", "),
+                places.join(", ")
+            ),
+        });
     }
 }

@@ -8,10 +8,14 @@
 //! parses, lies in its range and agrees with the rest of the design
 //! ([`check_simulation`]).
 
-use super::fault_text::{format_faults, resolve_faults};
-use super::fields::{choice, flag, format_number, int, num, FieldError, FieldSpec, FieldType, FieldValue};
-use super::model::Design;
-use super::simulation_settings::{ArrivalProfile, AutoscalerKind, KeyPopularityKind, ServiceTimeKind, SimulationSettings};
+use crate::engine::attributes::fault_text::{format_faults, resolve_faults};
+use crate::engine::attributes::fields::{
+    choice, flag, format_number, int, num, FieldError, FieldSpec, FieldType, FieldValue,
+};
+use crate::engine::model::simulation_settings::{
+    ArrivalProfile, AutoscalerKind, KeyPopularityKind, ServiceTimeKind, SimulationSettings,
+};
+use crate::engine::model::Design;
 
 const GROUP: &str = "Simulation";
 /// Label of the faults field, also used in its error messages.
@@ -26,47 +30,209 @@ pub const SERVICE_TIMES: &[&str] = &["exponential", "fixed", "log_normal"];
 /// Options of `simulation.autoscaler`.
 pub const AUTOSCALERS: &[&str] = &["seed", "hpa"];
 
-const ALL_ARRIVALS: [ArrivalProfile; 5] =
-    [ArrivalProfile::Steady, ArrivalProfile::Ramp, ArrivalProfile::Spike, ArrivalProfile::Step, ArrivalProfile::Wave];
-const ALL_KEY_POPULARITIES: [KeyPopularityKind; 2] = [KeyPopularityKind::Uniform, KeyPopularityKind::Zipf];
-const ALL_SERVICE_TIMES: [ServiceTimeKind; 3] = [ServiceTimeKind::Exponential, ServiceTimeKind::Fixed, ServiceTimeKind::LogNormal];
+const ALL_ARRIVALS: [ArrivalProfile; 5] = [
+    ArrivalProfile::Steady,
+    ArrivalProfile::Ramp,
+    ArrivalProfile::Spike,
+    ArrivalProfile::Step,
+    ArrivalProfile::Wave,
+];
+const ALL_KEY_POPULARITIES: [KeyPopularityKind; 2] =
+    [KeyPopularityKind::Uniform, KeyPopularityKind::Zipf];
+const ALL_SERVICE_TIMES: [ServiceTimeKind; 3] = [
+    ServiceTimeKind::Exponential,
+    ServiceTimeKind::Fixed,
+    ServiceTimeKind::LogNormal,
+];
 const ALL_AUTOSCALERS: [AutoscalerKind; 2] = [AutoscalerKind::Seed, AutoscalerKind::Hpa];
 
 /// The simulation attributes, in inspector order.
 pub fn simulation_fields() -> Vec<FieldSpec> {
     vec![
-        FieldSpec { key: "simulation.seed", label: "Seed", group: GROUP, ty: FieldType::Seed },
-        num("simulation.duration_s", "Duration (s)", GROUP, 0.001, 1_000_000.0),
-        num("simulation.warmup_s", "Warm-up (s)", GROUP, 0.0, 1_000_000.0),
+        FieldSpec {
+            key: "simulation.seed",
+            label: "Seed",
+            group: GROUP,
+            ty: FieldType::Seed,
+        },
+        num(
+            "simulation.duration_s",
+            "Duration (s)",
+            GROUP,
+            0.001,
+            1_000_000.0,
+        ),
+        num(
+            "simulation.warmup_s",
+            "Warm-up (s)",
+            GROUP,
+            0.0,
+            1_000_000.0,
+        ),
         choice("simulation.arrival", "Arrival profile", GROUP, ARRIVALS),
-        num("simulation.ramp_from_factor", "Ramp from (× rate)", GROUP, 0.0, 1000.0),
-        num("simulation.ramp_to_factor", "Ramp to (× rate)", GROUP, 0.0, 1000.0),
-        num("simulation.profile_at_percent", "Spike or step at (% of run)", GROUP, 0.0, 100.0),
-        num("simulation.profile_length_percent", "Spike length (% of run)", GROUP, 0.0, 100.0),
-        num("simulation.profile_factor", "Spike or step factor (× rate)", GROUP, 0.0, 1000.0),
+        num(
+            "simulation.ramp_from_factor",
+            "Ramp from (× rate)",
+            GROUP,
+            0.0,
+            1000.0,
+        ),
+        num(
+            "simulation.ramp_to_factor",
+            "Ramp to (× rate)",
+            GROUP,
+            0.0,
+            1000.0,
+        ),
+        num(
+            "simulation.profile_at_percent",
+            "Spike or step at (% of run)",
+            GROUP,
+            0.0,
+            100.0,
+        ),
+        num(
+            "simulation.profile_length_percent",
+            "Spike length (% of run)",
+            GROUP,
+            0.0,
+            100.0,
+        ),
+        num(
+            "simulation.profile_factor",
+            "Spike or step factor (× rate)",
+            GROUP,
+            0.0,
+            1000.0,
+        ),
         num("simulation.wave_count", "Waves per run", GROUP, 1.0, 1000.0),
-        num("simulation.wave_amplitude", "Wave swing (0 to 1)", GROUP, 0.0, 1.0),
-        choice("simulation.key_popularity", "Key popularity", GROUP, KEY_POPULARITIES),
-        num("simulation.zipf_exponent", "Zipf exponent", GROUP, 0.01, 10.0),
-        choice("simulation.service_time", "Service-time distribution", GROUP, SERVICE_TIMES),
-        num("simulation.service_time_cv", "Service-time variation (CV)", GROUP, 0.01, 10.0),
-        num("simulation.startup_delay_s", "Replica start-up delay (s)", GROUP, 0.0, 86_400.0),
+        num(
+            "simulation.wave_amplitude",
+            "Wave swing (0 to 1)",
+            GROUP,
+            0.0,
+            1.0,
+        ),
+        choice(
+            "simulation.key_popularity",
+            "Key popularity",
+            GROUP,
+            KEY_POPULARITIES,
+        ),
+        num(
+            "simulation.zipf_exponent",
+            "Zipf exponent",
+            GROUP,
+            0.01,
+            10.0,
+        ),
+        choice(
+            "simulation.service_time",
+            "Service-time distribution",
+            GROUP,
+            SERVICE_TIMES,
+        ),
+        num(
+            "simulation.service_time_cv",
+            "Service-time variation (CV)",
+            GROUP,
+            0.01,
+            10.0,
+        ),
+        num(
+            "simulation.startup_delay_s",
+            "Replica start-up delay (s)",
+            GROUP,
+            0.0,
+            86_400.0,
+        ),
         choice("simulation.autoscaler", "Autoscaler", GROUP, AUTOSCALERS),
-        num("simulation.autoscaler_interval_s", "Autoscaler interval (s)", GROUP, 0.1, 3600.0),
-        num("simulation.hpa_tolerance", "HPA tolerance", GROUP, 0.0, 0.99),
-        num("simulation.hpa_stabilization_s", "HPA scale-down window (s)", GROUP, 0.0, 3600.0),
-        int("simulation.hpa_scale_up_pods", "HPA scale-up pods per period", GROUP, 0.0, 1000.0),
-        num("simulation.hpa_scale_up_percent", "HPA scale-up % per period", GROUP, 0.0, 10_000.0),
-        num("simulation.hpa_scale_down_percent", "HPA scale-down % per period", GROUP, 0.0, 100.0),
-        num("simulation.hpa_policy_period_s", "HPA policy period (s)", GROUP, 0.1, 3600.0),
+        num(
+            "simulation.autoscaler_interval_s",
+            "Autoscaler interval (s)",
+            GROUP,
+            0.1,
+            3600.0,
+        ),
+        num(
+            "simulation.hpa_tolerance",
+            "HPA tolerance",
+            GROUP,
+            0.0,
+            0.99,
+        ),
+        num(
+            "simulation.hpa_stabilization_s",
+            "HPA scale-down window (s)",
+            GROUP,
+            0.0,
+            3600.0,
+        ),
+        int(
+            "simulation.hpa_scale_up_pods",
+            "HPA scale-up pods per period",
+            GROUP,
+            0.0,
+            1000.0,
+        ),
+        num(
+            "simulation.hpa_scale_up_percent",
+            "HPA scale-up % per period",
+            GROUP,
+            0.0,
+            10_000.0,
+        ),
+        num(
+            "simulation.hpa_scale_down_percent",
+            "HPA scale-down % per period",
+            GROUP,
+            0.0,
+            100.0,
+        ),
+        num(
+            "simulation.hpa_policy_period_s",
+            "HPA policy period (s)",
+            GROUP,
+            0.1,
+            3600.0,
+        ),
         flag("simulation.timeout_enabled", "Call timeouts", GROUP),
-        num("simulation.timeout_ms", "Timeout (ms)", GROUP, 1.0, 3_600_000.0),
+        num(
+            "simulation.timeout_ms",
+            "Timeout (ms)",
+            GROUP,
+            1.0,
+            3_600_000.0,
+        ),
         int("simulation.retries", "Retries", GROUP, 0.0, 10.0),
-        num("simulation.retry_backoff_ms", "Retry backoff (ms)", GROUP, 0.0, 3_600_000.0),
+        num(
+            "simulation.retry_backoff_ms",
+            "Retry backoff (ms)",
+            GROUP,
+            0.0,
+            3_600_000.0,
+        ),
         flag("simulation.circuit_breaker", "Circuit breakers", GROUP),
-        int("simulation.breaker_threshold", "Failures that open a breaker", GROUP, 1.0, 1000.0),
-        num("simulation.breaker_open_s", "Breaker cool-off (s)", GROUP, 0.001, 3600.0),
-        FieldSpec { key: "simulation.faults", label: FAULTS_LABEL, group: GROUP, ty: FieldType::Faults },
+        int(
+            "simulation.breaker_threshold",
+            "Failures that open a breaker",
+            GROUP,
+            1.0,
+            1000.0,
+        ),
+        num(
+            "simulation.breaker_open_s",
+            "Breaker cool-off (s)",
+            GROUP,
+            0.001,
+            3600.0,
+        ),
+        FieldSpec {
+            key: "simulation.faults",
+            label: FAULTS_LABEL,
+            group: GROUP,
+            ty: FieldType::Faults,
+        },
     ]
 }
 
@@ -76,7 +242,9 @@ pub fn simulation_fields() -> Vec<FieldSpec> {
 pub fn simulation_field_in_use(settings: &SimulationSettings, key: &str) -> bool {
     let arrival = settings.arrival;
     match key {
-        "simulation.ramp_from_factor" | "simulation.ramp_to_factor" => arrival == ArrivalProfile::Ramp,
+        "simulation.ramp_from_factor" | "simulation.ramp_to_factor" => {
+            arrival == ArrivalProfile::Ramp
+        }
         "simulation.profile_at_percent" | "simulation.profile_factor" => {
             matches!(arrival, ArrivalProfile::Spike | ArrivalProfile::Step)
         }
@@ -222,7 +390,11 @@ pub fn get_simulation_field(design: &Design, key: &str) -> Option<String> {
 
 /// Applies an already parsed `value` to the simulation setting `key`, or
 /// returns why not and leaves the design unchanged.
-pub fn apply_simulation_field(design: &mut Design, key: &str, value: FieldValue) -> Result<(), FieldError> {
+pub fn apply_simulation_field(
+    design: &mut Design,
+    key: &str,
+    value: FieldValue,
+) -> Result<(), FieldError> {
     let unknown = || FieldError::UnknownField(key.to_string());
     let mut next = design.simulation.clone();
     match value {
@@ -238,18 +410,29 @@ pub fn apply_simulation_field(design: &mut Design, key: &str, value: FieldValue)
             _ => return Err(unknown()),
         },
         FieldValue::Choice(option) => match key {
-            "simulation.arrival" => next.arrival = from_slug(&ALL_ARRIVALS, arrival_slug, option).ok_or_else(unknown)?,
+            "simulation.arrival" => {
+                next.arrival = from_slug(&ALL_ARRIVALS, arrival_slug, option).ok_or_else(unknown)?
+            }
             "simulation.key_popularity" => {
-                next.key_popularity = from_slug(&ALL_KEY_POPULARITIES, key_popularity_slug, option).ok_or_else(unknown)?
+                next.key_popularity = from_slug(&ALL_KEY_POPULARITIES, key_popularity_slug, option)
+                    .ok_or_else(unknown)?
             }
             "simulation.service_time" => {
-                next.service_time = from_slug(&ALL_SERVICE_TIMES, service_time_slug, option).ok_or_else(unknown)?
+                next.service_time =
+                    from_slug(&ALL_SERVICE_TIMES, service_time_slug, option).ok_or_else(unknown)?
             }
-            "simulation.autoscaler" => next.autoscaler = from_slug(&ALL_AUTOSCALERS, autoscaler_slug, option).ok_or_else(unknown)?,
+            "simulation.autoscaler" => {
+                next.autoscaler =
+                    from_slug(&ALL_AUTOSCALERS, autoscaler_slug, option).ok_or_else(unknown)?
+            }
             _ => return Err(unknown()),
         },
         FieldValue::Faults(entries) if key == "simulation.faults" => {
-            next.faults = resolve_faults(design, entries).map_err(|reason| FieldError::BadText { label: FAULTS_LABEL, reason })?;
+            next.faults =
+                resolve_faults(design, entries).map_err(|reason| FieldError::BadText {
+                    label: FAULTS_LABEL,
+                    reason,
+                })?;
         }
         _ => return Err(unknown()),
     }

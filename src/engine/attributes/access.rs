@@ -3,11 +3,16 @@
 //! What must stay true: [`set_field`] changes nothing unless the value parses,
 //! lies in its range and agrees with the attributes beside it.
 
-use super::fields::{
-    fields_for, format_number, format_shards, method_slug, metric_slug, strategy_slug, FieldError, FieldTarget, FieldValue,
+use crate::engine::attributes::fields::{
+    fields_for, format_number, format_shards, method_slug, metric_slug, strategy_slug, FieldError,
+    FieldTarget, FieldValue,
 };
-use super::model::{Component, Connection, Design, HttpMethod, LoadBalancingStrategy, ScalingMetric};
-use super::simulation_fields::{apply_simulation_field, check_ramp_rate, get_simulation_field};
+use crate::engine::attributes::simulation_fields::{
+    apply_simulation_field, check_ramp_rate, get_simulation_field,
+};
+use crate::engine::model::{
+    Component, Connection, Design, HttpMethod, LoadBalancingStrategy, ScalingMetric,
+};
 
 /// The current value of `key` on `target`, formatted as the inspector shows it.
 pub fn get_field(design: &Design, target: FieldTarget, key: &str) -> Option<String> {
@@ -20,9 +25,17 @@ pub fn get_field(design: &Design, target: FieldTarget, key: &str) -> Option<Stri
 
 /// Parses `input` for `key` and applies it to `target` when it is valid.
 /// On error the design is unchanged.
-pub fn set_field(design: &mut Design, target: FieldTarget, key: &str, input: &str) -> Result<(), FieldError> {
+pub fn set_field(
+    design: &mut Design,
+    target: FieldTarget,
+    key: &str,
+    input: &str,
+) -> Result<(), FieldError> {
     let specs = fields_for(design, target).ok_or(FieldError::NoSuchTarget)?;
-    let spec = specs.iter().find(|spec| spec.key == key).ok_or_else(|| FieldError::UnknownField(key.to_string()))?;
+    let spec = specs
+        .iter()
+        .find(|spec| spec.key == key)
+        .ok_or_else(|| FieldError::UnknownField(key.to_string()))?;
     let value = spec.parse(input)?;
     match target {
         FieldTarget::Design => {
@@ -39,7 +52,10 @@ pub fn set_field(design: &mut Design, target: FieldTarget, key: &str, input: &st
             apply_design(&mut next, key, &value)?;
             check_ramp_rate(&design.simulation, next.0.requests_per_second)?;
             let key_space = next.0.key_space;
-            let beyond = design.components.iter().find(|c| c.shards.iter().any(|s| s.end > key_space));
+            let beyond = design
+                .components
+                .iter()
+                .find(|c| c.shards.iter().any(|s| s.end > key_space));
             if let Some(component) = beyond {
                 return Err(FieldError::Conflict(format!(
                     "the key space cannot shrink to {key_space}: {} has shards beyond it",
@@ -86,8 +102,15 @@ pub fn check_component(design: &Design, component: &Component) -> Result<(), Fie
             component.name, replicas.current, replicas.min, replicas.max
         )));
     }
-    if let Some(other) = design.components.iter().find(|c| c.id != component.id && c.name == component.name) {
-        return Err(FieldError::Conflict(format!("another component is already named `{}`", other.name)));
+    if let Some(other) = design
+        .components
+        .iter()
+        .find(|c| c.id != component.id && c.name == component.name)
+    {
+        return Err(FieldError::Conflict(format!(
+            "another component is already named `{}`",
+            other.name
+        )));
     }
     if component.health_check.timeout_s > component.health_check.interval_s {
         return Err(FieldError::Conflict(format!(
@@ -97,7 +120,11 @@ pub fn check_component(design: &Design, component: &Component) -> Result<(), Fie
             format_number(component.health_check.interval_s)
         )));
     }
-    if let Some(shard) = component.shards.iter().find(|shard| shard.end > design.workload.key_space) {
+    if let Some(shard) = component
+        .shards
+        .iter()
+        .find(|shard| shard.end > design.workload.key_space)
+    {
         return Err(FieldError::Conflict(format!(
             "{}: shard {}..{} ends beyond the key space (0..{})",
             component.name, shard.start, shard.end, design.workload.key_space
@@ -106,7 +133,11 @@ pub fn check_component(design: &Design, component: &Component) -> Result<(), Fie
     Ok(())
 }
 
-type DesignNumbers = (super::model::Workload, super::model::TeamInputs, super::model::Targets);
+type DesignNumbers = (
+    crate::engine::model::Workload,
+    crate::engine::model::TeamInputs,
+    crate::engine::model::Targets,
+);
 
 fn get_design(design: &Design, key: &str) -> Option<String> {
     let w = &design.workload;
@@ -114,7 +145,9 @@ fn get_design(design: &Design, key: &str) -> Option<String> {
     let g = &design.targets;
     let number = match key {
         "name" => return Some(design.name.clone()),
-        simulation if simulation.starts_with("simulation.") => return get_simulation_field(design, simulation),
+        simulation if simulation.starts_with("simulation.") => {
+            return get_simulation_field(design, simulation)
+        }
         "team.vulnerability_scanning" => return Some(t.vulnerability_scanning.to_string()),
         "workload.requests_per_second" => w.requests_per_second,
         "workload.read_share" => w.read_share,
@@ -145,7 +178,11 @@ fn get_design(design: &Design, key: &str) -> Option<String> {
     Some(format_number(number))
 }
 
-fn apply_design(slots: &mut DesignNumbers, key: &str, value: &FieldValue) -> Result<(), FieldError> {
+fn apply_design(
+    slots: &mut DesignNumbers,
+    key: &str,
+    value: &FieldValue,
+) -> Result<(), FieldError> {
     let (w, t, g) = slots;
     if let FieldValue::Bool(flag) = value {
         if key == "team.vulnerability_scanning" {
@@ -153,7 +190,9 @@ fn apply_design(slots: &mut DesignNumbers, key: &str, value: &FieldValue) -> Res
             return Ok(());
         }
     }
-    let FieldValue::Number(n) = *value else { return Err(FieldError::UnknownField(key.to_string())) };
+    let FieldValue::Number(n) = *value else {
+        return Err(FieldError::UnknownField(key.to_string()));
+    };
     let slot: &mut f64 = match key {
         "workload.key_space" => {
             w.key_space = n as u32;
@@ -307,7 +346,10 @@ fn apply_connection(c: &mut Connection, key: &str, value: FieldValue) -> Result<
         ("weight", FieldValue::Number(n)) => c.weight = n,
         ("path", FieldValue::Text(path)) => {
             if !path.is_empty() && !path.starts_with('/') {
-                return Err(FieldError::BadText { label: "Route path", reason: "a path starts with `/`".into() });
+                return Err(FieldError::BadText {
+                    label: "Route path",
+                    reason: "a path starts with `/`".into(),
+                });
             }
             c.path = path;
         }

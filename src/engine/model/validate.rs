@@ -4,12 +4,14 @@
 //! It checks with the same field specs the inspector uses, so a file can hold
 //! exactly the values a user could have typed, and nothing else.
 
-use super::access::{check_component, get_field};
-use super::edit::CANVAS_LIMIT;
-use super::fields::{component_fields, connection_fields, design_fields, FieldTarget, MAX_NAME_LEN};
-use super::graph::{flow, Flow};
-use super::model::{ComponentKind, Design};
-use super::simulation_fields::check_simulation;
+use crate::engine::attributes::access::{check_component, get_field};
+use crate::engine::attributes::fields::{
+    component_fields, connection_fields, design_fields, FieldTarget, MAX_NAME_LEN,
+};
+use crate::engine::attributes::simulation_fields::check_simulation;
+use crate::engine::model::edit::CANVAS_LIMIT;
+use crate::engine::model::graph::{flow, Flow};
+use crate::engine::model::{ComponentKind, Design};
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -44,12 +46,19 @@ pub fn validate(design: &Design) -> Result<(), ValidationError> {
             problems.push(problem);
         }
     };
-    let too_large = design.components.len() > MAX_COMPONENTS || design.connections.len() > MAX_CONNECTIONS;
+    let too_large =
+        design.components.len() > MAX_COMPONENTS || design.connections.len() > MAX_CONNECTIONS;
     if design.components.len() > MAX_COMPONENTS {
-        report(format!("{} components is more than the {MAX_COMPONENTS} a design may hold", design.components.len()));
+        report(format!(
+            "{} components is more than the {MAX_COMPONENTS} a design may hold",
+            design.components.len()
+        ));
     }
     if design.connections.len() > MAX_CONNECTIONS {
-        report(format!("{} connections is more than the {MAX_CONNECTIONS} a design may hold", design.connections.len()));
+        report(format!(
+            "{} connections is more than the {MAX_CONNECTIONS} a design may hold",
+            design.connections.len()
+        ));
     }
     if !too_large {
         check_values(design, &mut report);
@@ -64,7 +73,9 @@ pub fn validate(design: &Design) -> Result<(), ValidationError> {
 
 fn check_values(design: &Design, report: &mut impl FnMut(String)) {
     if design.name.chars().count() > MAX_NAME_LEN {
-        report(format!("the design name is longer than {MAX_NAME_LEN} characters"));
+        report(format!(
+            "the design name is longer than {MAX_NAME_LEN} characters"
+        ));
     }
     for spec in design_fields().iter().filter(|spec| spec.key != "name") {
         if let Some(value) = get_field(design, FieldTarget::Design, spec.key) {
@@ -81,10 +92,14 @@ fn check_values(design: &Design, report: &mut impl FnMut(String)) {
             if let Some(value) = get_field(design, FieldTarget::Component(component.id), spec.key) {
                 // Text fields are trimmed by the parser; a stored value must already be trimmed.
                 match spec.parse(&value) {
-                    Err(error) => report(format!("component {} ({}): {error}", component.id.0, component.name)),
-                    Ok(_) if value.trim() != value => {
-                        report(format!("component {}: {} has surrounding spaces", component.id.0, spec.label))
-                    }
+                    Err(error) => report(format!(
+                        "component {} ({}): {error}",
+                        component.id.0, component.name
+                    )),
+                    Ok(_) if value.trim() != value => report(format!(
+                        "component {}: {} has surrounding spaces",
+                        component.id.0, spec.label
+                    )),
                     Ok(_) => {}
                 }
             }
@@ -99,7 +114,8 @@ fn check_values(design: &Design, report: &mut impl FnMut(String)) {
     }
     for connection in &design.connections {
         for spec in connection_fields() {
-            if let Some(value) = get_field(design, FieldTarget::Connection(connection.id), spec.key) {
+            if let Some(value) = get_field(design, FieldTarget::Connection(connection.id), spec.key)
+            {
                 if let Err(error) = spec.parse(&value) {
                     report(format!("connection {}: {error}", connection.id.0));
                 }
@@ -121,7 +137,10 @@ fn check_structure(design: &Design, report: &mut impl FnMut(String)) {
         if !connection_ids.insert(connection.id) {
             report(format!("connection id {} is used twice", connection.id.0));
         }
-        let (Some(from), Some(to)) = (design.component(connection.from), design.component(connection.to)) else {
+        let (Some(from), Some(to)) = (
+            design.component(connection.from),
+            design.component(connection.to),
+        ) else {
             report(format!(
                 "connection {} joins component {} to component {}, and at least one of them does not exist",
                 connection.id.0, connection.from.0, connection.to.0
@@ -129,13 +148,22 @@ fn check_structure(design: &Design, report: &mut impl FnMut(String)) {
             continue;
         };
         if connection.from == connection.to {
-            report(format!("connection {} joins {} to itself", connection.id.0, from.name));
+            report(format!(
+                "connection {} joins {} to itself",
+                connection.id.0, from.name
+            ));
         }
         if to.kind == ComponentKind::Client {
-            report(format!("connection {} sends traffic into the client {}", connection.id.0, to.name));
+            report(format!(
+                "connection {} sends traffic into the client {}",
+                connection.id.0, to.name
+            ));
         }
         if from.kind == ComponentKind::EventStore && flow(from.kind, to.kind) == Flow::Request {
-            report(format!("connection {}: the event store {} cannot call {}", connection.id.0, from.name, to.name));
+            report(format!(
+                "connection {}: the event store {} cannot call {}",
+                connection.id.0, from.name, to.name
+            ));
         }
         if !pairs.insert((connection.from, connection.to)) {
             report(format!("{} is connected to {} twice", from.name, to.name));

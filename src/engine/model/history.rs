@@ -10,7 +10,7 @@
 //! dropped past [`HISTORY_LIMIT`]); pushing a state equal to the present one
 //! records nothing; pushing anything new clears the redo steps.
 
-use super::model::Design;
+use crate::engine::model::Design;
 use std::collections::VecDeque;
 
 /// Most undo steps kept; older states are forgotten first.
@@ -29,7 +29,11 @@ pub struct History {
 impl History {
     /// A history whose only state is `initial`.
     pub fn new(initial: Design) -> History {
-        History { past: VecDeque::new(), present: initial, future: Vec::new() }
+        History {
+            past: VecDeque::new(),
+            present: initial,
+            future: Vec::new(),
+        }
     }
 
     /// The current design.

@@ -19,9 +19,11 @@
 //! What must stay true: the same design gives the same numbers; a loop or a
 //! dangling id becomes a finding, never a panic or an endless loop.
 
-use super::graph::{flow, Flow, Index};
-use super::model::{Component, ComponentId, ComponentKind, Design, HttpMethod, LoadBalancingStrategy};
-use super::queueing::MmcStation;
+use crate::engine::model::graph::{flow, Flow, Index};
+use crate::engine::model::{
+    Component, ComponentId, ComponentKind, Design, HttpMethod, LoadBalancingStrategy,
+};
+use crate::engine::score::queueing::MmcStation;
 use serde::Serialize;
 
 /// Requests per second arriving at one component, split by class.
@@ -38,7 +40,10 @@ impl Rates {
         self.read + self.write
     }
     fn scaled(self, factor: f64) -> Rates {
-        Rates { read: self.read * factor, write: self.write * factor }
+        Rates {
+            read: self.read * factor,
+            write: self.write * factor,
+        }
     }
     fn add(&mut self, other: Rates) {
         self.read += other.read;
@@ -99,13 +104,19 @@ pub fn estimate(design: &Design) -> Estimate {
     let index = Index::new(design);
     let mut findings = Vec::new();
     let n = design.components.len();
-    let clients: Vec<usize> = (0..n).filter(|&i| design.components[i].kind == ComponentKind::Client).collect();
+    let clients: Vec<usize> = (0..n)
+        .filter(|&i| design.components[i].kind == ComponentKind::Client)
+        .collect();
     let read_share = design.workload.read_share.clamp(0.0, 1.0);
 
     // Synchronous visits per entry request.
     let mut seeds = vec![Rates::default(); n];
     for &i in &clients {
-        seeds[i] = Rates { read: read_share, write: 1.0 - read_share }.scaled(1.0 / clients.len() as f64);
+        seeds[i] = Rates {
+            read: read_share,
+            write: 1.0 - read_share,
+        }
+        .scaled(1.0 / clients.len() as f64);
     }
     let routing = Routing::new(design, &index);
     let (sync, sync_hops) = routing.propagate(&seeds, &mut findings);
@@ -123,7 +134,11 @@ pub fn estimate(design: &Design) -> Estimate {
     for round in 0..32 {
         let emitted = routing.deliveries(&sync, &async_rates);
         let (next, _) = routing.propagate(&emitted, &mut Vec::new());
-        let change: f64 = next.iter().zip(&async_rates).map(|(a, b)| (a.total() - b.total()).abs()).sum();
+        let change: f64 = next
+            .iter()
+            .zip(&async_rates)
+            .map(|(a, b)| (a.total() - b.total()).abs())
+            .sum();
         async_rates = next;
         if change < 1e-12 {
             break;
@@ -170,7 +185,10 @@ pub fn estimate(design: &Design) -> Estimate {
             }
             _ => {}
         }
-        stations.push(StationEstimate { sync_visits: visits_sync.total(), ..station });
+        stations.push(StationEstimate {
+            sync_visits: visits_sync.total(),
+            ..station
+        });
     }
     response += sync_hops * design.workload.hop_latency_ms;
     if clients.is_empty() {
@@ -199,7 +217,11 @@ fn unrouted(design: &Design, component: &Component) -> f64 {
     if component.shards.is_empty() {
         return 0.0;
     }
-    let covered: u64 = component.shards.iter().map(|s| u64::from(s.end.saturating_sub(s.start))).sum();
+    let covered: u64 = component
+        .shards
+        .iter()
+        .map(|s| u64::from(s.end.saturating_sub(s.start)))
+        .sum();
     let space = u64::from(design.workload.key_space.max(1));
     (1.0 - covered as f64 / space as f64).max(0.0)
 }
@@ -220,11 +242,24 @@ pub fn shard_shares(design: &Design, component: &Component) -> Vec<f64> {
         return vec![1.0];
     }
     let space = f64::from(design.workload.key_space.max(1));
-    component.shards.iter().map(|s| f64::from(s.end.saturating_sub(s.start)) / space).collect()
+    component
+        .shards
+        .iter()
+        .map(|s| f64::from(s.end.saturating_sub(s.start)) / space)
+        .collect()
 }
 
-fn station_estimate(design: &Design, component: &Component, visits: Rates, offered: f64) -> StationEstimate {
-    let mu = if component.service_time_ms > 0.0 { 1000.0 / component.service_time_ms } else { f64::INFINITY };
+fn station_estimate(
+    design: &Design,
+    component: &Component,
+    visits: Rates,
+    offered: f64,
+) -> StationEstimate {
+    let mu = if component.service_time_ms > 0.0 {
+        1000.0 / component.service_time_ms
+    } else {
+        f64::INFINITY
+    };
     let running = component.replicas.current;
     // Internal stations: (visits per entry request, servers, share of reads, share of writes).
     let mut internals: Vec<(Rates, u32)> = Vec::new();
@@ -234,8 +269,20 @@ fn station_estimate(design: &Design, component: &Component, visits: Rates, offer
         for share in shard_shares(design, component) {
             let replicas = component.read_replicas;
             if replicas > 0 {
-                internals.push((Rates { read: 0.0, write: visits.write * share }, component.concurrency));
-                internals.push((Rates { read: visits.read * share, write: 0.0 }, replicas.saturating_mul(component.concurrency)));
+                internals.push((
+                    Rates {
+                        read: 0.0,
+                        write: visits.write * share,
+                    },
+                    component.concurrency,
+                ));
+                internals.push((
+                    Rates {
+                        read: visits.read * share,
+                        write: 0.0,
+                    },
+                    replicas.saturating_mul(component.concurrency),
+                ));
             } else {
                 internals.push((visits.scaled(share), component.concurrency));
             }
@@ -261,7 +308,11 @@ fn station_estimate(design: &Design, component: &Component, visits: Rates, offer
         if v <= 0.0 {
             continue;
         }
-        let mmc = MmcStation { lambda: v * offered, mu, servers };
+        let mmc = MmcStation {
+            lambda: v * offered,
+            mu,
+            servers,
+        };
         let capacity = mmc.capacity() / v;
         if worst.capacity_rps.is_none_or(|best| capacity < best) {
             worst.capacity_rps = Some(capacity);
@@ -311,7 +362,9 @@ impl<'a> Routing<'a> {
         let mut methods = vec![Vec::new(); n];
         let mut indegree = vec![0usize; n];
         for connection in &design.connections {
-            let (Some(i), Some(j)) = (index.get(connection.from), index.get(connection.to)) else { continue };
+            let (Some(i), Some(j)) = (index.get(connection.from), index.get(connection.to)) else {
+                continue;
+            };
             let f = flow(design.components[i].kind, design.components[j].kind);
             out[i].push((j, f, connection.weight.max(0.0)));
             methods[i].push(connection.method);
@@ -339,14 +392,22 @@ impl<'a> Routing<'a> {
             placed[i] = true;
         }
         order.extend((0..n).filter(|&i| !placed[i]));
-        Routing { design, out, methods, order, has_loop, unroutable: std::cell::Cell::new(0.0) }
+        Routing {
+            design,
+            out,
+            methods,
+            order,
+            has_loop,
+            unroutable: std::cell::Cell::new(0.0),
+        }
     }
 
     /// Pushes `seeds` through request and publish connections; returns the
     /// visits per component and the connection traversals per entry request.
     fn propagate(&self, seeds: &[Rates], findings: &mut Vec<String>) -> (Vec<Rates>, f64) {
         if self.has_loop {
-            findings.push("requests can travel in a loop; the estimate follows each loop once".into());
+            findings
+                .push("requests can travel in a loop; the estimate follows each loop once".into());
         }
         let mut inflow = seeds.to_vec();
         let mut hops = 0.0;
@@ -373,35 +434,74 @@ impl<'a> Routing<'a> {
             .filter(|((_, f, _), _)| *f == Flow::Request)
             .map(|(&(j, _, w), &method)| (j, w, method))
             .collect();
-        let publishes = self.out[i].iter().filter(|(_, f, _)| *f == Flow::Publish).map(|&(j, _, _)| j);
+        let publishes = self.out[i]
+            .iter()
+            .filter(|(_, f, _)| *f == Flow::Publish)
+            .map(|&(j, _, _)| j);
         let mut next = Vec::new();
         match component.kind {
             ComponentKind::ApiGateway => {
-                let (always, routes): (Vec<_>, Vec<_>) =
-                    requests.into_iter().partition(|&(j, _, _)| kinds(j) == ComponentKind::AuthProvider);
-                next.extend(always.into_iter().map(|(j, _, _)| (j, Rates { read: here.total(), write: 0.0 })));
+                let (always, routes): (Vec<_>, Vec<_>) = requests
+                    .into_iter()
+                    .partition(|&(j, _, _)| kinds(j) == ComponentKind::AuthProvider);
+                next.extend(always.into_iter().map(|(j, _, _)| {
+                    (
+                        j,
+                        Rates {
+                            read: here.total(),
+                            write: 0.0,
+                        },
+                    )
+                }));
                 // Reads take GET routes, writes POST/PUT/DELETE ones, ANY takes
                 // both; each class splits by weight among the routes it may take.
                 for (read, rate) in [(true, here.read), (false, here.write)] {
-                    let open: Vec<(usize, f64)> =
-                        routes.iter().filter(|r| accepts(r.2, read)).map(|&(j, w, _)| (j, w)).collect();
+                    let open: Vec<(usize, f64)> = routes
+                        .iter()
+                        .filter(|r| accepts(r.2, read))
+                        .map(|&(j, w, _)| (j, w))
+                        .collect();
                     if open.is_empty() {
                         self.unroutable.set(self.unroutable.get() + rate);
                         continue;
                     }
                     let total: f64 = open.iter().map(|&(_, w)| w).sum();
                     for &(j, w) in &open {
-                        let share = if total > 0.0 { w / total } else { 1.0 / open.len() as f64 };
-                        let rates = if read { Rates { read: rate * share, write: 0.0 } } else { Rates { read: 0.0, write: rate * share } };
+                        let share = if total > 0.0 {
+                            w / total
+                        } else {
+                            1.0 / open.len() as f64
+                        };
+                        let rates = if read {
+                            Rates {
+                                read: rate * share,
+                                write: 0.0,
+                            }
+                        } else {
+                            Rates {
+                                read: 0.0,
+                                write: rate * share,
+                            }
+                        };
                         next.push((j, rates));
                     }
                 }
             }
             ComponentKind::Client | ComponentKind::LoadBalancer => {
-                let (always, split): (Vec<_>, Vec<_>) =
-                    requests.into_iter().partition(|&(j, _, _)| kinds(j) == ComponentKind::AuthProvider);
-                next.extend(always.into_iter().map(|(j, _, _)| (j, Rates { read: here.total(), write: 0.0 })));
-                let by_weight = component.kind == ComponentKind::LoadBalancer && component.strategy == LoadBalancingStrategy::Weighted;
+                let (always, split): (Vec<_>, Vec<_>) = requests
+                    .into_iter()
+                    .partition(|&(j, _, _)| kinds(j) == ComponentKind::AuthProvider);
+                next.extend(always.into_iter().map(|(j, _, _)| {
+                    (
+                        j,
+                        Rates {
+                            read: here.total(),
+                            write: 0.0,
+                        },
+                    )
+                }));
+                let by_weight = component.kind == ComponentKind::LoadBalancer
+                    && component.strategy == LoadBalancingStrategy::Weighted;
                 let total_weight: f64 = split.iter().map(|&(_, w, _)| w).sum();
                 let even = !by_weight || total_weight <= 0.0;
                 let count = split.len() as f64;
@@ -411,7 +511,10 @@ impl<'a> Routing<'a> {
                 }
             }
             ComponentKind::Cache => {
-                let miss = Rates { read: here.read * (1.0 - component.cache_hit_ratio.clamp(0.0, 1.0)), write: here.write };
+                let miss = Rates {
+                    read: here.read * (1.0 - component.cache_hit_ratio.clamp(0.0, 1.0)),
+                    write: here.write,
+                };
                 next.extend(requests.into_iter().map(|(j, _, _)| (j, miss)));
             }
             ComponentKind::Service | ComponentKind::AuthProvider => {
@@ -419,8 +522,19 @@ impl<'a> Routing<'a> {
             }
             _ => {}
         }
-        if !matches!(component.kind, ComponentKind::Client | ComponentKind::EventBus | ComponentKind::EventStore) {
-            next.extend(publishes.map(|j| (j, Rates { read: 0.0, write: here.write })));
+        if !matches!(
+            component.kind,
+            ComponentKind::Client | ComponentKind::EventBus | ComponentKind::EventStore
+        ) {
+            next.extend(publishes.map(|j| {
+                (
+                    j,
+                    Rates {
+                        read: 0.0,
+                        write: here.write,
+                    },
+                )
+            }));
         }
         next
     }
@@ -436,12 +550,19 @@ impl<'a> Routing<'a> {
             // Topic rates arriving at this bus: every publisher's writes under its topic.
             let mut topics: Vec<(&str, f64)> = Vec::new();
             for connection in &self.design.connections {
-                let (Some(p), true) = (self.position(connection.from), connection.to == self.design.components[bus].id) else {
+                let (Some(p), true) = (
+                    self.position(connection.from),
+                    connection.to == self.design.components[bus].id,
+                ) else {
                     continue;
                 };
                 let publisher = &self.design.components[p];
                 let rate = sync[p].write + async_rates[p].write;
-                let topic = if publisher.topic.is_empty() { publisher.name.as_str() } else { publisher.topic.as_str() };
+                let topic = if publisher.topic.is_empty() {
+                    publisher.name.as_str()
+                } else {
+                    publisher.topic.as_str()
+                };
                 match topics.iter_mut().find(|(t, _)| *t == topic) {
                     Some(entry) => entry.1 += rate,
                     None => topics.push((topic, rate)),
@@ -454,9 +575,19 @@ impl<'a> Routing<'a> {
                 let subscribed = self.design.connections.iter().find(|c| {
                     c.from == self.design.components[bus].id && c.to == self.design.components[j].id
                 });
-                let wants = |topic: &str| subscribed.is_none_or(|c| c.topics.is_empty() || c.topics.iter().any(|t| t == topic));
-                let rate: f64 = topics.iter().filter(|(t, _)| wants(t)).map(|(_, r)| r).sum();
-                delivered[j].add(Rates { read: 0.0, write: rate });
+                let wants = |topic: &str| {
+                    subscribed
+                        .is_none_or(|c| c.topics.is_empty() || c.topics.iter().any(|t| t == topic))
+                };
+                let rate: f64 = topics
+                    .iter()
+                    .filter(|(t, _)| wants(t))
+                    .map(|(_, r)| r)
+                    .sum();
+                delivered[j].add(Rates {
+                    read: 0.0,
+                    write: rate,
+                });
             }
         }
         delivered

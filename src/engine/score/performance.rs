@@ -1,13 +1,16 @@
 //! The performance facts, read off the analytic estimate, with their reasons;
 //! and the loop detection the maintainability facts share.
 
-use super::analytic::Estimate;
-use super::facts::Measure;
-use super::graph::{flow, Flow, Index};
-use super::model::{ComponentId, ComponentKind, Design};
+use crate::engine::model::graph::{flow, Flow, Index};
+use crate::engine::model::{ComponentId, ComponentKind, Design};
+use crate::engine::score::analytic::Estimate;
+use crate::engine::score::facts::Measure;
 
 fn bottleneck_words(design: &Design, estimate: &Estimate) -> String {
-    match estimate.bottleneck.and_then(|id| estimate.stations.iter().find(|s| s.id == id)) {
+    match estimate
+        .bottleneck
+        .and_then(|id| estimate.stations.iter().find(|s| s.id == id))
+    {
         Some(station) => format!(
             "bottleneck {} at {:.0}% utilisation",
             design.name_of(station.id),
@@ -18,7 +21,11 @@ fn bottleneck_words(design: &Design, estimate: &Estimate) -> String {
 }
 
 fn saturated_words(design: &Design, estimate: &Estimate) -> (String, Option<ComponentId>) {
-    let worst = estimate.stations.iter().filter(|s| s.utilisation >= 1.0).max_by(|a, b| a.utilisation.total_cmp(&b.utilisation));
+    let worst = estimate
+        .stations
+        .iter()
+        .filter(|s| s.utilisation >= 1.0)
+        .max_by(|a, b| a.utilisation.total_cmp(&b.utilisation));
     match worst {
         Some(s) if s.utilisation.is_finite() => (
             format!(
@@ -37,10 +44,18 @@ fn saturated_words(design: &Design, estimate: &Estimate) -> (String, Option<Comp
 
 fn no_traffic(estimate: &Estimate) -> Option<Measure> {
     if estimate.findings.iter().any(|f| f.starts_with("no client")) {
-        return Some(Measure { value: None, reason: "no client sends traffic, so there is nothing to measure".into(), component: None });
+        return Some(Measure {
+            value: None,
+            reason: "no client sends traffic, so there is nothing to measure".into(),
+            component: None,
+        });
     }
     if estimate.offered_rps <= 0.0 {
-        return Some(Measure { value: None, reason: "the workload offers 0 requests per second".into(), component: None });
+        return Some(Measure {
+            value: None,
+            reason: "the workload offers 0 requests per second".into(),
+            component: None,
+        });
     }
     None
 }
@@ -53,9 +68,17 @@ fn path_time(design: &Design, estimate: &Estimate, value: Option<f64>, reason: S
     }
     if estimate.saturated {
         let (reason, component) = saturated_words(design, estimate);
-        return Measure { value: None, reason, component };
+        return Measure {
+            value: None,
+            reason,
+            component,
+        };
     }
-    Measure { value, reason, component: estimate.bottleneck }
+    Measure {
+        value,
+        reason,
+        component: estimate.bottleneck,
+    }
 }
 
 /// Mean end-to-end response time.
@@ -72,7 +95,7 @@ pub fn response_time(design: &Design, estimate: &Estimate) -> Measure {
 pub fn latency(design: &Design, estimate: &Estimate) -> Measure {
     let reason = format!(
         "time spent waiting in queues and on the network ({} ms per hop), excluding service time; {}",
-        super::fields::format_number(design.workload.hop_latency_ms),
+        crate::engine::attributes::fields::format_number(design.workload.hop_latency_ms),
         bottleneck_words(design, estimate)
     );
     path_time(design, estimate, estimate.latency_ms, reason)
@@ -81,28 +104,52 @@ pub fn latency(design: &Design, estimate: &Estimate) -> Measure {
 /// Sustainable throughput: the offered rate at which the bottleneck saturates.
 pub fn throughput(design: &Design, estimate: &Estimate) -> Measure {
     if estimate.findings.iter().any(|f| f.starts_with("no client")) {
-        return Measure { value: None, reason: "no client sends traffic, so there is nothing to measure".into(), component: None };
+        return Measure {
+            value: None,
+            reason: "no client sends traffic, so there is nothing to measure".into(),
+            component: None,
+        };
     }
     match estimate.throughput_rps {
         Some(capacity) => Measure {
             value: Some(capacity),
-            reason: format!("{} saturates at {capacity:.0} req/s of client traffic", design.name_of(estimate.bottleneck.unwrap_or(ComponentId(u32::MAX)))),
+            reason: format!(
+                "{} saturates at {capacity:.0} req/s of client traffic",
+                design.name_of(estimate.bottleneck.unwrap_or(ComponentId(u32::MAX)))
+            ),
             component: estimate.bottleneck,
         },
-        None => Measure { value: None, reason: "no station carries traffic".into(), component: None },
+        None => Measure {
+            value: None,
+            reason: "no station carries traffic".into(),
+            component: None,
+        },
     }
 }
 
 /// Peak utilisation, as CPU percent.
 pub fn cpu(design: &Design, estimate: &Estimate) -> Measure {
     if let Some(measure) = no_traffic(estimate) {
-        return Measure { value: Some(0.0), ..measure };
+        return Measure {
+            value: Some(0.0),
+            ..measure
+        };
     }
-    let busiest = estimate.stations.iter().max_by(|a, b| a.utilisation.total_cmp(&b.utilisation));
+    let busiest = estimate
+        .stations
+        .iter()
+        .max_by(|a, b| a.utilisation.total_cmp(&b.utilisation));
     Measure {
-        value: estimate.cpu_percent.is_finite().then_some(estimate.cpu_percent),
+        value: estimate
+            .cpu_percent
+            .is_finite()
+            .then_some(estimate.cpu_percent),
         reason: match busiest {
-            Some(s) => format!("busiest component {} runs at {:.0}% utilisation", design.name_of(s.id), (s.utilisation * 100.0).min(1e9)),
+            Some(s) => format!(
+                "busiest component {} runs at {:.0}% utilisation",
+                design.name_of(s.id),
+                (s.utilisation * 100.0).min(1e9)
+            ),
             None => "no components".into(),
         },
         component: busiest.map(|s| s.id),

@@ -5,9 +5,16 @@
 //! - Identity is a typed id ([`ComponentId`], [`ConnectionId`]), never a name.
 //! - Every collection is a `Vec` or `BTreeMap`, so iteration order (and with it
 //!   every score, estimate and share link) is deterministic.
-//! - A `Design` that came out of [`crate::engine::edit`] or
-//!   [`crate::engine::format`] has passed [`crate::engine::validate`]; the
+//! - A `Design` that came out of [`crate::engine::model::edit`] or
+//!   [`crate::engine::share::design_file`] has passed [`crate::engine::model::validate`]; the
 //!   analyses may assume ids resolve, but still never panic if they do not.
+
+pub mod design_inputs;
+pub mod edit;
+pub mod graph;
+pub mod history;
+pub mod simulation_settings;
+pub mod validate;
 
 use serde::{Deserialize, Serialize};
 
@@ -101,14 +108,19 @@ impl ComponentKind {
 
     /// Parses a slug back into a kind.
     pub fn from_slug(slug: &str) -> Option<ComponentKind> {
-        ComponentKind::ALL.into_iter().find(|kind| kind.slug() == slug)
+        ComponentKind::ALL
+            .into_iter()
+            .find(|kind| kind.slug() == slug)
     }
 
     /// Kinds that hold data and so need redundancy, backups and encryption at rest.
     pub fn is_data_store(self) -> bool {
         matches!(
             self,
-            ComponentKind::Database | ComponentKind::Cache | ComponentKind::EventBus | ComponentKind::EventStore
+            ComponentKind::Database
+                | ComponentKind::Cache
+                | ComponentKind::EventBus
+                | ComponentKind::EventStore
         )
     }
 
@@ -295,7 +307,15 @@ impl Component {
             name: name.to_string(),
             description: String::new(),
             position: Position::default(),
-            replicas: Replicas { min: 1, max: if kind == ComponentKind::Service { 10 } else { 1 }, current: 1 },
+            replicas: Replicas {
+                min: 1,
+                max: if kind == ComponentKind::Service {
+                    10
+                } else {
+                    1
+                },
+                current: 1,
+            },
             read_replicas: 0,
             service_time_ms,
             concurrency,
@@ -304,7 +324,12 @@ impl Component {
             cache_hit_ratio: 0.8,
             shards: Vec::new(),
             strategy: LoadBalancingStrategy::RoundRobin,
-            health_check: HealthCheck { enabled: kind == ComponentKind::LoadBalancer, interval_s: 30.0, timeout_s: 5.0, retries: 3 },
+            health_check: HealthCheck {
+                enabled: kind == ComponentKind::LoadBalancer,
+                interval_s: 30.0,
+                timeout_s: 5.0,
+                retries: 3,
+            },
             security: Security::default(),
             backup: false,
             alerting: false,
@@ -338,7 +363,7 @@ pub enum HttpMethod {
 }
 
 /// A directed connection: `from` sends requests, events or heartbeats to `to`.
-/// What flows is derived from the two kinds (see [`crate::engine::graph`]).
+/// What flows is derived from the two kinds (see [`crate::engine::model::graph`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Connection {
@@ -373,11 +398,12 @@ impl Default for Connection {
 }
 
 // The workload, team inputs and targets live in their own module; they are part of the model.
-pub use super::design_inputs::{Targets, TeamInputs, Workload};
+pub use crate::engine::model::design_inputs::{Targets, TeamInputs, Workload};
 
 // The simulation settings live in their own module; they are part of the model.
-pub use super::simulation_settings::{
-    ArrivalProfile, AutoscalerKind, FaultAction, KeyPopularityKind, ScheduledFault, ServiceTimeKind, SimulationSettings,
+pub use crate::engine::model::simulation_settings::{
+    ArrivalProfile, AutoscalerKind, FaultAction, KeyPopularityKind, ScheduledFault,
+    ServiceTimeKind, SimulationSettings,
 };
 
 /// A whole design: what a user composes, saves and shares.
@@ -404,7 +430,10 @@ pub struct Design {
 impl Design {
     /// An empty design with default workload, inputs and targets.
     pub fn new(name: &str) -> Design {
-        Design { name: name.to_string(), ..Design::default() }
+        Design {
+            name: name.to_string(),
+            ..Design::default()
+        }
     }
 
     /// The component with `id`, if any.
@@ -414,27 +443,45 @@ impl Design {
 
     /// Mutable access to the component with `id`, if any.
     pub fn component_mut(&mut self, id: ComponentId) -> Option<&mut Component> {
-        self.components.iter_mut().find(|component| component.id == id)
+        self.components
+            .iter_mut()
+            .find(|component| component.id == id)
     }
 
     /// The connection with `id`, if any.
     pub fn connection(&self, id: ConnectionId) -> Option<&Connection> {
-        self.connections.iter().find(|connection| connection.id == id)
+        self.connections
+            .iter()
+            .find(|connection| connection.id == id)
     }
 
     /// The component named `name`, if any.
     pub fn component_named(&self, name: &str) -> Option<&Component> {
-        self.components.iter().find(|component| component.name == name)
+        self.components
+            .iter()
+            .find(|component| component.name == name)
     }
 
     /// The next unused component id.
     pub fn next_component_id(&self) -> ComponentId {
-        ComponentId(self.components.iter().map(|c| c.id.0 + 1).max().unwrap_or(0))
+        ComponentId(
+            self.components
+                .iter()
+                .map(|c| c.id.0 + 1)
+                .max()
+                .unwrap_or(0),
+        )
     }
 
     /// The next unused connection id.
     pub fn next_connection_id(&self) -> ConnectionId {
-        ConnectionId(self.connections.iter().map(|c| c.id.0 + 1).max().unwrap_or(0))
+        ConnectionId(
+            self.connections
+                .iter()
+                .map(|c| c.id.0 + 1)
+                .max()
+                .unwrap_or(0),
+        )
     }
 
     /// A name for a new component of `kind` that no component has yet.
@@ -448,6 +495,7 @@ impl Design {
 
     /// The display name of a component, or a placeholder for a dangling id.
     pub fn name_of(&self, id: ComponentId) -> &str {
-        self.component(id).map_or("(missing)", |component| component.name.as_str())
+        self.component(id)
+            .map_or("(missing)", |component| component.name.as_str())
     }
 }

@@ -14,7 +14,7 @@
 //! - A fault names its component by [`ComponentId`], so renaming a component
 //!   keeps its faults; deleting it removes them.
 
-use super::model::ComponentId;
+use crate::engine::model::ComponentId;
 use serde::{Deserialize, Serialize};
 
 /// How requests arrive over a simulated run.
@@ -109,7 +109,7 @@ pub struct ScheduledFault {
 }
 
 /// How a simulation of the design is run. Keys in the inspector are
-/// `simulation.<field>`; `crate::engine::simulation_fields` holds their ranges.
+/// `simulation.<field>`; `crate::engine::attributes::simulation_fields` holds their ranges.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SimulationSettings {

@@ -3,17 +3,23 @@
 //! Fact names follow the seed's Architecture fields in snake_case, so a
 //! teacher's script can read `facts.has_caching` or `facts.response_time_ms`.
 
-use super::facts::{Fact, Facts, Measure};
-use super::model::{Design, Targets};
-use super::score::{score, Scorecard};
+use crate::engine::model::{Design, Targets};
+use crate::engine::score::facts::{Fact, Facts, Measure};
+use crate::engine::score::{score, Scorecard};
 use serde_json::{json, Map, Value};
 
 fn flags(facts: &Facts) -> [(&'static str, &Fact); 14] {
     [
-        ("supports_horizontal_scaling", &facts.supports_horizontal_scaling),
+        (
+            "supports_horizontal_scaling",
+            &facts.supports_horizontal_scaling,
+        ),
         ("has_load_balancing", &facts.has_load_balancing),
         ("has_caching", &facts.has_caching),
-        ("supports_database_sharding", &facts.supports_database_sharding),
+        (
+            "supports_database_sharding",
+            &facts.supports_database_sharding,
+        ),
         ("has_fault_tolerance", &facts.has_fault_tolerance),
         ("has_redundancy", &facts.has_redundancy),
         ("has_backup_recovery", &facts.has_backup_recovery),
@@ -23,7 +29,10 @@ fn flags(facts: &Facts) -> [(&'static str, &Fact); 14] {
         ("has_authorization", &facts.has_authorization),
         ("has_encryption", &facts.has_encryption),
         ("has_audit_logging", &facts.has_audit_logging),
-        ("has_vulnerability_scanning", &facts.has_vulnerability_scanning),
+        (
+            "has_vulnerability_scanning",
+            &facts.has_vulnerability_scanning,
+        ),
     ]
 }
 

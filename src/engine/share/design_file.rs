@@ -10,8 +10,8 @@
 //! partly loaded design. Files from a newer format version are refused by name.
 //! `docs/design-file.md` documents every field.
 
-use super::model::Design;
-use super::validate::{validate, ValidationError};
+use crate::engine::model::validate::{validate, ValidationError};
+use crate::engine::model::Design;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -28,18 +28,35 @@ pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 struct FileOut<'a> {
     archplay: u32,
     name: &'a str,
-    components: &'a [super::model::Component],
-    connections: &'a [super::model::Connection],
-    workload: &'a super::model::Workload,
-    team: &'a super::model::TeamInputs,
-    targets: &'a super::model::Targets,
-    simulation: &'a super::model::SimulationSettings,
+    components: &'a [crate::engine::model::Component],
+    connections: &'a [crate::engine::model::Connection],
+    workload: &'a crate::engine::model::Workload,
+    team: &'a crate::engine::model::TeamInputs,
+    targets: &'a crate::engine::model::Targets,
+    simulation: &'a crate::engine::model::SimulationSettings,
 }
 
 impl<'a> FileOut<'a> {
     fn new(design: &'a Design) -> FileOut<'a> {
-        let Design { name, components, connections, workload, team, targets, simulation } = design;
-        FileOut { archplay: FORMAT_VERSION, name, components, connections, workload, team, targets, simulation }
+        let Design {
+            name,
+            components,
+            connections,
+            workload,
+            team,
+            targets,
+            simulation,
+        } = design;
+        FileOut {
+            archplay: FORMAT_VERSION,
+            name,
+            components,
+            connections,
+            workload,
+            team,
+            targets,
+            simulation,
+        }
     }
 }
 
@@ -48,25 +65,59 @@ impl<'a> FileOut<'a> {
 struct FileIn {
     archplay: Option<u32>,
     name: String,
-    components: Vec<super::model::Component>,
-    connections: Vec<super::model::Connection>,
-    workload: super::model::Workload,
-    team: super::model::TeamInputs,
-    targets: super::model::Targets,
-    simulation: super::model::SimulationSettings,
+    components: Vec<crate::engine::model::Component>,
+    connections: Vec<crate::engine::model::Connection>,
+    workload: crate::engine::model::Workload,
+    team: crate::engine::model::TeamInputs,
+    targets: crate::engine::model::Targets,
+    simulation: crate::engine::model::SimulationSettings,
 }
 
 impl Default for FileIn {
     fn default() -> FileIn {
-        let Design { name, components, connections, workload, team, targets, simulation } = Design::default();
-        FileIn { archplay: None, name, components, connections, workload, team, targets, simulation }
+        let Design {
+            name,
+            components,
+            connections,
+            workload,
+            team,
+            targets,
+            simulation,
+        } = Design::default();
+        FileIn {
+            archplay: None,
+            name,
+            components,
+            connections,
+            workload,
+            team,
+            targets,
+            simulation,
+        }
     }
 }
 
 impl FileIn {
     fn into_design(self) -> Design {
-        let FileIn { archplay: _, name, components, connections, workload, team, targets, simulation } = self;
-        Design { name, components, connections, workload, team, targets, simulation }
+        let FileIn {
+            archplay: _,
+            name,
+            components,
+            connections,
+            workload,
+            team,
+            targets,
+            simulation,
+        } = self;
+        Design {
+            name,
+            components,
+            connections,
+            workload,
+            team,
+            targets,
+            simulation,
+        }
     }
 }
 
@@ -115,10 +166,13 @@ pub fn from_json(text: &str) -> Result<Design, FormatError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(FormatError::TooLarge(text.len()));
     }
-    let file: FileIn = serde_json::from_str(text).map_err(|error| FormatError::Syntax(error.to_string()))?;
+    let file: FileIn =
+        serde_json::from_str(text).map_err(|error| FormatError::Syntax(error.to_string()))?;
     match file.archplay {
         None => return Err(FormatError::NotADesign),
-        Some(version) if version > FORMAT_VERSION => return Err(FormatError::NewerVersion(version)),
+        Some(version) if version > FORMAT_VERSION => {
+            return Err(FormatError::NewerVersion(version))
+        }
         Some(_) => {}
     }
     let design = file.into_design();

@@ -5,7 +5,7 @@
 //! requests, events or observation, so a design cannot say one thing on the
 //! canvas and another in an attribute.
 
-use super::model::{ComponentId, ComponentKind, Connection, Design};
+use crate::engine::model::{ComponentId, ComponentKind, Connection, Design};
 
 /// What a connection carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,7 +26,10 @@ pub enum Flow {
 pub fn flow(from: ComponentKind, to: ComponentKind) -> Flow {
     use ComponentKind as K;
     match (from, to) {
-        (K::Monitoring, _) | (_, K::Monitoring) | (K::ServiceRegistry, _) | (_, K::ServiceRegistry) => Flow::Observe,
+        (K::Monitoring, _)
+        | (_, K::Monitoring)
+        | (K::ServiceRegistry, _)
+        | (_, K::ServiceRegistry) => Flow::Observe,
         (K::EventBus, _) => Flow::Deliver,
         (_, K::EventBus) | (_, K::EventStore) => Flow::Publish,
         _ => Flow::Request,
@@ -42,13 +45,26 @@ pub fn connection_problem(design: &Design, from: ComponentId, to: ComponentId) -
         return Some(format!("{} cannot connect to itself", source.name));
     }
     if target.kind == ComponentKind::Client {
-        return Some(format!("{} is a client: clients send traffic but receive none", target.name));
+        return Some(format!(
+            "{} is a client: clients send traffic but receive none",
+            target.name
+        ));
     }
-    if design.connections.iter().any(|c| c.from == from && c.to == to) {
-        return Some(format!("{} is already connected to {}", source.name, target.name));
+    if design
+        .connections
+        .iter()
+        .any(|c| c.from == from && c.to == to)
+    {
+        return Some(format!(
+            "{} is already connected to {}",
+            source.name, target.name
+        ));
     }
     if source.kind == ComponentKind::EventStore && flow(source.kind, target.kind) == Flow::Request {
-        return Some(format!("{} is an event store: it answers queries but calls nothing", source.name));
+        return Some(format!(
+            "{} is an event store: it answers queries but calls nothing",
+            source.name
+        ));
     }
     None
 }
@@ -72,14 +88,22 @@ pub struct Index {
 impl Index {
     /// Builds the index.
     pub fn new(design: &Design) -> Index {
-        let mut slots: Vec<(ComponentId, usize)> = design.components.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+        let mut slots: Vec<(ComponentId, usize)> = design
+            .components
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id, i))
+            .collect();
         slots.sort_unstable();
         Index { slots }
     }
 
     /// Position of `id` in `design.components`.
     pub fn get(&self, id: ComponentId) -> Option<usize> {
-        self.slots.binary_search_by_key(&id, |slot| slot.0).ok().map(|i| self.slots[i].1)
+        self.slots
+            .binary_search_by_key(&id, |slot| slot.0)
+            .ok()
+            .map(|i| self.slots[i].1)
     }
 }
 
@@ -87,17 +111,25 @@ impl Index {
 pub fn request_path(design: &Design) -> Vec<bool> {
     let index = Index::new(design);
     let mut on_path = vec![false; design.components.len()];
-    let mut stack: Vec<usize> =
-        design.components.iter().enumerate().filter(|(_, c)| c.kind == ComponentKind::Client).map(|(i, _)| i).collect();
+    let mut stack: Vec<usize> = design
+        .components
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == ComponentKind::Client)
+        .map(|(i, _)| i)
+        .collect();
     for &i in &stack {
         on_path[i] = true;
     }
     while let Some(i) = stack.pop() {
         let from = &design.components[i];
         for connection in outgoing(design, from.id) {
-            let Some(j) = index.get(connection.to) else { continue };
+            let Some(j) = index.get(connection.to) else {
+                continue;
+            };
             let to = &design.components[j];
-            let carries_requests = matches!(flow(from.kind, to.kind), Flow::Request | Flow::Publish);
+            let carries_requests =
+                matches!(flow(from.kind, to.kind), Flow::Request | Flow::Publish);
             if carries_requests && !on_path[j] {
                 on_path[j] = true;
                 stack.push(j);

@@ -24,7 +24,12 @@ pub struct Workload {
 
 impl Default for Workload {
     fn default() -> Workload {
-        Workload { requests_per_second: 500.0, read_share: 0.8, key_space: 1000, hop_latency_ms: 1.0 }
+        Workload {
+            requests_per_second: 500.0,
+            read_share: 0.8,
+            key_space: 1000,
+            hop_latency_ms: 1.0,
+        }
     }
 }
 

@@ -17,10 +17,10 @@
 //! the fault (by its number and text) and the problem. Names are looked up in
 //! [`resolve_faults`], so the model only ever holds component ids.
 
-use super::number::parse_number;
-use super::fields::format_number;
-use super::model::Design;
-use super::simulation_settings::{FaultAction, ScheduledFault};
+use crate::engine::attributes::fields::format_number;
+use crate::engine::attributes::number::parse_number;
+use crate::engine::model::simulation_settings::{FaultAction, ScheduledFault};
+use crate::engine::model::Design;
 
 /// Most faults one design may schedule.
 pub const MAX_FAULTS: usize = 100;
@@ -53,25 +53,44 @@ struct Token {
 pub fn parse_faults(input: &str) -> Result<Vec<FaultEntry>, String> {
     let entries = tokenize(input)?;
     if entries.len() > MAX_FAULTS {
-        return Err(format!("at most {MAX_FAULTS} faults, not {}", entries.len()));
+        return Err(format!(
+            "at most {MAX_FAULTS} faults, not {}",
+            entries.len()
+        ));
     }
     entries
         .iter()
         .enumerate()
-        .map(|(index, tokens)| parse_entry(tokens).map_err(|problem| format!("fault {} (`{}`): {problem}", index + 1, describe(tokens))))
+        .map(|(index, tokens)| {
+            parse_entry(tokens).map_err(|problem| {
+                format!("fault {} (`{}`): {problem}", index + 1, describe(tokens))
+            })
+        })
         .collect()
 }
 
 /// Looks up each entry's component by name.
-pub fn resolve_faults(design: &Design, entries: Vec<FaultEntry>) -> Result<Vec<ScheduledFault>, String> {
+pub fn resolve_faults(
+    design: &Design,
+    entries: Vec<FaultEntry>,
+) -> Result<Vec<ScheduledFault>, String> {
     entries
         .into_iter()
         .enumerate()
         .map(|(index, entry)| {
-            let component = design
-                .component_named(&entry.component)
-                .ok_or_else(|| format!("fault {}: no component is named `{}`", index + 1, entry.component))?;
-            Ok(ScheduledFault { component: component.id, action: entry.action, at_s: entry.at_s, duration_s: entry.duration_s })
+            let component = design.component_named(&entry.component).ok_or_else(|| {
+                format!(
+                    "fault {}: no component is named `{}`",
+                    index + 1,
+                    entry.component
+                )
+            })?;
+            Ok(ScheduledFault {
+                component: component.id,
+                action: entry.action,
+                at_s: entry.at_s,
+                duration_s: entry.duration_s,
+            })
         })
         .collect()
 }
@@ -79,7 +98,11 @@ pub fn resolve_faults(design: &Design, entries: Vec<FaultEntry>) -> Result<Vec<S
 /// The faults as text, naming each component by its current name
 /// (`(missing)` for an id the design does not have).
 pub fn format_faults(design: &Design, faults: &[ScheduledFault]) -> String {
-    faults.iter().map(|fault| format_fault(design.name_of(fault.component), fault)).collect::<Vec<_>>().join("; ")
+    faults
+        .iter()
+        .map(|fault| format_fault(design.name_of(fault.component), fault))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn format_fault(name: &str, fault: &ScheduledFault) -> String {
@@ -89,13 +112,19 @@ fn format_fault(name: &str, fault: &ScheduledFault) -> String {
         FaultAction::AddLatency { .. } => "latency",
         FaultAction::AddErrors { .. } => "errors",
     };
-    let mut text = format!("{verb} {} at {}s", quote_name(name), format_number(fault.at_s));
+    let mut text = format!(
+        "{verb} {} at {}s",
+        quote_name(name),
+        format_number(fault.at_s)
+    );
     if let Some(duration_s) = fault.duration_s {
         text.push_str(&format!(" for {}s", format_number(duration_s)));
     }
     match fault.action {
         FaultAction::AddLatency { ms } => text.push_str(&format!(" +{}ms", format_number(ms))),
-        FaultAction::AddErrors { percent } => text.push_str(&format!(" {}%", format_number(percent))),
+        FaultAction::AddErrors { percent } => {
+            text.push_str(&format!(" {}%", format_number(percent)))
+        }
         FaultAction::KillReplica | FaultAction::ComponentDown => {}
     }
     text
@@ -103,11 +132,23 @@ fn format_fault(name: &str, fault: &ScheduledFault) -> String {
 
 /// A name as one word: in quotes, with `"` and `\` escaped, when it would not read back bare.
 fn quote_name(name: &str) -> String {
-    let bare = !name.is_empty() && !name.chars().any(|c| c.is_whitespace() || matches!(c, ';' | '"' | '\\'));
+    let bare = !name.is_empty()
+        && !name
+            .chars()
+            .any(|c| c.is_whitespace() || matches!(c, ';' | '"' | '\\'));
     if bare {
         return name.to_string();
     }
-    let escaped: String = name.chars().flat_map(|c| if matches!(c, '"' | '\\') { vec!['\\', c] } else { vec![c] }).collect();
+    let escaped: String = name
+        .chars()
+        .flat_map(|c| {
+            if matches!(c, '"' | '\\') {
+                vec!['\\', c]
+            } else {
+                vec![c]
+            }
+        })
+        .collect();
     format!("\"{escaped}\"")
 }
 
@@ -140,8 +181,13 @@ fn tokenize(input: &str) -> Result<Vec<Vec<Token>>, String> {
                     Some(other) => text.push(other),
                 }
             }
-            if chars.peek().is_some_and(|next| !(next.is_whitespace() || *next == ';')) {
-                return Err(format!("fault {fault_number}: put a space after the quoted name \"{text}\""));
+            if chars
+                .peek()
+                .is_some_and(|next| !(next.is_whitespace() || *next == ';'))
+            {
+                return Err(format!(
+                    "fault {fault_number}: put a space after the quoted name \"{text}\""
+                ));
             }
             tokens.push(Token { text, quoted: true });
             continue;
@@ -152,12 +198,17 @@ fn tokenize(input: &str) -> Result<Vec<Vec<Token>>, String> {
                 break;
             }
             if next == '"' {
-                return Err(format!("fault {fault_number}: `{text}\"`: a quote may only start a name"));
+                return Err(format!(
+                    "fault {fault_number}: `{text}\"`: a quote may only start a name"
+                ));
             }
             text.push(next);
             chars.next();
         }
-        tokens.push(Token { text, quoted: false });
+        tokens.push(Token {
+            text,
+            quoted: false,
+        });
     }
     if !tokens.is_empty() {
         entries.push(tokens);
@@ -167,7 +218,17 @@ fn tokenize(input: &str) -> Result<Vec<Vec<Token>>, String> {
 
 /// A fault's words for a message, at most about 60 characters.
 fn describe(tokens: &[Token]) -> String {
-    let text = tokens.iter().map(|t| if t.quoted { quote_name(&t.text) } else { t.text.clone() }).collect::<Vec<_>>().join(" ");
+    let text = tokens
+        .iter()
+        .map(|t| {
+            if t.quoted {
+                quote_name(&t.text)
+            } else {
+                t.text.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
     if text.chars().count() <= 60 {
         return text;
     }
@@ -182,13 +243,21 @@ fn word(token: &Token) -> Option<&str> {
 }
 
 fn parse_entry(tokens: &[Token]) -> Result<FaultEntry, String> {
-    let verb = tokens.first().and_then(word).map(str::to_ascii_lowercase).unwrap_or_default();
+    let verb = tokens
+        .first()
+        .and_then(word)
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
     if !matches!(verb.as_str(), "kill" | "down" | "latency" | "errors") {
         let written = tokens.first().map_or("", |t| t.text.as_str());
-        return Err(format!("`{written}` is not a fault; start with kill, down, latency or errors"));
+        return Err(format!(
+            "`{written}` is not a fault; start with kill, down, latency or errors"
+        ));
     }
     let name = match tokens.get(1) {
-        Some(token) if token.quoted || !matches!(token.text.as_str(), "at" | "for") => token.text.clone(),
+        Some(token) if token.quoted || !matches!(token.text.as_str(), "at" | "for") => {
+            token.text.clone()
+        }
         _ => return Err(format!("name the component after `{verb}`")),
     };
     let (mut at_s, mut duration_s, mut latency_ms, mut percent) = (None, None, None, None);
@@ -219,11 +288,18 @@ fn parse_entry(tokens: &[Token]) -> Result<FaultEntry, String> {
     }
     let at_s = at_s.ok_or("say when it starts, e.g. `at 20s`")?;
     if duration_s == Some(0.0) {
-        return Err("a fault lasts more than 0 s; leave out `for` to last until the end of the run".to_string());
+        return Err(
+            "a fault lasts more than 0 s; leave out `for` to last until the end of the run"
+                .to_string(),
+        );
     }
     let action = match verb.as_str() {
-        "latency" => FaultAction::AddLatency { ms: latency_ms.ok_or("say how much latency to add, e.g. `+50ms`")? },
-        "errors" => FaultAction::AddErrors { percent: percent.ok_or("say what share of calls fail, e.g. `20%`")? },
+        "latency" => FaultAction::AddLatency {
+            ms: latency_ms.ok_or("say how much latency to add, e.g. `+50ms`")?,
+        },
+        "errors" => FaultAction::AddErrors {
+            percent: percent.ok_or("say what share of calls fail, e.g. `20%`")?,
+        },
         "kill" => FaultAction::KillReplica,
         _ => FaultAction::ComponentDown,
     };
@@ -233,7 +309,12 @@ fn parse_entry(tokens: &[Token]) -> Result<FaultEntry, String> {
     if percent.is_some() && verb != "errors" {
         return Err("`...%` only goes with `errors`".to_string());
     }
-    Ok(FaultEntry { component: name, action, at_s, duration_s })
+    Ok(FaultEntry {
+        component: name,
+        action,
+        at_s,
+        duration_s,
+    })
 }
 
 /// `20`, `20s` or `500ms`, in seconds.
@@ -242,9 +323,14 @@ fn parse_time(text: &str) -> Result<f64, String> {
         Some(digits) => (digits, 0.001),
         None => (text.strip_suffix('s').unwrap_or(text), 1.0),
     };
-    let seconds = parse_number(digits).map(|value| value * scale).ok_or_else(|| format!("`{text}` is not a time like 20s or 500ms"))?;
+    let seconds = parse_number(digits)
+        .map(|value| value * scale)
+        .ok_or_else(|| format!("`{text}` is not a time like 20s or 500ms"))?;
     if !(0.0..=MAX_FAULT_TIME_S).contains(&seconds) {
-        return Err(format!("`{text}` is not a time from 0 to {} s", format_number(MAX_FAULT_TIME_S)));
+        return Err(format!(
+            "`{text}` is not a time from 0 to {} s",
+            format_number(MAX_FAULT_TIME_S)
+        ));
     }
     Ok(seconds)
 }
@@ -259,9 +345,14 @@ fn parse_latency(text: &str) -> Result<f64, String> {
             None => (body, 1.0),
         },
     };
-    let ms = parse_number(digits).map(|value| value * scale).ok_or_else(|| format!("`{text}` is not an added latency like +50ms"))?;
+    let ms = parse_number(digits)
+        .map(|value| value * scale)
+        .ok_or_else(|| format!("`{text}` is not an added latency like +50ms"))?;
     if !(0.0..=MAX_ADDED_LATENCY_MS).contains(&ms) {
-        return Err(format!("`{text}` is not an added latency from +0ms to +{}ms", format_number(MAX_ADDED_LATENCY_MS)));
+        return Err(format!(
+            "`{text}` is not an added latency from +0ms to +{}ms",
+            format_number(MAX_ADDED_LATENCY_MS)
+        ));
     }
     Ok(ms)
 }

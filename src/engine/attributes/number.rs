@@ -17,8 +17,13 @@ pub fn parse_number(text: &str) -> Option<f64> {
     // Rust's parser takes only these characters (plus the words for infinity
     // and NaN, which are not finite); refusing others first keeps the two in
     // step whatever lexical's default format accepts.
-    if !bytes.iter().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-')) {
+    if !bytes
+        .iter()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
+    {
         return None;
     }
-    f64::from_lexical(bytes).ok().filter(|value| value.is_finite())
+    f64::from_lexical(bytes)
+        .ok()
+        .filter(|value| value.is_finite())
 }

@@ -4,18 +4,23 @@
 //! [`apply`]. What must stay true: an edit that returns an error has changed
 //! nothing, and an edit that succeeds leaves a design that passes validation.
 
-use super::access::set_field;
-use super::fields::{FieldError, FieldTarget};
-use super::graph::connection_problem;
-use super::model::{Component, ComponentId, ComponentKind, Connection, ConnectionId, Design, Position};
-use super::validate::{MAX_COMPONENTS, MAX_CONNECTIONS};
+use crate::engine::attributes::access::set_field;
+use crate::engine::attributes::fields::{FieldError, FieldTarget};
+use crate::engine::model::graph::connection_problem;
+use crate::engine::model::validate::{MAX_COMPONENTS, MAX_CONNECTIONS};
+use crate::engine::model::{
+    Component, ComponentId, ComponentKind, Connection, ConnectionId, Design, Position,
+};
 use std::fmt;
 
 /// One user intent.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     /// Place a new component of `kind` at `position` (or at a free spot when `None`).
-    AddComponent { kind: ComponentKind, position: Option<Position> },
+    AddComponent {
+        kind: ComponentKind,
+        position: Option<Position>,
+    },
     /// Move a component.
     MoveComponent { id: ComponentId, position: Position },
     /// Draw a connection.
@@ -25,7 +30,11 @@ pub enum Edit {
     /// Delete a connection.
     DeleteConnection(ConnectionId),
     /// Set one attribute from typed-in text.
-    SetField { target: FieldTarget, key: String, value: String },
+    SetField {
+        target: FieldTarget,
+        key: String,
+        value: String,
+    },
 }
 
 /// What a successful edit created, so the UI can select it.
@@ -75,11 +84,15 @@ pub fn apply(design: &mut Design, edit: Edit) -> Result<Created, EditError> {
     match edit {
         Edit::AddComponent { kind, position } => {
             if design.components.len() >= MAX_COMPONENTS {
-                return Err(EditError::TooLarge(format!("a design holds at most {MAX_COMPONENTS} components")));
+                return Err(EditError::TooLarge(format!(
+                    "a design holds at most {MAX_COMPONENTS} components"
+                )));
             }
             let id = design.next_component_id();
             let mut component = Component::new(id, kind, &design.unique_name(kind));
-            component.position = position.map(clamp_position).unwrap_or_else(|| free_spot(design));
+            component.position = position
+                .map(clamp_position)
+                .unwrap_or_else(|| free_spot(design));
             design.components.push(component);
             Ok(Created::Component(id))
         }
@@ -93,10 +106,17 @@ pub fn apply(design: &mut Design, edit: Edit) -> Result<Created, EditError> {
                 return Err(EditError::BadConnection(problem));
             }
             if design.connections.len() >= MAX_CONNECTIONS {
-                return Err(EditError::TooLarge(format!("a design holds at most {MAX_CONNECTIONS} connections")));
+                return Err(EditError::TooLarge(format!(
+                    "a design holds at most {MAX_CONNECTIONS} connections"
+                )));
             }
             let id = design.next_connection_id();
-            design.connections.push(Connection { id, from, to, ..Connection::default() });
+            design.connections.push(Connection {
+                id,
+                from,
+                to,
+                ..Connection::default()
+            });
             Ok(Created::Connection(id))
         }
         Edit::DeleteComponent(id) => {
@@ -107,7 +127,10 @@ pub fn apply(design: &mut Design, edit: Edit) -> Result<Created, EditError> {
             }
             design.connections.retain(|c| c.from != id && c.to != id);
             // Faults on a deleted component would name nothing; they go with it.
-            design.simulation.faults.retain(|fault| fault.component != id);
+            design
+                .simulation
+                .faults
+                .retain(|fault| fault.component != id);
             Ok(Created::Nothing)
         }
         Edit::DeleteConnection(id) => {
@@ -132,8 +155,17 @@ pub const CANVAS_LIMIT: f64 = 100_000.0;
 /// Keeps a position on the canvas and on whole canvas units: nobody can see a
 /// fraction of a unit, and whole numbers keep share links short.
 fn clamp_position(position: Position) -> Position {
-    let clamp = |v: f64| if v.is_finite() { v.clamp(-CANVAS_LIMIT, CANVAS_LIMIT).round() } else { 0.0 };
-    Position { x: clamp(position.x), y: clamp(position.y) }
+    let clamp = |v: f64| {
+        if v.is_finite() {
+            v.clamp(-CANVAS_LIMIT, CANVAS_LIMIT).round()
+        } else {
+            0.0
+        }
+    };
+    Position {
+        x: clamp(position.x),
+        y: clamp(position.y),
+    }
 }
 
 /// The first grid cell, row by row, inside the area from `top_left` to
@@ -143,14 +175,26 @@ pub fn free_spot_within(design: &Design, top_left: Position, bottom_right: Posit
     const CELL_W: f64 = 180.0;
     const CELL_H: f64 = 110.0;
     let (left, top) = (top_left.x + CELL_W / 2.0, top_left.y + CELL_H / 2.0);
-    let columns = ((bottom_right.x - top_left.x) / CELL_W).floor().clamp(1.0, 200.0) as usize;
-    let rows = ((bottom_right.y - top_left.y) / CELL_H).floor().clamp(1.0, 200.0) as usize;
+    let columns = ((bottom_right.x - top_left.x) / CELL_W)
+        .floor()
+        .clamp(1.0, 200.0) as usize;
+    let rows = ((bottom_right.y - top_left.y) / CELL_H)
+        .floor()
+        .clamp(1.0, 200.0) as usize;
     let occupied = |p: Position| {
-        design.components.iter().any(|c| (c.position.x - p.x).abs() < CELL_W * 0.75 && (c.position.y - p.y).abs() < CELL_H * 0.75)
+        design.components.iter().any(|c| {
+            (c.position.x - p.x).abs() < CELL_W * 0.75 && (c.position.y - p.y).abs() < CELL_H * 0.75
+        })
     };
-    let centre = Position { x: (top_left.x + bottom_right.x) / 2.0, y: (top_left.y + bottom_right.y) / 2.0 };
+    let centre = Position {
+        x: (top_left.x + bottom_right.x) / 2.0,
+        y: (top_left.y + bottom_right.y) / 2.0,
+    };
     let spot = (0..columns * rows)
-        .map(|cell| Position { x: left + (cell % columns) as f64 * CELL_W, y: top + (cell / columns) as f64 * CELL_H })
+        .map(|cell| Position {
+            x: left + (cell % columns) as f64 * CELL_W,
+            y: top + (cell / columns) as f64 * CELL_H,
+        })
         .find(|p| !occupied(*p))
         .unwrap_or(centre);
     clamp_position(spot)
@@ -162,10 +206,15 @@ pub fn free_spot(design: &Design) -> Position {
     const CELL_H: f64 = 110.0;
     const COLUMNS: usize = 6;
     let occupied = |p: Position| {
-        design.components.iter().any(|c| (c.position.x - p.x).abs() < CELL_W * 0.75 && (c.position.y - p.y).abs() < CELL_H * 0.75)
+        design.components.iter().any(|c| {
+            (c.position.x - p.x).abs() < CELL_W * 0.75 && (c.position.y - p.y).abs() < CELL_H * 0.75
+        })
     };
     (0..)
-        .map(|cell: usize| Position { x: 100.0 + (cell % COLUMNS) as f64 * CELL_W, y: 80.0 + (cell / COLUMNS) as f64 * CELL_H })
+        .map(|cell: usize| Position {
+            x: 100.0 + (cell % COLUMNS) as f64 * CELL_W,
+            y: 80.0 + (cell / COLUMNS) as f64 * CELL_H,
+        })
         .take(MAX_COMPONENTS + 1)
         .find(|p| !occupied(*p))
         .unwrap_or(Position { x: 100.0, y: 80.0 })
