@@ -85,6 +85,21 @@ ensure_wasm_target() {
     fi
 }
 
+# rustfmt and clippy, which the test command runs; a minimal rustup profile
+# leaves them out.
+ensure_lint_tools() {
+    if ! command -v rustup >/dev/null 2>&1; then
+        return
+    fi
+    local component
+    for component in rustfmt clippy; do
+        if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+            log "rustup component add $component"
+            rustup component add "$component" || die "rustup component add $component failed"
+        fi
+    done
+}
+
 ensure_trunk() {
     if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
         log "cargo install --locked trunk --version $TRUNK_VERSION (about 14 minutes on 2 cores)"
