@@ -5,14 +5,20 @@
 //! links come from a writer that did not know the later simulation fields
 //! yet, so they check that a field a writer left out reads as its frozen
 //! default. If one of these fails, the link format was changed: restore it.
+//! `NAME.snapshot` holds the page's own `s1.` snapshot of the same design
+//! (autosaves), frozen the same way.
 
-use crate::{fixture_design, fixture_link, fixture_link_v2, FIXTURES, FIXTURES_V2};
+use crate::{
+    fixture_design, fixture_link, fixture_link_v2, fixture_snapshot, FIXTURES, FIXTURES_V2,
+};
 use archplay::engine::attributes::access::get_field;
 use archplay::engine::attributes::fields::FieldTarget;
 use archplay::engine::attributes::simulation_fields::simulation_fields;
 use archplay::engine::model::{Design, FaultAction};
 use archplay::engine::share::envelope::{open, seal, split};
-use archplay::engine::share::{decode_link, encode_link, encode_payload, LINK_VERSION};
+use archplay::engine::share::{
+    decode_link, decode_snapshot, encode_link, encode_payload, encode_snapshot, LINK_VERSION,
+};
 
 /// The unpacked payload of a link.
 fn payload_of(link: &str) -> Vec<u8> {
@@ -188,4 +194,25 @@ fn the_simulation_fixture_sets_every_simulation_setting() {
             .any(|c| c.name.contains(' ') && c.name.contains('"')),
         "a name that needs quotes"
     );
+}
+
+#[test]
+fn every_golden_snapshot_reads_and_writes_the_same_bytes() {
+    // Autosaves hold `s1.` snapshots. These were written when the snapshot
+    // moved to the shared code tables, and checked to open as their designs
+    // in the build before that move.
+    for name in FIXTURES_V2 {
+        let snapshot = fixture_snapshot(name);
+        let design = fixture_design(name);
+        assert_eq!(
+            decode_snapshot(&snapshot),
+            Ok(design.clone()),
+            "golden snapshot {name} no longer decodes to {name}.json"
+        );
+        assert_eq!(
+            encode_snapshot(&design),
+            snapshot,
+            "{name}: the snapshot writer changed"
+        );
+    }
 }

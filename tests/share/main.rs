@@ -4,7 +4,8 @@
 //! - `roundtrip`: design -> link -> design is the identity (property-based
 //!   over designs built through `edit::apply`, plus generated and edge cases).
 //! - `golden`: links committed in `tests/fixtures/links/` (prefixes `v1.`
-//!   and `v2.`, one layout) decode to their design files forever.
+//!   and `v2.`, one layout) decode to their design files forever, and so do
+//!   the golden `s1.` snapshots beside them.
 //! - `errors`: every `LinkError` names its problem, one case per line.
 //! - `fuzz`: over 100,000 truncated, edited, re-packed, random and oversized
 //!   links; nothing panics and every invalid link is an error.
@@ -77,6 +78,11 @@ pub fn fixture_link(name: &str) -> String {
 /// A fixture's committed `v2.` link.
 pub fn fixture_link_v2(name: &str) -> String {
     read_link(&format!("{name}.v2.link"))
+}
+
+/// A fixture's committed `s1.` snapshot (the page's autosave form).
+pub fn fixture_snapshot(name: &str) -> String {
+    read_link(&format!("{name}.snapshot"))
 }
 
 fn read_link(file: &str) -> String {
