@@ -1,11 +1,13 @@
 //! Every `LinkError` names its problem: one case per line, the error it must
 //! be and the words its message must hold.
 
+use archplay::engine::model::ArrivalProfile;
 use archplay::engine::model::{ComponentId, Design, FaultAction, ScheduledFault};
-use archplay::engine::share::envelope::{seal, MAX_LINK_CHARS};
-use archplay::engine::share::wire_v1::{WireComponentV1, WireDesignV1, WireSimulationV1};
-use archplay::engine::share::wire_v2::{WireDesignV2, WireFaultV2, WireSimulationV2};
-use archplay::engine::share::{decode_link, encode_link, encode_payload, LinkError};
+use archplay::engine::share::envelope::seal;
+use archplay::engine::share::wire::{WireComponent, WireDesign, WireFault, WireSimulation};
+use archplay::engine::share::{
+    decode_link, encode_link, encode_payload, LinkError, MAX_LINK_CHARS,
+};
 use archplay::engine::templates::template;
 
 fn link_of(design: &Design) -> String {
@@ -238,28 +240,28 @@ fn data_that_is_not_a_design() {
         |e| matches!(e, LinkError::Malformed(_)),
         &["1 unexpected bytes after the design"],
     );
-    let strange_kind = WireDesignV1 {
+    let strange_kind = WireDesign {
         name: "x".into(),
-        components: vec![WireComponentV1 {
+        components: vec![WireComponent {
             kind: 42,
             name: "a".into(),
-            ..WireComponentV1::default()
+            ..WireComponent::default()
         }],
-        ..WireDesignV1::default()
+        ..WireDesign::default()
     };
     check(
         &seal(1, &strange_kind.to_bytes()),
         |e| matches!(e, LinkError::Malformed(_)),
         &["component kind code 42 is unknown"],
     );
-    let strange_flags = WireDesignV1 {
-        components: vec![WireComponentV1 {
+    let strange_flags = WireDesign {
+        components: vec![WireComponent {
             kind: 3,
             name: "a".into(),
             flags: Some(1 << 12),
-            ..WireComponentV1::default()
+            ..WireComponent::default()
         }],
-        ..WireDesignV1::default()
+        ..WireDesign::default()
     };
     check(
         &seal(1, &strange_flags.to_bytes()),
@@ -315,65 +317,65 @@ fn designs_that_break_the_rules() {
 }
 
 #[test]
-fn version_2_data_that_is_not_a_design() {
-    let with_simulation = |simulation: WireSimulationV2| {
+fn simulation_data_that_is_not_a_design() {
+    let with_simulation = |simulation: WireSimulation| {
         seal(
             2,
-            &WireDesignV2 {
+            &WireDesign {
                 name: "x".into(),
                 simulation,
-                ..WireDesignV2::default()
+                ..WireDesign::default()
             }
             .to_bytes(),
         )
     };
-    let fault = |kind: u32, amount: Option<f64>| WireFaultV2 {
+    let fault = |kind: u32, amount: Option<f64>| WireFault {
         component: 0,
         kind,
         at_s: 1.0,
         duration_s: None,
         amount,
     };
-    let cases: [(WireSimulationV2, &str); 6] = [
+    let cases: [(WireSimulation, &str); 6] = [
         (
-            WireSimulationV2 {
+            WireSimulation {
                 arrival: Some(5),
-                ..WireSimulationV2::default()
+                ..WireSimulation::default()
             },
             "arrival profile code 5 is unknown",
         ),
         (
-            WireSimulationV2 {
+            WireSimulation {
                 key_popularity: Some(2),
-                ..WireSimulationV2::default()
+                ..WireSimulation::default()
             },
             "key popularity code 2 is unknown",
         ),
         (
-            WireSimulationV2 {
+            WireSimulation {
                 autoscaler: Some(7),
-                ..WireSimulationV2::default()
+                ..WireSimulation::default()
             },
             "autoscaler code 7 is unknown",
         ),
         (
-            WireSimulationV2 {
+            WireSimulation {
                 faults: Some(vec![fault(4, None)]),
-                ..WireSimulationV2::default()
+                ..WireSimulation::default()
             },
             "fault kind code 4 is unknown",
         ),
         (
-            WireSimulationV2 {
+            WireSimulation {
                 faults: Some(vec![fault(2, None)]),
-                ..WireSimulationV2::default()
+                ..WireSimulation::default()
             },
             "fault of kind code 2 has no amount",
         ),
         (
-            WireSimulationV2 {
+            WireSimulation {
                 faults: Some(vec![fault(0, Some(5.0))]),
-                ..WireSimulationV2::default()
+                ..WireSimulation::default()
             },
             "carries an amount it cannot have",
         ),
@@ -385,7 +387,7 @@ fn version_2_data_that_is_not_a_design() {
             &["malformed", words],
         );
     }
-    // Mask bit 32 is past the last simulation field of version 2.
+    // Mask bit 32 is past the last simulation field of the layout.
     let mut payload = encode_payload(&Design::new("x"));
     let simulation_mask = 5;
     assert_eq!(
@@ -405,19 +407,32 @@ fn version_2_data_that_is_not_a_design() {
 }
 
 #[test]
-fn a_version_1_link_cannot_claim_what_only_version_2_has() {
-    // Arrival code 4 is `step` in version 2; version 1 never wrote it.
-    let step = WireDesignV1 {
+fn a_version_1_link_is_read_by_the_one_layout() {
+    // Version 1 and 2 share one layout; the first writer only left out the
+    // simulation fields it did not know. So a `v1.` prefix changes nothing:
+    // the same payload opens as the same design, and what no writer defines
+    // is refused whatever the prefix.
+    let step = WireDesign {
         name: "x".into(),
-        simulation: WireSimulationV1 {
+        simulation: WireSimulation {
             arrival: Some(4),
-            ..WireSimulationV1::default()
+            ..WireSimulation::default()
         },
-        ..WireDesignV1::default()
+        ..WireDesign::default()
+    };
+    let opened = decode_link(&seal(1, &step.to_bytes())).expect("a v1 prefix reads the layout");
+    assert_eq!(opened.simulation.arrival, ArrivalProfile::Step);
+    assert_eq!(decode_link(&seal(2, &step.to_bytes())), Ok(opened));
+    let unknown = WireDesign {
+        simulation: WireSimulation {
+            arrival: Some(5),
+            ..WireSimulation::default()
+        },
+        ..step
     };
     check(
-        &seal(1, &step.to_bytes()),
+        &seal(1, &unknown.to_bytes()),
         |e| matches!(e, LinkError::Malformed(_)),
-        &["arrival profile code 4 is unknown"],
+        &["arrival profile code 5 is unknown"],
     );
 }

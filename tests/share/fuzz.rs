@@ -11,9 +11,10 @@ use crate::alloc_meter::peak_bytes_during;
 use crate::generate::{generated_design, SplitMix};
 use crate::{fixture_link, fixture_link_v2, FIXTURES, FIXTURES_V2};
 use archplay::engine::model::Design;
-use archplay::engine::share::envelope::{fragment, MAX_LINK_CHARS};
+use archplay::engine::share::envelope::fragment;
 use archplay::engine::share::{
     decode_link, encode_link, encode_payload, LinkError, LINK_VERSION, MAX_INFLATED_BYTES,
+    MAX_LINK_CHARS,
 };
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;

@@ -1,17 +1,24 @@
-//! Golden links: each `tests/fixtures/links/NAME.link` (version 1) and
-//! `NAME.v2.link` (version 2) was made by `archplay link NAME.json` when its
-//! version was current, and must decode to exactly `NAME.json` for as long as
-//! Archplay exists. If one of these fails, a released link format was
-//! changed: restore it and add a new version instead.
+//! Golden links: each `tests/fixtures/links/NAME.link` (prefix `v1.`) and
+//! `NAME.v2.link` (prefix `v2.`) was made by `archplay link NAME.json` when
+//! its prefix was current, and must decode to exactly `NAME.json` for as long
+//! as Archplay exists. Both prefixes are the one frozen layout; the `v1.`
+//! links come from a writer that did not know the later simulation fields
+//! yet, so they check that a field a writer left out reads as its frozen
+//! default. If one of these fails, the link format was changed: restore it.
+//! `NAME.snapshot` holds the page's own `s1.` snapshot of the same design
+//! (autosaves), frozen the same way.
 
-use crate::{fixture_design, fixture_link, fixture_link_v2, FIXTURES, FIXTURES_V2};
+use crate::{
+    fixture_design, fixture_link, fixture_link_v2, fixture_snapshot, FIXTURES, FIXTURES_V2,
+};
 use archplay::engine::attributes::access::get_field;
 use archplay::engine::attributes::fields::FieldTarget;
 use archplay::engine::attributes::simulation_fields::simulation_fields;
 use archplay::engine::model::{Design, FaultAction};
-use archplay::engine::share::envelope::{open, split};
-use archplay::engine::share::wire_v1::WireDesignV1;
-use archplay::engine::share::{decode_link, encode_link, encode_payload, LINK_VERSION};
+use archplay::engine::share::envelope::{open, seal, split};
+use archplay::engine::share::{
+    decode_link, decode_snapshot, encode_link, encode_payload, encode_snapshot, LINK_VERSION,
+};
 
 /// The unpacked payload of a link.
 fn payload_of(link: &str) -> Vec<u8> {
@@ -52,31 +59,39 @@ fn every_golden_v2_link_decodes_to_its_design_file() {
 }
 
 #[test]
-fn the_writers_still_write_the_golden_payloads() {
+fn the_writer_still_writes_the_golden_payloads() {
     // Deflate output may change with the compressor; the payload bytes may not.
-    for name in FIXTURES {
-        let design = fixture_design(name);
-        let v1 = WireDesignV1::from_model(&design).expect("version 1 designs fit version 1");
-        assert_eq!(
-            v1.to_bytes(),
-            payload_of(&fixture_link(name)),
-            "{name}: the version 1 writer changed"
-        );
-    }
     for name in FIXTURES_V2 {
         assert_eq!(
             encode_payload(&fixture_design(name)),
             payload_of(&fixture_link_v2(name)),
-            "{name}: the version 2 writer changed"
+            "{name}: the writer changed"
         );
     }
-    // Version 2 appends to version 1's simulation section, so a design version 1
-    // could carry has the same payload in both.
+    // The first writer (`v1.`) wrote the same bytes for every design it could
+    // carry: the one writer of today still writes its golden payloads.
     for name in FIXTURES {
+        assert_eq!(
+            encode_payload(&fixture_design(name)),
+            payload_of(&fixture_link(name)),
+            "{name}: the writer no longer writes the v1 golden payload"
+        );
         assert_eq!(
             payload_of(&fixture_link(name)),
             payload_of(&fixture_link_v2(name)),
             "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_golden_payload_opens_the_same_under_either_prefix() {
+    for name in FIXTURES_V2 {
+        let payload = payload_of(&fixture_link_v2(name));
+        assert_eq!(
+            decode_link(&seal(1, &payload)),
+            Ok(fixture_design(name)),
+            "{name}: a v1 prefix reads the one layout"
         );
     }
 }
@@ -179,4 +194,25 @@ fn the_simulation_fixture_sets_every_simulation_setting() {
             .any(|c| c.name.contains(' ') && c.name.contains('"')),
         "a name that needs quotes"
     );
+}
+
+#[test]
+fn every_golden_snapshot_reads_and_writes_the_same_bytes() {
+    // Autosaves hold `s1.` snapshots. These were written when the snapshot
+    // moved to the shared code tables, and checked to open as their designs
+    // in the build before that move.
+    for name in FIXTURES_V2 {
+        let snapshot = fixture_snapshot(name);
+        let design = fixture_design(name);
+        assert_eq!(
+            decode_snapshot(&snapshot),
+            Ok(design.clone()),
+            "golden snapshot {name} no longer decodes to {name}.json"
+        );
+        assert_eq!(
+            encode_snapshot(&design),
+            snapshot,
+            "{name}: the snapshot writer changed"
+        );
+    }
 }

@@ -3,9 +3,9 @@
 //!
 //! - `roundtrip`: design -> link -> design is the identity (property-based
 //!   over designs built through `edit::apply`, plus generated and edge cases).
-//! - `golden`: links committed in `tests/fixtures/links/` (version 1 and
-//!   version 2) decode to their design files forever, version 1 through the
-//!   migration to version 2.
+//! - `golden`: links committed in `tests/fixtures/links/` (prefixes `v1.`
+//!   and `v2.`, one layout) decode to their design files forever, and so do
+//!   the golden `s1.` snapshots beside them.
 //! - `errors`: every `LinkError` names its problem, one case per line.
 //! - `fuzz`: over 100,000 truncated, edited, re-packed, random and oversized
 //!   links; nothing panics and every invalid link is an error.
@@ -37,7 +37,8 @@ pub fn fixtures_dir() -> PathBuf {
         .join("links")
 }
 
-/// The names of the golden version 1 fixtures (`NAME.link`): one per template and the edge case.
+/// The names of the golden `v1.` fixtures (`NAME.link`): one per template and the edge case,
+/// written before the simulation section had more than seed, duration and arrival.
 pub const FIXTURES: [&str; 6] = [
     "microservices",
     "event-driven",
@@ -47,8 +48,8 @@ pub const FIXTURES: [&str; 6] = [
     "edge-case",
 ];
 
-/// The names of the golden version 2 fixtures (`NAME.v2.link`): the version 1
-/// designs again, and two that use the simulation settings only version 2 carries.
+/// The names of the golden `v2.` fixtures (`NAME.v2.link`): the `v1.` designs
+/// again, and two that use the simulation settings the first writer did not know.
 pub const FIXTURES_V2: [&str; 8] = [
     "microservices",
     "event-driven",
@@ -69,14 +70,19 @@ pub fn fixture_design(name: &str) -> Design {
         .unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
 
-/// A fixture's committed version 1 link.
+/// A fixture's committed `v1.` link.
 pub fn fixture_link(name: &str) -> String {
     read_link(&format!("{name}.link"))
 }
 
-/// A fixture's committed version 2 link.
+/// A fixture's committed `v2.` link.
 pub fn fixture_link_v2(name: &str) -> String {
     read_link(&format!("{name}.v2.link"))
+}
+
+/// A fixture's committed `s1.` snapshot (the page's autosave form).
+pub fn fixture_snapshot(name: &str) -> String {
+    read_link(&format!("{name}.snapshot"))
 }
 
 fn read_link(file: &str) -> String {

@@ -2,14 +2,15 @@
 //! finding that fragment in whatever a person pasted.
 //!
 //! What must stay true: opening never panics, never reads more than
-//! [`MAX_COMPRESSED_BYTES`] packed, and never unpacks more than
-//! [`MAX_INFLATED_BYTES`], whatever the text (a deflate bomb stops at the cap).
+//! [`MAX_LINK_CHARS`] characters (64 KiB packed), and never unpacks more
+//! than [`MAX_INFLATED_BYTES`], whatever the text (a deflate bomb stops at
+//! the cap).
 //! The zlib checksum is verified, and every input byte must belong to the
 //! stream, so a link changed after it was made is refused rather than opened
 //! as some other design.
 
 use super::error::LinkError;
-use super::{MAX_COMPRESSED_BYTES, MAX_INFLATED_BYTES};
+use super::{MAX_INFLATED_BYTES, MAX_LINK_CHARS};
 use base64::alphabet;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, URL_SAFE_NO_PAD};
 use base64::engine::DecodePaddingMode;
@@ -17,9 +18,6 @@ use base64::Engine;
 use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
 use miniz_oxide::inflate::TINFLStatus;
 
-/// Most characters of data after the version prefix: the base64 length of
-/// [`MAX_COMPRESSED_BYTES`].
-pub const MAX_LINK_CHARS: usize = MAX_COMPRESSED_BYTES.div_ceil(3) * 4;
 /// Deflate effort; links are made rarely and read often, so the best.
 const COMPRESSION_LEVEL: u8 = 10;
 

@@ -1,10 +1,12 @@
 //! Why a share link could not be opened.
 //!
 //! What must stay true: every variant's message is one lower-case sentence
-//! that names the problem, so the UI can show it as it is.
+//! that names the problem, so the UI can show it as it is. This module reads
+//! only the link's limits from `share/mod.rs`, never the envelope or the
+//! layout that raise its errors, so they depend on it and not the reverse.
 
 use super::bytes::WireError;
-use super::{LINK_VERSION, MAX_COMPRESSED_BYTES, MAX_INFLATED_BYTES};
+use super::{LINK_VERSION, MAX_COMPRESSED_BYTES, MAX_INFLATED_BYTES, MAX_LINK_CHARS};
 use crate::engine::model::validate::ValidationError;
 use std::fmt;
 
@@ -58,7 +60,7 @@ impl fmt::Display for LinkError {
             LinkError::TooLong { characters } => write!(
                 f,
                 "the link is too long: {characters} characters of data, more than the {} a link may hold",
-                super::envelope::MAX_LINK_CHARS
+                MAX_LINK_CHARS
             ),
             LinkError::BadCharacter { character, position } => {
                 write!(f, "the link has a character that cannot be in a link: {} at position {position}", describe(*character))

@@ -6,7 +6,8 @@
 //! The format is `s1.` and URL-safe base64 of every model field in a fixed
 //! order: numbers as their eight bytes, whole numbers and lengths as LEB128
 //! varints, flags as one byte, choices as their index in a table below,
-//! strings as length and UTF-8. Unlike a link it keeps no defaults and no
+//! strings as length and UTF-8. The choice codes are the link's
+//! (`share/codes.rs`), one table per enum. Unlike a link it keeps no defaults and no
 //! presence masks: it is written and read by the same build, which keeps
 //! both directions small.
 //!
@@ -24,10 +25,7 @@ mod write;
 
 use super::MAX_INFLATED_BYTES;
 use crate::engine::model::validate::{validate, ValidationError};
-use crate::engine::model::{
-    ArrivalProfile, AutoscalerKind, Design, HttpMethod, KeyPopularityKind, LoadBalancingStrategy,
-    ScalingMetric, ServiceTimeKind,
-};
+use crate::engine::model::Design;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use read::Reader;
@@ -36,39 +34,6 @@ use write::Writer;
 
 /// What every snapshot this build writes starts with.
 pub const SNAPSHOT_PREFIX: &str = "s1.";
-
-const STRATEGIES: [LoadBalancingStrategy; 3] = [
-    LoadBalancingStrategy::RoundRobin,
-    LoadBalancingStrategy::Weighted,
-    LoadBalancingStrategy::LeastConnections,
-];
-const METRICS: [ScalingMetric; 4] = [
-    ScalingMetric::Cpu,
-    ScalingMetric::Memory,
-    ScalingMetric::RequestRate,
-    ScalingMetric::ErrorRate,
-];
-const METHODS: [HttpMethod; 5] = [
-    HttpMethod::Any,
-    HttpMethod::Get,
-    HttpMethod::Post,
-    HttpMethod::Put,
-    HttpMethod::Delete,
-];
-const ARRIVALS: [ArrivalProfile; 5] = [
-    ArrivalProfile::Steady,
-    ArrivalProfile::Ramp,
-    ArrivalProfile::Spike,
-    ArrivalProfile::Wave,
-    ArrivalProfile::Step,
-];
-const POPULARITIES: [KeyPopularityKind; 2] = [KeyPopularityKind::Uniform, KeyPopularityKind::Zipf];
-const SERVICE_TIMES: [ServiceTimeKind; 3] = [
-    ServiceTimeKind::Exponential,
-    ServiceTimeKind::Fixed,
-    ServiceTimeKind::LogNormal,
-];
-const AUTOSCALERS: [AutoscalerKind; 2] = [AutoscalerKind::Seed, AutoscalerKind::Hpa];
 
 /// Why a snapshot could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]

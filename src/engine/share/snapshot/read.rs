@@ -2,11 +2,14 @@
 //! read bounded by the bytes left, so damaged text is an error and never a
 //! panic or a large allocation.
 
-use super::{ARRIVALS, AUTOSCALERS, METHODS, METRICS, POPULARITIES, SERVICE_TIMES, STRATEGIES};
+use super::super::codes::{
+    fault_action, value_of, ARRIVALS, AUTOSCALERS, KEY_POPULARITIES, KINDS, METHODS, METRICS,
+    SERVICE_TIMES, STRATEGIES,
+};
 use crate::engine::model::{
-    AutoscalingPolicy, Component, ComponentId, ComponentKind, Connection, ConnectionId, Design,
-    FaultAction, HealthCheck, Position, Replicas, ScheduledFault, Security, ShardRange,
-    SimulationSettings, Targets, TeamInputs, Workload,
+    AutoscalingPolicy, Component, ComponentId, Connection, ConnectionId, Design, HealthCheck,
+    Position, Replicas, ScheduledFault, Security, ShardRange, SimulationSettings, Targets,
+    TeamInputs, Workload,
 };
 
 /// What a failed read says: the part of the design being read.
@@ -77,12 +80,8 @@ impl Reader<'_> {
     }
 
     fn choice<T: Copy>(&mut self, table: &[T], what: &'static str) -> Read<T> {
-        let index = self.varint(what)?;
-        usize::try_from(index)
-            .ok()
-            .and_then(|index| table.get(index))
-            .copied()
-            .ok_or(what)
+        let code = self.varint(what)?;
+        value_of(table, code).ok_or(what)
     }
 
     fn numbers<const N: usize>(&mut self, what: &'static str) -> Read<[f64; N]> {
@@ -179,7 +178,7 @@ impl Reader<'_> {
     fn component(&mut self) -> Read<Component> {
         const WHAT: &str = "a component";
         let id = ComponentId(self.u32(WHAT)?);
-        let kind = self.choice(&ComponentKind::ALL, WHAT)?;
+        let kind = self.choice(&KINDS, WHAT)?;
         let name = self.text(WHAT)?;
         let description = self.text(WHAT)?;
         let topic = self.text(WHAT)?;
@@ -261,7 +260,7 @@ impl Reader<'_> {
         let timeout_enabled = self.flag(WHAT)?;
         let circuit_breaker = self.flag(WHAT)?;
         let arrival = self.choice(&ARRIVALS, WHAT)?;
-        let key_popularity = self.choice(&POPULARITIES, WHAT)?;
+        let key_popularity = self.choice(&KEY_POPULARITIES, WHAT)?;
         let service_time = self.choice(&SERVICE_TIMES, WHAT)?;
         let autoscaler = self.choice(&AUTOSCALERS, WHAT)?;
         let count = self.count(WHAT)?;
@@ -307,13 +306,7 @@ impl Reader<'_> {
         let component = ComponentId(self.u32(WHAT)?);
         let code = self.varint(WHAT)?;
         let amount = self.number(WHAT)?;
-        let action = match code {
-            0 => FaultAction::KillReplica,
-            1 => FaultAction::ComponentDown,
-            2 => FaultAction::AddLatency { ms: amount },
-            3 => FaultAction::AddErrors { percent: amount },
-            _ => return Err(WHAT),
-        };
+        let action = fault_action(code, amount).ok_or(WHAT)?;
         let at_s = self.number(WHAT)?;
         let lasts = self.flag(WHAT)?;
         let duration = self.number(WHAT)?;

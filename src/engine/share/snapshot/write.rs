@@ -2,17 +2,14 @@
 //! reads them. FROZEN per prefix: a change of order or encoding takes a new
 //! prefix (see the module above).
 
-use super::{ARRIVALS, AUTOSCALERS, METHODS, METRICS, POPULARITIES, SERVICE_TIMES, STRATEGIES};
-use crate::engine::model::{
-    AutoscalingPolicy, Component, ComponentKind, Connection, Design, FaultAction, HealthCheck,
-    Position, Replicas, ScheduledFault, Security, ShardRange, SimulationSettings, Targets,
-    TeamInputs, Workload,
+use super::super::codes::{
+    code_of, fault_code, ARRIVALS, AUTOSCALERS, KEY_POPULARITIES, KINDS, METHODS, METRICS,
+    SERVICE_TIMES, STRATEGIES,
 };
-
-/// The index of `value` in `table` (every value is in its table).
-fn index_of<T: PartialEq>(table: &[T], value: &T) -> u64 {
-    table.iter().position(|entry| entry == value).unwrap_or(0) as u64
-}
+use crate::engine::model::{
+    AutoscalingPolicy, Component, Connection, Design, HealthCheck, Position, Replicas,
+    ScheduledFault, Security, ShardRange, SimulationSettings, Targets, TeamInputs, Workload,
+};
 
 pub(super) struct Writer(pub(super) Vec<u8>);
 
@@ -134,7 +131,7 @@ impl Writer {
             }
             self.number(*weight);
             self.text(path);
-            self.varint(index_of(&METHODS, method));
+            self.varint(u64::from(code_of(&METHODS, method)));
             self.varint(topics.len() as u64);
             for topic in topics {
                 self.text(topic);
@@ -187,7 +184,7 @@ impl Writer {
                 },
         } = component;
         self.varint(u64::from(id.0));
-        self.varint(index_of(&ComponentKind::ALL, kind));
+        self.varint(u64::from(code_of(&KINDS, kind)));
         self.text(name);
         self.text(description);
         self.text(topic);
@@ -230,8 +227,8 @@ impl Writer {
         ] {
             self.flag(*value);
         }
-        self.varint(index_of(&STRATEGIES, strategy));
-        self.varint(index_of(&METRICS, metric));
+        self.varint(u64::from(code_of(&STRATEGIES, strategy)));
+        self.varint(u64::from(code_of(&METRICS, metric)));
         self.varint(shards.len() as u64);
         for ShardRange { start, end } in shards {
             self.varint(u64::from(*start));
@@ -305,10 +302,10 @@ impl Writer {
         }
         self.flag(*timeout_enabled);
         self.flag(*circuit_breaker);
-        self.varint(index_of(&ARRIVALS, arrival));
-        self.varint(index_of(&POPULARITIES, key_popularity));
-        self.varint(index_of(&SERVICE_TIMES, service_time));
-        self.varint(index_of(&AUTOSCALERS, autoscaler));
+        self.varint(u64::from(code_of(&ARRIVALS, arrival)));
+        self.varint(u64::from(code_of(&KEY_POPULARITIES, key_popularity)));
+        self.varint(u64::from(code_of(&SERVICE_TIMES, service_time)));
+        self.varint(u64::from(code_of(&AUTOSCALERS, autoscaler)));
         self.varint(faults.len() as u64);
         for ScheduledFault {
             component,
@@ -318,14 +315,10 @@ impl Writer {
         } in faults
         {
             self.varint(u64::from(component.0));
-            let (code, amount) = match action {
-                FaultAction::KillReplica => (0, 0.0),
-                FaultAction::ComponentDown => (1, 0.0),
-                FaultAction::AddLatency { ms } => (2, *ms),
-                FaultAction::AddErrors { percent } => (3, *percent),
-            };
-            self.varint(code);
-            self.number(amount);
+            let (code, amount) = fault_code(*action);
+            self.varint(u64::from(code));
+            // A snapshot always writes an amount; the kinds without one write 0.
+            self.number(amount.unwrap_or(0.0));
             self.number(*at_s);
             self.flag(duration_s.is_some());
             self.number(duration_s.unwrap_or(0.0));

@@ -1,56 +1,23 @@
-//! Between the model and wire version 2, and the one migration step from
-//! version 1 to version 2.
+//! Between the model's simulation settings and the link's simulation section
+//! (`wire::WireSimulation`), scheduled faults included.
 //!
-//! What must stay true:
-//! - [`from_model`] destructures the design and its simulation settings
-//!   without `..` (and reuses version 1's functions, which do the same for
-//!   everything else), so a new model field fails to compile here until
-//!   someone decides how links carry it (a new wire version).
-//! - [`into_model`] starts from the frozen defaults of version 2 (simulation)
-//!   and version 1 (everything else), then sets everything the wire carries.
-//! - [`migrate_v1_to_v2`] turns a version 1 struct into the version 2 struct
-//!   that means the same design; only the newest struct is converted into
-//!   the model.
+//! What must stay true, as in `convert.rs`: [`simulation_from_model`]
+//! destructures the settings without `..`, and [`simulation_into_model`]
+//! starts from the frozen defaults, so a link of the first writer (seed,
+//! duration and arrival only) reads every other setting as what it meant.
 
 use super::bytes::WireError;
-use super::convert_v1::{
-    changed, changed_u32, component_from_model, component_into_model, connection_from_model,
-    connection_into_model, set, targets_from_model, targets_into_model, team_from_model,
-    team_into_model, workload_from_model, workload_into_model,
+use super::codes::{
+    code_of, fault_action, fault_code, from_code, ARRIVALS, AUTOSCALERS, KEY_POPULARITIES,
+    SERVICE_TIMES,
 };
-use super::defaults_v1::{code_of, from_code, ARRIVALS};
-use super::defaults_v2::{
-    fault_code, fault_from_code, simulation_v2, ARRIVALS_V2, AUTOSCALERS_V2, KEY_POPULARITIES_V2,
-    SERVICE_TIMES_V2,
-};
-use super::wire_v1::{WireDesignV1, WireSimulationV1};
-use super::wire_v2::{WireDesignV2, WireFaultV2, WireSimulationV2};
-use crate::engine::model::{ComponentId, Design, ScheduledFault, SimulationSettings};
+use super::convert::{changed, changed_u32, set};
+use super::defaults;
+use super::wire::{WireFault, WireSimulation};
+use crate::engine::model::{ComponentId, FaultAction, ScheduledFault, SimulationSettings};
 
-/// The version 2 wire form of `design`. Never fails: anything the model can
-/// hold, version 2 can carry.
-pub fn from_model(design: &Design) -> WireDesignV2 {
-    let Design {
-        name,
-        components,
-        connections,
-        workload,
-        team,
-        targets,
-        simulation,
-    } = design;
-    WireDesignV2 {
-        name: name.clone(),
-        workload: workload_from_model(workload),
-        team: team_from_model(team),
-        targets: targets_from_model(targets),
-        simulation: simulation_from_model(simulation),
-        components: components.iter().map(component_from_model).collect(),
-        connections: connections.iter().map(connection_from_model).collect(),
-    }
-}
-
-fn simulation_from_model(settings: &SimulationSettings) -> WireSimulationV2 {
+/// The simulation settings that differ from the frozen defaults.
+pub(super) fn simulation_from_model(settings: &SimulationSettings) -> WireSimulation {
     let SimulationSettings {
         seed,
         duration_s,
@@ -85,11 +52,11 @@ fn simulation_from_model(settings: &SimulationSettings) -> WireSimulationV2 {
         breaker_open_s,
         faults,
     } = settings;
-    let base = simulation_v2();
-    WireSimulationV2 {
+    let base = defaults::simulation();
+    WireSimulation {
         seed: (*seed != base.seed).then_some(*seed),
         duration_s: changed(*duration_s, base.duration_s),
-        arrival: (*arrival != base.arrival).then(|| code_of(&ARRIVALS_V2, arrival)),
+        arrival: (*arrival != base.arrival).then(|| code_of(&ARRIVALS, arrival)),
         faults: (!faults.is_empty()).then(|| faults.iter().map(fault_from_model).collect()),
         warmup_s: changed(*warmup_s, base.warmup_s),
         ramp_from_factor: changed(*ramp_from_factor, base.ramp_from_factor),
@@ -100,13 +67,13 @@ fn simulation_from_model(settings: &SimulationSettings) -> WireSimulationV2 {
         wave_count: changed(*wave_count, base.wave_count),
         wave_amplitude: changed(*wave_amplitude, base.wave_amplitude),
         key_popularity: (*key_popularity != base.key_popularity)
-            .then(|| code_of(&KEY_POPULARITIES_V2, key_popularity)),
+            .then(|| code_of(&KEY_POPULARITIES, key_popularity)),
         zipf_exponent: changed(*zipf_exponent, base.zipf_exponent),
         service_time: (*service_time != base.service_time)
-            .then(|| code_of(&SERVICE_TIMES_V2, service_time)),
+            .then(|| code_of(&SERVICE_TIMES, service_time)),
         service_time_cv: changed(*service_time_cv, base.service_time_cv),
         startup_delay_s: changed(*startup_delay_s, base.startup_delay_s),
-        autoscaler: (*autoscaler != base.autoscaler).then(|| code_of(&AUTOSCALERS_V2, autoscaler)),
+        autoscaler: (*autoscaler != base.autoscaler).then(|| code_of(&AUTOSCALERS, autoscaler)),
         autoscaler_interval_s: changed(*autoscaler_interval_s, base.autoscaler_interval_s),
         hpa_tolerance: changed(*hpa_tolerance, base.hpa_tolerance),
         hpa_stabilization_s: changed(*hpa_stabilization_s, base.hpa_stabilization_s),
@@ -124,7 +91,7 @@ fn simulation_from_model(settings: &SimulationSettings) -> WireSimulationV2 {
     }
 }
 
-fn fault_from_model(fault: &ScheduledFault) -> WireFaultV2 {
+fn fault_from_model(fault: &ScheduledFault) -> WireFault {
     let ScheduledFault {
         component,
         action,
@@ -132,7 +99,7 @@ fn fault_from_model(fault: &ScheduledFault) -> WireFaultV2 {
         duration_s,
     } = *fault;
     let (kind, amount) = fault_code(action);
-    WireFaultV2 {
+    WireFault {
         component: component.0,
         kind,
         at_s,
@@ -141,37 +108,9 @@ fn fault_from_model(fault: &ScheduledFault) -> WireFaultV2 {
     }
 }
 
-/// The model design a version 2 wire struct stands for. Fails only on codes
-/// version 2 does not define; whether the design is valid is for `validate`.
-pub fn into_model(wire: WireDesignV2) -> Result<Design, WireError> {
-    let WireDesignV2 {
-        name,
-        workload,
-        team,
-        targets,
-        simulation,
-        components,
-        connections,
-    } = wire;
-    Ok(Design {
-        name,
-        workload: workload_into_model(&workload),
-        team: team_into_model(&team),
-        targets: targets_into_model(&targets),
-        simulation: simulation_into_model(simulation)?,
-        components: components
-            .into_iter()
-            .map(component_into_model)
-            .collect::<Result<_, _>>()?,
-        connections: connections
-            .into_iter()
-            .map(connection_into_model)
-            .collect::<Result<_, _>>()?,
-    })
-}
-
-fn simulation_into_model(wire: WireSimulationV2) -> Result<SimulationSettings, WireError> {
-    let WireSimulationV2 {
+/// The settings a simulation section stands for; fails only on unknown codes.
+pub(super) fn simulation_into_model(wire: WireSimulation) -> Result<SimulationSettings, WireError> {
+    let WireSimulation {
         seed,
         duration_s,
         arrival,
@@ -205,12 +144,12 @@ fn simulation_into_model(wire: WireSimulationV2) -> Result<SimulationSettings, W
         breaker_threshold,
         breaker_open_s,
     } = wire;
-    let mut s = simulation_v2();
+    let mut s = defaults::simulation();
     set(&mut s.seed, seed);
     set(&mut s.duration_s, duration_s);
     set(
         &mut s.arrival,
-        from_code(&ARRIVALS_V2, arrival, "arrival profile")?,
+        from_code(&ARRIVALS, arrival, "arrival profile")?,
     );
     if let Some(faults) = faults {
         s.faults = faults
@@ -228,18 +167,18 @@ fn simulation_into_model(wire: WireSimulationV2) -> Result<SimulationSettings, W
     set(&mut s.wave_amplitude, wave_amplitude);
     set(
         &mut s.key_popularity,
-        from_code(&KEY_POPULARITIES_V2, key_popularity, "key popularity")?,
+        from_code(&KEY_POPULARITIES, key_popularity, "key popularity")?,
     );
     set(&mut s.zipf_exponent, zipf_exponent);
     set(
         &mut s.service_time,
-        from_code(&SERVICE_TIMES_V2, service_time, "service-time distribution")?,
+        from_code(&SERVICE_TIMES, service_time, "service-time distribution")?,
     );
     set(&mut s.service_time_cv, service_time_cv);
     set(&mut s.startup_delay_s, startup_delay_s);
     set(
         &mut s.autoscaler,
-        from_code(&AUTOSCALERS_V2, autoscaler, "autoscaler")?,
+        from_code(&AUTOSCALERS, autoscaler, "autoscaler")?,
     );
     set(&mut s.autoscaler_interval_s, autoscaler_interval_s);
     set(&mut s.hpa_tolerance, hpa_tolerance);
@@ -258,8 +197,8 @@ fn simulation_into_model(wire: WireSimulationV2) -> Result<SimulationSettings, W
     Ok(s)
 }
 
-fn fault_into_model(wire: WireFaultV2) -> Result<ScheduledFault, WireError> {
-    let WireFaultV2 {
+fn fault_into_model(wire: WireFault) -> Result<ScheduledFault, WireError> {
+    let WireFault {
         component,
         kind,
         at_s,
@@ -268,69 +207,24 @@ fn fault_into_model(wire: WireFaultV2) -> Result<ScheduledFault, WireError> {
     } = wire;
     Ok(ScheduledFault {
         component: ComponentId(component),
-        action: fault_from_code(kind, amount)?,
+        action: fault_action_of(kind, amount)?,
         at_s,
         duration_s,
     })
 }
 
-/// The version 2 struct that means what a version 1 struct means. Version 1
-/// carried the seed, the duration and the arrival profile with the same
-/// defaults and codes version 2 uses for them (version 2 only appends `step`),
-/// and every setting it could not carry meant what version 2's defaults mean,
-/// so those are left out.
-pub fn migrate_v1_to_v2(wire: WireDesignV1) -> Result<WireDesignV2, WireError> {
-    let WireDesignV1 {
-        name,
-        workload,
-        team,
-        targets,
-        simulation,
-        components,
-        connections,
-    } = wire;
-    let WireSimulationV1 {
-        seed,
-        duration_s,
-        arrival,
-    } = simulation;
-    if let Some(code) = arrival.filter(|code| *code as usize >= ARRIVALS.len()) {
-        // Code 4 is `step` in version 2, but version 1 never wrote it.
-        return Err(WireError(format!("arrival profile code {code} is unknown")));
-    }
-    let simulation = WireSimulationV2 {
-        seed,
-        duration_s,
-        arrival,
-        ..WireSimulationV2::default()
-    };
-    Ok(WireDesignV2 {
-        name,
-        workload,
-        team,
-        targets,
-        simulation,
-        components,
-        connections,
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::defaults_v1::simulation_v1;
-    use super::*;
-
-    #[test]
-    fn version_1_settings_mean_the_same_in_version_2() {
-        let (v1, v2) = (simulation_v1(), simulation_v2());
-        assert_eq!(
-            (v1.seed, v1.duration_s, v1.arrival),
-            (v2.seed, v2.duration_s, v2.arrival)
-        );
-        assert_eq!(
-            ARRIVALS[..],
-            ARRIVALS_V2[..ARRIVALS.len()],
-            "version 2 only appends arrival codes"
-        );
+/// The fault a kind code and amount stand for; the amount must be present
+/// exactly for the kinds that have one.
+fn fault_action_of(code: u32, amount: Option<f64>) -> Result<FaultAction, WireError> {
+    let action = fault_action(u64::from(code), amount.unwrap_or_default())
+        .ok_or_else(|| WireError(format!("fault kind code {code} is unknown")))?;
+    match (fault_code(action).1, amount) {
+        (Some(_), None) => Err(WireError(format!(
+            "a fault of kind code {code} has no amount"
+        ))),
+        (None, Some(_)) => Err(WireError(format!(
+            "a fault of kind code {code} carries an amount it cannot have"
+        ))),
+        _ => Ok(action),
     }
 }

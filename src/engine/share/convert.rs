@@ -1,38 +1,32 @@
-//! Between the model and the parts of wire version 1 that version 2 reuses
-//! unchanged (workload, team, targets, components, connections): a field
-//! equal to version 1's frozen default (`defaults_v1.rs`) is left out, and
-//! codes stand for enums. Version 1 links are read by migrating them to
-//! version 2 (`convert_v2::migrate_v1_to_v2`); this build writes version 1
-//! only through [`WireDesignV1::from_model`], for tests of that migration.
+//! Between the model and the link layout (`wire.rs`): a field equal to its
+//! frozen default (`defaults.rs`) is left out, and codes (`codes.rs`) stand
+//! for enums. The simulation settings convert in `convert_simulation.rs`.
 //!
 //! What must stay true:
 //! - The `*_from_model` functions destructure every model struct without
 //!   `..`, so adding a field to the model fails to compile here until someone
-//!   decides how links carry it (a new wire version).
-//! - The `*_into_model` functions start from version 1's frozen defaults and
-//!   set everything the wire carries.
+//!   decides how links carry it (a new last field of its section, or a new
+//!   link version).
+//! - The `*_into_model` functions start from the frozen defaults and set
+//!   everything the wire carries, so a field an older writer left out reads
+//!   as what its link meant.
 
 use super::bytes::WireError;
-use super::defaults_v1::{
-    apply_flags, code_of, component_v1, flags_of, from_code, kind_code, kind_from_code,
-    simulation_v1, targets_v1, team_v1, workload_v1, ARRIVALS, METHODS, METRICS, STRATEGIES,
-};
-use super::defaults_v2::simulation_v2;
-use super::wire_v1::{
-    WireComponentV1, WireConnectionV1, WireDesignV1, WireSimulationV1, WireTargetsV1, WireTeamV1,
-    WireWorkloadV1,
-};
+use super::codes::{code_of, from_code, value_for_code, KINDS, METHODS, METRICS, STRATEGIES};
+use super::convert_simulation::{simulation_from_model, simulation_into_model};
+use super::defaults::{self, apply_flags, flags_of};
+use super::wire::{WireComponent, WireConnection, WireDesign, WireTargets, WireTeam, WireWorkload};
 use crate::engine::model::{
     AutoscalingPolicy, Component, ComponentId, Connection, ConnectionId, Design, HealthCheck,
-    HttpMethod, Position, Replicas, ShardRange, SimulationSettings, Targets, TeamInputs, Workload,
+    Position, Replicas, ShardRange, Targets, TeamInputs, Workload,
 };
 
-/// `value` when its bits differ from the version's default, else `None`.
+/// `value` when its bits differ from its frozen default, else `None`.
 pub(super) fn changed(value: f64, default: f64) -> Option<f64> {
     (value.to_bits() != default.to_bits()).then_some(value)
 }
 
-/// `value` when it differs from the version's default, else `None`.
+/// `value` when it differs from its frozen default, else `None`.
 pub(super) fn changed_u32(value: u32, default: u32) -> Option<u32> {
     (value != default).then_some(value)
 }
@@ -44,65 +38,68 @@ pub(super) fn set<T>(slot: &mut T, value: Option<T>) {
     }
 }
 
-impl WireDesignV1 {
-    /// The version 1 wire form of `design`, or `None` when the design holds a
-    /// simulation setting version 1 cannot carry. Archplay writes only the
-    /// newest version; this exists so tests can make version 1 links of new
-    /// designs and check that they migrate into the same design.
-    pub fn from_model(design: &Design) -> Option<WireDesignV1> {
-        let Design {
-            name,
-            components,
-            connections,
-            workload,
-            team,
-            targets,
-            simulation,
-        } = design;
-        let SimulationSettings {
-            seed,
-            duration_s,
-            arrival,
-            ..
-        } = *simulation;
-        // Version 1 links mean version 2's defaults for everything else.
-        let carried = SimulationSettings {
-            seed,
-            duration_s,
-            arrival,
-            ..simulation_v2()
-        };
-        if carried != *simulation || !ARRIVALS.contains(&arrival) {
-            return None;
-        }
-        let base = simulation_v1();
-        let simulation = WireSimulationV1 {
-            seed: (seed != base.seed).then_some(seed),
-            duration_s: changed(duration_s, base.duration_s),
-            arrival: (arrival != base.arrival).then(|| code_of(&ARRIVALS, &arrival)),
-        };
-        Some(WireDesignV1 {
-            name: name.clone(),
-            workload: workload_from_model(workload),
-            team: team_from_model(team),
-            targets: targets_from_model(targets),
-            simulation,
-            components: components.iter().map(component_from_model).collect(),
-            connections: connections.iter().map(connection_from_model).collect(),
-        })
+/// The link's wire form of `design`. Never fails: anything the model can
+/// hold, the layout can carry.
+pub fn from_model(design: &Design) -> WireDesign {
+    let Design {
+        name,
+        components,
+        connections,
+        workload,
+        team,
+        targets,
+        simulation,
+    } = design;
+    WireDesign {
+        name: name.clone(),
+        workload: workload_from_model(workload),
+        team: team_from_model(team),
+        targets: targets_from_model(targets),
+        simulation: simulation_from_model(simulation),
+        components: components.iter().map(component_from_model).collect(),
+        connections: connections.iter().map(connection_from_model).collect(),
     }
 }
 
-/// The workload fields that differ from version 1's defaults.
-pub(super) fn workload_from_model(workload: &Workload) -> WireWorkloadV1 {
+/// The model design a wire struct stands for. Fails only on codes the layout
+/// does not define; whether the design is valid is for `validate`.
+pub fn into_model(wire: WireDesign) -> Result<Design, WireError> {
+    let WireDesign {
+        name,
+        workload,
+        team,
+        targets,
+        simulation,
+        components,
+        connections,
+    } = wire;
+    Ok(Design {
+        name,
+        workload: workload_into_model(&workload),
+        team: team_into_model(&team),
+        targets: targets_into_model(&targets),
+        simulation: simulation_into_model(simulation)?,
+        components: components
+            .into_iter()
+            .map(component_into_model)
+            .collect::<Result<_, _>>()?,
+        connections: connections
+            .into_iter()
+            .map(connection_into_model)
+            .collect::<Result<_, _>>()?,
+    })
+}
+
+/// The workload fields that differ from the frozen defaults.
+fn workload_from_model(workload: &Workload) -> WireWorkload {
     let Workload {
         requests_per_second,
         read_share,
         key_space,
         hop_latency_ms,
     } = *workload;
-    let base = workload_v1();
-    WireWorkloadV1 {
+    let base = defaults::workload();
+    WireWorkload {
         requests_per_second: changed(requests_per_second, base.requests_per_second),
         read_share: changed(read_share, base.read_share),
         key_space: changed_u32(key_space, base.key_space),
@@ -110,8 +107,8 @@ pub(super) fn workload_from_model(workload: &Workload) -> WireWorkloadV1 {
     }
 }
 
-/// The team inputs that differ from version 1's defaults.
-pub(super) fn team_from_model(team: &TeamInputs) -> WireTeamV1 {
+/// The team inputs that differ from the frozen defaults.
+fn team_from_model(team: &TeamInputs) -> WireTeam {
     let TeamInputs {
         code_quality,
         documentation,
@@ -122,8 +119,8 @@ pub(super) fn team_from_model(team: &TeamInputs) -> WireTeamV1 {
         error_handling,
         vulnerability_scanning,
     } = *team;
-    let base = team_v1();
-    WireTeamV1 {
+    let base = defaults::team();
+    WireTeam {
         code_quality: changed(code_quality, base.code_quality),
         documentation: changed(documentation, base.documentation),
         test_coverage: changed(test_coverage, base.test_coverage),
@@ -135,8 +132,8 @@ pub(super) fn team_from_model(team: &TeamInputs) -> WireTeamV1 {
     }
 }
 
-/// The targets that differ from version 1's defaults.
-pub(super) fn targets_from_model(targets: &Targets) -> WireTargetsV1 {
+/// The targets that differ from the frozen defaults.
+fn targets_from_model(targets: &Targets) -> WireTargets {
     let Targets {
         response_time_ms,
         throughput_rps,
@@ -152,8 +149,8 @@ pub(super) fn targets_from_model(targets: &Targets) -> WireTargetsV1 {
         responsiveness,
         error_handling,
     } = *targets;
-    let base = targets_v1();
-    WireTargetsV1 {
+    let base = defaults::targets();
+    WireTargets {
         response_time_ms: changed(response_time_ms, base.response_time_ms),
         throughput_rps: changed(throughput_rps, base.throughput_rps),
         latency_ms: changed(latency_ms, base.latency_ms),
@@ -170,8 +167,8 @@ pub(super) fn targets_from_model(targets: &Targets) -> WireTargetsV1 {
     }
 }
 
-/// A component's fields that differ from version 1's defaults for its kind.
-pub(super) fn component_from_model(component: &Component) -> WireComponentV1 {
+/// A component's fields that differ from the frozen defaults for its kind.
+fn component_from_model(component: &Component) -> WireComponent {
     let Component {
         id,
         kind,
@@ -208,11 +205,11 @@ pub(super) fn component_from_model(component: &Component) -> WireComponentV1 {
                 scale_down_cooldown_s,
             },
     } = component;
-    let base = component_v1(*id, *kind, name);
+    let base = defaults::component(*id, *kind, name);
     let flags = flags_of(component);
-    WireComponentV1 {
+    WireComponent {
         id: id.0,
-        kind: kind_code(*kind),
+        kind: code_of(&KINDS, kind),
         name: name.clone(),
         x: *x,
         y: *y,
@@ -249,8 +246,8 @@ pub(super) fn component_from_model(component: &Component) -> WireComponentV1 {
     }
 }
 
-/// A connection's fields that differ from version 1's defaults.
-pub(super) fn connection_from_model(connection: &Connection) -> WireConnectionV1 {
+/// A connection's fields that differ from the frozen defaults.
+fn connection_from_model(connection: &Connection) -> WireConnection {
     let Connection {
         id,
         from,
@@ -260,20 +257,21 @@ pub(super) fn connection_from_model(connection: &Connection) -> WireConnectionV1
         method,
         topics,
     } = connection;
-    WireConnectionV1 {
+    let base = defaults::connection(*id, *from, *to);
+    WireConnection {
         id: id.0,
         from: from.0,
         to: to.0,
-        weight: changed(*weight, 1.0),
+        weight: changed(*weight, base.weight),
         path: (!path.is_empty()).then(|| path.clone()),
-        method: (*method != HttpMethod::Any).then(|| code_of(&METHODS, method)),
+        method: (*method != base.method).then(|| code_of(&METHODS, method)),
         topics: (!topics.is_empty()).then(|| topics.clone()),
     }
 }
 
-/// The workload a version 1 workload section stands for.
-pub(super) fn workload_into_model(wire: &WireWorkloadV1) -> Workload {
-    let mut workload = workload_v1();
+/// The workload a link's workload section stands for.
+fn workload_into_model(wire: &WireWorkload) -> Workload {
+    let mut workload = defaults::workload();
     set(&mut workload.requests_per_second, wire.requests_per_second);
     set(&mut workload.read_share, wire.read_share);
     set(&mut workload.key_space, wire.key_space);
@@ -281,9 +279,9 @@ pub(super) fn workload_into_model(wire: &WireWorkloadV1) -> Workload {
     workload
 }
 
-/// The team inputs a version 1 team section stands for.
-pub(super) fn team_into_model(wire: &WireTeamV1) -> TeamInputs {
-    let mut team = team_v1();
+/// The team inputs a link's team section stands for.
+fn team_into_model(wire: &WireTeam) -> TeamInputs {
+    let mut team = defaults::team();
     set(&mut team.code_quality, wire.code_quality);
     set(&mut team.documentation, wire.documentation);
     set(&mut team.test_coverage, wire.test_coverage);
@@ -295,9 +293,9 @@ pub(super) fn team_into_model(wire: &WireTeamV1) -> TeamInputs {
     team
 }
 
-/// The targets a version 1 targets section stands for.
-pub(super) fn targets_into_model(wire: &WireTargetsV1) -> Targets {
-    let mut targets = targets_v1();
+/// The targets a link's targets section stands for.
+fn targets_into_model(wire: &WireTargets) -> Targets {
+    let mut targets = defaults::targets();
     set(&mut targets.response_time_ms, wire.response_time_ms);
     set(&mut targets.throughput_rps, wire.throughput_rps);
     set(&mut targets.latency_ms, wire.latency_ms);
@@ -314,10 +312,10 @@ pub(super) fn targets_into_model(wire: &WireTargetsV1) -> Targets {
     targets
 }
 
-/// The component a version 1 component stands for; fails only on unknown codes or flags.
-pub(super) fn component_into_model(wire: WireComponentV1) -> Result<Component, WireError> {
-    let kind = kind_from_code(wire.kind)?;
-    let mut c = component_v1(ComponentId(wire.id), kind, &wire.name);
+/// The component a link's component stands for; fails only on unknown codes or flags.
+fn component_into_model(wire: WireComponent) -> Result<Component, WireError> {
+    let kind = value_for_code(&KINDS, wire.kind, "component kind")?;
+    let mut c = defaults::component(ComponentId(wire.id), kind, &wire.name);
     c.position = Position {
         x: wire.x,
         y: wire.y,
@@ -366,19 +364,13 @@ pub(super) fn component_into_model(wire: WireComponentV1) -> Result<Component, W
     Ok(c)
 }
 
-/// The connection a version 1 connection stands for; fails only on an unknown method code.
-pub(super) fn connection_into_model(wire: WireConnectionV1) -> Result<Connection, WireError> {
-    let mut connection = Connection {
-        id: ConnectionId(wire.id),
-        from: ComponentId(wire.from),
-        to: ComponentId(wire.to),
-        ..Connection::default()
-    };
-    // Version 1's frozen defaults, whatever `Connection::default` says today.
-    connection.weight = 1.0;
-    connection.path = String::new();
-    connection.method = HttpMethod::Any;
-    connection.topics = Vec::new();
+/// The connection a link's connection stands for; fails only on an unknown method code.
+fn connection_into_model(wire: WireConnection) -> Result<Connection, WireError> {
+    let mut connection = defaults::connection(
+        ConnectionId(wire.id),
+        ComponentId(wire.from),
+        ComponentId(wire.to),
+    );
     set(&mut connection.weight, wire.weight);
     set(&mut connection.path, wire.path);
     set(

@@ -1,20 +1,22 @@
-//! Share-link wire format version 1: structs that mirror the bytes one to one
-//! (`codec_v1.rs` reads and writes them; `docs/share-links.md` draws the layout).
+//! The share link's one wire layout: structs that mirror the bytes one to
+//! one (`codec.rs` and `codec_simulation.rs` read and write them;
+//! `docs/share-links.md` draws the layout).
 //!
-//! What must stay true: this file is FROZEN. Links made with it are in chat
+//! What must stay true: this layout is FROZEN. Links made with it are in chat
 //! logs and bookmarks, and must decode the same forever (the golden links in
 //! `tests/fixtures/links/` check it). Never reorder, remove or reinterpret a
-//! field, a bit or a code. The one change allowed in place is a new last field
-//! of a section whose default means what older links meant; anything else is
-//! a new version (`wire_v2.rs`) plus a migration in `share/mod.rs`. The
-//! structs know nothing of the model: a field
-//! left out is `None` here, and `defaults_v1` says what `None` means.
+//! field, a bit or a code. The one change allowed in place is a new last
+//! field of a section, whose frozen default means what older links meant: a
+//! link from an older writer simply leaves it out. Anything an older reader
+//! could not cope with (other than refusing the new field by name) takes a new
+//! link version. The structs know nothing of the model: a field left out is
+//! `None` here, and `defaults.rs` says what `None` means.
 
 /// Most shard ranges or topics one list may hold on the wire (far above what
 /// validation accepts, only to bound allocation).
 pub const MAX_LIST_ITEMS: usize = 4096;
 
-/// Bits of [`WireComponentV1::flags`].
+/// Bits of [`WireComponent::flags`].
 pub mod flag {
     /// `security.authentication`.
     pub const AUTHENTICATION: u32 = 1 << 0;
@@ -34,43 +36,43 @@ pub mod flag {
     pub const HEALTH_CHECK: u32 = 1 << 7;
     /// `autoscaling.enabled`.
     pub const AUTOSCALING: u32 = 1 << 8;
-    /// Every bit version 1 knows.
+    /// Every bit the layout knows.
     pub const ALL: u32 = (1 << 9) - 1;
 }
 
-/// A whole design as version 1 writes it.
+/// A whole design as a link carries it.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct WireDesignV1 {
+pub struct WireDesign {
     /// Design name.
     pub name: String,
-    /// Workload fields that differ from version 1's defaults.
-    pub workload: WireWorkloadV1,
-    /// Team inputs that differ from version 1's defaults.
-    pub team: WireTeamV1,
-    /// Targets that differ from version 1's defaults.
-    pub targets: WireTargetsV1,
-    /// Simulation settings that differ from version 1's defaults.
-    pub simulation: WireSimulationV1,
+    /// Workload fields that differ from the frozen defaults.
+    pub workload: WireWorkload,
+    /// Team inputs that differ from the frozen defaults.
+    pub team: WireTeam,
+    /// Targets that differ from the frozen defaults.
+    pub targets: WireTargets,
+    /// Simulation settings that differ from the frozen defaults.
+    pub simulation: WireSimulation,
     /// Components in design order.
-    pub components: Vec<WireComponentV1>,
+    pub components: Vec<WireComponent>,
     /// Connections in design order.
-    pub connections: Vec<WireConnectionV1>,
+    pub connections: Vec<WireConnection>,
 }
 
-/// Workload; `None` means version 1's default.
+/// Workload; `None` means the frozen default.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[allow(missing_docs)]
-pub struct WireWorkloadV1 {
+pub struct WireWorkload {
     pub requests_per_second: Option<f64>,
     pub read_share: Option<f64>,
     pub key_space: Option<u32>,
     pub hop_latency_ms: Option<f64>,
 }
 
-/// Team inputs; `None` means version 1's default.
+/// Team inputs; `None` means the frozen default.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[allow(missing_docs)]
-pub struct WireTeamV1 {
+pub struct WireTeam {
     pub code_quality: Option<f64>,
     pub documentation: Option<f64>,
     pub test_coverage: Option<f64>,
@@ -82,10 +84,10 @@ pub struct WireTeamV1 {
     pub vulnerability_scanning: bool,
 }
 
-/// Quality targets; `None` means version 1's default.
+/// Quality targets; `None` means the frozen default.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[allow(missing_docs)]
-pub struct WireTargetsV1 {
+pub struct WireTargets {
     pub response_time_ms: Option<f64>,
     pub throughput_rps: Option<f64>,
     pub latency_ms: Option<f64>,
@@ -101,22 +103,76 @@ pub struct WireTargetsV1 {
     pub error_handling: Option<f64>,
 }
 
-/// Simulation settings; `None` means version 1's default.
+/// Simulation settings; `None` means the frozen default. The field order
+/// is the order of the presence-mask bits. The first links (`v1.`) were
+/// written when the section had only its first three fields, so they leave
+/// every later one out, and the frozen defaults of those fields mean what
+/// such a link meant.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct WireSimulationV1 {
-    /// Random seed.
+#[allow(missing_docs)]
+pub struct WireSimulation {
     pub seed: Option<u64>,
-    /// Simulated seconds.
     pub duration_s: Option<f64>,
-    /// Arrival profile code: 0 steady, 1 ramp, 2 spike, 3 wave.
+    /// Arrival code: 0 steady, 1 ramp, 2 spike, 3 wave, 4 step.
     pub arrival: Option<u32>,
+    /// Scheduled faults, in the design's order.
+    pub faults: Option<Vec<WireFault>>,
+    pub warmup_s: Option<f64>,
+    pub ramp_from_factor: Option<f64>,
+    pub ramp_to_factor: Option<f64>,
+    pub profile_at_percent: Option<f64>,
+    pub profile_length_percent: Option<f64>,
+    pub profile_factor: Option<f64>,
+    pub wave_count: Option<f64>,
+    pub wave_amplitude: Option<f64>,
+    /// Key popularity code: 0 uniform, 1 zipf.
+    pub key_popularity: Option<u32>,
+    pub zipf_exponent: Option<f64>,
+    /// Service-time code: 0 exponential, 1 fixed, 2 log_normal.
+    pub service_time: Option<u32>,
+    pub service_time_cv: Option<f64>,
+    pub startup_delay_s: Option<f64>,
+    /// Autoscaler code: 0 seed, 1 hpa.
+    pub autoscaler: Option<u32>,
+    pub autoscaler_interval_s: Option<f64>,
+    pub hpa_tolerance: Option<f64>,
+    pub hpa_stabilization_s: Option<f64>,
+    pub hpa_scale_up_pods: Option<u32>,
+    pub hpa_scale_up_percent: Option<f64>,
+    pub hpa_scale_down_percent: Option<f64>,
+    pub hpa_policy_period_s: Option<f64>,
+    /// Carried by its mask bit alone.
+    pub timeout_enabled: bool,
+    pub timeout_ms: Option<f64>,
+    pub retries: Option<u32>,
+    pub retry_backoff_ms: Option<f64>,
+    /// Carried by its mask bit alone.
+    pub circuit_breaker: bool,
+    pub breaker_threshold: Option<u32>,
+    pub breaker_open_s: Option<f64>,
+}
+
+/// One scheduled fault.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WireFault {
+    /// Id of the component it hits.
+    pub component: u32,
+    /// Fault code: 0 kill_replica, 1 component_down, 2 add_latency, 3 add_errors.
+    pub kind: u32,
+    /// Start, in seconds.
+    pub at_s: f64,
+    /// Length in seconds; `None` means until the end of the run.
+    pub duration_s: Option<f64>,
+    /// Milliseconds added (add_latency) or percent failing (add_errors);
+    /// present exactly for those two kinds.
+    pub amount: Option<f64>,
 }
 
 /// One component. Ids are written as steps from the previous id plus one and
 /// positions as steps from the previous component's, but held here whole.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[allow(missing_docs)]
-pub struct WireComponentV1 {
+pub struct WireComponent {
     pub id: u32,
     /// Kind code: 0 client, 1 api_gateway, 2 load_balancer, 3 service,
     /// 4 database, 5 cache, 6 event_bus, 7 event_store, 8 service_registry,
@@ -156,7 +212,7 @@ pub struct WireComponentV1 {
 /// One connection.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[allow(missing_docs)]
-pub struct WireConnectionV1 {
+pub struct WireConnection {
     pub id: u32,
     pub from: u32,
     pub to: u32,

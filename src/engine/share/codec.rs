@@ -1,20 +1,22 @@
-//! The reader and writer of wire version 1: the order of every field on the
-//! wire is the order of the calls here.
+//! The reader and writer of the link layout (`wire.rs`): the order of every
+//! field on the wire is the order of the calls here and in
+//! `codec_simulation.rs`, which holds the simulation section.
 //!
-//! What must stay true: FROZEN, like `wire_v1.rs`. Writing and reading sit
-//! side by side and must mirror each other call for call. Version 2 reuses
-//! the common sections, components and connections as they are here, so a
-//! change here would change both versions (the golden links of both fail).
+//! What must stay true: FROZEN, like `wire.rs`. Writing and reading sit side
+//! by side and must mirror each other call for call; the golden links of
+//! `tests/fixtures/links/` fail if the bytes change. A reader takes a field
+//! an older writer left out as absent (its frozen default), and refuses a
+//! field it does not know by name.
 
 use super::bytes::{ByteReader, ByteWriter, FieldsReader, FieldsWriter, WireError};
-use super::wire_v1::{
-    WireComponentV1, WireConnectionV1, WireDesignV1, WireSimulationV1, WireTargetsV1, WireTeamV1,
-    WireWorkloadV1, MAX_LIST_ITEMS,
+use super::codec_simulation::{read_simulation, write_simulation};
+use super::wire::{
+    WireComponent, WireConnection, WireDesign, WireTargets, WireTeam, WireWorkload, MAX_LIST_ITEMS,
 };
 use crate::engine::model::validate::{MAX_COMPONENTS, MAX_CONNECTIONS};
 
-impl WireDesignV1 {
-    /// The version 1 payload bytes (before compression).
+impl WireDesign {
+    /// The payload bytes (before compression).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut writer = ByteWriter::new();
         writer.string(&self.name);
@@ -25,8 +27,9 @@ impl WireDesignV1 {
         writer.into_bytes()
     }
 
-    /// Reads a version 1 payload; every byte must belong to the design.
-    pub fn from_bytes(bytes: &[u8]) -> Result<WireDesignV1, WireError> {
+    /// Reads a payload of any version this build knows (they share this
+    /// layout); every byte must belong to the design.
+    pub fn from_bytes(bytes: &[u8]) -> Result<WireDesign, WireError> {
         let mut reader = ByteReader::new(bytes);
         let name = reader.string("the design name")?;
         let (workload, team, targets) = read_common_sections(&mut reader)?;
@@ -34,7 +37,7 @@ impl WireDesignV1 {
         let components = read_components(&mut reader)?;
         let connections = read_connections(&mut reader)?;
         reader.finish()?;
-        Ok(WireDesignV1 {
+        Ok(WireDesign {
             name,
             workload,
             team,
@@ -47,8 +50,8 @@ impl WireDesignV1 {
 }
 
 /// The component list: a count, then per component its id step, kind, name,
-/// position steps and fields. Version 2 writes components the same way.
-pub(super) fn write_components(components: &[WireComponentV1], writer: &mut ByteWriter) {
+/// position steps and fields.
+fn write_components(components: &[WireComponent], writer: &mut ByteWriter) {
     writer.varint(components.len() as u64);
     let (mut previous_id, mut previous_x, mut previous_y) = (-1i64, 0.0, 0.0);
     for component in components {
@@ -63,9 +66,7 @@ pub(super) fn write_components(components: &[WireComponentV1], writer: &mut Byte
 }
 
 /// Reads what [`write_components`] wrote.
-pub(super) fn read_components(
-    reader: &mut ByteReader<'_>,
-) -> Result<Vec<WireComponentV1>, WireError> {
+fn read_components(reader: &mut ByteReader<'_>) -> Result<Vec<WireComponent>, WireError> {
     let count = reader.count("components", MAX_COMPONENTS)?;
     let mut components = Vec::new();
     let (mut previous_id, mut previous_x, mut previous_y) = (-1i64, 0.0, 0.0);
@@ -79,13 +80,13 @@ pub(super) fn read_components(
         let name = reader.string("a component name")?;
         let x = reader.coordinate(previous_x, "a component position")?;
         let y = reader.coordinate(previous_y, "a component position")?;
-        let mut component = WireComponentV1 {
+        let mut component = WireComponent {
             id,
             kind,
             name,
             x,
             y,
-            ..WireComponentV1::default()
+            ..WireComponent::default()
         };
         read_component_fields(&mut component, reader)?;
         (previous_id, previous_x, previous_y) = (i64::from(id), x, y);
@@ -95,8 +96,8 @@ pub(super) fn read_components(
 }
 
 /// The connection list: a count, then per connection its id step, ends and
-/// fields. Version 2 writes connections the same way.
-pub(super) fn write_connections(connections: &[WireConnectionV1], writer: &mut ByteWriter) {
+/// fields.
+fn write_connections(connections: &[WireConnection], writer: &mut ByteWriter) {
     writer.varint(connections.len() as u64);
     let mut previous_id = -1i64;
     for connection in connections {
@@ -117,9 +118,7 @@ pub(super) fn write_connections(connections: &[WireConnectionV1], writer: &mut B
 }
 
 /// Reads what [`write_connections`] wrote.
-pub(super) fn read_connections(
-    reader: &mut ByteReader<'_>,
-) -> Result<Vec<WireConnectionV1>, WireError> {
+fn read_connections(reader: &mut ByteReader<'_>) -> Result<Vec<WireConnection>, WireError> {
     let count = reader.count("connections", MAX_CONNECTIONS)?;
     let mut connections = Vec::new();
     let mut previous_id = -1i64;
@@ -142,7 +141,7 @@ pub(super) fn read_connections(
                 .collect::<Result<Vec<String>, WireError>>()
         })?;
         fields.finish()?;
-        connections.push(WireConnectionV1 {
+        connections.push(WireConnection {
             id,
             from,
             to,
@@ -164,11 +163,11 @@ fn next_id(previous_id: i64, step: i64, what: &str) -> Result<u32, WireError> {
         .ok_or_else(|| WireError(format!("{what} is out of range")))
 }
 
-/// The workload, team and targets sections. Version 2 writes them the same way.
-pub(super) fn write_common_sections(
-    workload: &WireWorkloadV1,
-    team: &WireTeamV1,
-    targets: &WireTargetsV1,
+/// The workload, team and targets sections.
+fn write_common_sections(
+    workload: &WireWorkload,
+    team: &WireTeam,
+    targets: &WireTargets,
     writer: &mut ByteWriter,
 ) {
     let mut fields = FieldsWriter::new();
@@ -200,15 +199,7 @@ pub(super) fn write_common_sections(
     fields.finish(writer);
 }
 
-fn write_simulation(simulation: &WireSimulationV1, writer: &mut ByteWriter) {
-    let mut fields = FieldsWriter::new();
-    fields.varint(simulation.seed);
-    fields.number(simulation.duration_s);
-    fields.varint(simulation.arrival.map(u64::from));
-    fields.finish(writer);
-}
-
-fn targets_in_order(targets: &WireTargetsV1) -> [Option<f64>; 13] {
+fn targets_in_order(targets: &WireTargets) -> [Option<f64>; 13] {
     [
         targets.response_time_ms,
         targets.throughput_rps,
@@ -227,11 +218,11 @@ fn targets_in_order(targets: &WireTargetsV1) -> [Option<f64>; 13] {
 }
 
 /// Reads what [`write_common_sections`] wrote.
-pub(super) fn read_common_sections(
+fn read_common_sections(
     reader: &mut ByteReader<'_>,
-) -> Result<(WireWorkloadV1, WireTeamV1, WireTargetsV1), WireError> {
+) -> Result<(WireWorkload, WireTeam, WireTargets), WireError> {
     let mut fields = FieldsReader::new(reader, "the workload")?;
-    let workload = WireWorkloadV1 {
+    let workload = WireWorkload {
         requests_per_second: fields.number("requests per second")?,
         read_share: fields.number("the read share")?,
         key_space: fields.u32("the key space")?,
@@ -248,7 +239,7 @@ pub(super) fn read_common_sections(
         numbers;
     let vulnerability_scanning = fields.flag();
     fields.finish()?;
-    let team = WireTeamV1 {
+    let team = WireTeam {
         code_quality,
         documentation,
         test_coverage,
@@ -267,7 +258,7 @@ pub(super) fn read_common_sections(
     fields.finish()?;
     let [response_time_ms, throughput_rps, latency_ms, cpu_percent, code_quality, documentation, test_coverage, modularity, complexity, user_experience, accessibility, responsiveness, error_handling] =
         numbers;
-    let targets = WireTargetsV1 {
+    let targets = WireTargets {
         response_time_ms,
         throughput_rps,
         latency_ms,
@@ -286,20 +277,9 @@ pub(super) fn read_common_sections(
     Ok((workload, team, targets))
 }
 
-fn read_simulation(reader: &mut ByteReader<'_>) -> Result<WireSimulationV1, WireError> {
-    let mut fields = FieldsReader::new(reader, "the simulation settings")?;
-    let simulation = WireSimulationV1 {
-        seed: fields.varint("the simulation seed")?,
-        duration_s: fields.number("the simulation duration")?,
-        arrival: fields.u32("the arrival profile")?,
-    };
-    fields.finish()?;
-    Ok(simulation)
-}
-
 /// Field order of a component: the commonly changed ones first, so that the
 /// presence mask usually fits in one or two bytes.
-fn write_component_fields(component: &WireComponentV1, writer: &mut ByteWriter) {
+fn write_component_fields(component: &WireComponent, writer: &mut ByteWriter) {
     let c = component;
     let mut fields = FieldsWriter::new();
     fields.varint(c.flags.map(u64::from));
@@ -334,7 +314,7 @@ fn write_component_fields(component: &WireComponentV1, writer: &mut ByteWriter) 
 }
 
 fn read_component_fields(
-    c: &mut WireComponentV1,
+    c: &mut WireComponent,
     reader: &mut ByteReader<'_>,
 ) -> Result<(), WireError> {
     let mut fields = FieldsReader::new(reader, "a component")?;

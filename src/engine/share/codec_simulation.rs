@@ -1,57 +1,21 @@
-//! The reader and writer of wire version 2: version 1's layout with a larger
-//! simulation section (which also holds the scheduled faults). The order of
-//! every field on the wire is the order of the calls here.
+//! The simulation section of the link layout: every simulation setting and
+//! the scheduled faults, as one presence-masked section. The first writer
+//! knew only its first three fields (seed, duration, arrival); its links
+//! leave the rest out and read with their frozen defaults.
 //!
-//! What must stay true: FROZEN once released, like `codec_v1.rs`. Writing and
-//! reading sit side by side and must mirror each other call for call.
+//! What must stay true: FROZEN, like `codec.rs`. Writing and reading sit
+//! side by side and must mirror each other call for call.
 
 use super::bytes::{ByteReader, ByteWriter, FieldsReader, FieldsWriter, WireError};
-use super::codec_v1::{
-    read_common_sections, read_components, read_connections, write_common_sections,
-    write_components, write_connections,
-};
-use super::wire_v1::MAX_LIST_ITEMS;
-use super::wire_v2::{WireDesignV2, WireFaultV2, WireSimulationV2};
+use super::wire::{WireFault, WireSimulation, MAX_LIST_ITEMS};
 
-impl WireDesignV2 {
-    /// The version 2 payload bytes (before compression).
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut writer = ByteWriter::new();
-        writer.string(&self.name);
-        write_common_sections(&self.workload, &self.team, &self.targets, &mut writer);
-        write_simulation(&self.simulation, &mut writer);
-        write_components(&self.components, &mut writer);
-        write_connections(&self.connections, &mut writer);
-        writer.into_bytes()
-    }
-
-    /// Reads a version 2 payload; every byte must belong to the design.
-    pub fn from_bytes(bytes: &[u8]) -> Result<WireDesignV2, WireError> {
-        let mut reader = ByteReader::new(bytes);
-        let name = reader.string("the design name")?;
-        let (workload, team, targets) = read_common_sections(&mut reader)?;
-        let simulation = read_simulation(&mut reader)?;
-        let components = read_components(&mut reader)?;
-        let connections = read_connections(&mut reader)?;
-        reader.finish()?;
-        Ok(WireDesignV2 {
-            name,
-            workload,
-            team,
-            targets,
-            simulation,
-            components,
-            connections,
-        })
-    }
-}
-
-fn write_simulation(s: &WireSimulationV2, writer: &mut ByteWriter) {
+/// The simulation section, faults included.
+pub(super) fn write_simulation(s: &WireSimulation, writer: &mut ByteWriter) {
     let mut fields = FieldsWriter::new();
     fields.varint(s.seed);
     fields.number(s.duration_s);
     fields.varint(s.arrival.map(u64::from));
-    fields.custom(s.faults.as_ref(), |body, faults: &Vec<WireFaultV2>| {
+    fields.custom(s.faults.as_ref(), |body, faults: &Vec<WireFault>| {
         body.varint(faults.len() as u64);
         for fault in faults {
             body.varint(u64::from(fault.component));
@@ -94,9 +58,10 @@ fn write_simulation(s: &WireSimulationV2, writer: &mut ByteWriter) {
     fields.finish(writer);
 }
 
-fn read_simulation(reader: &mut ByteReader<'_>) -> Result<WireSimulationV2, WireError> {
+/// Reads what [`write_simulation`] wrote.
+pub(super) fn read_simulation(reader: &mut ByteReader<'_>) -> Result<WireSimulation, WireError> {
     let mut fields = FieldsReader::new(reader, "the simulation settings")?;
-    let simulation = WireSimulationV2 {
+    let simulation = WireSimulation {
         seed: fields.varint("the simulation seed")?,
         duration_s: fields.number("the simulation duration")?,
         arrival: fields.u32("the arrival profile")?,
@@ -104,7 +69,7 @@ fn read_simulation(reader: &mut ByteReader<'_>) -> Result<WireSimulationV2, Wire
             let count = body.count("faults", MAX_LIST_ITEMS)?;
             (0..count)
                 .map(|_| read_fault(body))
-                .collect::<Result<Vec<WireFaultV2>, WireError>>()
+                .collect::<Result<Vec<WireFault>, WireError>>()
         })?,
         warmup_s: fields.number("the warm-up")?,
         ramp_from_factor: fields.number("the ramp's start factor")?,
@@ -139,7 +104,7 @@ fn read_simulation(reader: &mut ByteReader<'_>) -> Result<WireSimulationV2, Wire
     Ok(simulation)
 }
 
-fn read_fault(reader: &mut ByteReader<'_>) -> Result<WireFaultV2, WireError> {
+fn read_fault(reader: &mut ByteReader<'_>) -> Result<WireFault, WireError> {
     let component = reader.u32("a fault's component")?;
     let kind = reader.u32("a fault's kind")?;
     let at_s = reader.number("a fault's start")?;
@@ -147,7 +112,7 @@ fn read_fault(reader: &mut ByteReader<'_>) -> Result<WireFaultV2, WireError> {
     let duration_s = fields.number("a fault's length")?;
     let amount = fields.number("a fault's amount")?;
     fields.finish()?;
-    Ok(WireFaultV2 {
+    Ok(WireFault {
         component,
         kind,
         at_s,

@@ -1,21 +1,25 @@
-//! Version 1's frozen defaults and codes: what a left-out field means, and
-//! the numbers that stand for kinds, strategies, metrics, methods, arrival
-//! profiles and on/off attributes.
+//! The link layout's frozen defaults: what a field left out of a link means.
+//! A writer leaves out every field equal to its default here, and a reader
+//! starts from these and sets what the link carries, so a link from a writer
+//! that did not know a field yet reads it as this default.
 //!
 //! What must stay true: everything here is a copy of the model as it was when
-//! version 1 was made, written out by hand. Never replace a value with a call
-//! to `Component::new` or `Default` (they may change, and would silently
-//! change what old links mean), and never reorder a code table.
+//! the field joined the layout, written out by hand. Never replace a value
+//! with a call to `Component::new`, `SimulationSettings::default` or any
+//! `Default` (they may change, and would silently change what old links
+//! mean). The codes that stand for enums are in `codes.rs`.
 
 use super::bytes::WireError;
-use super::wire_v1::flag;
+use super::wire::flag;
 use crate::engine::model::{
-    ArrivalProfile, AutoscalingPolicy, Component, ComponentId, ComponentKind, HealthCheck,
-    HttpMethod, LoadBalancingStrategy, Position, Replicas, ScalingMetric, Security,
-    SimulationSettings, Targets, TeamInputs, Workload,
+    ArrivalProfile, AutoscalerKind, AutoscalingPolicy, Component, ComponentId, ComponentKind,
+    Connection, ConnectionId, HealthCheck, HttpMethod, KeyPopularityKind, LoadBalancingStrategy,
+    Position, Replicas, ScalingMetric, Security, ServiceTimeKind, SimulationSettings, Targets,
+    TeamInputs, Workload,
 };
 
-pub(super) fn workload_v1() -> Workload {
+/// The workload of a link that leaves every field out.
+pub(super) fn workload() -> Workload {
     Workload {
         requests_per_second: 500.0,
         read_share: 0.8,
@@ -24,7 +28,8 @@ pub(super) fn workload_v1() -> Workload {
     }
 }
 
-pub(super) fn team_v1() -> TeamInputs {
+/// The team inputs of a link that leaves every field out.
+pub(super) fn team() -> TeamInputs {
     TeamInputs {
         code_quality: 85.0,
         documentation: 70.0,
@@ -37,7 +42,8 @@ pub(super) fn team_v1() -> TeamInputs {
     }
 }
 
-pub(super) fn targets_v1() -> Targets {
+/// The targets of a link that leaves every field out.
+pub(super) fn targets() -> Targets {
     Targets {
         response_time_ms: 100.0,
         throughput_rps: 1000.0,
@@ -55,19 +61,50 @@ pub(super) fn targets_v1() -> Targets {
     }
 }
 
-/// Version 1 carries only the seed, duration and arrival profile; the
-/// settings it cannot carry mean version 2's defaults.
-pub(super) fn simulation_v1() -> SimulationSettings {
+/// The simulation settings of a link that leaves every field out. A link of
+/// the first writer (`v1.`) carried only the seed, duration and arrival, with
+/// these same defaults; the profile parameters reproduce what it meant (the
+/// spike in the middle tenth of the run at three times the rate, the ramp from
+/// zero, one wave of swing 0.5).
+pub(super) fn simulation() -> SimulationSettings {
     SimulationSettings {
         seed: 1,
         duration_s: 60.0,
+        warmup_s: 0.0,
         arrival: ArrivalProfile::Steady,
-        ..super::defaults_v2::simulation_v2()
+        ramp_from_factor: 0.0,
+        ramp_to_factor: 1.0,
+        profile_at_percent: 45.0,
+        profile_length_percent: 10.0,
+        profile_factor: 3.0,
+        wave_count: 1.0,
+        wave_amplitude: 0.5,
+        key_popularity: KeyPopularityKind::Uniform,
+        zipf_exponent: 1.0,
+        service_time: ServiceTimeKind::Exponential,
+        service_time_cv: 1.0,
+        startup_delay_s: 10.0,
+        autoscaler: AutoscalerKind::Seed,
+        autoscaler_interval_s: 15.0,
+        hpa_tolerance: 0.1,
+        hpa_stabilization_s: 300.0,
+        hpa_scale_up_pods: 4,
+        hpa_scale_up_percent: 100.0,
+        hpa_scale_down_percent: 100.0,
+        hpa_policy_period_s: 15.0,
+        timeout_enabled: false,
+        timeout_ms: 1000.0,
+        retries: 0,
+        retry_backoff_ms: 0.0,
+        circuit_breaker: false,
+        breaker_threshold: 5,
+        breaker_open_s: 10.0,
+        faults: Vec::new(),
     }
 }
 
-/// A component of `kind` with every attribute version 1 carries at its frozen default.
-pub(super) fn component_v1(id: ComponentId, kind: ComponentKind, name: &str) -> Component {
+/// A component of `kind` with every attribute a link carries at its frozen default.
+pub(super) fn component(id: ComponentId, kind: ComponentKind, name: &str) -> Component {
     use ComponentKind as K;
     let (service_time_ms, concurrency) = match kind {
         K::Client => (0.0, 1),
@@ -117,90 +154,22 @@ pub(super) fn component_v1(id: ComponentId, kind: ComponentKind, name: &str) -> 
     component
 }
 
-pub(super) fn kind_code(kind: ComponentKind) -> u32 {
-    use ComponentKind as K;
-    match kind {
-        K::Client => 0,
-        K::ApiGateway => 1,
-        K::LoadBalancer => 2,
-        K::Service => 3,
-        K::Database => 4,
-        K::Cache => 5,
-        K::EventBus => 6,
-        K::EventStore => 7,
-        K::ServiceRegistry => 8,
-        K::Monitoring => 9,
-        K::AuthProvider => 10,
-    }
+/// A connection with every attribute a link carries at its frozen default.
+pub(super) fn connection(id: ConnectionId, from: ComponentId, to: ComponentId) -> Connection {
+    let mut connection = Connection {
+        id,
+        from,
+        to,
+        ..Connection::default()
+    };
+    connection.weight = 1.0;
+    connection.path = String::new();
+    connection.method = HttpMethod::Any;
+    connection.topics = Vec::new();
+    connection
 }
 
-pub(super) fn kind_from_code(code: u32) -> Result<ComponentKind, WireError> {
-    use ComponentKind as K;
-    const KINDS: [ComponentKind; 11] = [
-        K::Client,
-        K::ApiGateway,
-        K::LoadBalancer,
-        K::Service,
-        K::Database,
-        K::Cache,
-        K::EventBus,
-        K::EventStore,
-        K::ServiceRegistry,
-        K::Monitoring,
-        K::AuthProvider,
-    ];
-    KINDS
-        .get(code as usize)
-        .copied()
-        .ok_or_else(|| WireError(format!("component kind code {code} is unknown")))
-}
-
-pub(super) const STRATEGIES: [LoadBalancingStrategy; 3] = [
-    LoadBalancingStrategy::RoundRobin,
-    LoadBalancingStrategy::Weighted,
-    LoadBalancingStrategy::LeastConnections,
-];
-pub(super) const METRICS: [ScalingMetric; 4] = [
-    ScalingMetric::Cpu,
-    ScalingMetric::Memory,
-    ScalingMetric::RequestRate,
-    ScalingMetric::ErrorRate,
-];
-pub(super) const METHODS: [HttpMethod; 5] = [
-    HttpMethod::Any,
-    HttpMethod::Get,
-    HttpMethod::Post,
-    HttpMethod::Put,
-    HttpMethod::Delete,
-];
-pub(super) const ARRIVALS: [ArrivalProfile; 4] = [
-    ArrivalProfile::Steady,
-    ArrivalProfile::Ramp,
-    ArrivalProfile::Spike,
-    ArrivalProfile::Wave,
-];
-
-pub(super) fn code_of<T: PartialEq>(table: &[T], value: &T) -> u32 {
-    table
-        .iter()
-        .position(|entry| entry == value)
-        .unwrap_or_default() as u32
-}
-
-pub(super) fn from_code<T: Copy>(
-    table: &[T],
-    code: Option<u32>,
-    what: &str,
-) -> Result<Option<T>, WireError> {
-    code.map(|code| {
-        table
-            .get(code as usize)
-            .copied()
-            .ok_or_else(|| WireError(format!("{what} code {code} is unknown")))
-    })
-    .transpose()
-}
-
+/// The component's nine on/off attributes as [`flag`] bits.
 pub(super) fn flags_of(component: &Component) -> u32 {
     let Security {
         authentication,
@@ -225,6 +194,7 @@ pub(super) fn flags_of(component: &Component) -> u32 {
     .fold(0, |flags, (_, bit)| flags | bit)
 }
 
+/// Sets the component's on/off attributes from [`flag`] bits; unknown bits are an error.
 pub(super) fn apply_flags(component: &mut Component, flags: u32) -> Result<(), WireError> {
     if flags & !flag::ALL != 0 {
         return Err(WireError(format!(
