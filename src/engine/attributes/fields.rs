@@ -72,7 +72,9 @@ pub fn attribute(
     key: &str,
 ) -> Result<&'static FieldSpec, FieldError> {
     let mut entries: Box<dyn Iterator<Item = &'static FieldSpec>> = match target {
-        FieldTarget::Design => Box::new(DESIGN_FIELDS.iter().chain(SIMULATION_FIELDS)),
+        FieldTarget::Design => {
+            return design_attribute(key).ok_or_else(|| FieldError::UnknownField(key.to_string()))
+        }
         FieldTarget::Component(id) => {
             let kind = design.component(id).ok_or(FieldError::NoSuchTarget)?.kind;
             Box::new(
@@ -89,4 +91,14 @@ pub fn attribute(
     entries
         .find(|spec| spec.key == key)
         .ok_or_else(|| FieldError::UnknownField(key.to_string()))
+}
+
+/// The design-level entry (simulation settings included) named `key`, for
+/// readers that have no design at hand (the simulator's option check, the
+/// command line).
+pub fn design_attribute(key: &str) -> Option<&'static FieldSpec> {
+    DESIGN_FIELDS
+        .iter()
+        .chain(SIMULATION_FIELDS)
+        .find(|spec| spec.key == key)
 }

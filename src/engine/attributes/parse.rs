@@ -29,6 +29,29 @@ impl FieldValue {
 }
 
 impl FieldSpec {
+    /// Checks a number against this entry's range (and wholeness); a number
+    /// that is not finite, or an entry that is not a number, is refused.
+    pub fn check_number(&self, value: f64) -> Result<(), FieldError> {
+        let label = self.label;
+        let FieldType::Number { min, max, integer } = self.ty else {
+            return Err(FieldError::NotANumber {
+                label,
+                value: format_number(value),
+            });
+        };
+        if integer && value.fract() != 0.0 {
+            return Err(FieldError::NotWhole { label });
+        }
+        if !(value >= min && value <= max) {
+            return Err(FieldError::OutOfRange {
+                label,
+                min: format_number(min),
+                max: format_number(max),
+            });
+        }
+        Ok(())
+    }
+
     /// Parses and checks `input` against this spec.
     pub fn parse(&self, input: &str) -> Result<FieldValue, FieldError> {
         let label = self.label;
@@ -62,22 +85,12 @@ impl FieldSpec {
                 }
                 Ok(FieldValue::Text(trimmed.to_string()))
             }
-            FieldType::Number { min, max, integer } => {
+            FieldType::Number { .. } => {
                 let value: f64 = parse_number(trimmed).ok_or_else(|| FieldError::NotANumber {
                     label,
                     value: trimmed.to_string(),
                 })?;
-                if *integer && value.fract() != 0.0 {
-                    return Err(FieldError::NotWhole { label });
-                }
-                if !(value >= *min && value <= *max) {
-                    return Err(FieldError::OutOfRange {
-                        label,
-                        min: format_number(*min),
-                        max: format_number(*max),
-                    });
-                }
-                Ok(FieldValue::Number(value))
+                self.check_number(value).map(|()| FieldValue::Number(value))
             }
             FieldType::Bool => match trimmed {
                 "true" | "on" | "yes" | "1" => Ok(FieldValue::Bool(true)),

@@ -1,13 +1,16 @@
-//! Everything a simulation run needs beyond the design: seed, duration,
-//! warm-up, traffic profile, key popularity, service-time distribution,
-//! autoscaler mode, faults and the callers' resilience settings.
+//! The simulator's run plan: the design's [`SimulationSettings`] (the one
+//! settings type a user chooses, carried by the design file and its share
+//! link) resolved into what the simulator steps through: seconds instead of
+//! shares of the run, requests per second instead of rate factors, a traffic
+//! profile, key popularity, service-time distribution, autoscaler, faults and
+//! the callers' resilience. [`SimulationOptions::from_settings`] derives it;
+//! tests and benchmarks may also build one directly.
 //!
-//! What must stay true: every field has a default, so `{}` is a valid set of
-//! options; [`SimulationOptions::validate`] names the first bad setting, and
-//! the simulator never starts with options that did not pass it. The design's
-//! own [`SimulationSettings`] (every setting a user can choose, carried by the
-//! design file and its share link) convert into options with
-//! [`SimulationOptions::from_settings`].
+//! What must stay true: every field has a default, so `{}` is a valid plan;
+//! the plan has no ranges of its own: [`SimulationOptions::validate`] checks
+//! each option that stands for a setting against that setting's entry in the
+//! attribute table, and the simulator never starts with a plan that did not
+//! pass it.
 
 use crate::engine::model::{
     ArrivalProfile, AutoscalerKind, ComponentId, FaultAction, KeyPopularityKind, ScheduledFault,
