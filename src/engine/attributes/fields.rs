@@ -12,7 +12,7 @@
 use crate::engine::attributes::component_table::{COMPONENT_FIELDS, CONNECTION_FIELDS};
 use crate::engine::attributes::design_table::DESIGN_FIELDS;
 use crate::engine::attributes::simulation_fields::SIMULATION_FIELDS;
-use crate::engine::model::{ComponentKind, Design};
+use crate::engine::model::{ComponentKind, Design, SimulationSettings};
 
 pub use crate::engine::attributes::component_table::{
     MAX_DESCRIPTION_LEN, MAX_NAME_LEN, MAX_REPLICAS,
@@ -101,4 +101,12 @@ pub fn design_attribute(key: &str) -> Option<&'static FieldSpec> {
         .iter()
         .chain(SIMULATION_FIELDS)
         .find(|spec| spec.key == key)
+}
+
+/// Whether the design-level attribute `key` changes anything under the
+/// current simulation settings (the HPA settings only matter with the HPA
+/// autoscaler, and so on), so that an inspector may dim or fold away the
+/// rest. Keys it does not know are in use.
+pub fn simulation_field_in_use(settings: &SimulationSettings, key: &str) -> bool {
+    design_attribute(key).is_none_or(|spec| spec.is_in_use(settings))
 }

@@ -43,32 +43,32 @@ pub static SIMULATION_FIELDS: &[FieldSpec] = &[
         simulation.arrival),
     entry!(Design, D, GROUP, "simulation.ramp_from_factor", "Ramp from (× rate)", "× rate",
         number(0.0, 1000.0), "Ramp: the rate at the start, as a multiple of the workload rate.",
-        simulation.ramp_from_factor),
+        simulation.ramp_from_factor; when |s| s.arrival == ArrivalProfile::Ramp),
     entry!(Design, D, GROUP, "simulation.ramp_to_factor", "Ramp to (× rate)", "× rate",
         number(0.0, 1000.0), "Ramp: the rate at the end, as a multiple of the workload rate.",
-        simulation.ramp_to_factor),
+        simulation.ramp_to_factor; when |s| s.arrival == ArrivalProfile::Ramp),
     entry!(Design, D, GROUP, "simulation.profile_at_percent", "Spike or step at (% of run)",
         "%", number(0.0, 100.0), "Spike or step: when it happens, in percent of the run.",
-        simulation.profile_at_percent),
+        simulation.profile_at_percent; when |s| matches!(s.arrival, ArrivalProfile::Spike | ArrivalProfile::Step)),
     entry!(Design, D, GROUP, "simulation.profile_length_percent", "Spike length (% of run)",
         "%", number(0.0, 100.0), "Spike: how long it lasts, in percent of the run.",
-        simulation.profile_length_percent),
+        simulation.profile_length_percent; when |s| s.arrival == ArrivalProfile::Spike),
     entry!(Design, D, GROUP, "simulation.profile_factor", "Spike or step factor (× rate)",
         "× rate", number(0.0, 1000.0),
-        "Spike or step: what the workload rate is multiplied by.", simulation.profile_factor),
+        "Spike or step: what the workload rate is multiplied by.", simulation.profile_factor; when |s| matches!(s.arrival, ArrivalProfile::Spike | ArrivalProfile::Step)),
     entry!(Design, D, GROUP, "simulation.wave_count", "Waves per run", "",
         number(1.0, 1000.0), "Waves: how many whole waves, like days, fit in the run.",
-        simulation.wave_count),
+        simulation.wave_count; when |s| s.arrival == ArrivalProfile::Wave),
     entry!(Design, D, GROUP, "simulation.wave_amplitude", "Wave swing (0 to 1)", "",
         number(0.0, 1.0), "Waves: how far the rate swings around the workload rate, 0 to 1.",
-        simulation.wave_amplitude),
+        simulation.wave_amplitude; when |s| s.arrival == ArrivalProfile::Wave),
     entry!(Design, D, GROUP, "simulation.key_popularity", "Key popularity", "",
         FieldType::Choice(KEY_POPULARITIES),
         "Whether every key is equally popular, or a few hot keys get most requests (Zipf).",
         simulation.key_popularity),
     entry!(Design, D, GROUP, "simulation.zipf_exponent", "Zipf exponent", "",
         number(0.01, 10.0), "Zipf: how skewed popularity is; around 1 for typical web traffic.",
-        simulation.zipf_exponent),
+        simulation.zipf_exponent; when |s| s.key_popularity == KeyPopularityKind::Zipf),
     entry!(Design, D, GROUP, "simulation.service_time", "Service-time distribution", "",
         FieldType::Choice(SERVICE_TIMES),
         "How one request's service time spreads around the mean: exponential, fixed or log-normal.",
@@ -76,7 +76,7 @@ pub static SIMULATION_FIELDS: &[FieldSpec] = &[
     entry!(Design, D, GROUP, "simulation.service_time_cv", "Service-time variation (CV)", "",
         number(0.01, 10.0),
         "Log-normal: standard deviation over mean; higher means more slow outliers.",
-        simulation.service_time_cv),
+        simulation.service_time_cv; when |s| s.service_time == ServiceTimeKind::LogNormal),
     entry!(Design, D, GROUP, "simulation.startup_delay_s", "Replica start-up delay (s)", "s",
         number(0.0, 86_400.0),
         "Seconds a new or restarted replica takes before it serves requests.",
@@ -91,44 +91,44 @@ pub static SIMULATION_FIELDS: &[FieldSpec] = &[
     entry!(Design, D, GROUP, "simulation.hpa_tolerance", "HPA tolerance", "",
         number(0.0, 0.99),
         "HPA: no change while the metric is within this share of its target.",
-        simulation.hpa_tolerance),
+        simulation.hpa_tolerance; when |s| s.autoscaler == AutoscalerKind::Hpa),
     entry!(Design, D, GROUP, "simulation.hpa_stabilization_s", "HPA scale-down window (s)", "s",
         number(0.0, 3600.0),
         "HPA: scale down only to the highest recommendation of this many past seconds.",
-        simulation.hpa_stabilization_s),
+        simulation.hpa_stabilization_s; when |s| s.autoscaler == AutoscalerKind::Hpa),
     entry!(Design, D, GROUP, "simulation.hpa_scale_up_pods", "HPA scale-up pods per period", "",
         whole(0.0, 1000.0), "HPA: most pods added per policy period (or the percentage below).",
-        simulation.hpa_scale_up_pods),
+        simulation.hpa_scale_up_pods; when |s| s.autoscaler == AutoscalerKind::Hpa),
     entry!(Design, D, GROUP, "simulation.hpa_scale_up_percent", "HPA scale-up % per period", "%",
         number(0.0, 10_000.0), "HPA: most pods added per period, in percent of those running.",
-        simulation.hpa_scale_up_percent),
+        simulation.hpa_scale_up_percent; when |s| s.autoscaler == AutoscalerKind::Hpa),
     entry!(Design, D, GROUP, "simulation.hpa_scale_down_percent", "HPA scale-down % per period",
         "%", number(0.0, 100.0),
         "HPA: most pods removed per period, in percent of those running.",
-        simulation.hpa_scale_down_percent),
+        simulation.hpa_scale_down_percent; when |s| s.autoscaler == AutoscalerKind::Hpa),
     entry!(Design, D, GROUP, "simulation.hpa_policy_period_s", "HPA policy period (s)", "s",
         number(0.1, 3600.0), "HPA: the period the scale-up and scale-down limits apply to.",
-        simulation.hpa_policy_period_s),
+        simulation.hpa_policy_period_s; when |s| s.autoscaler == AutoscalerKind::Hpa),
     entry!(Design, D, GROUP, "simulation.timeout_enabled", "Call timeouts", "", FieldType::Bool,
         "Whether callers give up on a call that takes too long.", simulation.timeout_enabled),
     entry!(Design, D, GROUP, "simulation.timeout_ms", "Timeout (ms)", "ms",
         number(1.0, 3_600_000.0), "How long a caller waits before giving up on a call.",
-        simulation.timeout_ms),
+        simulation.timeout_ms; when |s| s.timeout_enabled),
     entry!(Design, D, GROUP, "simulation.retries", "Retries", "", whole(0.0, 10.0),
         "How many more times a failed call is tried.", simulation.retries),
     entry!(Design, D, GROUP, "simulation.retry_backoff_ms", "Retry backoff (ms)", "ms",
         number(0.0, 3_600_000.0), "How long a caller waits before trying again.",
-        simulation.retry_backoff_ms),
+        simulation.retry_backoff_ms; when |s| s.retries > 0),
     entry!(Design, D, GROUP, "simulation.circuit_breaker", "Circuit breakers", "",
         FieldType::Bool,
         "Whether callers stop calling a failing component for a while instead of piling on.",
         simulation.circuit_breaker),
     entry!(Design, D, GROUP, "simulation.breaker_threshold", "Failures that open a breaker", "",
         whole(1.0, 1000.0), "Failures in a row after which a caller stops calling.",
-        simulation.breaker_threshold),
+        simulation.breaker_threshold; when |s| s.circuit_breaker),
     entry!(Design, D, GROUP, "simulation.breaker_open_s", "Breaker cool-off (s)", "s",
         number(0.001, 3600.0), "Seconds a breaker stays open before it tries one call again.",
-        simulation.breaker_open_s),
+        simulation.breaker_open_s; when |s| s.circuit_breaker),
     FieldSpec {
         key: "simulation.faults",
         label: FAULTS_LABEL,
@@ -137,6 +137,7 @@ pub static SIMULATION_FIELDS: &[FieldSpec] = &[
         group: GROUP,
         ty: FieldType::Faults,
         rule: TextRule::Any,
+        in_use: None,
         applies: D,
         access: Access::Design {
             get: |design| FieldValue::Faults(name_faults(design, &design.simulation.faults)),
@@ -154,30 +155,6 @@ pub static SIMULATION_FIELDS: &[FieldSpec] = &[
 /// The simulation attributes, in inspector order.
 pub fn simulation_fields() -> Vec<FieldSpec> {
     SIMULATION_FIELDS.to_vec()
-}
-
-/// Whether `key` changes anything under the current choices (the HPA
-/// settings only matter with the HPA autoscaler, and so on), so that an
-/// inspector may dim or fold away the rest. Keys it does not know are in use.
-pub fn simulation_field_in_use(settings: &SimulationSettings, key: &str) -> bool {
-    let arrival = settings.arrival;
-    match key {
-        "simulation.ramp_from_factor" | "simulation.ramp_to_factor" => {
-            arrival == ArrivalProfile::Ramp
-        }
-        "simulation.profile_at_percent" | "simulation.profile_factor" => {
-            matches!(arrival, ArrivalProfile::Spike | ArrivalProfile::Step)
-        }
-        "simulation.profile_length_percent" => arrival == ArrivalProfile::Spike,
-        "simulation.wave_count" | "simulation.wave_amplitude" => arrival == ArrivalProfile::Wave,
-        "simulation.zipf_exponent" => settings.key_popularity == KeyPopularityKind::Zipf,
-        "simulation.service_time_cv" => settings.service_time == ServiceTimeKind::LogNormal,
-        "simulation.timeout_ms" => settings.timeout_enabled,
-        "simulation.retry_backoff_ms" => settings.retries > 0,
-        "simulation.breaker_threshold" | "simulation.breaker_open_s" => settings.circuit_breaker,
-        hpa if hpa.starts_with("simulation.hpa_") => settings.autoscaler == AutoscalerKind::Hpa,
-        _ => true,
-    }
 }
 
 /// The one validator of a design's simulation settings: every setting lies in

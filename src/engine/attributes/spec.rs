@@ -12,6 +12,7 @@
 use crate::engine::attributes::fault_text::FaultEntry;
 use crate::engine::model::{
     Component, ComponentId, ComponentKind, Connection, ConnectionId, Design, ShardRange,
+    SimulationSettings,
 };
 use std::fmt;
 
@@ -121,6 +122,10 @@ pub struct FieldSpec {
     pub applies: Applies,
     /// How it is read and written.
     pub access: Access,
+    /// For a simulation setting that only matters under some choices (the
+    /// HPA settings with the HPA autoscaler, and so on): whether it matters
+    /// under `settings`, so that an inspector may dim or fold it away.
+    pub in_use: Option<fn(&SimulationSettings) -> bool>,
 }
 
 /// Two entries are equal when they describe the same attribute: the getter
@@ -150,6 +155,11 @@ impl PartialEq for FieldSpec {
 }
 
 impl FieldSpec {
+    /// Whether this attribute changes anything under `settings` (see [`FieldSpec::in_use`]).
+    pub fn is_in_use(&self, settings: &SimulationSettings) -> bool {
+        self.in_use.is_none_or(|in_use| in_use(settings))
+    }
+
     /// Whether a component of `kind` has this attribute.
     pub fn applies_to_kind(&self, kind: ComponentKind) -> bool {
         matches!(self.applies, Applies::Kinds(kinds) if kinds.contains(&kind))
@@ -246,10 +256,13 @@ pub const fn whole(min: f64, max: f64) -> FieldType {
 /// One table entry whose getter and setter are the model field at `path` on
 /// the owner (`Design`, `Component` or `Connection`), converted by its
 /// [`super::slot::Slot`]: `entry!(Component, applies, group, key, label, unit,
-/// type, help, path.to.field)`.
+/// type, help, path.to.field)`, optionally followed by `; when |settings| ...`
+/// for a simulation setting that matters only under some choices.
 macro_rules! entry {
+    (@when) => { None };
+    (@when $when:expr) => { Some($when) };
     ($owner:ident, $applies:expr, $group:expr, $key:literal, $label:expr, $unit:literal,
-     $ty:expr, $help:literal, $($path:ident).+) => {
+     $ty:expr, $help:literal, $($path:ident).+ $(; when $when:expr)?) => {
         $crate::engine::attributes::spec::FieldSpec {
             key: $key,
             label: $label,
@@ -265,6 +278,7 @@ macro_rules! entry {
                     $crate::engine::attributes::slot::Slot::write(&mut owner.$($path).+, value)
                 },
             },
+            in_use: $crate::engine::attributes::spec::entry!(@when $($when)?),
         }
     };
 }
