@@ -12,8 +12,7 @@
 
 use super::error::SimError;
 use super::options::{
-    AutoscalerMode, Fault, FaultKind, KeyPopularity, ServiceTimeDistribution, SimulationOptions,
-    TrafficProfile, MAX_DURATION_S,
+    Fault, FaultKind, ServiceTimeDistribution, SimulationOptions, TrafficProfile, MAX_DURATION_S,
 };
 use crate::engine::attributes::fault_text::{MAX_ADDED_LATENCY_MS, MAX_FAULT_TIME_S};
 use crate::engine::attributes::fields::{design_attribute, format_number, FieldType};
@@ -59,104 +58,22 @@ fn up_to(value: f64, max: f64) -> bool {
 impl SimulationOptions {
     /// Checks every option; the error names the first bad one.
     pub fn validate(&self) -> Result<(), SimError> {
-        within("duration_s", "simulation.duration_s", self.duration_s)?;
+        for (setting, key, value) in self.setting_values() {
+            within(&setting, key, value)?;
+        }
         if !(self.warmup_s >= 0.0 && self.warmup_s < self.duration_s) {
             return bad("warmup_s", "must be at least 0 and less than duration_s");
         }
-        within(
-            "startup_delay_s",
-            "simulation.startup_delay_s",
-            self.startup_delay_s,
-        )?;
         check_profile(&self.profile)?;
-        if let KeyPopularity::Zipf { exponent } = self.key_popularity {
-            within(
-                "key_popularity.exponent",
-                "simulation.zipf_exponent",
-                exponent,
-            )?;
-        }
-        match self.service_time {
-            ServiceTimeDistribution::Erlang { k } if !(1..=100).contains(&k) => {
-                return bad("service_time.k", "must be 1 to 100")
-            }
-            ServiceTimeDistribution::LogNormal { cv } => {
-                within("service_time.cv", "simulation.service_time_cv", cv)?
-            }
-            _ => {}
-        }
-        within(
-            "autoscaler.interval_s",
-            "simulation.autoscaler_interval_s",
-            self.autoscaler.interval_s,
-        )?;
-        if let AutoscalerMode::Hpa(hpa) = self.autoscaler.mode {
-            let checks = [
-                ("tolerance", "simulation.hpa_tolerance", hpa.tolerance),
-                (
-                    "stabilization_s",
-                    "simulation.hpa_stabilization_s",
-                    hpa.stabilization_s,
-                ),
-                (
-                    "scale_up_pods",
-                    "simulation.hpa_scale_up_pods",
-                    f64::from(hpa.scale_up_pods),
-                ),
-                (
-                    "scale_up_percent",
-                    "simulation.hpa_scale_up_percent",
-                    hpa.scale_up_percent,
-                ),
-                (
-                    "scale_down_percent",
-                    "simulation.hpa_scale_down_percent",
-                    hpa.scale_down_percent,
-                ),
-                (
-                    "policy_period_s",
-                    "simulation.hpa_policy_period_s",
-                    hpa.policy_period_s,
-                ),
-            ];
-            for (name, key, value) in checks {
-                within(&format!("autoscaler.mode.{name}"), key, value)?;
+        if let ServiceTimeDistribution::Erlang { k } = self.service_time {
+            if !(1..=100).contains(&k) {
+                return bad("service_time.k", "must be 1 to 100");
             }
         }
         for (i, fault) in self.faults.iter().enumerate() {
             check_fault(i, fault)?;
         }
-        let resilience = &self.resilience;
-        if let Some(timeout_s) = resilience.timeout_s {
-            within(
-                "resilience.timeout_s",
-                "simulation.timeout_ms",
-                timeout_s * 1000.0,
-            )?;
-        }
-        within(
-            "resilience.retries",
-            "simulation.retries",
-            f64::from(resilience.retries),
-        )?;
-        within(
-            "resilience.retry_backoff_s",
-            "simulation.retry_backoff_ms",
-            resilience.retry_backoff_s * 1000.0,
-        )?;
-        let breaker = &resilience.circuit_breaker;
-        if breaker.enabled {
-            within(
-                "resilience.circuit_breaker.failure_threshold",
-                "simulation.breaker_threshold",
-                f64::from(breaker.failure_threshold),
-            )?;
-        }
-        within(
-            "resilience.circuit_breaker.open_s",
-            "simulation.breaker_open_s",
-            breaker.open_s,
-        )
+        Ok(())
     }
 }
 
