@@ -8,6 +8,7 @@
 //! - `facts`: the graph rules behind the derived facts;
 //! - `queueing`: M/M/c and M/M/c/K formulas against independent closed forms;
 //! - `analytic`: routing of traffic through a design and the estimate built on it;
+//! - `attributes`: the attribute table itself (round trips, ranges, kinds, agreement);
 //! - `edit`, `fields`, `validate`, `format`: refusing bad input without a change;
 //! - `simulation_settings`: the design's simulation settings as fields, the
 //!   faults text, and their mapping onto the simulator's options;
@@ -17,6 +18,7 @@
 //! No test reads a clock or an unseeded random source.
 
 mod analytic;
+mod attributes;
 mod cli;
 mod edit;
 mod facts;

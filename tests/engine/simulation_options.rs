@@ -5,8 +5,9 @@
 
 use crate::SplitMix;
 use archplay::engine::attributes::access::set_field;
+use archplay::engine::attributes::fields::simulation_field_in_use;
 use archplay::engine::attributes::fields::{FieldSpec, FieldTarget, FieldType};
-use archplay::engine::attributes::simulation_fields::{simulation_field_in_use, simulation_fields};
+use archplay::engine::attributes::simulation_fields::simulation_fields;
 use archplay::engine::model::validate::validate;
 use archplay::engine::model::{
     ArrivalProfile, AutoscalerKind, ComponentId, Design, FaultAction, KeyPopularityKind,

@@ -269,3 +269,51 @@ fn a_design_with_extreme_values_runs_without_panicking() {
         "an infinite rate offers nothing rather than everything"
     );
 }
+
+#[test]
+fn the_cli_options_file_holds_design_settings_checked_by_the_attribute_table() {
+    let dir = std::env::temp_dir().join(format!("archplay-cli-settings-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let design = dir.join("scaling.json");
+    std::fs::write(
+        &design,
+        design_file::to_json(&template("auto-scaling").unwrap()),
+    )
+    .unwrap();
+    let design = design.to_str().unwrap();
+    let write = |name: &str, json: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, json).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+
+    let good = write(
+        "good.json",
+        r#"{"seed": 4, "duration_s": 20, "arrival": "step"}"#,
+    );
+    let (code, stdout, stderr) = archplay(&["simulate", design, "--options", &good]);
+    assert_eq!(code, 0, "{stderr}");
+    let summary: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        (summary["seed"].as_u64(), summary["simulated_s"].as_f64()),
+        (Some(4), Some(20.0))
+    );
+
+    // The same range the inspector shows: start-up delay is 0 to 86400 s.
+    let late = write("late.json", r#"{"startup_delay_s": 90000}"#);
+    let (code, stdout, stderr) = archplay(&["simulate", design, "--options", &late]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("Replica start-up delay (s) must be between 0 and 86400"),
+        "{stderr}"
+    );
+    // A flag goes through the same entry and is checked against the file's settings.
+    let (code, _, stderr) = archplay(&["simulate", design, "--options", &good, "--warmup", "25"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("`warmup_s`") && stderr.contains("shorter than the run"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,12 +1,20 @@
 //! `simulate`: runs the discrete-event simulator on a design file and prints
 //! its summary as JSON.
 //!
-//! The run's options start from the design's own simulation settings, then a
-//! `--options` file (a JSON `SimulationOptions`, every field optional) replaces
-//! them, then `--seed`, `--duration` and `--warmup` override single values.
+//! The run's settings start from the design's own simulation settings, then a
+//! `--options` file (a JSON `SimulationSettings`, every field optional, the
+//! keys of the attribute table's `simulation.*` entries) replaces them, then
+//! `--seed`, `--duration` and `--warmup` set single settings. Both go through
+//! the attribute table: its parser and ranges for the flags, its validator
+//! (`check_settings`) for the file, so the command line accepts exactly what
+//! the inspector accepts.
 
 use super::design_commands::read_input;
 use super::Failure;
+use archplay::engine::attributes::access::set_field;
+use archplay::engine::attributes::fields::FieldTarget;
+use archplay::engine::attributes::simulation_fields::check_settings;
+use archplay::engine::model::SimulationSettings;
 use archplay::engine::share::design_file;
 use archplay::engine::sim::{RunOutcome, Simulation, SimulationOptions};
 use std::io::Write;
@@ -21,12 +29,17 @@ fn value<T: std::str::FromStr>(flag: &str, raw: Option<&String>, what: &str) -> 
         .map_err(|_| Failure::Usage(format!("{flag} needs {what}, not `{raw}`")))
 }
 
+/// The flags that set one simulation setting, with the table key each sets.
+const SETTING_FLAGS: [(&str, &str); 3] = [
+    ("--seed", "simulation.seed"),
+    ("--duration", "simulation.duration_s"),
+    ("--warmup", "simulation.warmup_s"),
+];
+
 /// `archplay simulate DESIGN.json [flags]`
 pub fn simulate(args: &[String]) -> Result<(), Failure> {
     let mut path: Option<&String> = None;
-    let mut seed: Option<u64> = None;
-    let mut duration: Option<f64> = None;
-    let mut warmup: Option<f64> = None;
+    let mut settings: Vec<(&str, &'static str, &String)> = Vec::new();
     let mut options_path: Option<&String> = None;
     let mut max_events = u64::MAX;
     let mut i = 0;
@@ -34,18 +47,19 @@ pub fn simulate(args: &[String]) -> Result<(), Failure> {
         let arg = &args[i];
         let next = args.get(i + 1);
         match arg.as_str() {
-            "--seed" => seed = Some(value(arg, next, "a whole number")?),
-            "--duration" => duration = Some(value(arg, next, "a number of seconds")?),
-            "--warmup" => warmup = Some(value(arg, next, "a number of seconds")?),
             "--max-events" => max_events = value(arg, next, "a whole number")?,
             "--options" => {
                 options_path =
                     Some(next.ok_or_else(|| Failure::Usage("--options needs a file".into()))?)
             }
             flag if flag.starts_with("--") => {
-                return Err(Failure::Usage(format!(
-                    "unknown flag `{flag}`; {SIMULATE_USAGE}"
-                )))
+                let Some((flag, key)) = SETTING_FLAGS.iter().find(|(name, _)| *name == flag) else {
+                    return Err(Failure::Usage(format!(
+                        "unknown flag `{flag}`; {SIMULATE_USAGE}"
+                    )));
+                };
+                let raw = next.ok_or_else(|| Failure::Usage(format!("{flag} needs a value")))?;
+                settings.push((flag, key, raw));
             }
             _ if path.is_none() => {
                 path = Some(arg);
@@ -61,28 +75,23 @@ pub fn simulate(args: &[String]) -> Result<(), Failure> {
         i += 2;
     }
     let path = path.ok_or_else(|| Failure::Usage(SIMULATE_USAGE.to_string()))?;
-    let design = design_file::from_json(&read_input(path)?)
+    let mut design = design_file::from_json(&read_input(path)?)
         .map_err(|error| Failure::Usage(format!("{path}: {error}")))?;
-    let mut options = match options_path {
-        Some(file) => {
-            serde_json::from_str::<SimulationOptions>(&read_input(file)?).map_err(|error| {
-                Failure::Usage(format!("{file}: not valid simulation options: {error}"))
-            })?
-        }
-        None => SimulationOptions::from_settings(
-            &design.simulation,
-            design.workload.requests_per_second,
-        ),
-    };
-    if let Some(seed) = seed {
-        options.seed = seed;
+    if let Some(file) = options_path {
+        design.simulation = serde_json::from_str::<SimulationSettings>(&read_input(file)?)
+            .map_err(|error| {
+                Failure::Usage(format!("{file}: not valid simulation settings: {error}"))
+            })?;
+        check_settings(&design).map_err(|error| Failure::Usage(format!("{file}: {error}")))?;
     }
-    if let Some(duration) = duration {
-        options.duration_s = duration;
+    for (flag, key, raw) in settings {
+        set_field(&mut design, FieldTarget::Design, key, raw).map_err(|error| {
+            let setting = key.trim_start_matches("simulation.");
+            Failure::Usage(format!("{flag} {raw}: bad setting `{setting}`: {error}"))
+        })?;
     }
-    if let Some(warmup) = warmup {
-        options.warmup_s = warmup;
-    }
+    let options =
+        SimulationOptions::from_settings(&design.simulation, design.workload.requests_per_second);
     let mut simulation =
         Simulation::new(&design, &options).map_err(|error| Failure::Usage(error.to_string()))?;
     let outcome = simulation.run_until(simulation.end(), max_events);

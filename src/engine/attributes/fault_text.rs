@@ -17,8 +17,7 @@
 //! the fault (by its number and text) and the problem. Names are looked up in
 //! [`resolve_faults`], so the model only ever holds component ids.
 
-use crate::engine::attributes::fields::format_number;
-use crate::engine::attributes::number::parse_number;
+use crate::engine::attributes::number::{format_number, parse_number};
 use crate::engine::model::simulation_settings::{FaultAction, ScheduledFault};
 use crate::engine::model::Design;
 
@@ -98,15 +97,34 @@ pub fn resolve_faults(
 /// The faults as text, naming each component by its current name
 /// (`(missing)` for an id the design does not have).
 pub fn format_faults(design: &Design, faults: &[ScheduledFault]) -> String {
+    format_entries(&name_faults(design, faults))
+}
+
+/// The faults as written, each naming its component by its current name
+/// (`(missing)` for an id the design does not have): what [`resolve_faults`] reads back.
+pub fn name_faults(design: &Design, faults: &[ScheduledFault]) -> Vec<FaultEntry> {
     faults
         .iter()
-        .map(|fault| format_fault(design.name_of(fault.component), fault))
+        .map(|fault| FaultEntry {
+            component: design.name_of(fault.component).to_string(),
+            action: fault.action,
+            at_s: fault.at_s,
+            duration_s: fault.duration_s,
+        })
+        .collect()
+}
+
+/// The entries as one line of text, the way [`parse_faults`] reads them.
+pub fn format_entries(entries: &[FaultEntry]) -> String {
+    entries
+        .iter()
+        .map(format_entry)
         .collect::<Vec<_>>()
         .join("; ")
 }
 
-fn format_fault(name: &str, fault: &ScheduledFault) -> String {
-    let verb = match fault.action {
+fn format_entry(entry: &FaultEntry) -> String {
+    let verb = match entry.action {
         FaultAction::KillReplica => "kill",
         FaultAction::ComponentDown => "down",
         FaultAction::AddLatency { .. } => "latency",
@@ -114,13 +132,13 @@ fn format_fault(name: &str, fault: &ScheduledFault) -> String {
     };
     let mut text = format!(
         "{verb} {} at {}s",
-        quote_name(name),
-        format_number(fault.at_s)
+        quote_name(&entry.component),
+        format_number(entry.at_s)
     );
-    if let Some(duration_s) = fault.duration_s {
+    if let Some(duration_s) = entry.duration_s {
         text.push_str(&format!(" for {}s", format_number(duration_s)));
     }
-    match fault.action {
+    match entry.action {
         FaultAction::AddLatency { ms } => text.push_str(&format!(" +{}ms", format_number(ms))),
         FaultAction::AddErrors { percent } => {
             text.push_str(&format!(" {}%", format_number(percent)))

@@ -1,5 +1,6 @@
-//! Reading a number a person typed: one parser for every field, the fault
-//! text and the simulation panel, natively and in the browser.
+//! Reading a number a person typed, and writing one back: one parser for
+//! every field, the fault text and the simulation panel, natively and in the
+//! browser, and one formatter ([`format_number`]) whose text it reads back.
 //!
 //! It is `lexical-parse-float` built `compact`: the same correctly rounded
 //! value as `str::parse::<f64>` for every decimal text, without the standard
@@ -26,4 +27,13 @@ pub fn parse_number(text: &str) -> Option<f64> {
     f64::from_lexical(bytes)
         .ok()
         .filter(|value| value.is_finite())
+}
+
+/// Formats a number the way the inspector shows it and [`parse_number`] reads it back.
+pub fn format_number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
 }

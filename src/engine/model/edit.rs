@@ -7,7 +7,7 @@
 use crate::engine::attributes::access::set_field;
 use crate::engine::attributes::fields::{FieldError, FieldTarget};
 use crate::engine::model::graph::connection_problem;
-use crate::engine::model::validate::{MAX_COMPONENTS, MAX_CONNECTIONS};
+use crate::engine::model::limits::{MAX_COMPONENTS, MAX_CONNECTIONS};
 use crate::engine::model::{
     Component, ComponentId, ComponentKind, Connection, ConnectionId, Design, Position,
 };
@@ -148,9 +148,7 @@ pub fn apply(design: &mut Design, edit: Edit) -> Result<Created, EditError> {
     }
 }
 
-/// The canvas is finite so that a stray drag or a hand-edited file cannot
-/// push a component to where no one can find it.
-pub const CANVAS_LIMIT: f64 = 100_000.0;
+pub use crate::engine::model::limits::CANVAS_LIMIT;
 
 /// Keeps a position on the canvas and on whole canvas units: nobody can see a
 /// fraction of a unit, and whole numbers keep share links short.

@@ -13,6 +13,7 @@ pub mod design_inputs;
 pub mod edit;
 pub mod graph;
 pub mod history;
+pub mod limits;
 pub mod simulation_settings;
 pub mod validate;
 

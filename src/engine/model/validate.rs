@@ -9,16 +9,13 @@ use crate::engine::attributes::fields::{
     component_fields, connection_fields, design_fields, FieldTarget, MAX_NAME_LEN,
 };
 use crate::engine::attributes::simulation_fields::check_simulation;
-use crate::engine::model::edit::CANVAS_LIMIT;
 use crate::engine::model::graph::{flow, Flow};
+use crate::engine::model::limits::CANVAS_LIMIT;
 use crate::engine::model::{ComponentKind, Design};
 use std::collections::BTreeSet;
 use std::fmt;
 
-/// Most components a design may hold.
-pub const MAX_COMPONENTS: usize = 500;
-/// Most connections a design may hold.
-pub const MAX_CONNECTIONS: usize = 2000;
+pub use crate::engine::model::limits::{MAX_COMPONENTS, MAX_CONNECTIONS};
 
 /// Everything wrong with a design, in the order found (at most 20 listed).
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -7,6 +7,7 @@
 //! security and maintainability), and every score is the sum of its lines.
 
 pub mod analytic;
+pub mod evidence;
 pub mod facts;
 pub mod performance;
 pub mod queueing;

@@ -4,7 +4,7 @@
 use crate::engine::model::graph::{flow, Flow, Index};
 use crate::engine::model::{ComponentId, ComponentKind, Design};
 use crate::engine::score::analytic::Estimate;
-use crate::engine::score::facts::Measure;
+use crate::engine::score::evidence::Measure;
 
 fn bottleneck_words(design: &Design, estimate: &Estimate) -> String {
     match estimate

@@ -1,5 +1,6 @@
 //! One editable attribute in the inspector, rendered from its
-//! [`FieldSpec`]: a text box, a checkbox or a drop-down.
+//! [`FieldSpec`]: a text box, a checkbox or a drop-down, its label carrying
+//! the entry's help text as a tooltip.
 //!
 //! What must stay true: the input carries `data-testid="field-<key>"` and a
 //! label; text commits on `change` (blur or Enter), checkboxes and
@@ -114,7 +115,7 @@ pub fn FieldInput(
 
     view! {
         <div class=row_class>
-            <label class="ap-field__label" for=input_id>
+            <label class="ap-field__label" for=input_id title=spec.help>
                 {spec.label}
             </label>
             {input}

@@ -1,18 +1,21 @@
-//! Everything a simulation run needs beyond the design: seed, duration,
-//! warm-up, traffic profile, key popularity, service-time distribution,
-//! autoscaler mode, faults and the callers' resilience settings.
+//! The simulator's run plan: the design's
+//! [`crate::engine::model::SimulationSettings`] (the one settings type a user
+//! chooses, carried by the design file and its share link) resolved into what
+//! the simulator steps through: seconds instead of shares of the run,
+//! requests per second instead of rate factors, a traffic profile, key
+//! popularity, service-time distribution, autoscaler, faults and the callers'
+//! resilience. [`SimulationOptions::from_settings`] derives it; tests and
+//! benchmarks may also build one directly.
 //!
-//! What must stay true: every field has a default, so `{}` is a valid set of
-//! options; [`SimulationOptions::validate`] names the first bad setting, and
-//! the simulator never starts with options that did not pass it. The design's
-//! own [`SimulationSettings`] (every setting a user can choose, carried by the
-//! design file and its share link) convert into options with
-//! [`SimulationOptions::from_settings`].
+//! What must stay true: every field has a default, so `{}` is a valid plan;
+//! the plan has no ranges of its own: [`SimulationOptions::validate`] checks
+//! each option that stands for a setting against that setting's entry in the
+//! attribute table, and the simulator never starts with a plan that did not
+//! pass it.
 
-use crate::engine::model::{
-    ArrivalProfile, AutoscalerKind, ComponentId, FaultAction, KeyPopularityKind, ScheduledFault,
-    ServiceTimeKind, SimulationSettings,
-};
+mod settings;
+
+use crate::engine::model::ComponentId;
 use serde::{Deserialize, Serialize};
 
 /// The longest run the simulator accepts, in seconds (keeps integer time sums far from overflow).
@@ -271,106 +274,5 @@ impl Default for SimulationOptions {
             faults: Vec::new(),
             resilience: ResilienceOptions::default(),
         }
-    }
-}
-
-impl SimulationOptions {
-    /// The options a design's own settings stand for: every setting the
-    /// design carries maps onto its option here, so the CLI and the UI run
-    /// what the design says. Shares of the run become seconds of `duration_s`,
-    /// rate factors apply to `workload_rps`, milliseconds become seconds and
-    /// percentages shares. Settings are not checked here; [`Self::validate`] does.
-    pub fn from_settings(settings: &SimulationSettings, workload_rps: f64) -> SimulationOptions {
-        let duration_s = settings.duration_s;
-        let of_run = |percent: f64| duration_s * percent / 100.0;
-        let profile = match settings.arrival {
-            ArrivalProfile::Steady => TrafficProfile::Constant,
-            ArrivalProfile::Ramp => TrafficProfile::Ramp {
-                to_rps: workload_rps * settings.ramp_to_factor,
-                from_factor: settings.ramp_from_factor,
-            },
-            ArrivalProfile::Spike => TrafficProfile::Spike {
-                at_s: of_run(settings.profile_at_percent),
-                duration_s: of_run(settings.profile_length_percent),
-                factor: settings.profile_factor,
-            },
-            ArrivalProfile::Step => TrafficProfile::Step {
-                at_s: of_run(settings.profile_at_percent),
-                factor: settings.profile_factor,
-            },
-            ArrivalProfile::Wave => TrafficProfile::DailyWave {
-                period_s: duration_s / settings.wave_count,
-                amplitude: settings.wave_amplitude,
-            },
-        };
-        let key_popularity = match settings.key_popularity {
-            KeyPopularityKind::Uniform => KeyPopularity::Uniform,
-            KeyPopularityKind::Zipf => KeyPopularity::Zipf {
-                exponent: settings.zipf_exponent,
-            },
-        };
-        let service_time = match settings.service_time {
-            ServiceTimeKind::Exponential => ServiceTimeDistribution::Exponential,
-            ServiceTimeKind::Fixed => ServiceTimeDistribution::Fixed,
-            ServiceTimeKind::LogNormal => ServiceTimeDistribution::LogNormal {
-                cv: settings.service_time_cv,
-            },
-        };
-        let mode = match settings.autoscaler {
-            AutoscalerKind::Seed => AutoscalerMode::Seed,
-            AutoscalerKind::Hpa => AutoscalerMode::Hpa(HpaSettings {
-                tolerance: settings.hpa_tolerance,
-                stabilization_s: settings.hpa_stabilization_s,
-                scale_up_pods: settings.hpa_scale_up_pods,
-                scale_up_percent: settings.hpa_scale_up_percent,
-                scale_down_percent: settings.hpa_scale_down_percent,
-                policy_period_s: settings.hpa_policy_period_s,
-            }),
-        };
-        let resilience = ResilienceOptions {
-            timeout_s: settings
-                .timeout_enabled
-                .then_some(settings.timeout_ms / 1000.0),
-            retries: settings.retries,
-            retry_backoff_s: settings.retry_backoff_ms / 1000.0,
-            circuit_breaker: CircuitBreakerOptions {
-                enabled: settings.circuit_breaker,
-                failure_threshold: settings.breaker_threshold,
-                open_s: settings.breaker_open_s,
-            },
-        };
-        SimulationOptions {
-            seed: settings.seed,
-            duration_s,
-            warmup_s: settings.warmup_s,
-            profile,
-            key_popularity,
-            service_time,
-            autoscaler: AutoscalerOptions {
-                mode,
-                interval_s: settings.autoscaler_interval_s,
-            },
-            startup_delay_s: settings.startup_delay_s,
-            faults: settings.faults.iter().map(fault_from_settings).collect(),
-            resilience,
-        }
-    }
-}
-
-/// The simulator's form of a design's scheduled fault.
-fn fault_from_settings(fault: &ScheduledFault) -> Fault {
-    let kind = match fault.action {
-        FaultAction::KillReplica => FaultKind::KillReplica,
-        FaultAction::ComponentDown => FaultKind::ComponentDown,
-        FaultAction::AddLatency { ms } => FaultKind::AddLatency { ms },
-        FaultAction::AddErrors { percent } => FaultKind::AddErrors {
-            rate: percent / 100.0,
-        },
-    };
-    Fault {
-        at_s: fault.at_s,
-        component: fault.component,
-        kind,
-        duration_s: fault.duration_s,
     }
 }

@@ -1,0 +1,252 @@
+//! The attribute table's design entries (name, workload, team inputs and
+//! targets), in inspector order; the simulation settings follow them from
+//! [`super::simulation_fields`].
+//!
+//! What must stay true: each entry's range is the only place its limits are
+//! written; the rules that tie the workload to the rest of the design (key
+//! space against shards, ramp rate) live in [`super::access`].
+
+use crate::engine::attributes::component_table::MAX_NAME_LEN;
+use crate::engine::attributes::spec::{
+    entry, number, whole, Applies, FieldSpec, FieldType, TextRule,
+};
+
+const D: Applies = Applies::Design;
+
+/// A 0 to 100 score entry of the team inputs or the targets.
+macro_rules! score {
+    ($group:literal, $key:literal, $label:literal, $help:literal, $($path:ident).+) => {
+        entry!(Design, D, $group, $key, $label, "", number(0.0, 100.0), $help, $($path).+)
+    };
+}
+
+/// Every design attribute except the simulation settings, in inspector order.
+pub static DESIGN_FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        rule: TextRule::Required,
+        ..entry!(
+            Design,
+            D,
+            "Design",
+            "name",
+            "Design name",
+            "",
+            FieldType::Text {
+                max_len: MAX_NAME_LEN
+            },
+            "The design's title, shown on exports and share links.",
+            name
+        )
+    },
+    entry!(
+        Design,
+        D,
+        "Workload",
+        "workload.requests_per_second",
+        "Requests per second",
+        "req/s",
+        number(0.0, 10_000_000.0),
+        "How many requests all clients send together each second.",
+        workload.requests_per_second
+    ),
+    entry!(
+        Design,
+        D,
+        "Workload",
+        "workload.read_share",
+        "Read share",
+        "",
+        number(0.0, 1.0),
+        "Share of requests that only read, from 0 to 1; caches and read replicas serve these.",
+        workload.read_share
+    ),
+    entry!(
+        Design,
+        D,
+        "Workload",
+        "workload.key_space",
+        "Key space",
+        "",
+        whole(1.0, 1_000_000_000.0),
+        "How many distinct keys (users, orders...) requests touch; shards split this range.",
+        workload.key_space
+    ),
+    entry!(
+        Design,
+        D,
+        "Workload",
+        "workload.hop_latency_ms",
+        "Network hop (ms)",
+        "ms",
+        number(0.0, 10_000.0),
+        "Time one call spends on the network between two components.",
+        workload.hop_latency_ms
+    ),
+    score!(
+        "Team",
+        "team.code_quality",
+        "Code quality",
+        "Your own rating of the code's quality, 0 to 100.",
+        team.code_quality
+    ),
+    score!(
+        "Team",
+        "team.documentation",
+        "Documentation",
+        "Your own rating of the documentation, 0 to 100.",
+        team.documentation
+    ),
+    score!(
+        "Team",
+        "team.test_coverage",
+        "Test coverage",
+        "Share of the code the tests exercise, in percent.",
+        team.test_coverage
+    ),
+    score!(
+        "Team",
+        "team.user_experience",
+        "User experience",
+        "Your own rating of the user experience, 0 to 100.",
+        team.user_experience
+    ),
+    score!(
+        "Team",
+        "team.accessibility",
+        "Accessibility",
+        "Your own rating of accessibility, 0 to 100.",
+        team.accessibility
+    ),
+    score!(
+        "Team",
+        "team.responsiveness",
+        "Responsiveness",
+        "Your own rating of how responsive the interface feels, 0 to 100.",
+        team.responsiveness
+    ),
+    score!(
+        "Team",
+        "team.error_handling",
+        "Error handling",
+        "Your own rating of how errors are handled, 0 to 100.",
+        team.error_handling
+    ),
+    entry!(
+        Design,
+        D,
+        "Team",
+        "team.vulnerability_scanning",
+        "Vulnerability scanning",
+        "",
+        FieldType::Bool,
+        "Whether dependencies are scanned for known vulnerabilities.",
+        team.vulnerability_scanning
+    ),
+    entry!(
+        Design,
+        D,
+        "Targets",
+        "targets.response_time_ms",
+        "Response time (ms)",
+        "ms",
+        number(0.001, 1_000_000.0),
+        "The response time a request should stay under, queueing included.",
+        targets.response_time_ms
+    ),
+    entry!(
+        Design,
+        D,
+        "Targets",
+        "targets.throughput_rps",
+        "Throughput (req/s)",
+        "req/s",
+        number(0.0, 100_000_000.0),
+        "The request rate the design should sustain.",
+        targets.throughput_rps
+    ),
+    entry!(
+        Design,
+        D,
+        "Targets",
+        "targets.latency_ms",
+        "Latency (ms)",
+        "ms",
+        number(0.001, 1_000_000.0),
+        "The time a request should take without any queueing.",
+        targets.latency_ms
+    ),
+    entry!(
+        Design,
+        D,
+        "Targets",
+        "targets.cpu_percent",
+        "CPU (%)",
+        "%",
+        number(0.0, 100.0),
+        "The busiest component's utilisation should stay under this.",
+        targets.cpu_percent
+    ),
+    score!(
+        "Targets",
+        "targets.code_quality",
+        "Code quality",
+        "The code-quality score to reach.",
+        targets.code_quality
+    ),
+    score!(
+        "Targets",
+        "targets.documentation",
+        "Documentation",
+        "The documentation score to reach.",
+        targets.documentation
+    ),
+    score!(
+        "Targets",
+        "targets.test_coverage",
+        "Test coverage",
+        "The test coverage to reach, in percent.",
+        targets.test_coverage
+    ),
+    score!(
+        "Targets",
+        "targets.modularity",
+        "Modularity",
+        "The modularity score to reach.",
+        targets.modularity
+    ),
+    score!(
+        "Targets",
+        "targets.complexity",
+        "Complexity",
+        "The complexity score to reach.",
+        targets.complexity
+    ),
+    score!(
+        "Targets",
+        "targets.user_experience",
+        "User experience",
+        "The user-experience score to reach.",
+        targets.user_experience
+    ),
+    score!(
+        "Targets",
+        "targets.accessibility",
+        "Accessibility",
+        "The accessibility score to reach.",
+        targets.accessibility
+    ),
+    score!(
+        "Targets",
+        "targets.responsiveness",
+        "Responsiveness",
+        "The responsiveness score to reach.",
+        targets.responsiveness
+    ),
+    score!(
+        "Targets",
+        "targets.error_handling",
+        "Error handling",
+        "The error-handling score to reach.",
+        targets.error_handling
+    ),
+];

@@ -1,0 +1,133 @@
+//! Facts about growing with load: horizontal scaling, load balancing,
+//! caching and database sharding.
+//!
+//! What must stay true: each fact names the first component that breaks it.
+use super::{no, yes, Context, Fact};
+use crate::engine::model::{Component, ComponentKind as K};
+
+impl<'a> Context<'a> {
+    pub(super) fn horizontal_scaling(&self) -> Fact {
+        let services = self.services();
+        if services.is_empty() {
+            return no(
+                "the design has no services to scale".into(),
+                "add a service behind a load balancer".into(),
+                None,
+            );
+        }
+        if let Some(fixed) = services.iter().find(|c| c.replicas.max < 2) {
+            return no(
+                format!(
+                    "{} can run at most {} replica",
+                    fixed.name, fixed.replicas.max
+                ),
+                format!("raise the max replicas of {} to 2 or more", fixed.name),
+                Some(fixed),
+            );
+        }
+        if let Some(alone) = services.iter().find(|c| !self.balanced(c)) {
+            return no(
+                format!("{} has no load balancer, gateway or registry to spread traffic over new replicas", alone.name),
+                format!("put a load balancer in front of {} or register it with a service registry", alone.name),
+                Some(alone),
+            );
+        }
+        yes(format!(
+            "all {} services can add replicas and receive traffic through a balancer",
+            services.len()
+        ))
+    }
+
+    pub(super) fn load_balancing(&self) -> Fact {
+        let balancers = self
+            .path_components()
+            .filter(|c| matches!(c.kind, K::LoadBalancer | K::ApiGateway))
+            .count();
+        if balancers == 0 {
+            return no(
+                "no load balancer or gateway is on the request path".into(),
+                "route client traffic through a load balancer".into(),
+                None,
+            );
+        }
+        if let Some(alone) = self
+            .services()
+            .into_iter()
+            .find(|c| c.replicas.current > 1 && !self.balanced(c))
+        {
+            return no(
+                format!(
+                    "{} runs {} replicas but nothing balances traffic across them",
+                    alone.name, alone.replicas.current
+                ),
+                format!("connect a load balancer to {}", alone.name),
+                Some(alone),
+            );
+        }
+        yes(format!("{balancers} balancer(s) on the request path spread traffic over every replicated service"))
+    }
+
+    pub(super) fn caching(&self) -> Fact {
+        match self.path_components().find(|c| c.kind == K::Cache) {
+            Some(cache) => yes(format!(
+                "{} answers {:.0}% of reads before they reach what is behind it",
+                cache.name,
+                cache.cache_hit_ratio * 100.0
+            )),
+            None => no(
+                "no cache is on the request path".into(),
+                "put a cache between a service and its database".into(),
+                None,
+            ),
+        }
+    }
+
+    pub(super) fn sharding(&self) -> Fact {
+        let databases: Vec<&Component> = self
+            .path_components()
+            .filter(|c| c.kind == K::Database)
+            .collect();
+        let space = self.design.workload.key_space;
+        for db in &databases {
+            if db.shards.len() >= 2 {
+                let covered: u64 = db
+                    .shards
+                    .iter()
+                    .map(|s| u64::from(s.end.saturating_sub(s.start)))
+                    .sum();
+                if covered == u64::from(space) {
+                    return yes(format!(
+                        "{} splits the key space 0..{space} into {} range shards",
+                        db.name,
+                        db.shards.len()
+                    ));
+                }
+                return no(
+                    format!(
+                        "{} has {} shards but they leave {} of {space} keys unowned",
+                        db.name,
+                        db.shards.len(),
+                        u64::from(space).saturating_sub(covered)
+                    ),
+                    format!(
+                        "make the shard ranges of {} cover 0..{space} without gaps",
+                        db.name
+                    ),
+                    Some(db),
+                );
+            }
+        }
+        match databases.first() {
+            Some(db) => no(
+                format!("{} is not sharded", db.name),
+                format!("give {} two or more shard key ranges", db.name),
+                Some(db),
+            ),
+            None => no(
+                "no database is on the request path".into(),
+                "add a database with range shards".into(),
+                None,
+            ),
+        }
+    }
+}
