@@ -102,7 +102,7 @@ fn a_thousand_replicas_of_concurrency_a_thousand_under_ten_million_requests_stay
         c.service_time_ms = 1000.0;
     });
     sketch.connect(client, service);
-    let simulation = assert_runs_bounded(&sketch.design, &options(1, 0.5, 0.0));
+    let simulation = assert_runs_bounded(&sketch.design, &options(1, 0.2, 0.0));
     assert!(errors_of(&simulation, "simulation_limit") > 0);
 }
 
@@ -118,7 +118,7 @@ fn hundreds_of_event_stores_keep_a_bounded_log() {
     sketch.connect(client, service);
     for i in 0..400 {
         let store = sketch.add(K::EventStore, &format!("store-{i}"), |c| {
-            c.concurrency = 10_000;
+            c.concurrency = 1000;
             c.service_time_ms = 0.001;
         });
         sketch.connect(service, store);

@@ -4,11 +4,15 @@
 //! The run's options start from the design's own simulation settings, then a
 //! `--options` file (a JSON `SimulationOptions`, every field optional) replaces
 //! them, then `--seed`, `--duration` and `--warmup` override single values.
+//! `--max-events` sets the run's event budget (default
+//! `limits::DEFAULT_EVENT_BUDGET`); a run that spends it stops there and its
+//! summary's `partial` says so.
 
 use super::design_commands::read_input;
 use super::Failure;
 use archplay::engine::share::design_file;
-use archplay::engine::sim::{RunOutcome, Simulation, SimulationOptions};
+use archplay::engine::sim::limits::DEFAULT_EVENT_BUDGET;
+use archplay::engine::sim::{Simulation, SimulationOptions};
 use std::io::Write;
 
 const SIMULATE_USAGE: &str =
@@ -28,7 +32,7 @@ pub fn simulate(args: &[String]) -> Result<(), Failure> {
     let mut duration: Option<f64> = None;
     let mut warmup: Option<f64> = None;
     let mut options_path: Option<&String> = None;
-    let mut max_events = u64::MAX;
+    let mut max_events = DEFAULT_EVENT_BUDGET;
     let mut i = 0;
     while i < args.len() {
         let arg = &args[i];
@@ -83,14 +87,11 @@ pub fn simulate(args: &[String]) -> Result<(), Failure> {
     if let Some(warmup) = warmup {
         options.warmup_s = warmup;
     }
-    let mut simulation =
-        Simulation::new(&design, &options).map_err(|error| Failure::Usage(error.to_string()))?;
-    let outcome = simulation.run_until(simulation.end(), max_events);
-    if outcome == RunOutcome::EventLimit {
-        eprintln!(
-            "archplay: stopped after {max_events} events at {:.3} s of simulated time",
-            simulation.now() as f64 / 1e6
-        );
+    let mut simulation = Simulation::with_event_budget(&design, &options, max_events)
+        .map_err(|error| Failure::Usage(error.to_string()))?;
+    simulation.run();
+    if let Some(partial) = simulation.summary().partial {
+        eprintln!("archplay: {partial}");
     }
     let text = serde_json::to_string_pretty(&simulation.summary()).unwrap_or_default();
     // A closed pipe (`| head`) is not an error worth a panic.
