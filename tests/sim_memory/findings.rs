@@ -16,7 +16,7 @@ enum Ran {
     /// Set-up refused the run with this message.
     Refused(String),
     /// It ran (to the end, or until it passed the bound): its simulation.
-    Ran(Simulation),
+    Ran(Box<Simulation>),
 }
 
 /// Sets up and runs `design` in slices, stopping once the bytes held pass
@@ -42,7 +42,7 @@ fn measure(design: &Design, options: &SimulationOptions) -> (Ran, usize) {
         simulation.stats().events,
         simulation.now() as f64 / 1e6
     );
-    (Ran::Ran(simulation), peak)
+    (Ran::Ran(Box::new(simulation)), peak)
 }
 
 /// Asserts that the run stayed under the bound; returns its simulation.
@@ -56,7 +56,7 @@ fn assert_runs_bounded(design: &Design, options: &SimulationOptions) -> Simulati
                 peak >> 20,
                 BOUND >> 20
             );
-            simulation
+            *simulation
         }
     }
 }
