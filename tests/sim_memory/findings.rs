@@ -123,7 +123,7 @@ fn hundreds_of_event_stores_keep_a_bounded_log() {
         });
         sketch.connect(service, store);
     }
-    assert_runs_bounded(&sketch.design, &options(1, 3.0, 0.0));
+    assert_runs_bounded(&sketch.design, &options(1, 1.0, 0.0));
 }
 
 #[test]
