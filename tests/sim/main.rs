@@ -9,6 +9,8 @@
 //!   health checks, timeouts, retries and circuit breakers;
 //! - `options`: bad settings are refused by name, the CLI end to end;
 //! - `parts`: the agenda, streaming statistics and samplers on their own;
+//! - `limits`: call loops stopped at once, runs past the event budget refused
+//!   or reported as partial, the budget in `--help`;
 //! - `live`: a run watched in slices as the browser's worker drives it;
 //! - `score`: the Performance score from a simulated run.
 //!
@@ -19,6 +21,7 @@
 mod autoscaling;
 mod behaviour;
 mod faults;
+mod limits;
 mod live;
 mod options;
 mod parts;

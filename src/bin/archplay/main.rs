@@ -20,8 +20,10 @@ const USAGE: &str = "usage:
   archplay open LINK                  print the design a share link holds (LINK may be a URL, an autosaved snapshot, or `-`)
   archplay export mermaid|hpa|svg DESIGN.json
                                       print a Mermaid flowchart, Kubernetes HPA manifests or an SVG
-  archplay simulate DESIGN.json [--seed N] [--duration SECONDS] [--warmup SECONDS] [--options OPTIONS.json]
+  archplay simulate DESIGN.json [--seed N] [--duration SECONDS] [--warmup SECONDS] [--options OPTIONS.json] [--max-events N]
                                       run the discrete-event simulator; print its summary as JSON
+                                      (--max-events: the run's event budget, default 100000000;
+                                      a run that spends it stops and its summary says `partial`)
 (use `-` as DESIGN.json to read standard input)";
 
 /// What went wrong, and with which exit code.

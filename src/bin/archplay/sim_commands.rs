@@ -7,7 +7,9 @@
 //! `--seed`, `--duration` and `--warmup` set single settings. Both go through
 //! the attribute table: its parser and ranges for the flags, its validator
 //! (`check_settings`) for the file, so the command line accepts exactly what
-//! the inspector accepts.
+//! the inspector accepts. `--max-events` sets the run's event budget (default
+//! `limits::DEFAULT_EVENT_BUDGET`); a run that spends it stops there and its
+//! summary's `partial` says so.
 
 use super::design_commands::read_input;
 use super::Failure;
@@ -16,7 +18,8 @@ use archplay::engine::attributes::fields::FieldTarget;
 use archplay::engine::attributes::simulation_fields::check_settings;
 use archplay::engine::model::SimulationSettings;
 use archplay::engine::share::design_file;
-use archplay::engine::sim::{RunOutcome, Simulation, SimulationOptions};
+use archplay::engine::sim::limits::DEFAULT_EVENT_BUDGET;
+use archplay::engine::sim::{Simulation, SimulationOptions};
 use std::io::Write;
 
 const SIMULATE_USAGE: &str =
@@ -41,7 +44,7 @@ pub fn simulate(args: &[String]) -> Result<(), Failure> {
     let mut path: Option<&String> = None;
     let mut settings: Vec<(&str, &'static str, &String)> = Vec::new();
     let mut options_path: Option<&String> = None;
-    let mut max_events = u64::MAX;
+    let mut max_events = DEFAULT_EVENT_BUDGET;
     let mut i = 0;
     while i < args.len() {
         let arg = &args[i];
@@ -92,14 +95,11 @@ pub fn simulate(args: &[String]) -> Result<(), Failure> {
     }
     let options =
         SimulationOptions::from_settings(&design.simulation, design.workload.requests_per_second);
-    let mut simulation =
-        Simulation::new(&design, &options).map_err(|error| Failure::Usage(error.to_string()))?;
-    let outcome = simulation.run_until(simulation.end(), max_events);
-    if outcome == RunOutcome::EventLimit {
-        eprintln!(
-            "archplay: stopped after {max_events} events at {:.3} s of simulated time",
-            simulation.now() as f64 / 1e6
-        );
+    let mut simulation = Simulation::with_event_budget(&design, &options, max_events)
+        .map_err(|error| Failure::Usage(error.to_string()))?;
+    simulation.run();
+    if let Some(partial) = simulation.summary().partial {
+        eprintln!("archplay: {partial}");
     }
     let text = serde_json::to_string_pretty(&simulation.summary()).unwrap_or_default();
     // A closed pipe (`| head`) is not an error worth a panic.

@@ -187,6 +187,33 @@ impl Agenda {
         Some((top.time, top.event))
     }
 
+    /// Drops every event `keep` refuses, then restores the heap. Order of the
+    /// rest is unchanged: it depends only on (time, sequence), never on where
+    /// an event sits in the heap.
+    pub fn retain(&mut self, mut keep: impl FnMut(&Event) -> bool) {
+        self.heap.retain(|scheduled| keep(&scheduled.event));
+        let len = self.heap.len();
+        for start in (0..len / 2).rev() {
+            let item = self.heap[start];
+            let mut hole = start;
+            loop {
+                let mut child = 2 * hole + 1;
+                if child >= len {
+                    break;
+                }
+                if child + 1 < len && self.heap[child + 1].before(&self.heap[child]) {
+                    child += 1;
+                }
+                if !self.heap[child].before(&item) {
+                    break;
+                }
+                self.heap[hole] = self.heap[child];
+                hole = child;
+            }
+            self.heap[hole] = item;
+        }
+    }
+
     /// Number of pending events.
     pub fn len(&self) -> usize {
         self.heap.len()

@@ -34,13 +34,18 @@ pub enum Cause {
     CircuitOpen,
     /// A bus channel was full, so the event was not published.
     ChannelFull,
-    /// The request went deeper than 64 calls: the design calls in a loop.
+    /// The request came back to a component already waiting on it (or went
+    /// deeper than 64 calls): the design calls in a loop.
     CallLoop,
+    /// The run already held [`super::limits::MAX_CALLS_IN_FLIGHT`] calls, so the
+    /// simulator refused one more (a bound on the run's memory, not a property
+    /// of the design).
+    SimulationLimit,
 }
 
 impl Cause {
     /// Number of causes.
-    pub const COUNT: usize = 14;
+    pub const COUNT: usize = 15;
 
     /// Every cause, in report order.
     pub const ALL: [Cause; Cause::COUNT] = [
@@ -58,6 +63,7 @@ impl Cause {
         Cause::CircuitOpen,
         Cause::ChannelFull,
         Cause::CallLoop,
+        Cause::SimulationLimit,
     ];
 
     /// The snake_case name used in the JSON summary.
@@ -77,6 +83,31 @@ impl Cause {
             Cause::CircuitOpen => "circuit_open",
             Cause::ChannelFull => "channel_full",
             Cause::CallLoop => "call_loop",
+            Cause::SimulationLimit => "simulation_limit",
+        }
+    }
+
+    /// A short human sentence for reports.
+    pub fn text(self) -> String {
+        match self {
+            Cause::QueueFull => "the queue was full".into(),
+            Cause::NoReplica => "no replica was running".into(),
+            Cause::ReplicaDown => "sent to a crashed replica".into(),
+            Cause::Crashed => "the replica serving it crashed".into(),
+            Cause::ComponentDown => "the component was down".into(),
+            Cause::Injected => "an injected error".into(),
+            Cause::NoRoute => "no route for the method".into(),
+            Cause::ServiceNotFound => "the route's service was down".into(),
+            Cause::NoTarget => "nowhere healthy to send it".into(),
+            Cause::NoShard => "no shard owns the key".into(),
+            Cause::Timeout => "the caller stopped waiting".into(),
+            Cause::CircuitOpen => "the circuit breaker was open".into(),
+            Cause::ChannelFull => "the bus channel was full".into(),
+            Cause::CallLoop => "the design calls in a loop".into(),
+            Cause::SimulationLimit => format!(
+                "simulation limit: more than {} calls (requests and events) in flight",
+                super::limits::MAX_CALLS_IN_FLIGHT
+            ),
         }
     }
 }

@@ -99,7 +99,8 @@ pub struct Scaler {
     policy: Policy,
     /// Measurements at the last evaluation.
     pub snapshot: Snapshot,
-    /// (time, replicas) at the start and after every change.
+    /// (time, replicas) at the start and after every change, at most
+    /// [`super::limits::MAX_TIMELINE_POINTS`] of them.
     pub timeline: Vec<(Micros, u32)>,
 }
 
@@ -158,7 +159,9 @@ impl Simulation {
         for client in 0..self.clients.len() {
             let rate = self.clients[client].peak_rate_per_us;
             if rate > 0.0 {
-                let first = super::random::to_micros(self.rng.standard_exponential() / rate);
+                let exact_us = self.rng.standard_exponential() / rate;
+                self.clients[client].next_us = exact_us;
+                let first = super::random::to_micros(exact_us);
                 if first <= self.end {
                     self.agenda.schedule(
                         first,
@@ -307,7 +310,12 @@ impl Simulation {
         if desired == bounds.current {
             return;
         }
-        scaler.timeline.push((now, desired));
+        // A bounded timeline: once full, the last point follows the latest change.
+        if scaler.timeline.len() < super::limits::MAX_TIMELINE_POINTS {
+            scaler.timeline.push((now, desired));
+        } else if let Some(last) = scaler.timeline.last_mut() {
+            *last = (now, desired);
+        }
         for _ in desired..bounds.current {
             self.stations[station_index as usize].retire_replica(now);
         }

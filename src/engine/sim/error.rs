@@ -29,6 +29,13 @@ pub enum SimError {
         /// What is too large.
         problem: String,
     },
+    /// The run would pass one of the simulator's limits (see [`super::limits`]).
+    OverLimit {
+        /// What passes which limit, with the numbers.
+        problem: String,
+        /// What to lower.
+        fix: String,
+    },
 }
 
 impl fmt::Display for SimError {
@@ -43,6 +50,9 @@ impl fmt::Display for SimError {
             ),
             SimError::TooLarge { component, problem } => {
                 write!(f, "{component} is too large to simulate: {problem}")
+            }
+            SimError::OverLimit { problem, fix } => {
+                write!(f, "too large to simulate: {problem}; {fix}")
             }
         }
     }

@@ -4,7 +4,11 @@
 //!
 //! What must stay true: every call that is taken from the pool is given back
 //! exactly once, through [`Simulation::finish`]; a caller waits for one child
-//! at a time; a request is complete when its whole synchronous chain is.
+//! at a time; a request is complete when its whole synchronous chain is; no
+//! call is taken while [`super::limits::MAX_CALLS_IN_FLIGHT`] are alive (a
+//! client's request then fails at once, a child call fails back to its caller
+//! and an event is dropped, all under `Cause::SimulationLimit`); a call never
+//! goes to a component already waiting in its chain (`Cause::CallLoop`).
 //! Arrived = completed + failed + in flight holds for requests and for every
 //! component at all times.
 
@@ -17,15 +21,20 @@ use super::station::{Admission, NONE};
 use super::{KeySampler, Simulation};
 use crate::engine::model::ComponentKind;
 
-/// Deepest call chain a request may build before it is failed as a loop.
+/// Deepest call chain a request may build before it is failed as a loop
+/// (a chain that comes back to a component is failed as soon as it does).
 pub const MAX_DEPTH: u8 = 64;
 
 impl Simulation {
     /// A client's arrival process fires: maybe send a request, and schedule the next candidate.
     pub(super) fn client_sends(&mut self, client: u32) {
         let source = self.clients[client as usize];
-        let gap = to_micros(self.rng.standard_exponential() / source.peak_rate_per_us);
-        let next = self.now.saturating_add(gap);
+        // The exact time is carried from one arrival to the next and only the
+        // schedule is rounded: rounding each gap would turn gaps shorter than
+        // half a microsecond (rates past 2 M/s) into 0 and multiply the rate.
+        let exact_us = source.next_us + self.rng.standard_exponential() / source.peak_rate_per_us;
+        self.clients[client as usize].next_us = exact_us;
+        let next = to_micros(exact_us);
         if next <= self.end {
             self.agenda.schedule(next, Event::ClientSends { client });
         }
@@ -41,6 +50,7 @@ impl Simulation {
             KeySampler::Uniform(n) => self.rng.below(n),
             KeySampler::Zipf(sampler) => sampler.sample(&mut self.rng),
         };
+        let over_limit = self.at_call_limit();
         let root = self
             .pool
             .take(node, NONE, if read { flag::READ } else { 0 }, key, 0, now);
@@ -49,6 +59,10 @@ impl Simulation {
         let stats = &mut self.nodes[node as usize].stats;
         stats.arrivals += 1;
         stats.in_system.enter(now);
+        if over_limit {
+            self.finish(root, Err(Cause::SimulationLimit), true);
+            return;
+        }
         self.advance(root);
     }
 
@@ -126,8 +140,13 @@ impl Simulation {
     /// `caller` calls component `target` and waits for the answer.
     fn send(&mut self, caller: u32, target: u32) {
         let c = *self.pool.get(caller);
-        if c.depth >= MAX_DEPTH {
+        if c.depth >= MAX_DEPTH || self.waits_in_chain(caller, target) {
             self.finish(caller, Err(Cause::CallLoop), true);
+            return;
+        }
+        if self.at_call_limit() {
+            self.nodes[c.node as usize].stats.errors[Cause::SimulationLimit as usize] += 1;
+            self.child_returned(caller, target, Err(Cause::SimulationLimit));
             return;
         }
         if self.options.resilience.circuit_breaker.enabled
@@ -163,6 +182,20 @@ impl Simulation {
             );
         }
         self.transmit(child, generation);
+    }
+
+    /// Whether component `target` is `call`'s own or one of its callers' (so
+    /// calling it again would go round the same loop).
+    fn waits_in_chain(&self, call: u32, target: u32) -> bool {
+        let mut link = call;
+        while link != NONE {
+            let c = self.pool.get(link);
+            if c.node == target {
+                return true;
+            }
+            link = c.parent;
+        }
+        false
     }
 
     /// Sends a fresh call over the network hop to its component.
@@ -272,8 +305,9 @@ impl Simulation {
                 node.in_flight[i] = node.in_flight[i].saturating_sub(1);
             }
         }
-        // A call the breaker refused says nothing new about the callee.
-        if self.options.resilience.circuit_breaker.enabled && result != Err(Cause::CircuitOpen) {
+        // A call the breaker or the simulator's limit refused says nothing new about the callee.
+        let refused = matches!(result, Err(Cause::CircuitOpen | Cause::SimulationLimit));
+        if self.options.resilience.circuit_breaker.enabled && !refused {
             let breaker = self.options.resilience.circuit_breaker;
             self.breakers.record(
                 parent_node as u32,
@@ -293,7 +327,10 @@ impl Simulation {
             Err(cause) => {
                 let resilience = self.options.resilience;
                 let p = self.pool.get_mut(parent);
-                let retryable = !matches!(cause, Cause::CircuitOpen | Cause::CallLoop);
+                let retryable = !matches!(
+                    cause,
+                    Cause::CircuitOpen | Cause::CallLoop | Cause::SimulationLimit
+                );
                 if retryable && u32::from(p.attempts) < resilience.retries {
                     p.attempts += 1;
                     let generation = p.generation;
@@ -383,6 +420,11 @@ impl Simulation {
 
     /// Publishes an event of `topic` to a bus (through its bounded channel) or an event store.
     fn publish(&mut self, target: u32, topic: u32, key: u32) {
+        if self.at_call_limit() {
+            let stats = &mut self.nodes[target as usize].stats;
+            stats.errors[Cause::SimulationLimit as usize] += 1;
+            return;
+        }
         let node = &mut self.nodes[target as usize];
         let mut flags = flag::EVENT;
         if node.kind == ComponentKind::EventBus {
@@ -409,6 +451,10 @@ impl Simulation {
                 continue;
             }
             let subscriber = subscription.node;
+            if self.at_call_limit() {
+                self.nodes[bus].stats.errors[Cause::SimulationLimit as usize] += 1;
+                continue;
+            }
             self.nodes[bus].stats.delivered += 1;
             let call = self
                 .pool

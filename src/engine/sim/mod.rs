@@ -20,8 +20,9 @@
 //! - The hot loop does not allocate once pools have grown: calls live in a
 //!   [`pool::CallPool`], queues and heaps keep their capacity.
 //! - Statistics stream ([`stats`]); no sample is stored.
-//! - Running never panics and always ends: time only moves forward and every
-//!   run has an end time (and callers an event budget).
+//! - Running never panics and always ends: time only moves forward, every
+//!   run has an end time and an event budget, and its memory is bounded
+//!   ([`limits`]: calls in flight, servers, queues, caches, logs, agenda).
 //!
 //! `docs/simulation.md` describes the model and how it is validated.
 
@@ -32,6 +33,7 @@ mod control;
 pub mod error;
 mod faults;
 mod flow;
+pub mod limits;
 pub mod live;
 pub mod options;
 pub mod pool;
@@ -131,13 +133,20 @@ struct ClientSource {
     node: u32,
     /// Highest rate over the run, per µs.
     peak_rate_per_us: f64,
+    /// Exact time of its next candidate arrival, µs (the agenda has it rounded).
+    next_us: f64,
 }
 
 /// A simulation run of one design.
 pub struct Simulation {
     options: SimulationOptions,
     now: Micros,
+    /// When the run ends: the planned end, or where the event budget ran out.
     end: Micros,
+    planned_end: Micros,
+    event_budget: u64,
+    /// The agenda is compacted when it holds more events than this.
+    compact_at: usize,
     measured_from: Micros,
     events: u64,
     agenda: Agenda,
@@ -167,8 +176,21 @@ pub struct Simulation {
 }
 
 impl Simulation {
-    /// Sets up a run of `design` under `options`; fails naming the first bad option.
+    /// Sets up a run of `design` under `options` with the default event
+    /// budget ([`limits::DEFAULT_EVENT_BUDGET`]); fails naming the first bad
+    /// option or the first limit the run would pass.
     pub fn new(design: &Design, options: &SimulationOptions) -> Result<Simulation, SimError> {
+        Simulation::with_event_budget(design, options, limits::DEFAULT_EVENT_BUDGET)
+    }
+
+    /// Sets up a run that handles at most `event_budget` events: it stops
+    /// where the budget runs out, and its summary says so. A run whose client
+    /// arrivals alone would pass the budget is refused.
+    pub fn with_event_budget(
+        design: &Design,
+        options: &SimulationOptions,
+        event_budget: u64,
+    ) -> Result<Simulation, SimError> {
         options.validate()?;
         for (i, fault) in options.faults.iter().enumerate() {
             if design.component(fault.component).is_none() {
@@ -178,6 +200,7 @@ impl Simulation {
                 });
             }
         }
+        limits::check_design(design)?;
         let topology = topology::build(design)?;
         let key_space = design.workload.key_space.max(1);
         let key_sampler = match options.key_popularity {
@@ -186,16 +209,23 @@ impl Simulation {
                 KeySampler::Zipf(ZipfSampler::new(key_space, exponent))
             }
         };
+        let count = |kind| topology.nodes.iter().filter(|n| n.kind == kind).count();
+        let cache_capacity = limits::cache_capacity(count(ComponentKind::Cache));
+        let log_capacity = limits::event_log_capacity(count(ComponentKind::EventStore));
         let caches = topology
             .nodes
             .iter()
-            .map(|n| (n.kind == ComponentKind::Cache).then(|| CacheStore::new(key_space)))
+            .map(|n| {
+                (n.kind == ComponentKind::Cache).then(|| CacheStore::new(key_space, cache_capacity))
+            })
             .collect();
+        let topic_count = topology.topics.len();
         let logs = topology
             .nodes
             .iter()
             .map(|n| {
-                (n.kind == ComponentKind::EventStore).then(|| EventLog::new(topology.topics.len()))
+                (n.kind == ComponentKind::EventStore)
+                    .then(|| EventLog::new(topic_count, log_capacity))
             })
             .collect();
         let base_rps = if design.workload.requests_per_second.is_finite() {
@@ -203,6 +233,7 @@ impl Simulation {
         } else {
             0.0
         };
+        limits::check_duration(options, base_rps, event_budget)?;
         let client_count = topology.clients.len().max(1) as f64;
         let peak = control::peak_rate(&options.profile, base_rps) / client_count;
         let clients = topology
@@ -211,12 +242,17 @@ impl Simulation {
             .map(|&node| ClientSource {
                 node,
                 peak_rate_per_us: peak / 1e6,
+                next_us: 0.0,
             })
             .collect();
         let station_count = topology.stations.len();
+        let end = seconds_to_micros(options.duration_s);
         let mut simulation = Simulation {
             now: 0,
-            end: seconds_to_micros(options.duration_s),
+            end,
+            planned_end: end,
+            event_budget,
+            compact_at: limits::AGENDA_COMPACT_AT,
             measured_from: 0,
             events: 0,
             agenda: Agenda::with_capacity(1024),
@@ -251,11 +287,19 @@ impl Simulation {
         Ok(simulation)
     }
 
-    /// Handles the next event if it happens before the end of the run; returns its time.
+    /// Handles the next event if it happens before the end of the run; returns
+    /// its time. Once the event budget is spent the run ends where it stands.
     pub fn step(&mut self) -> Option<Micros> {
         let time = self.agenda.peek_time()?;
         if time > self.end {
             return None;
+        }
+        if self.events >= self.event_budget {
+            self.end = self.now;
+            return None;
+        }
+        if self.agenda.len() > self.compact_at {
+            self.compact_agenda();
         }
         let (time, event) = self.agenda.pop()?;
         self.now = time;
@@ -266,18 +310,21 @@ impl Simulation {
 
     /// Handles events up to `deadline_us` (and the end of the run), at most `max_events` of them.
     pub fn run_until(&mut self, deadline_us: Micros, max_events: u64) -> RunOutcome {
-        let limit = deadline_us.min(self.end);
         let mut handled = 0;
         while let Some(time) = self.agenda.peek_time() {
-            if time > limit {
+            // `end` moves back to now when the event budget runs out.
+            if time > deadline_us.min(self.end) {
                 break;
             }
             if handled >= max_events {
                 return RunOutcome::EventLimit;
             }
-            self.step();
+            if self.step().is_none() {
+                break;
+            }
             handled += 1;
         }
+        let limit = deadline_us.min(self.end);
         self.now = self.now.max(limit);
         if limit == self.end {
             RunOutcome::Finished
@@ -296,9 +343,24 @@ impl Simulation {
         self.now
     }
 
-    /// When the run ends, µs.
+    /// When the run ends, µs: the planned end, or where the event budget ran out.
     pub fn end(&self) -> Micros {
         self.end
+    }
+
+    /// When the run was planned to end, µs.
+    pub fn planned_end(&self) -> Micros {
+        self.planned_end
+    }
+
+    /// Events the run may handle in all.
+    pub fn event_budget(&self) -> u64 {
+        self.event_budget
+    }
+
+    /// Whether the event budget ran out before the planned end.
+    pub fn stopped_early(&self) -> bool {
+        self.end < self.planned_end
     }
 
     /// The options of this run.

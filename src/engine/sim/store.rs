@@ -1,56 +1,51 @@
 //! What caches and event stores hold during a run.
 //!
-//! - [`CacheStore`]: when each key's entry expires. A key space of up to 2^20
-//!   keys is a plain array; a larger one a hash map with a fixed hasher, used
-//!   only for lookups (never iterated), so results stay deterministic.
+//! - [`CacheStore`]: when each key's entry expires. A key space that fits the
+//!   cache's share of [`super::limits::CACHE_ENTRIES`] is a plain array, exact;
+//!   a larger one a direct-mapped table of that many slots, where storing a key
+//!   evicts whatever key held its slot (a cache of bounded size).
 //! - [`EventLog`]: the (type, time) of every event an event store recorded,
 //!   one time-ordered list per type, queried by type and time range.
 //!
 //! What must stay true: lookups are O(1) (cache) and O(log n) (log queries);
-//! the log keeps at most [`EventLog::CAPACITY`] entries and counts the rest.
+//! a cache never holds more slots than its capacity and allocates only when
+//! made; the log keeps at most its capacity of entries and counts the rest.
 
 use super::agenda::Micros;
-// tidy: allow(HashMap) the sparse cache is only looked up, never iterated, and its hasher is fixed
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// Key spaces up to this size use a dense array.
-const DENSE_LIMIT: u32 = 1 << 20;
-
-/// A multiplicative hasher for `u32` keys: fast, and the same on every run.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3);
-        }
-    }
-    fn write_u32(&mut self, value: u32) {
-        self.0 = u64::from(value).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
 
 /// Expiry times of one cache's entries.
 #[derive(Clone, Debug)]
 pub enum CacheStore {
     /// Indexed by key; 0 means absent.
     Dense(Vec<Micros>),
-    /// Present keys only.
-    Sparse(HashMap<u32, Micros, BuildHasherDefault<KeyHasher>>),
+    /// Direct-mapped: key k may only live in slot [`slot_of`]`(k)`.
+    Table {
+        /// The key each slot holds.
+        keys: Vec<u32>,
+        /// When each slot's entry expires; 0 means empty.
+        expiries: Vec<Micros>,
+    },
+}
+
+/// The slot of `key` in a table of `len` slots (multiplicative hashing, the
+/// same on every run).
+#[inline]
+fn slot_of(key: u32, len: usize) -> usize {
+    let hash = u64::from(key).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32;
+    ((hash * len as u64) >> 32) as usize
 }
 
 impl CacheStore {
-    /// An empty cache over `key_space` keys.
-    pub fn new(key_space: u32) -> CacheStore {
-        if key_space <= DENSE_LIMIT {
+    /// An empty cache over `key_space` keys holding at most `capacity` entries.
+    pub fn new(key_space: u32, capacity: u32) -> CacheStore {
+        if key_space <= capacity {
             CacheStore::Dense(vec![0; key_space.max(1) as usize])
         } else {
-            CacheStore::Sparse(HashMap::default())
+            let slots = capacity.max(1) as usize;
+            CacheStore::Table {
+                keys: vec![0; slots],
+                expiries: vec![0; slots],
+            }
         }
     }
 
@@ -59,7 +54,14 @@ impl CacheStore {
     pub fn is_fresh(&self, key: u32, now: Micros) -> bool {
         let expiry = match self {
             CacheStore::Dense(expiries) => expiries.get(key as usize).copied().unwrap_or(0),
-            CacheStore::Sparse(map) => map.get(&key).copied().unwrap_or(0),
+            CacheStore::Table { keys, expiries } => {
+                let slot = slot_of(key, keys.len());
+                if keys[slot] == key {
+                    expiries[slot]
+                } else {
+                    0
+                }
+            }
         };
         now < expiry
     }
@@ -73,8 +75,10 @@ impl CacheStore {
                     *slot = expiry;
                 }
             }
-            CacheStore::Sparse(map) => {
-                map.insert(key, expiry);
+            CacheStore::Table { keys, expiries } => {
+                let slot = slot_of(key, keys.len());
+                keys[slot] = key;
+                expiries[slot] = expiry;
             }
         }
     }
@@ -88,8 +92,11 @@ impl CacheStore {
                     *slot = 0;
                 }
             }
-            CacheStore::Sparse(map) => {
-                map.remove(&key);
+            CacheStore::Table { keys, expiries } => {
+                let slot = slot_of(key, keys.len());
+                if keys[slot] == key {
+                    expiries[slot] = 0;
+                }
             }
         }
     }
@@ -101,26 +108,25 @@ pub struct EventLog {
     /// Times (µs) per topic id, in recording order (which is time order).
     times: Vec<Vec<Micros>>,
     recorded: u64,
+    capacity: u64,
     /// Events not kept because the log was full.
     pub overflow: u64,
 }
 
 impl EventLog {
-    /// Most entries kept per store.
-    pub const CAPACITY: u64 = 4_000_000;
-
-    /// A log for `topics` topic ids.
-    pub fn new(topics: usize) -> EventLog {
+    /// A log for `topics` topic ids keeping at most `capacity` entries.
+    pub fn new(topics: usize, capacity: u64) -> EventLog {
         EventLog {
             times: vec![Vec::new(); topics],
             recorded: 0,
+            capacity,
             overflow: 0,
         }
     }
 
     /// Records an event of `topic` at `time`.
     pub fn record(&mut self, topic: u32, time: Micros) {
-        if self.recorded >= EventLog::CAPACITY {
+        if self.recorded >= self.capacity {
             self.overflow += 1;
             return;
         }

@@ -163,6 +163,10 @@ pub struct Summary {
     pub measured_s: f64,
     /// Events handled.
     pub events: u64,
+    /// Present when the run spent its event budget before its planned end:
+    /// a sentence saying so, with the numbers (the figures cover only the
+    /// simulated part).
+    pub partial: Option<String>,
     /// Requests end to end.
     pub end_to_end: EndToEnd,
     /// Per component, in design order.
@@ -317,6 +321,15 @@ pub fn summarise(simulation: &Simulation) -> Summary {
         simulated_s: now as f64 / 1e6,
         measured_s,
         events: simulation.stats().events,
+        partial: simulation.stopped_early().then(|| {
+            format!(
+                "partial run: stopped after {} events (the run's event budget) at {:.3} s \
+                 of the planned {:.3} s",
+                simulation.stats().events,
+                now as f64 / 1e6,
+                simulation.planned_end() as f64 / 1e6
+            )
+        }),
         end_to_end,
         components,
         topics,

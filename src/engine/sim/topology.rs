@@ -12,7 +12,8 @@
 //!
 //! What must stay true: any design (even one that did not pass validation)
 //! builds without panicking: dangling connections are skipped, zero sizes are
-//! clamped, and only a component too large to simulate is refused.
+//! clamped, and only a component too large to simulate or per-topic tables
+//! past [`super::limits::MAX_TOPIC_CELLS`] are refused.
 
 use super::cause::Cause;
 use super::error::SimError;
@@ -20,6 +21,7 @@ use super::station::{Station, NONE};
 use super::stats::{LogHistogram, Moments, Presence};
 use crate::engine::model::graph::{flow, Flow, Index};
 use crate::engine::model::{ComponentId, ComponentKind, Design, HttpMethod, LoadBalancingStrategy};
+use std::collections::BTreeMap;
 
 /// Most servers one station may reach (replicas x concurrency).
 pub const MAX_SERVERS_PER_STATION: u64 = 1_000_000;
@@ -163,14 +165,17 @@ fn topic_name(design: &Design, i: usize) -> &str {
 pub fn build(design: &Design) -> Result<Topology, SimError> {
     let index = Index::new(design);
     let mut topics: Vec<String> = Vec::new();
+    // Ids in order of first use; the map only finds them (a design may name
+    // 100,000 topics, so a linear search would be quadratic).
+    let mut topic_ids: BTreeMap<String, u32> = BTreeMap::new();
     let mut intern = |name: &str| -> u32 {
-        match topics.iter().position(|t| t == name) {
-            Some(i) => i as u32,
-            None => {
-                topics.push(name.to_string());
-                (topics.len() - 1) as u32
-            }
+        if let Some(&id) = topic_ids.get(name) {
+            return id;
         }
+        let id = topics.len() as u32;
+        topics.push(name.to_string());
+        topic_ids.insert(name.to_string(), id);
+        id
     };
     let mut nodes = Vec::with_capacity(design.components.len());
     let mut stations = Vec::new();
@@ -318,6 +323,11 @@ pub fn build(design: &Design) -> Result<Topology, SimError> {
         }
     }
     let topic_count = topics.len();
+    let holders = nodes
+        .iter()
+        .filter(|n| matches!(n.kind, ComponentKind::EventBus | ComponentKind::EventStore))
+        .count();
+    super::limits::check_topics(topic_count, holders)?;
     for node in &mut nodes {
         node.smooth = vec![0.0; node.split.len()];
         node.in_flight = vec![0; node.split.len()];
