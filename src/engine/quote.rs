@@ -8,47 +8,51 @@
 //! What must stay true: the result holds no control character, line or
 //! paragraph separator, or invisible formatting character (each is written as
 //! `U+001B`, the way the link's bad-character error names one), and is at most
-//! the given number of characters, escapes included, ending in `…` when cut.
+//! the given number of UTF-8 bytes, escapes and the `…` that ends a cut text
+//! included. Bytes rather than characters, so that a limit holds for any
+//! script.
 
-/// Most characters of echoed input in a message: enough to recognise a name.
-pub const QUOTE_CHARS: usize = 40;
+/// Most bytes of echoed input in a message: a name of up to 48 ASCII
+/// characters shows whole.
+pub const QUOTE_BYTES: usize = 48;
 
-/// Most characters of a nested message (a validation or parser error repeated
+/// Most bytes of a nested message (a validation or parser error repeated
 /// inside another), so that no message passes a few hundred bytes.
-pub const MESSAGE_CHARS: usize = 300;
+pub const MESSAGE_BYTES: usize = 300;
 
-/// `text` escaped and cut to at most [`QUOTE_CHARS`] characters.
+/// The mark that ends a cut text.
+const ELLIPSIS: char = '…';
+
+/// `text` escaped and cut to at most [`QUOTE_BYTES`] bytes.
 pub fn quote(text: &str) -> String {
-    quote_within(text, QUOTE_CHARS)
+    quote_within(text, QUOTE_BYTES)
 }
 
-/// `text` escaped and cut to at most `max_chars` characters (at least one).
+/// `text` escaped and cut to at most `max_bytes` bytes (but never less than
+/// the `…` it then ends with).
 ///
-/// An escape is never cut in half: if the whole escape does not fit, the text
-/// ends before it with `…`.
-pub fn quote_within(text: &str, max_chars: usize) -> String {
-    let max_chars = max_chars.max(1);
+/// Neither a character nor an escape is cut in half: if the whole of it does
+/// not fit, the text ends before it with `…`.
+pub fn quote_within(text: &str, max_bytes: usize) -> String {
+    let max_bytes = max_bytes.max(ELLIPSIS.len_utf8());
     let mut quoted = String::new();
-    let mut written = 0;
-    let mut rest = text.chars().peekable();
-    while let Some(character) = rest.next() {
-        let escape = is_hidden(character).then(|| format!("U+{:04X}", character as u32));
-        let width = escape.as_ref().map_or(1, String::len);
-        // Keep one place for the ellipsis unless this is the last character.
-        let room = if rest.peek().is_some() {
-            max_chars - 1
+    // How much of `quoted` still leaves room for the ellipsis, should the
+    // text turn out too long.
+    let mut fits_with_ellipsis = 0;
+    for character in text.chars() {
+        if is_hidden(character) {
+            quoted.push_str(&format!("U+{:04X}", character as u32));
         } else {
-            max_chars
-        };
-        if written + width > room {
-            quoted.push('…');
+            quoted.push(character);
+        }
+        if quoted.len() > max_bytes {
+            quoted.truncate(fits_with_ellipsis);
+            quoted.push(ELLIPSIS);
             return quoted;
         }
-        match escape {
-            Some(escape) => quoted.push_str(&escape),
-            None => quoted.push(character),
+        if quoted.len() + ELLIPSIS.len_utf8() <= max_bytes {
+            fits_with_ellipsis = quoted.len();
         }
-        written += width;
     }
     quoted
 }

@@ -4,7 +4,7 @@
 
 use archplay::engine::export::{to_hpa_manifests, to_mermaid, to_svg};
 use archplay::engine::model::{Component, ComponentId, ComponentKind, Design};
-use archplay::engine::quote::{quote, quote_within, QUOTE_CHARS};
+use archplay::engine::quote::{quote, quote_within, QUOTE_BYTES};
 use archplay::engine::share::{self, design_file};
 
 /// "A few hundred bytes": the most any message may be.
@@ -49,14 +49,19 @@ pub fn assert_short_clean_line(message: &str) {
 fn quote_escapes_control_characters_and_cuts_long_text() {
     assert_eq!(quote("shop-api"), "shop-api");
     assert_eq!(quote("\u{1b}[2J"), "U+001B[2J");
-    assert_eq!(quote("a\r\nb\u{2028}c"), "aU+000DU+000AbU+2028c");
-    let exactly: String = "x".repeat(QUOTE_CHARS);
+    assert_eq!(
+        quote("a\r\nb\u{2028}c\u{202e}"),
+        "aU+000DU+000AbU+2028cU+202E"
+    );
+    let exactly: String = "x".repeat(QUOTE_BYTES);
     assert_eq!(quote(&exactly), exactly);
-    let cut = quote(&"y".repeat(QUOTE_CHARS + 1));
-    assert_eq!(cut.chars().count(), QUOTE_CHARS);
+    let cut = quote(&"y".repeat(QUOTE_BYTES + 1));
+    assert_eq!(cut.len(), QUOTE_BYTES);
     assert!(cut.ends_with('…'), "{cut}");
-    // An escape that does not fit is left out whole, never cut in half.
-    assert_eq!(quote_within("abcd\u{1b}x", 8), "abcd…");
+    // The limit is in bytes whatever the script, and nothing is cut in half.
+    let wide = quote(&"🚀".repeat(100));
+    assert!(wide.len() <= QUOTE_BYTES && wide.ends_with("🚀…"), "{wide}");
+    assert_eq!(quote_within("abcd\u{1b}x", 10), "abcd…");
     assert_eq!(quote_within("anything", 0), "…");
     assert_short_clean_line(&quote(&hostile_name()));
 }
