@@ -170,17 +170,15 @@ pub fn to_compact_json(design: &Design) -> String {
 
 /// The parser's complaint, which may repeat a value from the file (an unknown
 /// kind, a string where a number belongs), escaped and cut, with its position.
-fn syntax_error(error: serde_json::Error) -> FormatError {
+/// For any JSON the tool reads (design files, options files).
+pub fn json_error_message(error: &serde_json::Error) -> String {
     let message = error.to_string();
     let position = format!(" at line {} column {}", error.line(), error.column());
     let (problem, position) = match message.strip_suffix(&position) {
         Some(problem) => (problem, position.as_str()),
         None => (message.as_str(), ""),
     };
-    FormatError::Syntax(format!(
-        "{}{position}",
-        quote_within(problem, MESSAGE_BYTES / 2)
-    ))
+    format!("{}{position}", quote_within(problem, MESSAGE_BYTES / 2))
 }
 
 /// Reads and validates a design file.
@@ -188,7 +186,8 @@ pub fn from_json(text: &str) -> Result<Design, FormatError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(FormatError::TooLarge(text.len()));
     }
-    let file: FileIn = serde_json::from_str(text).map_err(syntax_error)?;
+    let file: FileIn = serde_json::from_str(text)
+        .map_err(|error| FormatError::Syntax(json_error_message(&error)))?;
     match file.archplay {
         None => return Err(FormatError::NotADesign),
         Some(version) if version > FORMAT_VERSION => {
