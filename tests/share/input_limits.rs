@@ -165,6 +165,11 @@ fn arguments_echoed_in_messages_are_escaped_and_cut() {
         &archplay(&["export", &hostile, "x.json"], b""),
         &["unknown export format"],
     );
+    let unknown = archplay(&[&hostile], b"");
+    let first_line = String::from_utf8_lossy(&unknown.stderr);
+    let first_line = first_line.lines().next().unwrap_or_default();
+    assert!(first_line.contains("unknown command"), "{first_line:.200}");
+    assert_short_clean_line(first_line);
     let missing = archplay(&["validate", &hostile], b"");
     assert_eq!(missing.status.code(), Some(1));
     assert_short_clean_line(String::from_utf8_lossy(&missing.stderr).trim_end());
