@@ -1,4 +1,8 @@
-//! `score`, `template` and `validate`.
+//! `score`, `template` and `validate`, and the one reader every command
+//! takes its input through.
+//!
+//! What must stay true: no input is read past [`MAX_INPUT_BYTES`] plus one
+//! byte, and a path or name repeated in a message is escaped and cut.
 
 use super::Failure;
 use archplay::engine::quote::{quote, quote_within};
