@@ -8,7 +8,8 @@
 //! - [`share`]: the design file, share links and the page's snapshots;
 //! - [`export`]: Mermaid, SVG and Kubernetes HPA;
 //! - [`sim`]: the discrete-event simulator;
-//! - [`templates`] and [`tasks`] (the jobs the page hands to its worker).
+//! - [`templates`] and [`tasks`] (the jobs the page hands to its worker);
+//! - [`quote`]: input text made fit to echo in a one-line error message.
 //!
 //! Architecture invariant: nothing here touches a browser, a clock, a random
 //! source or the file system. `tests/tidy.rs` enforces it.
@@ -16,6 +17,7 @@
 pub mod attributes;
 pub mod export;
 pub mod model;
+pub mod quote;
 pub mod score;
 pub mod share;
 pub mod sim;

@@ -2,13 +2,15 @@
 //!
 //! What must stay true: the worker reads the file ([`Task::OpenFile`]) with
 //! the engine's `from_json`, the same parse-then-validate as the command-line
-//! tool; a file that fails (or is too large to read) shows its message as a
+//! tool; a file larger than the design file's limit is refused from its size
+//! before a byte is read; a file that fails shows its message as a
 //! [`NoticeKind::ImportError`] and changes nothing. A file that passes
 //! replaces the design as one undo step.
 
 use super::browser::js_error_text;
 use super::state::{AppState, NoticeKind};
 use super::worker;
+use crate::engine::quote::quote_within;
 use crate::engine::share::decode_snapshot;
 use crate::engine::share::design_file::{FormatError, MAX_FILE_BYTES};
 use crate::engine::tasks::Task;
@@ -16,8 +18,14 @@ use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, HtmlInputElement};
 
-/// What an import that failed tells the user.
+/// Longest file name repeated in an import error, in bytes.
+const SHOWN_FILE_NAME_BYTES: usize = 80;
+
+/// What an import that failed tells the user. The file name is the user's
+/// own, but it is escaped and cut like any echoed input so the notice stays
+/// one line.
 pub fn import_error_message(file_name: &str, problem: &str) -> String {
+    let file_name = quote_within(file_name, SHOWN_FILE_NAME_BYTES);
     format!("\u{201c}{file_name}\u{201d}: {problem}. The design you had is unchanged.")
 }
 
@@ -84,5 +92,21 @@ mod tests {
             "{message}"
         );
         assert!(message.ends_with("unchanged."), "{message}");
+    }
+
+    #[test]
+    fn an_import_error_escapes_and_cuts_the_file_name() {
+        let name = format!("a\u{1b}[2J\nb{}.json", "x".repeat(500));
+        let message = import_error_message(&name, "the file is empty");
+        assert!(
+            message.starts_with("\u{201c}aU+001B[2JU+000Abxxx"),
+            "{message}"
+        );
+        assert!(
+            message.contains("x…\u{201d}: the file is empty."),
+            "{message}"
+        );
+        assert!(!message.chars().any(char::is_control), "{message}");
+        assert!(message.len() < 200, "{message}");
     }
 }

@@ -12,17 +12,23 @@
 //! - `history`: undo and redo.
 //! - `export`: Mermaid, HPA manifests (parsed as YAML) and SVG (parsed as XML).
 //! - `cli`: `archplay link`, `open` and `export`, and their failures.
+//! - `echoed_input`: errors that repeat hostile input are one short clean
+//!   line, and exports escape everything they copy (issue 12).
+//! - `input_limits`: every reader of the command-line tool stops at its
+//!   limit while reading; hostile names and arguments give one short line.
 //! - `tasks`: snapshots and the worker's tasks (opening links and files,
 //!   writing links, design files and exports).
 
 mod alloc_meter;
 mod cli;
+mod echoed_input;
 mod errors;
 mod export;
 mod fuzz;
 mod generate;
 mod golden;
 mod history;
+mod input_limits;
 mod roundtrip;
 mod tasks;
 

@@ -49,7 +49,8 @@ fn main() -> ExitCode {
             Ok(())
         }
         Some(other) => Err(Failure::Usage(format!(
-            "unknown command `{other}`\n{USAGE}"
+            "unknown command `{}`\n{USAGE}",
+            archplay::engine::quote::quote(other)
         ))),
         None => Err(Failure::Usage(USAGE.to_string())),
     };

@@ -3,6 +3,7 @@
 
 use super::design_commands::{read_design, read_input};
 use super::Failure;
+use archplay::engine::quote::quote;
 use archplay::engine::share::design_file;
 use archplay::engine::{export, share};
 
@@ -45,7 +46,8 @@ pub fn export(args: &[String]) -> Result<(), Failure> {
     };
     if !matches!(format_name.as_str(), "mermaid" | "hpa" | "svg") {
         return Err(Failure::Usage(format!(
-            "unknown export format `{format_name}`; try mermaid, hpa or svg"
+            "unknown export format `{}`; try mermaid, hpa or svg",
+            quote(format_name)
         )));
     }
     if rest.len() != 1 {

@@ -4,6 +4,8 @@
 //! connection; node ids are the typed ids (`c3`), never names, and every label
 //! is quoted with anything but plain letters, digits and `-_./:,` written as a
 //! Mermaid entity (`#34;`), so no name can end a label or start a new one.
+//! The design name in the opening `%%` comment is escaped the same way, so it
+//! can neither end the comment's line nor carry a `%%{init: ...}%%` directive.
 
 use crate::engine::model::graph::{flow, Flow};
 use crate::engine::model::{ComponentKind, Connection, Design, HttpMethod};
@@ -60,11 +62,10 @@ fn edge_label(connection: &Connection) -> String {
 /// The Mermaid `flowchart LR` source for `design`.
 pub fn to_mermaid(design: &Design) -> String {
     let mut out = String::from("flowchart LR\n");
-    let title: String = design
-        .name
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    // A comment has no escapes of its own, but Mermaid reads `%%{...}%%`
+    // directives anywhere in the text, comments included: the name is
+    // written as a label is, so it holds no `%`, brace or line break.
+    let title = escape_label(&design.name);
     out.push_str(&format!("    %% Archplay design: {title}\n"));
     for component in &design.components {
         let (open, close) = shape(component.kind);

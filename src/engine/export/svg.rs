@@ -25,8 +25,9 @@ pub(crate) fn escape_xml(text: &str) -> String {
             '>' => escaped.push_str("&gt;"),
             '"' => escaped.push_str("&quot;"),
             '\'' => escaped.push_str("&apos;"),
-            // XML 1.0 forbids most control characters even as references.
-            c if c.is_control() => escaped.push(' '),
+            // XML 1.0 forbids most control characters, and U+FFFE and
+            // U+FFFF, even as references.
+            c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => escaped.push(' '),
             c => escaped.push(c),
         }
     }

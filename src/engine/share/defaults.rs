@@ -17,6 +17,7 @@ use crate::engine::model::{
     Position, Replicas, ScalingMetric, Security, ServiceTimeKind, SimulationSettings, Targets,
     TeamInputs, Workload,
 };
+use crate::engine::quote::quote;
 
 /// The workload of a link that leaves every field out.
 pub(super) fn workload() -> Workload {
@@ -199,7 +200,7 @@ pub(super) fn apply_flags(component: &mut Component, flags: u32) -> Result<(), W
     if flags & !flag::ALL != 0 {
         return Err(WireError(format!(
             "component {} has unknown flags",
-            component.name
+            quote(&component.name)
         )));
     }
     let on = |bit: u32| flags & bit != 0;

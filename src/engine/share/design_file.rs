@@ -8,10 +8,13 @@
 //! What must stay true: reading is two steps, parse then [`validate`], and a
 //! file that fails either step yields an error naming the problem, never a
 //! partly loaded design. Files from a newer format version are refused by name.
+//! A message repeats what the file holds only escaped and cut ([`quote_within`]),
+//! so it is one short line whatever the file holds.
 //! `docs/design-file.md` documents every field.
 
 use crate::engine::model::validate::{validate, ValidationError};
 use crate::engine::model::Design;
+use crate::engine::quote::{quote_within, MESSAGE_BYTES};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -143,7 +146,11 @@ impl fmt::Display for FormatError {
             FormatError::Syntax(message) => write!(f, "not a valid design file: {message}"),
             FormatError::NotADesign => write!(f, "not an Archplay design file (no \"archplay\" version field)"),
             FormatError::NewerVersion(v) => write!(f, "the file uses format version {v}, newer than this app's {FORMAT_VERSION}; update Archplay to open it"),
-            FormatError::Invalid(error) => write!(f, "the design is not valid: {error}"),
+            FormatError::Invalid(error) => write!(
+                f,
+                "the design is not valid: {}",
+                quote_within(&error.to_string(), MESSAGE_BYTES)
+            ),
         }
     }
 }
@@ -161,13 +168,26 @@ pub fn to_compact_json(design: &Design) -> String {
     serde_json::to_string(&FileOut::new(design)).unwrap_or_default()
 }
 
+/// The parser's complaint, which may repeat a value from the file (an unknown
+/// kind, a string where a number belongs), escaped and cut, with its position.
+/// For any JSON the tool reads (design files, options files).
+pub fn json_error_message(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let position = format!(" at line {} column {}", error.line(), error.column());
+    let (problem, position) = match message.strip_suffix(&position) {
+        Some(problem) => (problem, position.as_str()),
+        None => (message.as_str(), ""),
+    };
+    format!("{}{position}", quote_within(problem, MESSAGE_BYTES / 2))
+}
+
 /// Reads and validates a design file.
 pub fn from_json(text: &str) -> Result<Design, FormatError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(FormatError::TooLarge(text.len()));
     }
-    let file: FileIn =
-        serde_json::from_str(text).map_err(|error| FormatError::Syntax(error.to_string()))?;
+    let file: FileIn = serde_json::from_str(text)
+        .map_err(|error| FormatError::Syntax(json_error_message(&error)))?;
     match file.archplay {
         None => return Err(FormatError::NotADesign),
         Some(version) if version > FORMAT_VERSION => {

@@ -11,6 +11,7 @@
 
 use super::error::LinkError;
 use super::{MAX_INFLATED_BYTES, MAX_LINK_CHARS};
+use crate::engine::quote::quote;
 use base64::alphabet;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, URL_SAFE_NO_PAD};
 use base64::engine::DecodePaddingMode;
@@ -61,7 +62,7 @@ pub fn split(text: &str) -> Result<Envelope<'_>, LinkError> {
         Ok(version) if number.bytes().all(|b| b.is_ascii_digit()) && !number.starts_with('0') => {
             version
         }
-        _ => return Err(LinkError::UnknownVersion(shorten(prefix))),
+        _ => return Err(LinkError::UnknownVersion(quote(prefix))),
     };
     let data_offset = data.as_ptr() as usize - text.as_ptr() as usize;
     Ok(Envelope {
@@ -69,15 +70,6 @@ pub fn split(text: &str) -> Result<Envelope<'_>, LinkError> {
         data,
         data_offset,
     })
-}
-
-/// A version text as given, cut short so an error message stays one line.
-fn shorten(text: &str) -> String {
-    let mut short: String = text.chars().take(12).collect();
-    if short.len() < text.len() {
-        short.push('…');
-    }
-    short
 }
 
 /// Unpacks the data of `envelope` into the payload bytes. `text` is the text

@@ -1,13 +1,16 @@
 //! Why a share link could not be opened.
 //!
 //! What must stay true: every variant's message is one lower-case sentence
-//! that names the problem, so the UI can show it as it is. This module reads
+//! that names the problem, so the UI can show it as it is; text that came
+//! from the link is escaped and cut ([`quote`]), so a message is one short
+//! line whatever the link holds. This module reads
 //! only the link's limits from `share/mod.rs`, never the envelope or the
 //! layout that raise its errors, so they depend on it and not the reverse.
 
 use super::bytes::WireError;
 use super::{LINK_VERSION, MAX_COMPRESSED_BYTES, MAX_INFLATED_BYTES, MAX_LINK_CHARS};
 use crate::engine::model::validate::ValidationError;
+use crate::engine::quote::{quote_within, MESSAGE_BYTES};
 use std::fmt;
 
 /// Everything that can be wrong with a share link, from the outside in.
@@ -17,7 +20,8 @@ pub enum LinkError {
     Empty,
     /// The text does not start with a version like `v1.`.
     MissingVersion,
-    /// The version is not a number this build has ever written.
+    /// The version is not a number this build has ever written; holds the
+    /// prefix as given, escaped and cut.
     UnknownVersion(String),
     /// The link was made by a newer Archplay than this one.
     NewerVersion(u32),
@@ -73,8 +77,14 @@ impl fmt::Display for LinkError {
                 MAX_INFLATED_BYTES / 1024,
                 MAX_COMPRESSED_BYTES / 1024
             ),
-            LinkError::Malformed(problem) => write!(f, "the link's data is malformed: {problem}"),
-            LinkError::Invalid(error) => write!(f, "the link holds a design that is not valid: {error}"),
+            LinkError::Malformed(problem) => {
+                write!(f, "the link's data is malformed: {}", quote_within(problem, MESSAGE_BYTES))
+            }
+            LinkError::Invalid(error) => write!(
+                f,
+                "the link holds a design that is not valid: {}",
+                quote_within(&error.to_string(), MESSAGE_BYTES)
+            ),
         }
     }
 }

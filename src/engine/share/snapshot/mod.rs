@@ -26,6 +26,7 @@ mod write;
 use super::MAX_INFLATED_BYTES;
 use crate::engine::model::validate::{validate, ValidationError};
 use crate::engine::model::Design;
+use crate::engine::quote::{quote_within, MESSAGE_BYTES};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use read::Reader;
@@ -64,7 +65,9 @@ impl fmt::Display for SnapshotError {
             SnapshotError::Malformed(what) => {
                 write!(f, "the snapshot does not describe a design (at {what})")
             }
-            SnapshotError::Invalid(error) => write!(f, "{error}"),
+            SnapshotError::Invalid(error) => {
+                write!(f, "{}", quote_within(&error.to_string(), MESSAGE_BYTES))
+            }
         }
     }
 }
