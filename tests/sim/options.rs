@@ -233,6 +233,17 @@ fn the_cli_prints_a_json_summary_and_refuses_bad_arguments_with_exit_code_2() {
     let (code, _, stderr) = archplay(&["simulate", path, "--duration", "-5"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("`duration_s`"), "{stderr}");
+    // Flags share the design's ranges: the attribute table's minimum duration is 0.001 s.
+    let (code, _, stderr) = archplay(&["simulate", path, "--duration", "1e-300"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("0.001"), "{stderr}");
+    // An echoed argument is escaped and cut: no control character reaches the terminal.
+    let hostile = format!("--x\u{1b}[2J{}", "y".repeat(10_000));
+    let (code, _, stderr) = archplay(&["simulate", path, &hostile]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("U+001B"), "{stderr}");
+    assert!(!stderr.trim_end().chars().any(char::is_control), "{stderr}");
+    assert!(stderr.len() < 400, "{} bytes", stderr.len());
     std::fs::remove_dir_all(&dir).ok();
 }
 
