@@ -15,10 +15,9 @@
 
 use super::browser::{js_error_text, local_storage};
 use super::state::{AppState, NoticeKind, STARTING_TEMPLATE};
-use super::worker;
 use crate::engine::model::Design;
 use crate::engine::share::{decode_snapshot, encode_snapshot, is_snapshot};
-use crate::engine::tasks::Task;
+use crate::worker_protocol::Task;
 use leptos::ev;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -106,18 +105,20 @@ pub fn restore_saved_design(state: AppState) -> Autosave {
         }
         Saved::Other(text) => {
             reading.set_value(true);
-            worker::ask(Task::OpenFile(text.clone()), move |answer| {
-                reading.set_value(false);
-                match answer.and_then(|snapshot| {
-                    decode_snapshot(&snapshot).map_err(|error| error.to_string())
-                }) {
-                    Ok(design) => {
-                        state.restore_design(design);
-                        state.fit_view();
+            state
+                .worker()
+                .ask(Task::OpenFile(text.clone()), move |answer| {
+                    reading.set_value(false);
+                    match answer.and_then(|snapshot| {
+                        decode_snapshot(&snapshot).map_err(|error| error.to_string())
+                    }) {
+                        Ok(design) => {
+                            state.restore_design(design);
+                            state.fit_view();
+                        }
+                        Err(error) => report_unreadable(state, &text, &error),
                     }
-                    Err(error) => report_unreadable(state, &text, &error),
-                }
-            });
+                });
         }
     }
     let stored = state.design().with_untracked(encode_snapshot);

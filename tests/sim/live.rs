@@ -5,7 +5,8 @@
 
 use crate::support::{chain, options, Sketch};
 use archplay::engine::model::ComponentKind as K;
-use archplay::engine::sim::live::protocol::{LogKind, Speed, Update};
+use archplay::engine::sim::live::progress::{LogKind, Update};
+use archplay::engine::sim::live::speed::Speed;
 use archplay::engine::sim::live::LiveRun;
 use archplay::engine::sim::options::{Fault, FaultKind};
 use archplay::engine::sim::stats::LogHistogram;

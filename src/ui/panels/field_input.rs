@@ -57,6 +57,11 @@ impl FieldContext {
 }
 
 /// One attribute's label, input and error message.
+/// The element id of the input for the field `key` (its label points at it).
+pub fn field_input_id(key: &str) -> String {
+    format!("ap-field-{key}")
+}
+
 #[component]
 pub fn FieldInput(
     /// What the attribute belongs to.
@@ -79,7 +84,7 @@ pub fn FieldInput(
         error,
     };
 
-    let input_id = format!("ap-field-{key}");
+    let input_id = field_input_id(key);
     let error_id = format!("ap-field-error-{key}");
     let described_by = error_id.clone();
     let has_error = move || error.with(Option::is_some);

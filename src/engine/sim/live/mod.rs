@@ -4,16 +4,18 @@
 //! latency percentiles, replicas, cache hit rates, bus channels, each
 //! component's utilisation) and writes log lines for scaling actions, faults,
 //! circuit breakers and failed requests. The browser's simulator worker
-//! drives it; [`protocol`] holds the messages it sends.
+//! drives it and sends what [`progress`] defines to the page (through
+//! `crate::worker_protocol`); [`speed`] turns wall time into deadlines.
 //!
 //! What must stay true: watching never changes the run. Sample steps only
 //! split `run_until` calls, and the simulator gives the same run however its
 //! time is split, so the summary equals `archplay simulate`'s for the same
 //! design and seed. Like the rest of the engine it reads no clock: the
-//! caller turns wall time into deadlines (see [`protocol::Speed::target_us`]).
+//! caller turns wall time into deadlines (see [`speed::Speed::target_us`]).
 
-pub mod protocol;
+pub mod progress;
 mod sampler;
+pub mod speed;
 
 use super::agenda::Micros;
 use super::error::SimError;
@@ -22,7 +24,7 @@ use super::random::seconds_to_micros;
 use super::summary::Summary;
 use super::{RunOutcome, Simulation};
 use crate::engine::model::{ComponentKind, Design};
-use protocol::{LogKind, LogLine, QueryAnswer, StoreInfo, Update};
+use progress::{LogKind, LogLine, QueryAnswer, SeriesPoint, StoreInfo, Update};
 use sampler::Sampler;
 
 /// Chart points per run (the sample step is the duration over this, at least [`MIN_SAMPLE_US`]).
@@ -36,7 +38,7 @@ pub struct LiveRun {
     sampler: Sampler,
     sample_us: Micros,
     next_sample_us: Micros,
-    points: Vec<protocol::SeriesPoint>,
+    points: Vec<SeriesPoint>,
     log: Vec<LogLine>,
     finished_logged: bool,
 }

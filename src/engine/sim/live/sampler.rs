@@ -5,7 +5,7 @@
 //! What must stay true: it only reads the simulation. Counters that went
 //! down (statistics restart at the end of a warm-up) count from zero.
 
-use super::protocol::{ComponentLive, LogKind, LogLine, SeriesPoint};
+use super::progress::{ComponentLive, LogKind, LogLine, SeriesPoint};
 use crate::engine::model::{ComponentKind, Design};
 use crate::engine::sim::agenda::Micros;
 use crate::engine::sim::options::FaultKind;
