@@ -123,7 +123,7 @@ pub fn FieldInput(
                 {spec.label}
             </label>
             {input}
-            {hint.map(|hint| view! { <p class="ap-field__hint">{hint}</p> }.into_any())}
+            {hint.map(|hint| view! { <p class="ap-field__hint">{hint}</p> })}
             {move || {
                 error
                     .get()
@@ -138,7 +138,6 @@ pub fn FieldInput(
                                 {message}
                             </p>
                         }
-                        .into_any()
                     })
             }}
         </div>
@@ -229,7 +228,6 @@ fn choice(
                             {option_label(option)}
                         </option>
                     }
-                    .into_any()
                 })
                 .collect_view()}
         </select>
