@@ -12,6 +12,7 @@
 //! drops reports of a run it has already reset; every [`Command::Task`] is
 //! answered by exactly one [`Report::TaskDone`] with the same id.
 
+use crate::engine::model::ComponentId;
 use crate::engine::sim::live::progress::{
     ComponentLive, LogLine, QueryAnswer, SeriesPoint, StoreInfo,
 };
@@ -63,7 +64,7 @@ pub enum Command {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QueryRequest {
     /// The event store's component id.
-    pub store: u32,
+    pub store: ComponentId,
     /// The topic (event type).
     pub topic: String,
     /// Start of the range, simulated seconds.

@@ -7,7 +7,7 @@
 //! duration; coordinates are finite (see [`super::projection`]).
 
 use super::projection::{nice_max, tick_label, tick_step, ticks, PlotArea, Projection};
-use crate::engine::model::{ComponentKind, Design};
+use crate::engine::model::{ComponentId, ComponentKind, Design};
 use crate::engine::sim::live::progress::SeriesPoint;
 
 /// The chart's SVG width, in its units.
@@ -157,9 +157,9 @@ impl ChartKind {
 fn per_component(
     points: &[SeriesPoint],
     design: &Design,
-    pick: fn(&SeriesPoint) -> Vec<(u32, f64)>,
+    pick: fn(&SeriesPoint) -> Vec<(ComponentId, f64)>,
 ) -> Vec<Series> {
-    let mut ids: Vec<u32> = Vec::new();
+    let mut ids: Vec<ComponentId> = Vec::new();
     for (id, _) in points.iter().flat_map(pick) {
         if !ids.contains(&id) {
             ids.push(id);
@@ -170,8 +170,8 @@ fn per_component(
             label: design
                 .components
                 .iter()
-                .find(|c| c.id.0 == id)
-                .map_or_else(|| format!("#{id}"), |c| c.name.clone()),
+                .find(|c| c.id == id)
+                .map_or_else(|| format!("#{}", id.0), |c| c.name.clone()),
             points: points
                 .iter()
                 .filter_map(|p| {
@@ -324,11 +324,11 @@ mod tests {
     #[test]
     fn per_component_lines_are_named_after_the_design() {
         let design = template("auto-scaling").unwrap();
-        let id = design.components[1].id.0;
+        let id = design.components[1].id;
         let points = vec![
             SeriesPoint {
                 t_s: 1.0,
-                replicas: vec![(id, 2), (999, 1)],
+                replicas: vec![(id, 2), (ComponentId(999), 1)],
                 ..SeriesPoint::default()
             },
             SeriesPoint {

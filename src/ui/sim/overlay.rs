@@ -42,7 +42,7 @@ pub fn NodeSim(
     let sim = use_sim_state();
     let live = Memo::new(move |_| {
         sim.components
-            .with(|components| components.iter().find(|c| c.id == id.0).cloned())
+            .with(|components| components.iter().find(|c| c.id == id).cloned())
     });
     move || live.get().map(|live| view! { <NodeSimFigures live /> })
 }
@@ -82,7 +82,7 @@ mod tests {
         assert_eq!(load_band(0.6), "mid");
         assert_eq!(load_band(0.9), "high");
         let live = ComponentLive {
-            id: 1,
+            id: ComponentId(1),
             utilisation: 0.724,
             queue: 3,
             replicas: 2,

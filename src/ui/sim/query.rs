@@ -10,6 +10,7 @@
 
 use super::{use_sim_state, QueryOffer};
 use crate::engine::attributes::number::parse_number;
+use crate::engine::model::ComponentId;
 use crate::engine::sim::live::progress::QueryAnswer;
 use crate::worker_protocol::QueryRequest;
 use leptos::prelude::*;
@@ -41,7 +42,7 @@ impl QueryInput {
             store: offer
                 .stores
                 .first()
-                .map(|store| store.id.to_string())
+                .map(|store| store.id.0.to_string())
                 .unwrap_or_default(),
             topic: offer.topics.first().cloned().unwrap_or_default(),
             from: "0".to_string(),
@@ -53,7 +54,7 @@ impl QueryInput {
     /// is the end of the run, inclusive), or `None` when no store is chosen.
     pub fn request(&self, duration_s: f64) -> Option<QueryRequest> {
         Some(QueryRequest {
-            store: self.store.parse::<u32>().ok()?,
+            store: ComponentId(self.store.parse::<u32>().ok()?),
             topic: self.topic.clone(),
             from_s: parse_seconds(&self.from, 0.0),
             to_s: parse_seconds(&self.to, duration_s.max(0.0) + 1.0),
@@ -89,7 +90,7 @@ fn QueryForm(
     let stores = offer
         .stores
         .into_iter()
-        .map(|store| view! { <option value=store.id.to_string()>{store.name}</option> })
+        .map(|store| view! { <option value=store.id.0.to_string()>{store.name}</option> })
         .collect_view();
     let topics = offer
         .topics
@@ -206,7 +207,7 @@ mod tests {
     fn the_form_opens_on_the_first_store_and_asks_to_the_end_of_the_run() {
         let offer = QueryOffer {
             stores: vec![StoreInfo {
-                id: 4,
+                id: ComponentId(4),
                 name: "log".into(),
             }],
             topics: vec!["order.created".into(), "order.paid".into()],
@@ -215,7 +216,7 @@ mod tests {
         assert_eq!(
             input.request(60.0),
             Some(QueryRequest {
-                store: 4,
+                store: ComponentId(4),
                 topic: "order.created".into(),
                 from_s: 0.0,
                 to_s: 61.0,
@@ -239,7 +240,7 @@ mod tests {
     #[test]
     fn an_answer_lists_its_first_times_and_how_many_more() {
         let answer = QueryAnswer {
-            store: 4,
+            store: ComponentId(4),
             topic: "t".into(),
             from_s: 0.0,
             to_s: 61.0,

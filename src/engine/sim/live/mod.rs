@@ -23,7 +23,7 @@ use super::options::SimulationOptions;
 use super::random::seconds_to_micros;
 use super::summary::Summary;
 use super::{RunOutcome, Simulation};
-use crate::engine::model::{ComponentKind, Design};
+use crate::engine::model::{ComponentId, ComponentKind, Design};
 use progress::{LogKind, LogLine, QueryAnswer, SeriesPoint, StoreInfo, Update};
 use sampler::Sampler;
 
@@ -184,7 +184,7 @@ impl LiveRun {
             .iter()
             .filter(|node| node.kind == ComponentKind::EventStore)
             .map(|node| StoreInfo {
-                id: node.id.0,
+                id: node.id,
                 name: node.name.clone(),
             })
             .collect()
@@ -205,19 +205,20 @@ impl LiveRun {
     }
 
     /// The events of `topic` the event store `store` (a component id) recorded in `[from_s, to_s)`.
-    pub fn query(&self, store: u32, topic: &str, from_s: f64, to_s: f64) -> QueryAnswer {
+    pub fn query(&self, store: ComponentId, topic: &str, from_s: f64, to_s: f64) -> QueryAnswer {
         let mut answer = QueryAnswer {
             store,
             topic: topic.to_string(),
             from_s,
             to_s,
-            ..QueryAnswer::default()
+            count: 0,
+            times_s: Vec::new(),
         };
         let node = self
             .simulation
             .nodes()
             .iter()
-            .position(|node| node.id.0 == store);
+            .position(|node| node.id == store);
         let topic_id = self
             .simulation
             .topics()

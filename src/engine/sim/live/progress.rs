@@ -6,13 +6,14 @@
 //! What must stay true: these are data only (no behaviour beyond small
 //! conversions); identities are component ids as in the design.
 
+use crate::engine::model::ComponentId;
 use serde::{Deserialize, Serialize};
 
 /// An event store the run has.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StoreInfo {
     /// Its component id.
-    pub id: u32,
+    pub id: ComponentId,
     /// Its name.
     pub name: String,
 }
@@ -21,7 +22,7 @@ pub struct StoreInfo {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ComponentLive {
     /// The component's id.
-    pub id: u32,
+    pub id: ComponentId,
     /// Busy over ready servers during the last sample interval, in [0, 1].
     pub utilisation: f64,
     /// Calls waiting now (events held, for a bus).
@@ -46,9 +47,9 @@ pub struct SeriesPoint {
     /// 99th percentile, ms.
     pub p99_ms: f64,
     /// Replicas serving, per autoscaled service: (component id, replicas).
-    pub replicas: Vec<(u32, u32)>,
+    pub replicas: Vec<(ComponentId, u32)>,
     /// Hit rate per cache that was read: (component id, percent).
-    pub cache_hit_percent: Vec<(u32, f64)>,
+    pub cache_hit_percent: Vec<(ComponentId, f64)>,
     /// Events held in every bus channel at `t_s`.
     pub channel_depth: u64,
     /// Events refused by full channels during the interval.
@@ -111,10 +112,10 @@ pub struct Update {
 }
 
 /// The events of one topic an event store recorded in a time range.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QueryAnswer {
     /// The event store's component id.
-    pub store: u32,
+    pub store: ComponentId,
     /// The topic asked for.
     pub topic: String,
     /// Start of the range, simulated seconds.
