@@ -14,6 +14,10 @@
 //! - `cli`: `archplay link`, `open` and `export`, and their failures.
 //! - `tasks`: snapshots and the worker's tasks (opening links and files,
 //!   writing links, design files and exports).
+//!
+//! Shared with the other test binaries (`tests/common/`): `run`, the
+//! `archplay` binary as a child process, and the seeded `SplitMix`
+//! generator (through `generate`, which the link-length benchmark includes too).
 
 mod alloc_meter;
 mod cli;
@@ -24,6 +28,8 @@ mod generate;
 mod golden;
 mod history;
 mod roundtrip;
+#[path = "../common/run.rs"]
+mod run;
 mod tasks;
 
 use archplay::engine::model::Design;

@@ -15,6 +15,9 @@
 //! Every run also passes the universal checks in `support::check_universal`
 //! (conservation, Little's law, utilisation in [0, 1], no idle server beside a
 //! waiting call). Fixed seeds everywhere; no test reads a clock.
+//!
+//! `run` (shared with the other test binaries, `tests/common/run.rs`) runs
+//! the `archplay` binary as a child process.
 
 mod autoscaling;
 mod behaviour;
@@ -22,6 +25,8 @@ mod faults;
 mod live;
 mod options;
 mod parts;
+#[path = "../common/run.rs"]
+mod run;
 mod score;
 mod support;
 mod theory;
