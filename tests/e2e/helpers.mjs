@@ -170,13 +170,18 @@ export async function centre(locator) {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
-/** Clicks export-json and returns the downloaded design file's text. */
-export async function exportJson(page) {
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.getByTestId('export-json').click()]);
+/** Clicks the element `testId` and returns the download it starts: file name and bytes. */
+export async function downloadFrom(page, testId) {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.getByTestId(testId).click()]);
   const stream = await download.createReadStream();
   const chunks = [];
   for await (const chunk of stream) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
+  return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
+}
+
+/** Clicks export-json and returns the downloaded design file's text. */
+export async function exportJson(page) {
+  return (await downloadFrom(page, 'export-json')).bytes.toString('utf8');
 }
 
 /** Loads the template `name` through the template select and load button. */
