@@ -98,6 +98,9 @@ pub fn restore_saved_design(state: AppState) -> Autosave {
         .ok()
         .and_then(|storage| storage.get_item(DESIGN_KEY).ok().flatten());
     let reading = StoredValue::new(false);
+    // What storage holds, as a snapshot. A design file that the worker reads
+    // counts as stored once read, so it is rewritten only at the user's next change.
+    let stored = StoredValue::new(String::new());
     match Saved::read(text.as_deref()) {
         Saved::Nothing => {}
         Saved::Design(design) => state.restore_design(*design),
@@ -112,6 +115,7 @@ pub fn restore_saved_design(state: AppState) -> Autosave {
                     decode_snapshot(&snapshot).map_err(|error| error.to_string())
                 }) {
                     Ok(design) => {
+                        stored.set_value(encode_snapshot(&design));
                         state.restore_design(design);
                         state.fit_view();
                     }
@@ -120,9 +124,10 @@ pub fn restore_saved_design(state: AppState) -> Autosave {
             });
         }
     }
-    let stored = state.design().with_untracked(encode_snapshot);
+    // Until the worker answers (if it is asked), the design on screen counts as stored.
+    stored.set_value(state.design().with_untracked(encode_snapshot));
     Autosave {
-        stored: StoredValue::new(stored),
+        stored,
         pending: StoredValue::new(0),
         failing: StoredValue::new(false),
         reading,
