@@ -50,7 +50,10 @@ journey('a design file saved by an older build is restored, then saved as a snap
   await reloadApp(page);
   const names = older.components.map((component) => component.name).sort();
   await eventually(async () => assert.deepEqual(await nodeNames(page), names, 'the older autosave was not restored'));
-  // Nothing is rewritten until the user changes something...
+  // Nothing is rewritten until the user changes something... Fixed wait, kept:
+  // it proves that nothing happens, for longer than the autosave's 250 ms delay
+  // (src/ui/storage.rs SAVE_DELAY), and no event can signal that.
+  await page.waitForTimeout(600);
   assert.equal(await storedDesign(page), JSON.stringify(older));
   await renameFirst(page, 'event_store', 'ledger');
   // ...and then the autosave is a snapshot that `archplay open` reads.
