@@ -1,5 +1,6 @@
 //! Bad settings are refused by name; the CLI's `simulate` end to end.
 
+use crate::run;
 use crate::support::chain;
 use archplay::engine::model::{ArrivalProfile, ComponentId, SimulationSettings};
 use archplay::engine::share::design_file;
@@ -8,7 +9,6 @@ use archplay::engine::sim::options::{
 };
 use archplay::engine::sim::{SimError, Simulation, SimulationOptions};
 use archplay::engine::templates::template;
-use std::process::Command;
 
 fn refused(options: SimulationOptions) -> String {
     match Simulation::new(&chain(10.0, &[(1, 10.0, 10)]), &options) {
@@ -163,14 +163,11 @@ fn options_read_from_json_with_every_field_optional() {
 }
 
 fn archplay(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_archplay"))
-        .args(args)
-        .output()
-        .expect("the CLI runs");
+    let output = run::archplay(args, None);
     (
         output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into(),
-        String::from_utf8_lossy(&output.stderr).into(),
+        run::stdout(&output),
+        run::stderr(&output),
     )
 }
 
