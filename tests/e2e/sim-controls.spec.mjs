@@ -61,7 +61,7 @@ journey('pause holds the clock, step advances one chart step, run resumes, reset
   assert.equal(await simSeconds(page), 0);
   await eventually(async () => assert.equal(await page.getByTestId('node-sim').count(), 0, 'figures stay on the canvas after reset'));
   assert.equal(await page.getByTestId('sim-log-line').count(), 0, 'the log survived reset');
-  // The charts are back to the design's empty charts (drawn by the worker before any run).
+  // The charts are back to the design's empty charts (drawn by the page from the design before any run).
   await eventually(async () => assert.equal(await page.getByTestId('chart-throughput').locator('path').getAttribute('d'), '', 'the throughput chart kept its points'));
   assert.match(await page.getByTestId('chart-throughput').textContent(), /run the simulation to draw this chart/);
   // Nothing arrives late from the forgotten run. Fixed wait, kept: it proves
