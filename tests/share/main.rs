@@ -14,6 +14,11 @@
 //! - `cli`: `archplay link`, `open` and `export`, and their failures.
 //! - `echoed_input`: errors that repeat hostile input are one short clean
 //!   line, and exports escape everything they copy (issue 12).
+//! - `entry_checks`: what opens validates: hostile numbers in fields a
+//!   kind does not use are refused on every way in, and the validator's
+//!   messages are one short clean line (issue 12).
+//! - `partial_objects`: partly filled sub-objects in a design file take
+//!   the default component's values (issue 12).
 //! - `input_limits`: every reader of the command-line tool stops at its
 //!   limit while reading; hostile names and arguments give one short line.
 //! - `tasks`: snapshots and the worker's tasks (opening links and files,
@@ -22,6 +27,7 @@
 mod alloc_meter;
 mod cli;
 mod echoed_input;
+mod entry_checks;
 mod errors;
 mod export;
 mod fuzz;
@@ -29,6 +35,7 @@ mod generate;
 mod golden;
 mod history;
 mod input_limits;
+mod partial_objects;
 mod roundtrip;
 mod tasks;
 

@@ -133,6 +133,7 @@ impl ComponentKind {
 
 /// A point on the canvas, in canvas units.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Position {
     /// Horizontal position of the component's centre.
     pub x: f64,
@@ -142,6 +143,7 @@ pub struct Position {
 
 /// How many copies of a component run, and between which bounds it may scale.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Replicas {
     /// The fewest replicas the autoscaler may leave running.
     pub min: u32,
@@ -149,6 +151,17 @@ pub struct Replicas {
     pub max: u32,
     /// Replicas running now.
     pub current: u32,
+}
+
+/// The default component's (a service's): one running, up to ten.
+impl Default for Replicas {
+    fn default() -> Replicas {
+        Replicas {
+            min: 1,
+            max: 10,
+            current: 1,
+        }
+    }
 }
 
 /// How a load balancer chooses among its targets (the seed's DatabaseLoadBalancer strategies).
@@ -165,6 +178,7 @@ pub enum LoadBalancingStrategy {
 
 /// Health checking as in the seed's HealthCheck.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct HealthCheck {
     /// Whether health checks run at all.
     pub enabled: bool,
@@ -176,8 +190,21 @@ pub struct HealthCheck {
     pub retries: u32,
 }
 
+/// Off, every 30 s with a 5 s timeout and 3 retries (a new load balancer's, switched off).
+impl Default for HealthCheck {
+    fn default() -> HealthCheck {
+        HealthCheck {
+            enabled: false,
+            interval_s: 30.0,
+            timeout_s: 5.0,
+            retries: 3,
+        }
+    }
+}
+
 /// The security flags of one component.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Security {
     /// Requests must carry a verified identity.
     pub authentication: bool,
@@ -207,6 +234,7 @@ pub enum ScalingMetric {
 
 /// The seed's ScalingPolicy for one service.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct AutoscalingPolicy {
     /// Whether the autoscaler manages this service.
     pub enabled: bool,
@@ -218,6 +246,19 @@ pub struct AutoscalingPolicy {
     pub scale_up_cooldown_s: f64,
     /// Seconds after a scaling action before scaling down again.
     pub scale_down_cooldown_s: f64,
+}
+
+/// Off; CPU above 70, with cooldowns of 60 s up and 300 s down.
+impl Default for AutoscalingPolicy {
+    fn default() -> AutoscalingPolicy {
+        AutoscalingPolicy {
+            enabled: false,
+            metric: ScalingMetric::Cpu,
+            threshold: 70.0,
+            scale_up_cooldown_s: 60.0,
+            scale_down_cooldown_s: 300.0,
+        }
+    }
 }
 
 /// One range shard of a database: keys in `[start, end)` live here.
@@ -309,13 +350,12 @@ impl Component {
             description: String::new(),
             position: Position::default(),
             replicas: Replicas {
-                min: 1,
                 max: if kind == ComponentKind::Service {
                     10
                 } else {
                     1
                 },
-                current: 1,
+                ..Replicas::default()
             },
             read_replicas: 0,
             service_time_ms,
@@ -327,22 +367,14 @@ impl Component {
             strategy: LoadBalancingStrategy::RoundRobin,
             health_check: HealthCheck {
                 enabled: kind == ComponentKind::LoadBalancer,
-                interval_s: 30.0,
-                timeout_s: 5.0,
-                retries: 3,
+                ..HealthCheck::default()
             },
             security: Security::default(),
             backup: false,
             alerting: false,
             topic: String::new(),
             channel_capacity: 1000,
-            autoscaling: AutoscalingPolicy {
-                enabled: false,
-                metric: ScalingMetric::Cpu,
-                threshold: 70.0,
-                scale_up_cooldown_s: 60.0,
-                scale_down_cooldown_s: 300.0,
-            },
+            autoscaling: AutoscalingPolicy::default(),
         }
     }
 }

@@ -1,0 +1,94 @@
+//! Partly filled sub-objects in a design file (issue 12, finding 6): a
+//! `position`, `replicas`, `health_check`, `security` or `autoscaling` that
+//! names only some of its fields loads, the rest taking the default
+//! component's values, as `docs/design-file.md` says.
+
+use archplay::engine::model::{
+    AutoscalingPolicy, Component, HealthCheck, Position, Replicas, ScalingMetric, Security,
+};
+use archplay::engine::share::design_file::from_json;
+
+/// The one component of a design file whose component JSON is `fields`.
+fn load_component(fields: &str) -> Component {
+    let text = format!(
+        r#"{{"archplay": 1, "components": [{{"id": 0, "kind": "service", "name": "api", {fields}}}]}}"#
+    );
+    let design = from_json(&text).unwrap_or_else(|error| panic!("{fields}: {error}"));
+    design.components[0].clone()
+}
+
+#[test]
+fn the_sub_objects_defaults_are_the_default_component_s() {
+    let component = Component::default();
+    assert_eq!(Position::default(), component.position);
+    assert_eq!(Replicas::default(), component.replicas);
+    assert_eq!(HealthCheck::default(), component.health_check);
+    assert_eq!(Security::default(), component.security);
+    assert_eq!(AutoscalingPolicy::default(), component.autoscaling);
+}
+
+#[test]
+fn a_partial_position_loads_with_the_rest_at_its_default() {
+    let component = load_component(r#""position": {"x": 120}"#);
+    assert_eq!(component.position, Position { x: 120.0, y: 0.0 });
+}
+
+#[test]
+fn a_partial_replicas_loads_with_the_rest_at_its_default() {
+    let component = load_component(r#""replicas": {"current": 3}"#);
+    assert_eq!(
+        component.replicas,
+        Replicas {
+            current: 3,
+            ..Replicas::default()
+        }
+    );
+}
+
+#[test]
+fn a_partial_health_check_loads_with_the_rest_at_its_default() {
+    let component = load_component(r#""health_check": {"enabled": true}"#);
+    assert_eq!(
+        component.health_check,
+        HealthCheck {
+            enabled: true,
+            ..HealthCheck::default()
+        }
+    );
+}
+
+#[test]
+fn a_partial_security_loads_with_the_rest_at_its_default() {
+    let component = load_component(r#""security": {"tls": true}"#);
+    assert_eq!(
+        component.security,
+        Security {
+            tls: true,
+            ..Security::default()
+        }
+    );
+}
+
+#[test]
+fn a_partial_autoscaling_loads_with_the_rest_at_its_default() {
+    let component = load_component(r#""autoscaling": {"enabled": true, "metric": "memory"}"#);
+    assert_eq!(
+        component.autoscaling,
+        AutoscalingPolicy {
+            enabled: true,
+            metric: ScalingMetric::Memory,
+            ..AutoscalingPolicy::default()
+        }
+    );
+}
+
+#[test]
+fn empty_sub_objects_load_as_the_defaults() {
+    let component = load_component(
+        r#""position": {}, "replicas": {}, "health_check": {}, "security": {}, "autoscaling": {}"#,
+    );
+    assert_eq!(
+        component,
+        Component::new(component.id, component.kind, "api")
+    );
+}
