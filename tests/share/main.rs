@@ -9,6 +9,8 @@
 //! - `errors`: every `LinkError` names its problem, one case per line.
 //! - `fuzz`: over 100,000 truncated, edited, re-packed, random and oversized
 //!   links; nothing panics and every invalid link is an error.
+//! - `fuzz_entry`: links, snapshots and design files damaged from issue
+//!   12's adversarial designs open only as designs that validate.
 //! - `history`: undo and redo.
 //! - `export`: Mermaid, HPA manifests (parsed as YAML) and SVG (parsed as XML).
 //! - `cli`: `archplay link`, `open` and `export`, and their failures.
@@ -31,6 +33,7 @@ mod entry_checks;
 mod errors;
 mod export;
 mod fuzz;
+mod fuzz_entry;
 mod generate;
 mod golden;
 mod history;
