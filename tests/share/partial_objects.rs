@@ -92,3 +92,63 @@ fn empty_sub_objects_load_as_the_defaults() {
         Component::new(component.id, component.kind, "api")
     );
 }
+
+/// Whether two JSON values agree, numbers compared as numbers (`300` is `300.0`).
+fn same_json(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_json(x, y))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(key, x)| y.get(key).is_some_and(|y| same_json(x, y)))
+        }
+        _ => a == b,
+    }
+}
+
+#[test]
+fn the_documented_component_defaults_are_the_default_component_s() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/design-file.md");
+    let doc = std::fs::read_to_string(path).expect("docs/design-file.md");
+    let section = doc
+        .split("## Component\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("a component section");
+    let default = serde_json::to_value(Component::default()).expect("a component is JSON");
+    let mut checked = 0;
+    for row in section.lines().filter(|line| line.starts_with("| `")) {
+        let cells: Vec<&str> = row.split(" | ").collect();
+        let fields: Vec<&str> = cells[0].split('`').skip(1).step_by(2).collect();
+        let documented = cells[cells.len() - 1].trim_end_matches(" |").trim();
+        let values: Vec<&str> = if fields.len() == 1 {
+            vec![documented]
+        } else {
+            documented.split(", ").collect()
+        };
+        assert_eq!(fields.len(), values.len(), "{row}");
+        for (field, value) in fields.iter().zip(values) {
+            let text = value.trim_matches('`');
+            let documented = if text == "all false" || value == "all `false`" {
+                serde_json::to_value(Security::default()).expect("flags")
+            } else {
+                serde_json::from_str(text).unwrap_or_else(|_| serde_json::Value::from(text))
+            };
+            assert!(
+                same_json(&documented, &default[*field]),
+                "{field}: documented {documented}, default {}",
+                default[*field]
+            );
+            checked += 1;
+        }
+    }
+    let n_fields = default.as_object().map_or(0, |fields| fields.len());
+    assert_eq!(
+        checked, n_fields,
+        "every component field has a documented default"
+    );
+}
