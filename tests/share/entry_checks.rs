@@ -190,3 +190,73 @@ fn a_kind_s_own_defaults_in_unused_fields_still_validate() {
         );
     }
 }
+
+#[test]
+fn typed_in_values_are_echoed_escaped_and_cut() {
+    use archplay::engine::attributes::access::set_field;
+    use archplay::engine::attributes::fields::FieldTarget;
+    let mut design = Design::new("typed");
+    design.components.push(Component::new(
+        ComponentId(0),
+        ComponentKind::Database,
+        "db",
+    ));
+    let mut bus = Component::new(ComponentId(1), ComponentKind::EventBus, "bus");
+    bus.position.x = 100.0;
+    design.components.push(bus);
+    design.connections.push(Connection {
+        id: ConnectionId(0),
+        from: ComponentId(1),
+        to: ComponentId(0),
+        ..Connection::default()
+    });
+    let hostile = hostile_name();
+    let component = FieldTarget::Component(ComponentId(0));
+    let cases = [
+        (component, "service_time_ms".to_string(), hostile.clone()),
+        (component, hostile.clone(), "1".to_string()),
+        (component, "shards".to_string(), format!("{hostile}..5")),
+        (component, "shards".to_string(), format!("0..{hostile}")),
+        (component, "shards".to_string(), hostile.clone()),
+        (component, "backup".to_string(), hostile.clone()),
+        (
+            FieldTarget::Connection(ConnectionId(0)),
+            "topics".to_string(),
+            format!("a\u{7}{hostile}"),
+        ),
+        (
+            FieldTarget::Design,
+            "simulation.seed".to_string(),
+            hostile.clone(),
+        ),
+        (
+            FieldTarget::Design,
+            "simulation.faults".to_string(),
+            hostile.clone(),
+        ),
+        (
+            FieldTarget::Design,
+            "simulation.faults".to_string(),
+            format!("kill db at {hostile}"),
+        ),
+        (
+            FieldTarget::Design,
+            "simulation.faults".to_string(),
+            format!("kill \"{hostile}\" at 1s"),
+        ),
+        (
+            FieldTarget::Design,
+            "simulation.faults".to_string(),
+            format!("latency db at 1s +{hostile}"),
+        ),
+        (
+            FieldTarget::Design,
+            "simulation.faults".to_string(),
+            format!("errors db at 1s {hostile}%"),
+        ),
+    ];
+    for (target, key, input) in cases {
+        let error = set_field(&mut design, target, &key, &input).expect_err("hostile input");
+        assert_short_clean_line(&error.to_string());
+    }
+}

@@ -54,9 +54,10 @@ impl std::error::Error for ValidationError {}
 /// Checks every rule a design must satisfy before it replaces the user's work.
 pub fn validate(design: &Design) -> Result<(), ValidationError> {
     let mut problems: Vec<String> = Vec::new();
+    // Every problem is one short clean line, whatever text it repeats.
     let mut report = |problem: String| {
         if problems.len() < 20 {
-            problems.push(problem);
+            problems.push(quote_within(&problem, MESSAGE_BYTES));
         }
     };
     let too_large =
