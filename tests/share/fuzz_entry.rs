@@ -195,7 +195,7 @@ fn adversarial_design_files_mutated_load_only_as_valid_designs() {
     let mut seeds: Vec<String> = small_seeds()
         .iter()
         .step_by(3)
-        .map(|design| to_json(design))
+        .map(to_json)
         .collect();
     seeds.extend(HAND_WRITTEN.iter().map(|text| text.to_string()));
     let valid: Vec<String> = valid_seeds().iter().map(to_json).collect();
