@@ -260,3 +260,50 @@ fn typed_in_values_are_echoed_escaped_and_cut() {
         assert_short_clean_line(&error.to_string());
     }
 }
+
+/// Runs the command-line tool with `stdin` on standard input.
+fn archplay(args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_archplay"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the archplay binary runs");
+    if let Some(mut input) = child.stdin.take() {
+        input.write_all(stdin.as_bytes()).expect("stdin is open");
+    }
+    child.wait_with_output().expect("archplay finishes")
+}
+
+#[test]
+fn archplay_open_then_validate_agree() {
+    // A snapshot with NaN in a service's cache TTL: `open` refuses it, naming the field.
+    let snapshot = share::encode_snapshot(&design_with(
+        ComponentKind::Service,
+        "cache_ttl_s",
+        f64::NAN,
+    ));
+    let opened = archplay(&["open", &snapshot], "");
+    let stderr = String::from_utf8_lossy(&opened.stderr);
+    assert_eq!(opened.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("TTL (s)") && stderr.contains("victim"),
+        "{stderr}"
+    );
+    assert_short_clean_line(stderr.trim_end());
+    // A snapshot that opens gives a design file `validate` accepts.
+    let mut fine = design_with(ComponentKind::Client, "service_time_ms", 0.0);
+    fine.components[0].autoscaling.threshold = 12.5;
+    let opened = archplay(&["open", &share::encode_snapshot(&fine)], "");
+    assert!(opened.status.success());
+    let file = String::from_utf8_lossy(&opened.stdout).into_owned();
+    let validated = archplay(&["validate", "-"], &file);
+    assert!(
+        validated.status.success(),
+        "{}",
+        String::from_utf8_lossy(&validated.stderr)
+    );
+}

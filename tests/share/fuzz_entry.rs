@@ -192,11 +192,7 @@ fn mutate(text: &str, random: &mut SplitMix) -> String {
 
 #[test]
 fn adversarial_design_files_mutated_load_only_as_valid_designs() {
-    let mut seeds: Vec<String> = small_seeds()
-        .iter()
-        .step_by(3)
-        .map(to_json)
-        .collect();
+    let mut seeds: Vec<String> = small_seeds().iter().step_by(3).map(to_json).collect();
     seeds.extend(HAND_WRITTEN.iter().map(|text| text.to_string()));
     let valid: Vec<String> = valid_seeds().iter().map(to_json).collect();
     let mut random = SplitMix(23);
