@@ -6,8 +6,11 @@
 //!   tests with `--no-default-features`.
 //! - `ui` (behind the default `web` feature) is a Leptos single-page app that
 //!   renders the engine's results and sends it intents.
+//! - [`worker_protocol`] is the plain-data protocol between the page and its
+//!   Web Worker (the `archplay-worker` binary), shared by both ends.
 
 pub mod engine;
+pub mod worker_protocol;
 
 #[cfg(feature = "web")]
 pub mod ui;

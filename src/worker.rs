@@ -3,7 +3,9 @@
 //! old autosave), so the main bundle carries neither the simulator nor the
 //! design file's JSON, link compression, old link versions or the exports.
 //! It takes [`Command`]s and answers with [`Report`]s (both through
-//! `serde-wasm-bindgen`). A [`Command::Task`] is answered at once through
+//! `serde-wasm-bindgen`; the protocol is `archplay::worker_protocol`). A run's
+//! reports are data (chart points, log lines, figures), which the page keeps
+//! and draws. A [`Command::Task`] is answered at once through
 //! [`tasks::run`]; a run advances a [`LiveRun`] in slices of at most
 //! [`SLICE_EVENTS`] events: at a chosen speed it tracks the wall clock (a
 //! slice every [`TICK_MS`]), at full speed it works [`MAX_BUDGET_MS`] at a
@@ -11,15 +13,17 @@
 //!
 //! What must stay true: the page's main thread never waits on the simulator
 //! (all of it runs here); progress is posted at most every [`PROGRESS_MS`] of
-//! wall time; every report carries the run number of the Start it answers.
+//! wall time; every run report carries the run number of the Start it answers;
+//! points and log lines are sent once each, in the order they were made.
 
 use archplay::engine::share::decode_snapshot;
 use archplay::engine::sim::agenda::Micros;
-use archplay::engine::sim::live::protocol::{Command, Report, Speed};
+use archplay::engine::sim::live::speed::Speed;
 use archplay::engine::sim::live::LiveRun;
 use archplay::engine::sim::score::SimulatedPerformance;
 use archplay::engine::sim::RunOutcome;
 use archplay::engine::tasks;
+use archplay::worker_protocol::{Command, QueryRequest, Report, RunReport};
 use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -28,10 +32,6 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 #[path = "worker/bench.rs"]
 mod bench;
-#[path = "worker/drawing.rs"]
-mod drawing;
-
-use drawing::Drawing;
 
 /// Events per `run_until` call: a few milliseconds of work.
 const SLICE_EVENTS: u64 = 20_000;
@@ -57,7 +57,6 @@ enum Phase {
 struct Runner {
     run: u32,
     live: Option<LiveRun>,
-    drawing: Option<Drawing>,
     phase: Phase,
     speed: Speed,
     /// (simulated µs, wall ms) when the speed last applied from.
@@ -70,7 +69,6 @@ thread_local! {
     static RUNNER: RefCell<Runner> = const { RefCell::new(Runner {
         run: 0,
         live: None,
-        drawing: None,
         phase: Phase::Idle,
         speed: Speed::X10,
         anchor: (0, 0.0),
@@ -104,12 +102,28 @@ fn post(report: &Report) {
 }
 
 impl Runner {
+    /// Posts `report` as news of the current run.
+    fn post_run(&self, report: RunReport) {
+        post(&Report::Run {
+            run: self.run,
+            report,
+        });
+    }
+
     fn post_progress(&mut self) {
-        let (Some(live), Some(drawing)) = (self.live.as_mut(), self.drawing.as_mut()) else {
+        let Some(live) = self.live.as_mut() else {
             return;
         };
         let update = live.take_update();
-        post(&drawing.progress(self.run, update, self.phase == Phase::Paused));
+        let paused = self.phase == Phase::Paused;
+        self.post_run(RunReport::Progress {
+            time_s: update.time_s,
+            events: update.events,
+            components: update.components,
+            points: update.points,
+            log: update.log,
+            paused,
+        });
         self.last_progress_ms = now_ms();
     }
 
@@ -121,10 +135,9 @@ impl Runner {
         let summary = live.summary();
         let summary_json = serde_json::to_string_pretty(&summary).unwrap_or_default();
         let performance = SimulatedPerformance::from_summary(&summary);
-        post(&Report::Finished {
-            run: self.run,
-            summary: Drawing::summary(&performance, &summary_json),
+        self.post_run(RunReport::Finished {
             performance,
+            summary_json,
         });
         self.phase = Phase::Finished;
     }
@@ -132,9 +145,13 @@ impl Runner {
     fn start(&mut self, run: u32, design: &str, speed: Speed) {
         self.run = run;
         self.live = None;
-        self.drawing = None;
         self.phase = Phase::Idle;
-        let failed = |message: String| post(&Report::Failed { run, message });
+        let failed = |message: String| {
+            post(&Report::Run {
+                run,
+                report: RunReport::Failed(message),
+            })
+        };
         let design = match decode_snapshot(design) {
             Ok(design) => design,
             Err(error) => return failed(format!("the design could not be read: {error}")),
@@ -143,15 +160,12 @@ impl Runner {
             Ok(live) => live,
             Err(error) => return failed(format!("the simulation could not start: {error}")),
         };
-        let duration_s = live.end() as f64 / 1e6;
-        let query_form = Drawing::query_form(&live.stores(), &live.topics());
-        post(&Report::Started {
-            run,
+        self.post_run(RunReport::Started {
             seed: live.simulation().options().seed,
-            duration_s,
-            query_form,
+            duration_s: live.end() as f64 / 1e6,
+            stores: live.stores(),
+            topics: live.topics(),
         });
-        self.drawing = Some(Drawing::new(design, duration_s));
         self.live = Some(live);
         self.speed = speed;
         self.resume();
@@ -211,20 +225,16 @@ impl Runner {
             }
             Command::Reset => {
                 self.live = None;
-                self.drawing = None;
                 self.phase = Phase::Idle;
             }
-            Command::Query {
+            Command::Query(QueryRequest {
                 store,
                 topic,
                 from_s,
                 to_s,
-            } => {
+            }) => {
                 if let Some(live) = self.live.as_ref() {
-                    post(&Report::Answer {
-                        run: self.run,
-                        markup: Drawing::answer(&live.query(store, &topic, from_s, to_s)),
-                    });
+                    self.post_run(RunReport::Answer(live.query(store, &topic, from_s, to_s)));
                 }
             }
             Command::Bench(request) => post(&Report::Bench {
@@ -233,10 +243,6 @@ impl Runner {
             Command::Task { id, task } => post(&Report::TaskDone {
                 id,
                 answer: tasks::run(&task),
-            }),
-            Command::DrawCharts { id, design } => post(&Report::TaskDone {
-                id,
-                answer: Drawing::empty_charts(&design),
             }),
         }
     }

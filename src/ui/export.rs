@@ -11,9 +11,8 @@
 use super::browser::js_error_text;
 use super::download::{download_blob, download_text};
 use super::state::AppState;
-use super::worker;
 use crate::engine::share::encode_snapshot;
-use crate::engine::tasks::Task;
+use crate::worker_protocol::Task;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -55,7 +54,7 @@ pub fn write_then(
     file_name: String,
     then: impl FnOnce(String, String) + 'static,
 ) {
-    worker::ask(task, move |answer| match answer {
+    state.worker().ask(task, move |answer| match answer {
         Ok(text) => then(file_name, text),
         Err(problem) => state.report_error(format!("could not export {file_name}: {problem}")),
     });

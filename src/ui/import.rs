@@ -9,11 +9,10 @@
 
 use super::browser::js_error_text;
 use super::state::{AppState, NoticeKind};
-use super::worker;
 use crate::engine::quote::quote_within;
 use crate::engine::share::decode_snapshot;
 use crate::engine::share::design_file::{FormatError, MAX_FILE_BYTES};
-use crate::engine::tasks::Task;
+use crate::worker_protocol::Task;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, HtmlInputElement};
@@ -52,7 +51,7 @@ async fn import_file(state: AppState, file: File) {
         Ok(text) => text,
         Err(problem) => return failed(&file_name, &problem),
     };
-    worker::ask(Task::OpenFile(text), move |answer| {
+    state.worker().ask(Task::OpenFile(text), move |answer| {
         match answer
             .and_then(|snapshot| decode_snapshot(&snapshot).map_err(|error| error.to_string()))
         {

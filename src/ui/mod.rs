@@ -8,8 +8,12 @@
 //! are small pieces they share. The outside world has one module per
 //! concern: [`storage`] (autosave), [`share`] (links and the clipboard),
 //! [`history`] (undo shortcuts), [`import`] and [`export`] (files), over the
-//! shared plumbing in [`browser`]. [`sim`] runs the simulator in a Web
-//! Worker and shows its progress.
+//! shared plumbing in [`browser`]. [`worker`] is the page's end of its Web
+//! Worker (speaking [`crate::worker_protocol`]), which the state holds;
+//! [`sim`] runs the simulator there and renders the data it reports.
+//!
+//! Dependencies point one way: `sim` uses `state` and `worker`, `state` uses
+//! `worker`, and `worker` uses no other UI module.
 //!
 //! What must stay true: no business rule lives here. Scores come from
 //! [`crate::engine::score::score`], edits from [`crate::engine::model::edit::apply`],

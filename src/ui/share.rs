@@ -18,9 +18,8 @@
 
 use super::browser::{address_fragment, clear_address_fragment, js_error_text};
 use super::state::{AppState, NoticeKind};
-use super::worker;
 use crate::engine::share::decode_snapshot;
-use crate::engine::tasks::Task;
+use crate::worker_protocol::Task;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -82,24 +81,26 @@ pub fn open_link_in_address(state: AppState) {
         return;
     };
     state.report_info("opening the shared design…".to_string());
-    worker::ask(Task::OpenLink(link.to_string()), move |answer| match answer
-        .and_then(|snapshot| decode_snapshot(&snapshot).map_err(|error| error.to_string()))
-    {
-        Ok(design) => {
-            let what = format!(
-                "opened the shared design {} ({} components)",
-                design.name,
-                design.components.len()
-            );
-            state.dismiss_notice(NoticeKind::LinkError);
-            state.open_design(design, what);
-            clear_address_fragment();
-        }
-        Err(reason) => {
-            state.report_info("the shared link was not opened".to_string());
-            state.show_notice(NoticeKind::LinkError, link_error_message(&reason));
-        }
-    });
+    state
+        .worker()
+        .ask(Task::OpenLink(link.to_string()), move |answer| match answer
+            .and_then(|snapshot| decode_snapshot(&snapshot).map_err(|error| error.to_string()))
+        {
+            Ok(design) => {
+                let what = format!(
+                    "opened the shared design {} ({} components)",
+                    design.name,
+                    design.components.len()
+                );
+                state.dismiss_notice(NoticeKind::LinkError);
+                state.open_design(design, what);
+                clear_address_fragment();
+            }
+            Err(reason) => {
+                state.report_info("the shared link was not opened".to_string());
+                state.show_notice(NoticeKind::LinkError, link_error_message(&reason));
+            }
+        });
 }
 
 /// The effect that opens a link pasted into the address of the running app.

@@ -12,6 +12,9 @@
 //!   was run), so it is recomputed on every edit.
 //! - Every accepted change is one undo step ([`undo`]): an edit, a template
 //!   load, an opened link or file; a drag records one step when it ends.
+//! - The state holds the page's connection to its worker ([`AppState::worker`]),
+//!   so that whatever needs the worker reaches it through the state, never
+//!   through a global.
 
 use super::canvas::geometry::design_bounds;
 use super::canvas::viewport::{ScreenPoint, ScreenSize, Viewport, ZOOM_STEP};
@@ -20,8 +23,9 @@ use crate::engine::model::edit::{apply, Created, Edit, EditError};
 use crate::engine::model::history::History;
 use crate::engine::model::{ComponentId, ComponentKind, ConnectionId, Design, Position};
 use crate::engine::score::Scorecard;
+use crate::engine::sim::score::{scorecard_for, SimulatedRun};
 use crate::engine::templates::template;
-use crate::ui::sim::{scorecard_for, SimulatedRun};
+use crate::ui::worker::PageWorker;
 use leptos::prelude::*;
 
 mod notices;
@@ -96,6 +100,8 @@ pub struct AppState {
     notices: RwSignal<Vec<Notice>>,
     /// A finished simulation run whose Performance figures the scorecard uses while the design equals its design.
     simulated: RwSignal<Option<SimulatedRun>>,
+    /// The page's Web Worker (links, files, exports, the simulator).
+    worker: PageWorker,
     // Read-only handles, made once: `read_only()` allocates a new handle on
     // every call, which event handlers would otherwise do on every event.
     design_view: ReadSignal<Design>,
@@ -146,6 +152,7 @@ impl AppState {
             gesture_open: StoredValue::new(false),
             notices: RwSignal::new(Vec::new()),
             simulated,
+            worker: PageWorker::new(),
             design_view: design.read_only(),
             selection_view: selection.read_only(),
             viewport_view: viewport.read_only(),
@@ -176,6 +183,11 @@ impl AppState {
     /// The six scores of the design, recomputed on every edit.
     pub fn scorecard(&self) -> Memo<Scorecard> {
         self.scorecard
+    }
+
+    /// The page's connection to its Web Worker.
+    pub fn worker(&self) -> PageWorker {
+        self.worker
     }
 
     /// Scores Performance from a finished simulation run (while the design

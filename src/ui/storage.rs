@@ -5,7 +5,7 @@
 //! - At start a snapshot is read at once, with the same validation as a
 //!   link. Anything else (a design file's JSON, which older builds saved) is
 //!   read by the worker as an imported file would be, and nothing is written
-//!   until it has been read. Text that fails is never deleted: it is copied to
+//!   until it has been read and then changed by the user. Text that fails is never deleted: it is copied to
 //!   [`UNREADABLE_KEY`] and left where it was until the user's next change,
 //!   the user is told, and the app keeps the starting template.
 //! - Every change is written within [`SAVE_DELAY`], and at once when the page
@@ -15,10 +15,9 @@
 
 use super::browser::{js_error_text, local_storage};
 use super::state::{AppState, NoticeKind, STARTING_TEMPLATE};
-use super::worker;
 use crate::engine::model::Design;
 use crate::engine::share::{decode_snapshot, encode_snapshot, is_snapshot};
-use crate::engine::tasks::Task;
+use crate::worker_protocol::Task;
 use leptos::ev;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -98,6 +97,8 @@ pub fn restore_saved_design(state: AppState) -> Autosave {
         .ok()
         .and_then(|storage| storage.get_item(DESIGN_KEY).ok().flatten());
     let reading = StoredValue::new(false);
+    // What storage holds, as a snapshot: set below once the design is known.
+    let stored = StoredValue::new(String::new());
     match Saved::read(text.as_deref()) {
         Saved::Nothing => {}
         Saved::Design(design) => state.restore_design(*design),
@@ -106,23 +107,28 @@ pub fn restore_saved_design(state: AppState) -> Autosave {
         }
         Saved::Other(text) => {
             reading.set_value(true);
-            worker::ask(Task::OpenFile(text.clone()), move |answer| {
-                reading.set_value(false);
-                match answer.and_then(|snapshot| {
-                    decode_snapshot(&snapshot).map_err(|error| error.to_string())
-                }) {
-                    Ok(design) => {
-                        state.restore_design(design);
-                        state.fit_view();
+            state
+                .worker()
+                .ask(Task::OpenFile(text.clone()), move |answer| {
+                    reading.set_value(false);
+                    match answer.and_then(|snapshot| {
+                        decode_snapshot(&snapshot).map_err(|error| error.to_string())
+                    }) {
+                        Ok(design) => {
+                            // Storage holds this very design in an older form:
+                            // nothing to write until the user changes it.
+                            stored.set_value(encode_snapshot(&design));
+                            state.restore_design(design);
+                            state.fit_view();
+                        }
+                        Err(error) => report_unreadable(state, &text, &error),
                     }
-                    Err(error) => report_unreadable(state, &text, &error),
-                }
-            });
+                });
         }
     }
-    let stored = state.design().with_untracked(encode_snapshot);
+    stored.set_value(state.design().with_untracked(encode_snapshot));
     Autosave {
-        stored: StoredValue::new(stored),
+        stored,
         pending: StoredValue::new(0),
         failing: StoredValue::new(false),
         reading,

@@ -8,9 +8,9 @@
 
 use archplay::engine::share::design_file::from_json;
 use archplay::engine::sim::agenda::{Agenda, Event};
-use archplay::engine::sim::live::protocol::BenchRequest;
 use archplay::engine::sim::random::SimRng;
 use archplay::engine::sim::{Simulation, SimulationOptions};
+use archplay::worker_protocol::BenchRequest;
 use serde::Serialize;
 use std::hint::black_box;
 

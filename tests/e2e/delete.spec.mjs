@@ -1,17 +1,8 @@
 // Journey (e): the selected component is deleted by the Delete key and by the
 // inspector's delete button, taking its connections with it.
 
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoErrors, edgeData, eventually, launchBrowser, nodeByKind, nodeIds, openApp, selectNode } from './helpers.mjs';
-
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+import { edgeData, eventually, journey, nodeByKind, nodeIds, selectNode } from './helpers.mjs';
 
 /** Selects the first node of `kind`, runs `remove`, and checks it and its edges are gone. */
 async function deleteAndCheck(page, kind, remove) {
@@ -33,16 +24,10 @@ async function deleteAndCheck(page, kind, remove) {
   });
 }
 
-test('the Delete key deletes the selected component', { timeout: 60_000 }, async () => {
-  const { page, errors, context } = await openApp(browser);
+journey('the Delete key deletes the selected component', { timeout: 60_000 }, async ({ page }) => {
   await deleteAndCheck(page, 'database', () => page.keyboard.press('Delete'));
-  assertNoErrors(errors);
-  await context.close();
 });
 
-test('the delete button deletes the selected component', { timeout: 60_000 }, async () => {
-  const { page, errors, context } = await openApp(browser);
+journey('the delete button deletes the selected component', { timeout: 60_000 }, async ({ page }) => {
   await deleteAndCheck(page, 'service', () => page.getByTestId('delete-button').click());
-  assertNoErrors(errors);
-  await context.close();
 });

@@ -2,33 +2,22 @@
 // components from the palette and connect them by dragging from a handle and
 // through the inspector's connect control; edit the new component.
 
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   addFromPalette,
-  assertNoErrors,
   dragConnect,
   edgeData,
   eventually,
   exportJson,
   fieldValue,
-  launchBrowser,
+  journey,
   nodeByKind,
   nodeData,
-  openApp,
   readScores,
   selectNode,
   setField,
   waitForScores,
 } from './helpers.mjs';
-
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
 
 /** Picks the connect-target option that names node `id` (by value, else by label). */
 async function chooseConnectTarget(page, id, name) {
@@ -41,9 +30,7 @@ async function chooseConnectTarget(page, id, name) {
   await select.selectOption(option.value);
 }
 
-test('edit an attribute, add two components, connect them two ways', { timeout: 90_000 }, async () => {
-  const { page, errors, context } = await openApp(browser);
-
+journey('edit an attribute, add two components, connect them two ways', { timeout: 90_000 }, async ({ page }) => {
   // On the template: switch TLS off on the API gateway and the security score
   // drops; switch it back on and the score returns.
   const scoresAtStart = await waitForScores(page);
@@ -98,7 +85,4 @@ test('edit an attribute, add two components, connect them two ways', { timeout: 
     'the exported design has no connection from the new service',
   );
   await readScores(page);
-
-  assertNoErrors(errors);
-  await context.close();
 });

@@ -2,23 +2,13 @@
 // PNG picture, a Mermaid flowchart and Kubernetes autoscalers, each holding
 // the design on the canvas; with no autoscaling service it says so instead.
 
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoErrors, cliTemplate, eventually, launchBrowser, loadTemplate, openApp } from './helpers.mjs';
+import { cliTemplate, eventually, journey, loadTemplate } from './helpers.mjs';
 import { downloadFrom, nodeNames, openShareMenu } from './share-helpers.mjs';
-
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-test('SVG, PNG and Mermaid exports hold every component on the canvas', { timeout: 90_000 }, async () => {
-  const { page, errors, context } = await openApp(browser);
+journey('SVG, PNG and Mermaid exports hold every component on the canvas', { timeout: 90_000 }, async ({ page }) => {
   const names = await nodeNames(page);
   await openShareMenu(page);
 
@@ -39,12 +29,9 @@ test('SVG, PNG and Mermaid exports hold every component on the canvas', { timeou
   const flowchart = mermaid.bytes.toString('utf8');
   assert.match(flowchart, /^flowchart /);
   for (const name of names) assert.ok(flowchart.includes(name), `the flowchart does not show ${name}`);
-  assertNoErrors(errors);
-  await context.close();
 });
 
-test('the HPA export has one autoscaler per autoscaling service, or says there is none', { timeout: 90_000 }, async () => {
-  const { page, errors, context } = await openApp(browser);
+journey('the HPA export has one autoscaler per autoscaling service, or says there is none', { timeout: 90_000 }, async ({ page }) => {
   // The starting template has no autoscaling service: a message, no download.
   await openShareMenu(page);
   await page.getByTestId('export-hpa').click();
@@ -63,6 +50,4 @@ test('the HPA export has one autoscaler per autoscaling service, or says there i
     assert.match(document, /apiVersion: autoscaling\/v2/);
     assert.match(document, /kind: HorizontalPodAutoscaler/);
   }
-  assertNoErrors(errors);
-  await context.close();
 });

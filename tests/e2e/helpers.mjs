@@ -1,18 +1,16 @@
-// Shared helpers for the browser journeys: launch Debian's Chromium through
-// playwright-core, open the app with console and page errors collected, and
-// read or drive the UI only through its data-testid contract.
+// Shared helpers for the browser journeys: read or drive the UI only through
+// its data-testid contract, and ask the command-line tool what the page should
+// show. The browser's life (launch, errors, teardown) is in browser.mjs; its
+// names are exported from here too, for the scripts that import them here.
 //
 // What must stay true: tests select elements by data-testid (never by CSS
-// class), waits are bounded by a timeout but nothing asserts on speed, and
-// every browser launched here is closed by the test that launched it.
+// class), and waits are bounded by a timeout but nothing asserts on speed.
 
-import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 
-/** Where the built dist/ is served; scripts/test.sh passes it in. */
-export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
+export { BASE_URL, CHROMIUM_ARGS, assertNoErrors, journey, launchBrowser, openApp, reloadApp } from './browser.mjs';
 
 /** The repository root, for running the CLI. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -22,53 +20,6 @@ export const ATTRIBUTES = ['scalability', 'reliability', 'security', 'performanc
 
 /** The template names the template select offers. */
 export const TEMPLATE_NAMES = ['microservices', 'event-driven', 'auto-scaling', 'database-scaling', 'payment-gateway'];
-
-/** Flags for running Chromium as root on a closed network. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-/** Launches headless Debian Chromium. */
-export function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
-}
-
-/**
- * Opens the app at `url` in a fresh context of `browser` and waits for it to
- * mount. Returns the context, the page and the list that collects console
- * errors and page errors.
- */
-export async function openApp(browser, url = BASE_URL) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
-  // A template load may ask before replacing an edited design; the journeys accept.
-  page.on('dialog', (dialog) => dialog.accept());
-  await page.goto(url, { waitUntil: 'load' });
-  await page.getByTestId('app').waitFor({ state: 'visible', timeout: 20_000 });
-  await eventually(async () => assert.ok((await nodeIds(page)).length > 0, 'the canvas shows no node yet'));
-  return { context, page, errors };
-}
-
-/** Fails with every collected console or page error listed. */
-export function assertNoErrors(errors) {
-  assert.deepEqual(errors, [], `the page reported errors:\n${errors.join('\n')}`);
-}
 
 /**
  * Retries `check` (an async function that throws on failure) until it passes
@@ -219,13 +170,18 @@ export async function centre(locator) {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
-/** Clicks export-json and returns the downloaded design file's text. */
-export async function exportJson(page) {
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.getByTestId('export-json').click()]);
+/** Clicks the element `testId` and returns the download it starts: file name and bytes. */
+export async function downloadFrom(page, testId) {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.getByTestId(testId).click()]);
   const stream = await download.createReadStream();
   const chunks = [];
   for await (const chunk of stream) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
+  return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
+}
+
+/** Clicks export-json and returns the downloaded design file's text. */
+export async function exportJson(page) {
+  return (await downloadFrom(page, 'export-json')).bytes.toString('utf8');
 }
 
 /** Loads the template `name` through the template select and load button. */

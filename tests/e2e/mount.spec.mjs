@@ -4,21 +4,10 @@
 // And the worker (links, exports, the simulator) is not part of the start:
 // it loads when something needs it, such as the Share / Export menu.
 
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ATTRIBUTES, assertNoErrors, cliTemplate, eventually, launchBrowser, nodeData, openApp, waitForScores } from './helpers.mjs';
+import { ATTRIBUTES, cliTemplate, eventually, journey, nodeData, waitForScores } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
-
-test('the release build mounts cleanly and shows the microservices template', { timeout: 60_000 }, async () => {
-  const { page, errors, context } = await openApp(browser);
-
+journey('the release build mounts cleanly and shows the microservices template', { timeout: 60_000 }, async ({ page }) => {
   const nodes = await nodeData(page);
   const expected = cliTemplate('microservices').components;
   assert.ok(nodes.length > 0, 'no node on the canvas');
@@ -44,13 +33,9 @@ test('the release build mounts cleanly and shows the microservices template', { 
     assert.ok(fact, 'a rubric line has no data-fact');
     assert.ok(passed === 'true' || passed === 'false', `rubric line ${fact} has data-passed=${passed}`);
   }
-
-  assertNoErrors(errors);
-  await context.close();
 });
 
-test('the worker is not loaded at start, and opening Share / Export starts one', { timeout: 60_000 }, async () => {
-  const { page, errors, context } = await openApp(browser);
+journey('the worker is not loaded at start, and opening Share / Export starts one', { timeout: 60_000 }, async ({ page }) => {
   await waitForScores(page);
   await page.getByTestId('share-menu').hover();
   assert.equal(page.workers().length, 0, 'the page started its worker without being asked');
@@ -61,6 +46,4 @@ test('the worker is not loaded at start, and opening Share / Export starts one',
   await page.getByTestId('sim-open').click();
   await eventually(async () => assert.equal(await page.getByTestId('chart-throughput').count(), 1, 'the empty charts were not drawn'));
   assert.equal(page.workers().length, 1, 'a second worker was started');
-  assertNoErrors(errors);
-  await context.close();
 });

@@ -1,20 +1,10 @@
 // Dragging a palette button onto the canvas drops a new component where it
 // was released.
 
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoErrors, centre, eventually, launchBrowser, nodeData, nodeById, openApp } from './helpers.mjs';
+import { centre, eventually, journey, nodeById, nodeData } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
-
-test('a palette button dragged onto the canvas drops a component there', { timeout: 60_000 }, async () => {
-  const { page, errors, context } = await openApp(browser);
+journey('a palette button dragged onto the canvas drops a component there', { timeout: 60_000 }, async ({ page }) => {
   const canvas = page.getByTestId('canvas');
   const box = await canvas.boundingBox();
   assert.ok(box, 'the canvas is not visible');
@@ -35,7 +25,4 @@ test('a palette button dragged onto the canvas drops a component there', { timeo
   // The node may be centred on or anchored at the pointer, and snapped to a grid.
   const distance = Math.hypot(where.x - dropped.x, where.y - dropped.y);
   assert.ok(distance < 120, `the node landed ${Math.round(distance)} px from the drop point`);
-
-  assertNoErrors(errors);
-  await context.close();
 });

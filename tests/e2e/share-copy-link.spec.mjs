@@ -1,23 +1,12 @@
 // Journey: copy the share link of an edited design and open it in a fresh
 // browser (no autosave there): the same components and the same scores.
 
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, addFromPalette, assertNoErrors, eventually, launchBrowser, openApp, readScores, setField, waitForScores } from './helpers.mjs';
+import { BASE_URL, addFromPalette, eventually, journey, readScores, setField, waitForScores } from './helpers.mjs';
 import { allowClipboard, copyLink, nodeNames, renameFirst } from './share-helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
-
-test('a copied link opens the same design with the same scores in a fresh browser', { timeout: 90_000 }, async () => {
-  const sender = await openApp(browser);
-  await allowClipboard(sender.context);
-  const { page } = sender;
+journey('a copied link opens the same design with the same scores in a fresh browser', { timeout: 90_000 }, async ({ page, context, open }) => {
+  await allowClipboard(context);
 
   // Make the design the template's no longer: a new service with three
   // replicas, and a renamed database.
@@ -32,16 +21,12 @@ test('a copied link opens the same design with the same scores in a fresh browse
   assert.ok(link.startsWith(`${address}#v`), `the link is not the app's address with a versioned fragment: ${link.slice(0, 80)}`);
   assert.equal(lengthText, `${link.length.toLocaleString('en-US')} characters`, 'link-length does not give the copied link’s length');
 
-  const receiver = await openApp(browser, link);
+  // A second context: another browser profile, with no autosave of its own.
+  const receiver = await open(link);
   await eventually(async () => {
     assert.deepEqual(await nodeNames(receiver.page), names, 'the opened link shows other components');
     assert.deepEqual(await readScores(receiver.page), scores, 'the opened link shows other scores');
   });
   // The link's design now lives in the autosave; the fragment is gone from the address.
   assert.equal(await receiver.page.evaluate(() => location.hash), '');
-
-  assertNoErrors(sender.errors);
-  assertNoErrors(receiver.errors);
-  await sender.context.close();
-  await receiver.context.close();
 });

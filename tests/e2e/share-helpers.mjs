@@ -8,6 +8,9 @@
 import assert from 'node:assert/strict';
 import { BASE_URL, cliOpen, eventually, nodeData, nodeByKind, selectNode, setField } from './helpers.mjs';
 
+/** Downloads, as the share and export journeys read them (defined with exportJson). */
+export { downloadFrom } from './helpers.mjs';
+
 /** The localStorage key of the autosaved design (src/ui/storage.rs). */
 export const DESIGN_KEY = 'archplay.design';
 /** Where unreadable saved text is kept (src/ui/storage.rs). */
@@ -78,13 +81,4 @@ export async function renameFirst(page, kind, name) {
   await selectNode(page, await nodeByKind(page, kind).getAttribute('data-id'));
   await setField(page, 'name', name);
   await eventually(async () => assert.ok((await nodeNames(page)).includes(name), `no node is called ${name}`));
-}
-
-/** Clicks the element `testId` and returns the download it starts: file name and bytes. */
-export async function downloadFrom(page, testId) {
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.getByTestId(testId).click()]);
-  const stream = await download.createReadStream();
-  const chunks = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
 }

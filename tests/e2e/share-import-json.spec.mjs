@@ -1,21 +1,11 @@
 // Journey: a design exported as JSON imports back as the same design, over
 // another one, and undo brings the other one back.
 
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { addFromPalette, assertNoErrors, edgeData, eventually, exportJson, launchBrowser, loadTemplate, openApp, readScores, waitForScores } from './helpers.mjs';
+import { addFromPalette, edgeData, eventually, exportJson, journey, loadTemplate, readScores, waitForScores } from './helpers.mjs';
 import { nodeNames, openShareMenu, renameFirst } from './share-helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
-
-test('an exported design file imports back as the same design, and undo returns', { timeout: 90_000 }, async () => {
-  const { page, errors, context } = await openApp(browser);
+journey('an exported design file imports back as the same design, and undo returns', { timeout: 90_000 }, async ({ page }) => {
   await addFromPalette(page, 'event_bus');
   await renameFirst(page, 'monitoring', 'watchtower');
   const exported = { names: await nodeNames(page), edges: await edgeData(page), scores: await waitForScores(page) };
@@ -35,6 +25,4 @@ test('an exported design file imports back as the same design, and undo returns'
 
   await page.getByTestId('undo').click();
   await eventually(async () => assert.deepEqual(await nodeNames(page), other, 'undo did not bring back the design the import replaced'));
-  assertNoErrors(errors);
-  await context.close();
 });

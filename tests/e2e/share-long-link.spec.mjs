@@ -2,18 +2,9 @@
 // 8,000 characters warns that chat tools may cut it and offers the design
 // file instead.
 
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoErrors, cliTemplate, eventually, launchBrowser, openApp } from './helpers.mjs';
+import { cliTemplate, eventually, journey } from './helpers.mjs';
 import { downloadFrom, linkLengthText, nodeNames, openShareMenu } from './share-helpers.mjs';
-
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
 
 /** The starting template plus `count` services with names that do not compress (fixed seed). */
 function bigDesign(count) {
@@ -40,8 +31,7 @@ async function linkLength(page) {
   return Number(match[1].replaceAll(',', ''));
 }
 
-test('a link past 8,000 characters is flagged and the design file offered', { timeout: 90_000 }, async () => {
-  const { page, errors, context } = await openApp(browser);
+journey('a link past 8,000 characters is flagged and the design file offered', { timeout: 90_000 }, async ({ page }) => {
   await openShareMenu(page);
   assert.ok((await linkLength(page)) < 8_000, 'the starting template already makes a long link');
   assert.equal(await page.getByTestId('link-warning').count(), 0, 'a short link is flagged as long');
@@ -58,6 +48,4 @@ test('a link past 8,000 characters is flagged and the design file offered', { ti
   const file = await downloadFrom(page, 'link-warning-export');
   assert.match(file.name, /\.archplay\.json$/);
   assert.equal(JSON.parse(file.bytes.toString('utf8')).components.length, design.components.length);
-  assertNoErrors(errors);
-  await context.close();
 });

@@ -2,21 +2,11 @@
 // worker (wasm) as `archplay simulate` natively: the summary the page
 // exposes equals the command-line tool's, number for number.
 
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoErrors, exportJson, launchBrowser, loadTemplate, openApp, setField } from './helpers.mjs';
+import { exportJson, journey, loadTemplate, setField } from './helpers.mjs';
 import { cliSimulate, pageSummary, runToEnd } from './sim-helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
-
-test('the browser run of a template equals archplay simulate for the same design and seed', { timeout: 180_000 }, async () => {
-  const { page, errors, context } = await openApp(browser);
+journey('the browser run of a template equals archplay simulate for the same design and seed', { timeout: 180_000 }, async ({ page }) => {
   for (const [template, seed] of [
     ['microservices', null],
     // A seed above 2^53: it must reach the worker exactly, not as a rounded JS number.
@@ -35,6 +25,4 @@ test('the browser run of a template equals archplay simulate for the same design
     // Not only equal numbers: the very same text, digit for digit.
     assert.equal(browserText, nativeText, `${template}: the summaries differ in their text`);
   }
-  assertNoErrors(errors);
-  await context.close();
 });

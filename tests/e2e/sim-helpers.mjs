@@ -8,11 +8,10 @@
 // the very design file the page exported.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT, eventually } from './helpers.mjs';
+import { cli, eventually } from './helpers.mjs';
 
 /** Opens the Simulate panel unless it is open already. */
 export async function openSimPanel(page) {
@@ -57,15 +56,7 @@ export function cliSimulate(designText, extraArgs = []) {
   try {
     const file = join(folder, 'design.archplay.json');
     writeFileSync(file, designText);
-    const args = ['simulate', file, ...extraArgs];
-    const output = process.env.ARCHPLAY_CLI
-      ? execFileSync(process.env.ARCHPLAY_CLI, args, { encoding: 'utf8' })
-      : execFileSync('cargo', ['run', '--quiet', '--no-default-features', '--bin', 'archplay', '--', ...args], {
-          cwd: REPO_ROOT,
-          encoding: 'utf8',
-          stdio: ['ignore', 'pipe', 'inherit'],
-        });
-    return output.trim();
+    return cli(['simulate', file, ...extraArgs]).trim();
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

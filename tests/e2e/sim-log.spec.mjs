@@ -2,27 +2,16 @@
 // scaling actions, requests that failed and why) and the summary counts the
 // failed requests by cause, as `archplay simulate` does.
 
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoErrors, launchBrowser, loadTemplate, openApp, setField } from './helpers.mjs';
+import { journey, loadTemplate, setField } from './helpers.mjs';
 import { pageSummary, runToEnd } from './sim-helpers.mjs';
-
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
 
 /** Every log line as { kind, text }. */
 function logLines(page) {
   return page.getByTestId('sim-log-line').evaluateAll((lines) => lines.map((line) => ({ kind: line.getAttribute('data-kind'), text: line.textContent })));
 }
 
-test('the log shows scaling and failures by cause, and the summary counts errors by cause', { timeout: 120_000 }, async () => {
-  const { page, errors, context } = await openApp(browser);
-
+journey('the log shows scaling and failures by cause, and the summary counts errors by cause', { timeout: 120_000 }, async ({ page }) => {
   // The auto-scaling template starts web-service above what its load needs.
   await loadTemplate(page, 'auto-scaling');
   await runToEnd(page, 'max');
@@ -49,7 +38,4 @@ test('the log shows scaling and failures by cause, and the summary counts errors
   assert.equal(logged, summary.end_to_end.failed, 'every failed request appears in the log once');
   const rows = await page.getByTestId('sim-errors').evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-cause'), row.textContent]));
   assert.deepEqual(rows, [['no_route', `no_route${summary.end_to_end.errors.no_route}`]]);
-
-  assertNoErrors(errors);
-  await context.close();
 });

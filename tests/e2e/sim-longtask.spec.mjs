@@ -4,24 +4,14 @@
 // measurement (PerformanceObserver 'longtask' in the page): it prints what it
 // saw and fails if any entry is over 50 ms.
 
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoErrors, eventually, launchBrowser, loadTemplate, openApp } from './helpers.mjs';
+import { eventually, journey, loadTemplate } from './helpers.mjs';
 import { openSimPanel, runToEnd, simSeconds, waitForStatus } from './sim-helpers.mjs';
-
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
 
 /** The longest a main-thread task may take during a run, ms. */
 const LIMIT_MS = 50;
 
-test('no task on the main thread takes over 50 ms while simulations run', { timeout: 180_000 }, async () => {
-  const { page, errors, context } = await openApp(browser);
+journey('no task on the main thread takes over 50 ms while simulations run', { timeout: 180_000 }, async ({ page }) => {
   // Observe from here on: loading the app itself is not part of the measurement.
   await page.evaluate(() => {
     window.archplayLongTasks = [];
@@ -68,7 +58,4 @@ test('no task on the main thread takes over 50 ms while simulations run', { time
   console.log(`long tasks during the runs: ${entries.length}, longest ${longest.toFixed(1)} ms (limit ${LIMIT_MS} ms)`);
   const over = entries.filter((entry) => entry.duration > LIMIT_MS);
   assert.deepEqual(over, [], `main-thread tasks over ${LIMIT_MS} ms during a run: ${JSON.stringify(over)}`);
-
-  assertNoErrors(errors);
-  await context.close();
 });

@@ -2,18 +2,9 @@
 // store and the event types, and answers a type and time range with the
 // run's matching events.
 
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoErrors, eventually, launchBrowser, loadTemplate, openApp } from './helpers.mjs';
+import { eventually, journey, loadTemplate } from './helpers.mjs';
 import { openSimPanel, pageSummary, runToEnd } from './sim-helpers.mjs';
-
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
 
 /** Fills the query form, runs it and returns the count it answered. */
 async function query(page, topic, from, to) {
@@ -31,8 +22,7 @@ async function query(page, topic, from, to) {
   });
 }
 
-test('the event store query answers a type and a time range from the run', { timeout: 90_000 }, async () => {
-  const { page, errors, context } = await openApp(browser);
+journey('the event store query answers a type and a time range from the run', { timeout: 90_000 }, async ({ page }) => {
   await openSimPanel(page);
   assert.equal(await page.getByTestId('event-store-query').count(), 0, 'a design without a run offers no query');
 
@@ -50,7 +40,4 @@ test('the event store query answers a type and a time range from the run', { tim
   const second = await query(page, 'order.created', '30', '');
   assert.ok(first > 0 && second > 0 && first + second === all, `${first} + ${second} != ${all}`);
   assert.equal(await query(page, 'order.validated', '0', ''), recorded['order.validated']);
-
-  assertNoErrors(errors);
-  await context.close();
 });

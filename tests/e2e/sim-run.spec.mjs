@@ -3,23 +3,13 @@
 // with units and legends, and the Performance score (only it) uses the
 // simulated figures, labelled with seed and duration, until the next edit.
 
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ATTRIBUTES, assertNoErrors, eventually, launchBrowser, loadTemplate, openApp, readScores, setField, waitForScores } from './helpers.mjs';
+import { ATTRIBUTES, eventually, journey, loadTemplate, readScores, setField, waitForScores } from './helpers.mjs';
 import { performanceReasons, runToEnd } from './sim-helpers.mjs';
-
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
 
 const CHARTS = ['throughput', 'errors', 'latency', 'replicas', 'cache', 'events'];
 
-test('a template runs to the end with charts, canvas figures and a simulated Performance score', { timeout: 120_000 }, async () => {
-  const { page, errors, context } = await openApp(browser);
+journey('a template runs to the end with charts, canvas figures and a simulated Performance score', { timeout: 120_000 }, async ({ page }) => {
   await loadTemplate(page, 'auto-scaling');
   await eventually(async () => assert.match((await performanceReasons(page))[0], /M\/M\/c estimate/));
   const before = await waitForScores(page);
@@ -80,7 +70,4 @@ test('a template runs to the end with charts, canvas figures and a simulated Per
     const edited = await performanceReasons(page);
     assert.ok(edited.every((reason) => !reason.includes('simulated')), edited.join('\n'));
   });
-
-  assertNoErrors(errors);
-  await context.close();
 });

@@ -2,33 +2,21 @@
 // same components, connections and scores as the command-line tool's
 // `archplay template NAME` / `archplay score`.
 
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ATTRIBUTES,
   TEMPLATE_NAMES,
-  assertNoErrors,
   cliTemplate,
   cliTemplateScores,
   edgeData,
   eventually,
-  launchBrowser,
+  journey,
   loadTemplate,
   nodeData,
-  openApp,
   readScores,
 } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
-
-test('each template loads with the CLI’s components, connections and scores', { timeout: 120_000 }, async () => {
-  const { page, errors, context } = await openApp(browser);
+journey('each template loads with the CLI’s components, connections and scores', { timeout: 120_000 }, async ({ page }) => {
   // Load them in an order that starts away from the first screen's template.
   for (const name of [...TEMPLATE_NAMES.slice(1), TEMPLATE_NAMES[0]]) {
     const design = cliTemplate(name);
@@ -50,6 +38,4 @@ test('each template loads with the CLI’s components, connections and scores', 
       );
     }
   }
-  assertNoErrors(errors);
-  await context.close();
 });

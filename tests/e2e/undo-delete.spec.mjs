@@ -2,17 +2,8 @@
 // connections, and redo removes it again: by the toolbar buttons and by the
 // keyboard (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y).
 
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoErrors, edgeData, eventually, launchBrowser, nodeByKind, nodeData, openApp, selectNode } from './helpers.mjs';
-
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+import { edgeData, eventually, journey, nodeByKind, nodeData, selectNode } from './helpers.mjs';
 
 /** The canvas as a comparable value: nodes and edges. */
 async function canvasState(page) {
@@ -34,8 +25,7 @@ async function deleteAService(page) {
   return { before, after };
 }
 
-test('the undo and redo buttons bring a deleted component back and remove it again', { timeout: 60_000 }, async () => {
-  const { page, errors, context } = await openApp(browser);
+journey('the undo and redo buttons bring a deleted component back and remove it again', { timeout: 60_000 }, async ({ page }) => {
   assert.equal(await page.getByTestId('undo').isDisabled(), true, 'undo is enabled with nothing to undo');
   assert.equal(await page.getByTestId('redo').isDisabled(), true, 'redo is enabled with nothing to redo');
   const { before, after } = await deleteAService(page);
@@ -47,12 +37,9 @@ test('the undo and redo buttons bring a deleted component back and remove it aga
   await page.getByTestId('redo').click();
   await eventually(async () => assert.deepEqual(await canvasState(page), after, 'redo did not delete the component again'));
   assert.equal(await page.getByTestId('redo').isDisabled(), true);
-  assertNoErrors(errors);
-  await context.close();
 });
 
-test('Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y undo and redo a deletion', { timeout: 60_000 }, async () => {
-  const { page, errors, context } = await openApp(browser);
+journey('Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y undo and redo a deletion', { timeout: 60_000 }, async ({ page }) => {
   const { before, after } = await deleteAService(page);
 
   await page.keyboard.press('Control+z');
@@ -63,6 +50,4 @@ test('Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y undo and redo a deletion', { timeout: 60_0
   await eventually(async () => assert.deepEqual(await canvasState(page), before));
   await page.keyboard.press('Control+y');
   await eventually(async () => assert.deepEqual(await canvasState(page), after, 'Ctrl+Y did not redo the deletion'));
-  assertNoErrors(errors);
-  await context.close();
 });

@@ -15,6 +15,10 @@
 //! - `templates`: every template loads, scores and shows what it is for;
 //! - `cli`: the `archplay` binary end to end.
 //!
+//! Shared with the other test binaries (`tests/common/`): `run`, the
+//! `archplay` binary as a child process, and [`SplitMix`], the seeded
+//! generator behind the mutation tests.
+//!
 //! No test reads a clock or an unseeded random source.
 
 mod analytic;
@@ -31,6 +35,13 @@ mod simulation_options;
 mod simulation_settings;
 mod templates;
 mod validate;
+
+#[path = "../common/run.rs"]
+mod run;
+#[path = "../common/splitmix.rs"]
+mod splitmix;
+
+pub use splitmix::SplitMix;
 
 use archplay::engine::attributes::fields::FieldTarget;
 use archplay::engine::model::edit::{apply, Edit};
@@ -186,25 +197,6 @@ monitor -> orders-cache
 monitor -> orders-db
 design team.documentation=90 team.test_coverage=80 team.vulnerability_scanning=true
 ";
-
-/// A minimal deterministic generator (SplitMix64) for the mutation tests.
-pub struct SplitMix(pub u64);
-
-impl SplitMix {
-    /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..bound` (bound > 0).
-    pub fn below(&mut self, bound: usize) -> usize {
-        (self.next_u64() % bound as u64) as usize
-    }
-}
 
 /// Asserts `a` and `b` agree to 1e-9, relative to their size.
 #[track_caller]

@@ -408,10 +408,7 @@ fn the_cli_simulates_what_the_design_says() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("faulty.json");
     std::fs::write(&path, design_file::to_json(&design)).unwrap();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_archplay"))
-        .args(["simulate", path.to_str().unwrap()])
-        .output()
-        .unwrap();
+    let output = crate::run::archplay(&["simulate", path.to_str().unwrap()], None);
     std::fs::remove_dir_all(&dir).ok();
     assert!(
         output.status.success(),

@@ -1,18 +1,13 @@
 //! `archplay link`, `open` and `export` as a script would run them.
 
+use crate::run::stdout;
 use crate::{fixture_design, fixtures_dir};
 use archplay::engine::share::design_file;
-use std::process::{Command, Output};
+use std::process::Output;
 
+/// Runs `archplay` with nothing on standard input.
 fn archplay(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_archplay"))
-        .args(args)
-        .output()
-        .expect("the archplay binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    crate::run::archplay(args, None)
 }
 
 /// Bad input: exit code 2 and one line on standard error that mentions `words`.

@@ -25,6 +25,10 @@
 //!   limit while reading; hostile names and arguments give one short line.
 //! - `tasks`: snapshots and the worker's tasks (opening links and files,
 //!   writing links, design files and exports).
+//!
+//! Shared with the other test binaries (`tests/common/`): `run`, the
+//! `archplay` binary as a child process, and the seeded `SplitMix`
+//! generator (through `generate`, which the link-length benchmark includes too).
 
 mod alloc_meter;
 mod cli;
@@ -40,6 +44,8 @@ mod history;
 mod input_limits;
 mod partial_objects;
 mod roundtrip;
+#[path = "../common/run.rs"]
+mod run;
 mod tasks;
 
 use archplay::engine::model::Design;

@@ -5,7 +5,8 @@
 
 use crate::support::{chain, options, Sketch};
 use archplay::engine::model::ComponentKind as K;
-use archplay::engine::sim::live::protocol::{LogKind, Speed, Update};
+use archplay::engine::sim::live::progress::{LogKind, Update};
+use archplay::engine::sim::live::speed::Speed;
 use archplay::engine::sim::live::LiveRun;
 use archplay::engine::sim::options::{Fault, FaultKind};
 use archplay::engine::sim::stats::LogHistogram;
@@ -180,15 +181,15 @@ fn the_event_store_query_answers_from_the_run() {
     let mut live = LiveRun::with_options(&sketch.design, &options(6, 10.0, 0.0)).unwrap();
     drive(&mut live, 10_000_000, u64::MAX);
     assert_eq!(live.stores().len(), 1);
-    assert_eq!(live.stores()[0].id, store.0);
+    assert_eq!(live.stores()[0].id, store);
     assert_eq!(
         live.topics(),
         vec!["order.created".to_string()],
         "only topics something publishes"
     );
-    let all = live.query(store.0, "order.created", 0.0, f64::INFINITY);
-    let early = live.query(store.0, "order.created", 0.0, 5.0);
-    let late = live.query(store.0, "order.created", 5.0, 10.5);
+    let all = live.query(store, "order.created", 0.0, f64::INFINITY);
+    let early = live.query(store, "order.created", 0.0, 5.0);
+    let late = live.query(store, "order.created", 5.0, 10.5);
     assert!(
         early.count > 300 && late.count > 300,
         "{} {}",
@@ -202,9 +203,9 @@ fn the_event_store_query_answers_from_the_run() {
     );
     assert_eq!(all.times_s.len(), 200, "at most 200 times are listed");
     assert!(early.times_s.iter().all(|&t| (0.0..5.0).contains(&t)));
-    assert_eq!(live.query(store.0, "no.such.topic", 0.0, 10.0).count, 0);
+    assert_eq!(live.query(store, "no.such.topic", 0.0, 10.0).count, 0);
     assert_eq!(
-        live.query(orders.0, "order.created", 0.0, 10.0).count,
+        live.query(orders, "order.created", 0.0, 10.0).count,
         0,
         "a service is not an event store"
     );

@@ -17,6 +17,9 @@
 //! Every run also passes the universal checks in `support::check_universal`
 //! (conservation, Little's law, utilisation in [0, 1], no idle server beside a
 //! waiting call). Fixed seeds everywhere; no test reads a clock.
+//!
+//! `run` (shared with the other test binaries, `tests/common/run.rs`) runs
+//! the `archplay` binary as a child process.
 
 mod autoscaling;
 mod behaviour;
@@ -25,6 +28,8 @@ mod limits;
 mod live;
 mod options;
 mod parts;
+#[path = "../common/run.rs"]
+mod run;
 mod score;
 mod support;
 mod theory;

@@ -1,5 +1,6 @@
 //! Bad settings are refused by name; the CLI's `simulate` end to end.
 
+use crate::run;
 use crate::support::chain;
 use archplay::engine::model::{ArrivalProfile, ComponentId, SimulationSettings};
 use archplay::engine::share::design_file;
@@ -8,7 +9,6 @@ use archplay::engine::sim::options::{
 };
 use archplay::engine::sim::{SimError, Simulation, SimulationOptions};
 use archplay::engine::templates::template;
-use std::process::Command;
 
 fn refused(options: SimulationOptions) -> String {
     match Simulation::new(&chain(10.0, &[(1, 10.0, 10)]), &options) {
@@ -163,14 +163,11 @@ fn options_read_from_json_with_every_field_optional() {
 }
 
 fn archplay(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_archplay"))
-        .args(args)
-        .output()
-        .expect("the CLI runs");
+    let output = run::archplay(args, None);
     (
         output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into(),
-        String::from_utf8_lossy(&output.stderr).into(),
+        run::stdout(&output),
+        run::stderr(&output),
     )
 }
 
@@ -233,6 +230,17 @@ fn the_cli_prints_a_json_summary_and_refuses_bad_arguments_with_exit_code_2() {
     let (code, _, stderr) = archplay(&["simulate", path, "--duration", "-5"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("`duration_s`"), "{stderr}");
+    // Flags share the design's ranges: the attribute table's minimum duration is 0.001 s.
+    let (code, _, stderr) = archplay(&["simulate", path, "--duration", "1e-300"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("0.001"), "{stderr}");
+    // An echoed argument is escaped and cut: no control character reaches the terminal.
+    let hostile = format!("--x\u{1b}[2J{}", "y".repeat(10_000));
+    let (code, _, stderr) = archplay(&["simulate", path, &hostile]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("U+001B"), "{stderr}");
+    assert!(!stderr.trim_end().chars().any(char::is_control), "{stderr}");
+    assert!(stderr.len() < 400, "{} bytes", stderr.len());
     std::fs::remove_dir_all(&dir).ok();
 }
 

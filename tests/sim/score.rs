@@ -7,7 +7,8 @@ use archplay::engine::model::ComponentKind as K;
 use archplay::engine::score::facts::derive;
 use archplay::engine::score::{score, score_facts, Attribute};
 use archplay::engine::sim::score::{
-    apply_simulated, simulated_facts, simulated_scorecard, SimulatedPerformance,
+    apply_simulated, scorecard_for, simulated_facts, simulated_scorecard, SimulatedPerformance,
+    SimulatedRun,
 };
 use archplay::engine::templates::{template, TEMPLATES};
 
@@ -183,5 +184,38 @@ fn figures_cross_to_the_page_unchanged_and_large_seeds_are_exact() {
     assert!(
         performance.errors.windows(2).all(|w| w[0].1 >= w[1].1),
         "causes most frequent first"
+    );
+}
+
+#[test]
+fn a_simulated_run_counts_only_while_the_design_is_the_one_that_was_run() {
+    let design = template("auto-scaling").unwrap();
+    let summary = run(&design, &options(5, 20.0, 0.0)).summary();
+    let simulated = SimulatedRun {
+        design: design.clone(),
+        performance: SimulatedPerformance::from_summary(&summary),
+    };
+    assert_eq!(
+        scorecard_for(&design, None),
+        score(&design),
+        "no run: the analytic scorecard"
+    );
+    let with_run = scorecard_for(&design, Some(&simulated));
+    assert_eq!(
+        with_run,
+        simulated_scorecard(&design, &simulated.performance)
+    );
+    assert_ne!(
+        with_run,
+        score(&design),
+        "the run's figures change the Performance lines"
+    );
+
+    let mut edited = design.clone();
+    edited.workload.requests_per_second += 1.0;
+    assert_eq!(
+        scorecard_for(&edited, Some(&simulated)),
+        score(&edited),
+        "after an edit the run no longer counts"
     );
 }

@@ -11,12 +11,13 @@
 //! `limits::DEFAULT_EVENT_BUDGET`); a run that spends it stops there and its
 //! summary's `partial` says so.
 
-use super::design_commands::read_input;
+use super::design_commands::{read_input, read_input_within, shown_path};
 use super::Failure;
 use archplay::engine::attributes::access::set_field;
 use archplay::engine::attributes::fields::FieldTarget;
 use archplay::engine::attributes::simulation_fields::check_settings;
 use archplay::engine::model::SimulationSettings;
+use archplay::engine::quote::quote;
 use archplay::engine::share::design_file;
 use archplay::engine::sim::limits::DEFAULT_EVENT_BUDGET;
 use archplay::engine::sim::{Simulation, SimulationOptions};
@@ -25,11 +26,15 @@ use std::io::Write;
 const SIMULATE_USAGE: &str =
     "usage: archplay simulate DESIGN.json [--seed N] [--duration SECONDS] [--warmup SECONDS] [--options OPTIONS.json] [--max-events N]";
 
+/// Largest `--options` file read: simulation settings are a few hundred bytes,
+/// and a long faults text stays far below this.
+const MAX_OPTIONS_BYTES: usize = 64 * 1024;
+
 /// Parses the value after a flag.
 fn value<T: std::str::FromStr>(flag: &str, raw: Option<&String>, what: &str) -> Result<T, Failure> {
     let raw = raw.ok_or_else(|| Failure::Usage(format!("{flag} needs {what}")))?;
     raw.parse()
-        .map_err(|_| Failure::Usage(format!("{flag} needs {what}, not `{raw}`")))
+        .map_err(|_| Failure::Usage(format!("{flag} needs {what}, not `{}`", quote(raw))))
 }
 
 /// The flags that set one simulation setting, with the table key each sets.
@@ -58,7 +63,8 @@ pub fn simulate(args: &[String]) -> Result<(), Failure> {
             flag if flag.starts_with("--") => {
                 let Some((flag, key)) = SETTING_FLAGS.iter().find(|(name, _)| *name == flag) else {
                     return Err(Failure::Usage(format!(
-                        "unknown flag `{flag}`; {SIMULATE_USAGE}"
+                        "unknown flag `{}`; {SIMULATE_USAGE}",
+                        quote(flag)
                     )));
                 };
                 let raw = next.ok_or_else(|| Failure::Usage(format!("{flag} needs a value")))?;
@@ -71,7 +77,8 @@ pub fn simulate(args: &[String]) -> Result<(), Failure> {
             }
             extra => {
                 return Err(Failure::Usage(format!(
-                    "unexpected argument `{extra}`; {SIMULATE_USAGE}"
+                    "unexpected argument `{}`; {SIMULATE_USAGE}",
+                    quote(extra)
                 )))
             }
         }
@@ -79,18 +86,26 @@ pub fn simulate(args: &[String]) -> Result<(), Failure> {
     }
     let path = path.ok_or_else(|| Failure::Usage(SIMULATE_USAGE.to_string()))?;
     let mut design = design_file::from_json(&read_input(path)?)
-        .map_err(|error| Failure::Usage(format!("{path}: {error}")))?;
+        .map_err(|error| Failure::Usage(format!("{}: {error}", shown_path(path))))?;
     if let Some(file) = options_path {
-        design.simulation = serde_json::from_str::<SimulationSettings>(&read_input(file)?)
-            .map_err(|error| {
-                Failure::Usage(format!("{file}: not valid simulation settings: {error}"))
-            })?;
-        check_settings(&design).map_err(|error| Failure::Usage(format!("{file}: {error}")))?;
+        let text = read_input_within(file, MAX_OPTIONS_BYTES)?;
+        design.simulation = serde_json::from_str::<SimulationSettings>(&text).map_err(|error| {
+            Failure::Usage(format!(
+                "{}: not valid simulation settings: {}",
+                shown_path(file),
+                design_file::json_error_message(&error)
+            ))
+        })?;
+        check_settings(&design)
+            .map_err(|error| Failure::Usage(format!("{}: {error}", shown_path(file))))?;
     }
     for (flag, key, raw) in settings {
         set_field(&mut design, FieldTarget::Design, key, raw).map_err(|error| {
             let setting = key.trim_start_matches("simulation.");
-            Failure::Usage(format!("{flag} {raw}: bad setting `{setting}`: {error}"))
+            Failure::Usage(format!(
+                "{flag} {}: bad setting `{setting}`: {error}",
+                quote(raw)
+            ))
         })?;
     }
     let options =

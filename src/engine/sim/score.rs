@@ -7,7 +7,9 @@
 //! The page receives a run's figures from the simulator's worker as a small
 //! [`SimulatedPerformance`] (built there by [`SimulatedPerformance::from_summary`])
 //! and scores with [`simulated_scorecard`], so the main bundle links this
-//! module and the summary's types but never the simulator itself.
+//! module and the summary's types but never the simulator itself. A
+//! [`SimulatedRun`] ties the figures to the design that was run, and
+//! [`scorecard_for`] uses them only while the design is still that one.
 //!
 //! What must stay true: only the four performance facts change; every other
 //! fact, and so the other five scores, stay the analytic ones. Every reason
@@ -17,7 +19,7 @@
 use super::summary::Summary;
 use crate::engine::model::{ComponentId, Design};
 use crate::engine::score::facts::{derive, Facts, Measure};
-use crate::engine::score::{score_facts, Scorecard};
+use crate::engine::score::{score, score_facts, Scorecard};
 use serde::{Deserialize, Serialize};
 
 /// One component's share of a run: how often a request visited it and how long calls waited there.
@@ -302,4 +304,22 @@ pub fn simulated_scorecard(design: &Design, performance: &SimulatedPerformance) 
         apply_simulated(derive(design), performance),
         &design.targets,
     )
+}
+
+/// A finished run: the design that was run and its figures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SimulatedRun {
+    /// The design as it was when the run started.
+    pub design: Design,
+    /// What the Performance score needs.
+    pub performance: SimulatedPerformance,
+}
+
+/// The scorecard of `design`: Performance from `simulated` when it is a run
+/// of this very design, otherwise (and for the other five scores) the analytic one.
+pub fn scorecard_for(design: &Design, simulated: Option<&SimulatedRun>) -> Scorecard {
+    match simulated {
+        Some(run) if run.design == *design => simulated_scorecard(design, &run.performance),
+        _ => score(design),
+    }
 }

@@ -132,7 +132,6 @@ pub fn ConnectionPreview(
                     marker-end="url(#ap-arrow-selected)"
                 />
             }
-            .into_any()
         })
     }
 }

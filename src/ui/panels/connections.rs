@@ -59,10 +59,14 @@ pub fn ComponentConnections(
             <h3 class="ap-group__title" id="ap-connections-title">
                 "Connections"
             </h3>
-            {move || is_empty().then(|| view! { <p class="ap-hint">"None yet. Drag from the box's right handle, or use Connect to."</p> }.into_any())}
+            <Show when=is_empty>
+                <p class="ap-hint">"None yet. Drag from the box's right handle, or use Connect to."</p>
+            </Show>
             <ul class="ap-connections__list" data-testid="connection-list">
-                // A short list, rebuilt when it changes: cheaper in the bundle than a keyed `For`.
-                {move || lines.get().into_iter().map(|line| view! { <ConnectionItem line /> }.into_any()).collect_view()}
+                // Keyed by the whole line, so a renamed end redraws its line.
+                <For each=move || lines.get() key=|line| line.clone() let:line>
+                    <ConnectionItem line />
+                </For>
             </ul>
         </section>
     }
@@ -176,7 +180,6 @@ pub fn ConnectTo(
                                         {name}
                                     </option>
                                 }
-                                .into_any()
                             })
                             .collect_view()
                     }}

@@ -58,6 +58,11 @@ impl FieldContext {
 }
 
 /// One attribute's label, input and error message.
+/// The element id of the input for the field `key` (its label points at it).
+pub fn field_input_id(key: &str) -> String {
+    format!("ap-field-{key}")
+}
+
 #[component]
 pub fn FieldInput(
     /// What the attribute belongs to.
@@ -80,7 +85,7 @@ pub fn FieldInput(
         error,
     };
 
-    let input_id = format!("ap-field-{key}");
+    let input_id = field_input_id(key);
     let error_id = format!("ap-field-error-{key}");
     let described_by = error_id.clone();
     let has_error = move || error.with(Option::is_some);
@@ -119,7 +124,7 @@ pub fn FieldInput(
                 {spec.label}
             </label>
             {input}
-            {hint.map(|hint| view! { <p class="ap-field__hint">{hint}</p> }.into_any())}
+            {hint.map(|hint| view! { <p class="ap-field__hint">{hint}</p> })}
             {move || {
                 error
                     .get()
@@ -134,7 +139,6 @@ pub fn FieldInput(
                                 {message}
                             </p>
                         }
-                        .into_any()
                     })
             }}
         </div>
@@ -225,7 +229,6 @@ fn choice(
                             {option_label(option)}
                         </option>
                     }
-                    .into_any()
                 })
                 .collect_view()}
         </select>

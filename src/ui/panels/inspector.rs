@@ -85,11 +85,10 @@ fn FieldGroups(
                 <details class="ap-group" open>
                     <summary class="ap-group__title">{group}</summary>
                     <div class="ap-group__fields">
-                        {members.into_iter().map(|spec| view! { <FieldInput target spec /> }.into_any()).collect_view()}
+                        {members.into_iter().map(|spec| view! { <FieldInput target spec /> }).collect_view()}
                     </div>
                 </details>
             }
-            .into_any()
         })
         .collect_view()
 }

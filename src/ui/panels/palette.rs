@@ -31,10 +31,7 @@ pub fn Palette() -> impl IntoView {
             </h2>
             <p class="ap-hint">"Click to add, or drag onto the canvas."</p>
             <ul class="ap-palette__list">
-                {ComponentKind::ALL
-                    .into_iter()
-                    .map(|kind| view! { <li><PaletteItem kind /></li> }.into_any())
-                    .collect_view()}
+                {ComponentKind::ALL.map(|kind| view! { <li><PaletteItem kind /></li> })}
             </ul>
         </nav>
     }

@@ -48,7 +48,7 @@ pub fn ScorecardPanel() -> impl IntoView {
                 </div>
             </header>
             <ul class="ap-scorecard__rows">
-                {Attribute::ALL.into_iter().map(|attribute| view! { <ScoreRow attribute /> }.into_any()).collect_view()}
+                {Attribute::ALL.map(|attribute| view! { <ScoreRow attribute /> })}
             </ul>
             <EstimateSummary />
         </section>
@@ -95,16 +95,11 @@ fn ScoreRow(
                     <span class="ap-score__fill" style:width=bar_width></span>
                 </span>
             </button>
-            {move || {
-                expanded.get().then(|| {
-                    view! {
-                        <ul class="ap-rubric" id=lines_id.clone()>
-                            {move || attribute_score.with(|a| a.as_ref().map(rubric_lines))}
-                        </ul>
-                    }
-                    .into_any()
-                })
-            }}
+            <Show when=move || expanded.get()>
+                <ul class="ap-rubric" id=lines_id.clone()>
+                    {move || attribute_score.with(|a| a.as_ref().map(rubric_lines))}
+                </ul>
+            </Show>
         </li>
     }
 }
@@ -114,7 +109,7 @@ fn rubric_lines(attribute_score: &AttributeScore) -> impl IntoView {
         .lines
         .iter()
         .cloned()
-        .map(|line| view! { <RubricLineItem line /> }.into_any())
+        .map(|line| view! { <RubricLineItem line /> })
         .collect_view()
 }
 
@@ -154,7 +149,7 @@ fn RubricLineItem(
                     <span class="ap-rubric__points">{points}</span>
                 </div>
                 <p class="ap-rubric__reason">{line.reason.clone()}</p>
-                {fix.map(|fix| view! { <p class="ap-rubric__fix">"Fix: " {fix}</p> }.into_any())}
+                {fix.map(|fix| view! { <p class="ap-rubric__fix">"Fix: " {fix}</p> })}
                 {about}
             </div>
         </li>

@@ -7,33 +7,32 @@
 //! `link-length`, `link-warning` past [`LONG_LINK_CHARACTERS`], `share-link`
 //! when the clipboard refused, `export-svg`, `export-png`, `export-mermaid`,
 //! `export-hpa` and the file input `import-json`. It closes on Escape, on a
-//! press outside it, and on the toggle.
+//! press outside it, and on the toggle. Every button has its own handler;
+//! test ids are for tests only.
 
 use crate::engine::share::encode_snapshot;
-use crate::engine::tasks::Task;
 use crate::ui::browser::app_address;
 use crate::ui::export::{export_design, export_hpa, export_mermaid, export_png, export_svg};
 use crate::ui::import::import_chosen_file;
 use crate::ui::share::{copy_to_clipboard, describe_length, share_url, LONG_LINK_CHARACTERS};
 use crate::ui::state::{use_app_state, AppState};
-use crate::ui::worker;
+use crate::worker_protocol::Task;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlInputElement, MouseEvent};
+use web_sys::{Event, HtmlInputElement, Node};
 
-/// The class of the menu's outer element, for telling presses inside it from presses outside.
-const MENU_SELECTOR: &str = ".ap-share";
-
-/// Closes the menu on Escape or on a press outside it, for the life of the toolbar.
-fn close_from_outside(open: RwSignal<bool>) {
+/// Closes the menu on Escape or on a press outside `menu`, for the life of the toolbar.
+fn close_from_outside(open: RwSignal<bool>, menu: NodeRef<leptos::html::Div>) {
     let pressed = window_event_listener(ev::pointerdown, move |event| {
-        let inside = event
+        let target = event
             .target()
-            .and_then(|target| target.dyn_into::<Element>().ok())
-            .and_then(|element| element.closest(MENU_SELECTOR).ok().flatten());
-        if open.get_untracked() && inside.is_none() {
+            .and_then(|target| target.dyn_into::<Node>().ok());
+        let inside = menu
+            .get_untracked()
+            .is_some_and(|menu| menu.contains(target.as_ref()));
+        if open.get_untracked() && !inside {
             open.set(false);
         }
     });
@@ -52,11 +51,12 @@ fn close_from_outside(open: RwSignal<bool>) {
 #[component]
 pub fn ShareMenu() -> impl IntoView {
     let open = RwSignal::new(false);
-    close_from_outside(open);
+    let menu = NodeRef::new();
+    close_from_outside(open, menu);
     let on_toggle = move |_| open.update(|open| *open = !*open);
 
     view! {
-        <div class="ap-share">
+        <div class="ap-share" node_ref=menu>
             <button
                 type="button"
                 class="ap-button"
@@ -71,41 +71,10 @@ pub fn ShareMenu() -> impl IntoView {
                     <path d="M2 4 L5 7 L8 4" />
                 </svg>
             </button>
-            {move || open.get().then(|| view! { <SharePanel /> }.into_any())}
+            <Show when=move || open.get()>
+                <SharePanel />
+            </Show>
         </div>
-    }
-}
-
-/// What a button of the panel does. The panel listens for clicks once and
-/// finds the button by its `data-testid`, which keeps the buttons plain HTML.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PanelAction {
-    /// Put the share link on the clipboard.
-    CopyLink,
-    /// Download the design file (offered when the link is long).
-    ExportJson,
-    /// Download the SVG picture.
-    ExportSvg,
-    /// Download the PNG picture.
-    ExportPng,
-    /// Download the Mermaid flowchart.
-    ExportMermaid,
-    /// Download the HPA manifests.
-    ExportHpa,
-}
-
-impl PanelAction {
-    /// The action of the button whose `data-testid` is `test_id`.
-    pub fn for_test_id(test_id: &str) -> Option<PanelAction> {
-        match test_id {
-            "copy-link" => Some(PanelAction::CopyLink),
-            "link-warning-export" => Some(PanelAction::ExportJson),
-            "export-svg" => Some(PanelAction::ExportSvg),
-            "export-png" => Some(PanelAction::ExportPng),
-            "export-mermaid" => Some(PanelAction::ExportMermaid),
-            "export-hpa" => Some(PanelAction::ExportHpa),
-            _ => None,
-        }
     }
 }
 
@@ -126,13 +95,6 @@ fn copy_link(state: AppState, link: String, refused: RwSignal<bool>) {
     });
 }
 
-/// The action of the button a click landed on, if any.
-fn clicked_action(event: &MouseEvent) -> Option<PanelAction> {
-    let target = event.target()?.dyn_into::<Element>().ok()?;
-    let button = target.closest("button[data-testid]").ok()??;
-    PanelAction::for_test_id(&button.get_attribute("data-testid")?)
-}
-
 /// The panel under the toggle.
 #[component]
 fn SharePanel() -> impl IntoView {
@@ -147,7 +109,7 @@ fn SharePanel() -> impl IntoView {
         let serial = asked.get_value() + 1;
         asked.set_value(serial);
         let address = address.clone();
-        worker::ask(Task::Link(snapshot), move |answer| {
+        state.worker().ask(Task::Link(snapshot), move |answer| {
             // The panel may have closed, or the design changed again, meanwhile.
             if asked.try_get_value() != Some(serial) {
                 return;
@@ -162,50 +124,17 @@ fn SharePanel() -> impl IntoView {
         Memo::new(move |_| link.with(|link| link.as_ref().map_or(0, |link| link.chars().count())));
     let refused = RwSignal::new(false);
 
-    let on_click = move |event: MouseEvent| match clicked_action(&event) {
-        Some(PanelAction::CopyLink) => {
-            if let Some(link) = link.get_untracked() {
-                copy_link(state, link, refused);
-            }
+    let on_copy = move |_| {
+        if let Some(link) = link.get_untracked() {
+            copy_link(state, link, refused);
         }
-        Some(PanelAction::ExportJson) => export_design(state),
-        Some(PanelAction::ExportSvg) => export_svg(state),
-        Some(PanelAction::ExportPng) => export_png(state),
-        Some(PanelAction::ExportMermaid) => export_mermaid(state),
-        Some(PanelAction::ExportHpa) => export_hpa(state),
-        None => {}
     };
     let on_import =
         move |event: Event| import_chosen_file(state, &event_target::<HtmlInputElement>(&event));
-    let long_link_warning = move || {
-        (length.get() > LONG_LINK_CHARACTERS).then(|| {
-            view! {
-                <div class="ap-share__warning" data-testid="link-warning" role="note">
-                    <p>
-                        "Some chat and mail tools cut links longer than 8,000 characters, which breaks them. For a design this large, send the design file instead."
-                    </p>
-                    <button type="button" class="ap-link" data-testid="link-warning-export">
-                        "Export the JSON file"
-                    </button>
-                </div>
-            }
-            .into_any()
-        })
-    };
-    let link_to_copy_by_hand = move || {
-        refused.get().then(|| {
-            view! {
-                <label class="ap-share__manual">
-                    <span class="ap-hint">"Copying was not allowed. Select the link and copy it:"</span>
-                    <input class="ap-input" type="text" readonly data-testid="share-link" prop:value=move || link.get().unwrap_or_default() />
-                </label>
-            }
-            .into_any()
-        })
-    };
+    let long_link = move || length.get() > LONG_LINK_CHARACTERS;
 
     view! {
-        <div class="ap-share__panel" data-testid="share-panel" role="dialog" aria-label="Share and export" on:click=on_click>
+        <div class="ap-share__panel" data-testid="share-panel" role="dialog" aria-label="Share and export">
             <section class="ap-share__section">
                 <h3 class="ap-share__heading">"Share a link"</h3>
                 <p class="ap-share__note" data-testid="link-privacy">
@@ -217,6 +146,7 @@ fn SharePanel() -> impl IntoView {
                         class="ap-button ap-button--primary"
                         data-testid="copy-link"
                         disabled=move || link.with(Option::is_none)
+                        on:click=on_copy
                     >
                         "Copy link"
                     </button>
@@ -224,16 +154,38 @@ fn SharePanel() -> impl IntoView {
                         {move || if link.with(Option::is_some) { describe_length(length.get()) } else { "making the link…".to_string() }}
                     </span>
                 </div>
-                {long_link_warning}
-                {link_to_copy_by_hand}
+                <Show when=long_link>
+                    <div class="ap-share__warning" data-testid="link-warning" role="note">
+                        <p>
+                            "Some chat and mail tools cut links longer than 8,000 characters, which breaks them. For a design this large, send the design file instead."
+                        </p>
+                        <button type="button" class="ap-link" data-testid="link-warning-export" on:click=move |_| export_design(state)>
+                            "Export the JSON file"
+                        </button>
+                    </div>
+                </Show>
+                <Show when=move || refused.get()>
+                    <label class="ap-share__manual">
+                        <span class="ap-hint">"Copying was not allowed. Select the link and copy it:"</span>
+                        <input class="ap-input" type="text" readonly data-testid="share-link" prop:value=move || link.get().unwrap_or_default() />
+                    </label>
+                </Show>
             </section>
             <section class="ap-share__section">
                 <h3 class="ap-share__heading">"Export"</h3>
                 <div class="ap-share__grid">
-                    <button type="button" class="ap-button" data-testid="export-svg">"SVG picture"</button>
-                    <button type="button" class="ap-button" data-testid="export-png">"PNG picture"</button>
-                    <button type="button" class="ap-button" data-testid="export-mermaid">"Mermaid flowchart"</button>
-                    <button type="button" class="ap-button" data-testid="export-hpa">"Kubernetes HPA"</button>
+                    <button type="button" class="ap-button" data-testid="export-svg" on:click=move |_| export_svg(state)>
+                        "SVG picture"
+                    </button>
+                    <button type="button" class="ap-button" data-testid="export-png" on:click=move |_| export_png(state)>
+                        "PNG picture"
+                    </button>
+                    <button type="button" class="ap-button" data-testid="export-mermaid" on:click=move |_| export_mermaid(state)>
+                        "Mermaid flowchart"
+                    </button>
+                    <button type="button" class="ap-button" data-testid="export-hpa" on:click=move |_| export_hpa(state)>
+                        "Kubernetes HPA"
+                    </button>
                 </div>
             </section>
             <section class="ap-share__section">
@@ -257,25 +209,6 @@ fn SharePanel() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_panel_button_has_an_action_and_nothing_else_does() {
-        for test_id in [
-            "copy-link",
-            "link-warning-export",
-            "export-svg",
-            "export-png",
-            "export-mermaid",
-            "export-hpa",
-        ] {
-            assert!(
-                PanelAction::for_test_id(test_id).is_some(),
-                "{test_id} does nothing"
-            );
-        }
-        assert_eq!(PanelAction::for_test_id("import-json"), None);
-        assert_eq!(PanelAction::for_test_id("share-menu"), None);
-    }
 
     #[test]
     fn the_long_link_warning_names_the_threshold() {

@@ -61,7 +61,6 @@ pub fn Toolbar() -> impl IntoView {
                                     {info.name}
                                 </option>
                             }
-                            .into_any()
                         })
                         .collect_view()}
                 </select>

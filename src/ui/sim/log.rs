@@ -3,106 +3,183 @@
 //! figures, the errors by cause, and the summary JSON itself.
 //!
 //! What must stay true: the log is `data-testid="sim-log"` with one
-//! `sim-log-line` per line carrying `data-kind`; the finished summary is
-//! `data-testid="sim-summary"` with the JSON `archplay simulate` prints for
-//! the same design and seed in `data-summary`; errors by cause are
-//! `sim-errors` rows with `data-cause`. Both are markup strings (names
-//! escaped) that the panel puts in place.
+//! `sim-log-line` per line carrying `data-kind`, and keeps the newest
+//! [`LOG_CAPACITY`] lines; lines are keyed by their number in the run, so a
+//! report adds the new lines and leaves the others alone. The finished
+//! summary is `data-testid="sim-summary"` with the JSON `archplay simulate`
+//! prints for the same design and seed in `data-summary`; errors by cause are
+//! `sim-errors` rows with `data-cause`.
 
-use super::charts::escape;
-use crate::engine::sim::live::protocol::LogLine;
-use crate::engine::sim::score::SimulatedPerformance;
+use super::{use_sim_state, FinishedRun};
+use crate::engine::sim::live::progress::LogLine;
+use leptos::prelude::*;
 
-/// The log lines as list items.
-pub fn log_markup(lines: &[LogLine]) -> String {
-    let mut out = String::with_capacity(lines.len() * 96);
-    for line in lines {
-        out.push_str(&format!(
-            "<div class=\"ap-sim__log-line ap-sim__log-line--{kind}\" role=\"listitem\" data-testid=\"sim-log-line\" data-kind=\"{kind}\"><span class=\"ap-sim__log-time\">{:.1} s</span> {}</div>",
-            line.t_s,
-            escape(&line.text),
-            kind = line.kind.slug()
-        ));
-    }
-    out
+/// Most log lines kept; older ones are dropped first.
+pub const LOG_CAPACITY: usize = 500;
+
+/// A log line and its number in the run (from 0), which keys it in the view.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NumberedLine {
+    /// Lines the run logged before this one.
+    pub number: u64,
+    /// The line.
+    pub line: LogLine,
 }
 
-/// The finished run's figures and errors by cause, in `sim-summary` with
-/// the summary JSON (`summary_json`) in `data-summary`.
-pub fn summary_markup(performance: &SimulatedPerformance, summary_json: &str) -> String {
-    let mut out = format!(
-        "<section class=\"ap-sim__summary\" data-testid=\"sim-summary\" data-summary=\"{}\" aria-label=\"Run summary\">\
-         <h3 class=\"ap-sim__heading\">{}</h3><dl class=\"ap-sim__figures\"><dt>answered</dt><dd>{} ({:.0} req/s)</dd><dt>failed</dt><dd>{} ({:.2}%)</dd>\
-         <dt>latency p50 / p95 / p99</dt><dd>{:.1} / {:.1} / {:.1} ms</dd></dl>",
-        escape(summary_json),
-        performance.label(),
-        performance.completed,
-        performance.throughput_rps,
-        performance.failed,
-        performance.failed_percent(),
-        performance.p50_ms,
-        performance.p95_ms,
-        performance.p99_ms
-    );
-    if performance.errors.is_empty() {
-        out.push_str("<p class=\"ap-sim__note\">No request failed.</p>");
-    } else {
-        out.push_str(
-            "<table class=\"ap-sim__errors\"><caption>Failed requests by cause</caption><tbody>",
-        );
-        for (cause, count) in &performance.errors {
-            let cause = escape(cause);
-            out.push_str(&format!("<tr data-testid=\"sim-errors\" data-cause=\"{cause}\"><td>{cause}</td><td>{count}</td></tr>"));
+/// The newest lines of a run's log, at most [`LOG_CAPACITY`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EventLog {
+    lines: Vec<NumberedLine>,
+    logged: u64,
+}
+
+impl EventLog {
+    /// Adds `lines` at the end, dropping the oldest beyond [`LOG_CAPACITY`].
+    pub fn extend(&mut self, lines: Vec<LogLine>) {
+        for line in lines {
+            self.lines.push(NumberedLine {
+                number: self.logged,
+                line,
+            });
+            self.logged += 1;
         }
-        out.push_str("</tbody></table>");
+        let excess = self.lines.len().saturating_sub(LOG_CAPACITY);
+        self.lines.drain(..excess);
     }
-    out.push_str("</section>");
-    out
+
+    /// The lines kept, oldest first.
+    pub fn lines(&self) -> &[NumberedLine] {
+        &self.lines
+    }
+}
+
+/// The event log of the run.
+#[component]
+pub fn EventLogView() -> impl IntoView {
+    let sim = use_sim_state();
+    let lines = move || sim.log.with(|log| log.lines().to_vec());
+    view! {
+        <section class="ap-sim__log-box" aria-label="Event log">
+            <h3 class="ap-sim__heading">"Event log"</h3>
+            <div class="ap-sim__log" data-testid="sim-log" role="list">
+                <For each=lines key=|numbered| numbered.number let:numbered>
+                    <LogLineView line=numbered.line />
+                </For>
+            </div>
+        </section>
+    }
+}
+
+/// One line: its simulated time and what happened.
+#[component]
+fn LogLineView(
+    /// The line shown.
+    line: LogLine,
+) -> impl IntoView {
+    let kind = line.kind.slug();
+    view! {
+        <div
+            class=format!("ap-sim__log-line ap-sim__log-line--{kind}")
+            role="listitem"
+            data-testid="sim-log-line"
+            data-kind=kind
+        >
+            <span class="ap-sim__log-time">{format!("{:.1} s", line.t_s)}</span>
+            " "
+            {line.text}
+        </div>
+    }
+}
+
+/// The finished run's figures and errors by cause, while there is one.
+#[component]
+pub fn RunSummary() -> impl IntoView {
+    let sim = use_sim_state();
+    move || {
+        sim.finished
+            .get()
+            .map(|finished| view! { <SummaryFigures finished /> })
+    }
+}
+
+/// The figures of one finished run.
+#[component]
+fn SummaryFigures(
+    /// The run's figures and summary JSON.
+    finished: FinishedRun,
+) -> impl IntoView {
+    let FinishedRun {
+        performance: p,
+        summary_json,
+    } = finished;
+    let errors = if p.errors.is_empty() {
+        view! { <p class="ap-sim__note">"No request failed."</p> }.into_any()
+    } else {
+        let rows = p
+            .errors
+            .iter()
+            .map(|(cause, count)| {
+                view! {
+                    <tr data-testid="sim-errors" data-cause=cause.clone()>
+                        <td>{cause.clone()}</td>
+                        <td>{*count}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <table class="ap-sim__errors">
+                <caption>"Failed requests by cause"</caption>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="ap-sim__summary" data-testid="sim-summary" data-summary=summary_json aria-label="Run summary">
+            <h3 class="ap-sim__heading">{p.label()}</h3>
+            <dl class="ap-sim__figures">
+                <dt>"answered"</dt>
+                <dd>{format!("{} ({:.0} req/s)", p.completed, p.throughput_rps)}</dd>
+                <dt>"failed"</dt>
+                <dd>{format!("{} ({:.2}%)", p.failed, p.failed_percent())}</dd>
+                <dt>"latency p50 / p95 / p99"</dt>
+                <dd>{format!("{:.1} / {:.1} / {:.1} ms", p.p50_ms, p.p95_ms, p.p99_ms)}</dd>
+            </dl>
+            {errors}
+        </section>
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::sim::live::protocol::LogKind;
+    use crate::engine::sim::live::progress::LogKind;
 
-    #[test]
-    fn the_summary_carries_its_json_exactly() {
-        let performance = SimulatedPerformance {
-            seed: 3,
-            simulated_s: 60.0,
-            arrived: 10,
-            completed: 9,
-            failed: 1,
-            offered_rps: 0.2,
-            throughput_rps: 0.15,
-            mean_ms: 1.0,
-            p50_ms: 1.0,
-            p95_ms: 2.0,
-            p99_ms: 3.0,
-            errors: vec![("queue_full".into(), 1)],
-            busiest: None,
-            waits: Vec::new(),
-        };
-        let markup = summary_markup(&performance, "{\"seed\": 3}");
-        assert!(markup.contains("data-summary=\"{&quot;seed&quot;: 3}\""));
-        assert!(
-            markup.contains("simulated (seed 3, 60 s)")
-                && markup.contains("data-cause=\"queue_full\"")
-        );
+    fn line(text: &str) -> LogLine {
+        LogLine {
+            t_s: 1.0,
+            kind: LogKind::Scale,
+            text: text.into(),
+        }
     }
 
     #[test]
-    fn log_lines_carry_their_kind_and_escape_names() {
-        let lines = vec![LogLine {
-            t_s: 12.34,
-            kind: LogKind::Scale,
-            text: "<api> scaled up".into(),
-        }];
-        let markup = log_markup(&lines);
-        assert!(
-            markup.contains("data-kind=\"scale\"")
-                && markup.contains("12.3 s")
-                && markup.contains("&lt;api&gt;")
+    fn the_log_numbers_its_lines_and_keeps_the_newest() {
+        let mut log = EventLog::default();
+        log.extend(vec![line("a"), line("b")]);
+        assert_eq!(log.lines()[1].number, 1);
+        log.extend((0..LOG_CAPACITY).map(|i| line(&i.to_string())).collect());
+        assert_eq!(log.lines().len(), LOG_CAPACITY);
+        assert_eq!(
+            log.lines()[0].number,
+            2,
+            "the two oldest lines were dropped"
+        );
+        assert_eq!(log.lines()[0].line.text, "0");
+        assert_eq!(
+            log.lines().last().map(|numbered| numbered.number),
+            Some(LOG_CAPACITY as u64 + 1)
         );
     }
 }

@@ -1,25 +1,25 @@
 //! The browser side of the simulator: a "Simulate" panel that runs the
-//! design in a Web Worker (a separate wasm binary, `src/worker.rs`,
-//! loaded on the first Run), shows progress on the canvas and in time
-//! charts, an event log and an event store query, and afterwards scores
-//! Performance from the simulated figures.
+//! design in the page's Web Worker (`src/worker.rs`, loaded on the first
+//! Run), shows progress on the canvas and in time charts, an event log and
+//! an event store query, and afterwards scores Performance from the
+//! simulated figures.
 //!
 //! Layout: [`SimState`] (this file) is the `Copy` handle of the run's
 //! signals, provided at the root, whose methods are the user's intents (run,
-//! pause, step, reset ...); [`crate::ui::worker`] talks to the worker; [`panel`] and
-//! [`overlay`] render. The charts, the log, the query form and answers and
-//! the summary are markup that [`charts`], [`log`] and [`query`] write as
-//! plain functions (tested natively), which the worker calls
-//! (`src/worker/drawing.rs`): it keeps the run's points and log, and the page
-//! only puts finished markup in place. [`projection`] is the charts'
-//! coordinate maths.
+//! pause, step, reset, query ...) and which applies the worker's reports. The
+//! worker sends data (points, log lines, figures); the page keeps them here
+//! and renders them: [`panel`] (controls and layout), [`charts`] over
+//! [`chart_data`] and [`projection`] (plain maths, tested natively),
+//! [`log`] (event log and summary), [`query`] (event store form and answer)
+//! and [`overlay`] (figures on the canvas).
 //!
-//! What must stay true: the main bundle never links the simulator nor the
-//! drawing, only the message types of `engine::sim::live::protocol` and the
-//! score mapping of `engine::sim::score`; simulated Performance figures are shown only while
-//! the design equals the one that was run ([`scorecard_for`]); every name
-//! that goes into markup is escaped ([`charts::escape`]).
+//! What must stay true: the main bundle never links the simulator, only the
+//! protocol's data types and the score mapping of `engine::sim::score`;
+//! simulated Performance figures count only while the design equals the one
+//! that was run (`engine::sim::score::scorecard_for`); reports of a run the
+//! user has reset are dropped; the log keeps the newest [`log::LOG_CAPACITY`] lines.
 
+pub mod chart_data;
 pub mod charts;
 pub mod log;
 pub mod overlay;
@@ -27,35 +27,16 @@ pub mod panel;
 pub mod projection;
 pub mod query;
 
-use crate::engine::model::{ComponentKind, Design};
-use crate::engine::score::{score, Scorecard};
+use crate::engine::model::Design;
 use crate::engine::share::encode_snapshot;
-use crate::engine::sim::live::protocol::{Command, ComponentLive, Report, Speed};
-use crate::engine::sim::score::{simulated_scorecard, SimulatedPerformance};
-use crate::ui::state::AppState;
-use crate::ui::worker;
+use crate::engine::sim::live::progress::{ComponentLive, QueryAnswer, SeriesPoint, StoreInfo};
+use crate::engine::sim::live::speed::Speed;
+use crate::engine::sim::score::{SimulatedPerformance, SimulatedRun};
+use crate::ui::state::{AppState, Selection};
+use crate::ui::worker::{PageWorker, RunNews};
+use crate::worker_protocol::{Command, QueryRequest, RunReport};
 use leptos::prelude::*;
-
-/// Most log lines kept; older ones are dropped first.
-pub const LOG_CAPACITY: usize = 500;
-
-/// A finished run: the design that was run and its figures.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SimulatedRun {
-    /// The design as it was when Run was pressed.
-    pub design: Design,
-    /// What the Performance score needs.
-    pub performance: SimulatedPerformance,
-}
-
-/// The scorecard of `design`: Performance from `simulated` when it is a run
-/// of this very design, otherwise (and for the other five scores) the analytic one.
-pub fn scorecard_for(design: &Design, simulated: Option<&SimulatedRun>) -> Scorecard {
-    match simulated {
-        Some(run) if run.design == *design => simulated_scorecard(design, &run.performance),
-        _ => score(design),
-    }
-}
+use log::EventLog;
 
 /// Where the run is.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -89,66 +70,91 @@ impl SimStatus {
     }
 }
 
-/// Everything a run has reported, in one signal: the panel reads it ten
-/// times a second at most, and one signal type keeps the bundle small.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct SimData {
-    /// Where the run is.
-    pub status: SimStatus,
-    /// The chosen speed.
-    pub speed: Speed,
+/// Where the run's simulated clock is.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct SimClock {
     /// Simulated seconds now.
     pub time_s: f64,
-    /// Simulated seconds the run lasts.
+    /// Simulated seconds the run lasts (0 before it starts).
     pub duration_s: f64,
-    /// Seed of the run.
-    pub seed: Option<u64>,
-    /// Events handled.
+    /// Events handled so far.
     pub events: u64,
-    /// Every component's state now.
-    pub components: Vec<ComponentLive>,
-    /// The time charts, as the worker drew them ([`charts`]).
-    pub charts: String,
-    /// Before a run: the empty charts of the design on the canvas, so the
-    /// charts are in place (and the page does not move) when a run starts.
-    pub idle_charts: String,
-    /// The event log (at most [`LOG_CAPACITY`] lines), as the worker drew it ([`log`]).
-    pub log: String,
-    /// The finished run's summary, as the worker drew it ([`log::summary_markup`]).
-    pub summary: String,
-    /// The figures of the finished run.
-    pub performance: Option<SimulatedPerformance>,
-    /// The event store query form of the run's design ([`query`]).
-    pub query_form: String,
-    /// The last event store answer ([`query::answer_markup`]).
-    pub answer: String,
 }
 
-/// A `Copy` handle on the run's signals, provided at the root.
+/// What the event store query form offers: the run's stores and topics.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct QueryOffer {
+    /// The run's event stores (none: no form).
+    pub stores: Vec<StoreInfo>,
+    /// Every topic some component publishes under.
+    pub topics: Vec<String>,
+}
+
+/// A finished run's figures and its summary as `archplay simulate` prints it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FinishedRun {
+    /// The figures the summary and the Performance score show.
+    pub performance: SimulatedPerformance,
+    /// The summary JSON.
+    pub summary_json: String,
+}
+
+/// A `Copy` handle on the run's signals, provided at the root. Components
+/// read the signals; only the methods below change them.
 #[derive(Clone, Copy)]
 pub struct SimState {
     app: AppState,
+    worker: PageWorker,
     /// Whether the panel is open.
     pub open: RwSignal<bool>,
-    /// What the run has reported.
-    pub data: RwSignal<SimData>,
+    /// Where the run is.
+    pub status: RwSignal<SimStatus>,
+    /// The chosen speed.
+    pub speed: RwSignal<Speed>,
+    /// The simulated clock.
+    pub clock: RwSignal<SimClock>,
+    /// Seed of the run, once started.
+    pub seed: RwSignal<Option<u64>>,
+    /// Every component's state now (empty when no run has reported).
+    pub components: RwSignal<Vec<ComponentLive>>,
+    /// The run's chart points so far.
+    pub points: RwSignal<Vec<SeriesPoint>>,
+    /// The run's event log.
+    pub log: RwSignal<EventLog>,
+    /// The event store query the run offers.
+    pub query_offer: RwSignal<QueryOffer>,
+    /// The last event store answer.
+    pub answer: RwSignal<Option<QueryAnswer>>,
+    /// The finished run's figures.
+    pub finished: RwSignal<Option<FinishedRun>>,
+    /// The design of the current run (names for the charts, and the simulated score).
+    pub run_design: RwSignal<Option<Design>>,
     /// The run the reports must belong to.
     run: StoredValue<u32>,
-    /// The design of the current run.
-    run_design: StoredValue<Option<Design>>,
 }
 
-/// Creates the simulation state and provides it to every component below the caller.
+/// Creates the simulation state, routes the worker's run reports to it, and
+/// provides it to every component below the caller.
 pub fn provide_sim_state(app: AppState) -> SimState {
     let state = SimState {
         app,
+        worker: app.worker(),
         open: RwSignal::new(false),
-        data: RwSignal::new(SimData::default()),
+        status: RwSignal::new(SimStatus::Idle),
+        speed: RwSignal::new(Speed::default()),
+        clock: RwSignal::new(SimClock::default()),
+        seed: RwSignal::new(None),
+        components: RwSignal::new(Vec::new()),
+        points: RwSignal::new(Vec::new()),
+        log: RwSignal::new(EventLog::default()),
+        query_offer: RwSignal::new(QueryOffer::default()),
+        answer: RwSignal::new(None),
+        finished: RwSignal::new(None),
+        run_design: RwSignal::new(None),
         run: StoredValue::new(0),
-        run_design: StoredValue::new(None),
     };
     provide_context(state);
-    worker::route_sim_reports(state);
+    state.worker.listen_to_runs(move |news| state.receive(news));
     state
 }
 
@@ -165,20 +171,12 @@ impl SimState {
         self.open.update(|open| *open = !*open);
     }
 
-    fn status(&self) -> SimStatus {
-        self.data.with_untracked(|data| data.status.clone())
-    }
-
-    fn set_status(&self, status: SimStatus) {
-        self.data.update(|data| data.status = status);
-    }
-
     /// Starts a new run of the design as it is now, or resumes a paused one.
     pub fn run(&self) {
-        match self.status() {
+        match self.status.get_untracked() {
             SimStatus::Paused => {
-                self.set_status(SimStatus::Running);
-                worker::send(&Command::Resume);
+                self.status.set(SimStatus::Running);
+                self.worker.send(&Command::Resume);
             }
             SimStatus::Running | SimStatus::Starting => {}
             _ => self.start(),
@@ -189,64 +187,58 @@ impl SimState {
         self.clear(SimStatus::Starting);
         let design = self.app.design().get_untracked();
         self.run.update_value(|run| *run += 1);
-        let speed = self.data.with_untracked(|data| data.speed);
         let command = Command::Start {
             run: self.run.get_value(),
             design: encode_snapshot(&design),
-            speed,
+            speed: self.speed.get_untracked(),
         };
-        self.run_design.set_value(Some(design));
-        worker::send(&command);
+        self.run_design.set(Some(design));
+        self.worker.send(&command);
     }
 
     /// Stops simulated time.
     pub fn pause(&self) {
-        if self.status() == SimStatus::Running {
-            self.set_status(SimStatus::Paused);
-            worker::send(&Command::Pause);
+        if self.status.get_untracked() == SimStatus::Running {
+            self.status.set(SimStatus::Paused);
+            self.worker.send(&Command::Pause);
         }
     }
 
     /// Advances a paused run to its next chart point.
     pub fn step(&self) {
-        if self.status() == SimStatus::Paused {
-            worker::send(&Command::Step);
+        if self.status.get_untracked() == SimStatus::Paused {
+            self.worker.send(&Command::Step);
         }
     }
 
     /// Chooses how fast simulated time passes.
     pub fn set_speed(&self, speed: Speed) {
-        self.data.update(|data| data.speed = speed);
+        self.speed.set(speed);
         if matches!(
-            self.status(),
+            self.status.get_untracked(),
             SimStatus::Running | SimStatus::Paused | SimStatus::Starting
         ) {
-            worker::send(&Command::SetSpeed(speed));
+            self.worker.send(&Command::SetSpeed(speed));
         }
     }
 
     /// Forgets the run: the canvas, charts, log and Performance score go back to the design alone.
     pub fn reset(&self) {
-        if self.status() != SimStatus::Idle {
-            worker::send(&Command::Reset);
+        if self.status.get_untracked() != SimStatus::Idle {
+            self.worker.send(&Command::Reset);
         }
         self.run.update_value(|run| *run += 1);
         self.clear(SimStatus::Idle);
     }
 
-    /// Asks the run's event store `store` for its events of `topic` in `[from_s, to_s)`.
-    pub fn query(&self, store: u32, topic: String, from_s: f64, to_s: f64) {
-        worker::send(&Command::Query {
-            store,
-            topic,
-            from_s,
-            to_s,
-        });
+    /// Asks the run's event store for its events of one topic in a time range.
+    pub fn query(&self, request: QueryRequest) {
+        self.worker.send(&Command::Query(request));
     }
 
     /// Shows the inspector's workload and simulation settings (the design's fields).
     pub fn show_settings(&self) {
-        self.app.select(crate::ui::state::Selection::Nothing);
+        self.app.select(Selection::Nothing);
         // The inspector rebuilds for the design after this tick; then scroll to the settings.
         set_timeout(
             panel::scroll_to_settings,
@@ -255,130 +247,82 @@ impl SimState {
     }
 
     fn clear(&self, status: SimStatus) {
-        self.data.update(|data| {
-            let idle_charts = std::mem::take(&mut data.idle_charts);
-            *data = SimData {
-                status,
-                speed: data.speed,
-                idle_charts,
-                ..SimData::default()
-            };
-        });
+        self.status.set(status);
+        self.clock.set(SimClock::default());
+        self.seed.set(None);
+        self.components.set(Vec::new());
+        self.points.set(Vec::new());
+        self.log.set(EventLog::default());
+        self.query_offer.set(QueryOffer::default());
+        self.answer.set(None);
+        self.finished.set(None);
+        self.run_design.set(None);
         self.app.show_simulated(None);
     }
 
-    /// Applies a report from the worker; reports of an older run are dropped.
-    pub fn receive(&self, report: Report) {
-        let current = self.run.get_value();
+    /// Applies news from the worker; reports of an older run are dropped.
+    pub fn receive(&self, news: RunNews) {
+        match news {
+            RunNews::Report(run, report) if run == self.run.get_value() => self.apply(report),
+            RunNews::Report(..) => {}
+            RunNews::WorkerFailed(message) => self.status.set(SimStatus::Failed(message)),
+        }
+    }
+
+    fn apply(&self, report: RunReport) {
         match report {
-            Report::Started {
-                run,
+            RunReport::Started {
                 seed,
                 duration_s,
-                query_form,
-            } if run == current => self.data.update(|data| {
-                data.seed = Some(seed);
-                data.duration_s = duration_s;
-                data.query_form = query_form;
-                data.status = SimStatus::Running;
-            }),
-            Report::Progress {
-                run,
+                stores,
+                topics,
+            } => {
+                self.seed.set(Some(seed));
+                self.clock.update(|clock| clock.duration_s = duration_s);
+                self.query_offer.set(QueryOffer { stores, topics });
+                self.status.set(SimStatus::Running);
+            }
+            RunReport::Progress {
                 time_s,
                 events,
                 components,
-                charts,
+                points,
                 log,
                 paused,
-            } if run == current => self.data.update(|data| {
-                data.time_s = time_s;
-                data.events = events;
-                data.components = components;
-                if let Some(charts) = charts {
-                    data.charts = charts;
+            } => {
+                self.clock.update(|clock| {
+                    clock.time_s = time_s;
+                    clock.events = events;
+                });
+                self.components.set(components);
+                if !points.is_empty() {
+                    self.points.update(|all| all.extend(points));
                 }
-                if let Some(log) = log {
-                    data.log = log;
+                if !log.is_empty() {
+                    self.log.update(|all| all.extend(log));
                 }
-                if paused && data.status == SimStatus::Running {
-                    data.status = SimStatus::Paused;
+                if paused && self.status.get_untracked() == SimStatus::Running {
+                    self.status.set(SimStatus::Paused);
                 }
-            }),
-            Report::Finished {
-                run,
-                summary,
+            }
+            RunReport::Finished {
                 performance,
-            } if run == current => {
-                if let Some(design) = self.run_design.get_value() {
+                summary_json,
+            } => {
+                if let Some(design) = self.run_design.get_untracked() {
                     self.app.show_simulated(Some(SimulatedRun {
                         design,
                         performance: performance.clone(),
                     }));
                 }
-                self.data.update(|data| {
-                    data.summary = summary;
-                    data.performance = Some(performance);
-                    data.status = SimStatus::Finished;
-                });
+                self.finished.set(Some(FinishedRun {
+                    performance,
+                    summary_json,
+                }));
+                self.status.set(SimStatus::Finished);
             }
-            Report::Answer { run, markup } if run == current => {
-                self.data.update(|data| data.answer = markup)
-            }
-            Report::Failed { run, message } if run == current => {
-                self.set_status(SimStatus::Failed(message))
-            }
-            _ => {}
+            RunReport::Answer(answer) => self.answer.set(Some(answer)),
+            RunReport::Failed(message) => self.status.set(SimStatus::Failed(message)),
         }
-    }
-
-    /// While no run is under way, keeps the empty charts of the design on the
-    /// canvas up to date (the worker draws them), for as long as the panel lives.
-    pub fn follow_idle_charts(&self) {
-        let sim = *self;
-        let design = self.app.design();
-        let asked = StoredValue::new(0_u64);
-        // A memo, so that the effect follows the status, not every report
-        // (nor the charts it stores itself).
-        let idle = Memo::new(move |_| sim.data.with(|data| data.status == SimStatus::Idle));
-        // Empty charts depend only on the run's length and on whether the design
-        // has an event bus (`charts::ChartKind::series`), so a drag or an edit
-        // of anything else asks nothing of the worker.
-        let shape = Memo::new(move |_| {
-            design.with(|design| {
-                let bus = design
-                    .components
-                    .iter()
-                    .any(|c| c.kind == ComponentKind::EventBus);
-                format!("{} {bus}", design.simulation.duration_s)
-            })
-        });
-        Effect::new(move |_| {
-            shape.track();
-            if !idle.get() {
-                return;
-            }
-            let snapshot = design.with_untracked(encode_snapshot);
-            let serial = asked.get_value() + 1;
-            asked.set_value(serial);
-            worker::ask_with(
-                |id| Command::DrawCharts {
-                    id,
-                    design: snapshot,
-                },
-                move |answer| {
-                    // The panel may have closed, or the design changed again, meanwhile.
-                    if asked.try_get_value() == Some(serial) {
-                        if let Ok(charts) = answer {
-                            sim.data.update(|data| data.idle_charts = charts);
-                        }
-                    }
-                },
-            );
-        });
-    }
-
-    /// Says that the worker could not be loaded or failed.
-    pub fn worker_failed(&self, message: String) {
-        self.set_status(SimStatus::Failed(message));
     }
 }

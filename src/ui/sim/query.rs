@@ -4,18 +4,16 @@
 //! What must stay true: the form is `data-testid="event-store-query"` and
 //! appears only when the run's design has an event store; its inputs are
 //! `query-store`, `query-topic`, `query-from`, `query-to`, the button
-//! `query-run` (`data-action="query"`, handled by the panel), and the answer
-//! is `query-result` with the count in `data-count`. The form's markup
-//! depends only on the stores and topics, so typed values stay while a run
-//! goes on.
+//! `query-run`, and the answer is `query-result` with the count in
+//! `data-count`. The form is rebuilt only when the run's stores and topics
+//! change, so typed values stay while a run goes on.
 
-use super::charts::escape;
-use super::SimState;
+use super::{use_sim_state, QueryOffer};
 use crate::engine::attributes::number::parse_number;
-use crate::engine::sim::live::protocol::{QueryAnswer, StoreInfo};
-use leptos::prelude::WithUntracked;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
+use crate::engine::model::ComponentId;
+use crate::engine::sim::live::progress::QueryAnswer;
+use crate::worker_protocol::QueryRequest;
+use leptos::prelude::*;
 
 /// A time typed into the form, in seconds; an empty or bad entry is `fallback`.
 pub fn parse_seconds(text: &str, fallback: f64) -> f64 {
@@ -24,37 +22,148 @@ pub fn parse_seconds(text: &str, fallback: f64) -> f64 {
         .unwrap_or(fallback)
 }
 
-fn option_markup(value: &str, label: &str) -> String {
-    format!(
-        "<option value=\"{}\">{}</option>",
-        escape(value),
-        escape(label)
-    )
+/// What the form says: the chosen store and topic, and the typed times.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct QueryInput {
+    /// The chosen store's component id, as the select's value.
+    pub store: String,
+    /// The chosen topic.
+    pub topic: String,
+    /// The typed start, seconds.
+    pub from: String,
+    /// The typed end, seconds; empty for the end of the run.
+    pub to: String,
 }
 
-/// The form, or nothing when the run has no event store.
-pub fn form_markup(stores: &[StoreInfo], topics: &[String]) -> String {
-    if stores.is_empty() {
+impl QueryInput {
+    /// The form as it opens for `offer`: the first store and topic, from 0 to the end.
+    pub fn first_of(offer: &QueryOffer) -> QueryInput {
+        QueryInput {
+            store: offer
+                .stores
+                .first()
+                .map(|store| store.id.0.to_string())
+                .unwrap_or_default(),
+            topic: offer.topics.first().cloned().unwrap_or_default(),
+            from: "0".to_string(),
+            to: String::new(),
+        }
+    }
+
+    /// The query this asks for a run of `duration_s` seconds (an empty "to"
+    /// is the end of the run, inclusive), or `None` when no store is chosen.
+    pub fn request(&self, duration_s: f64) -> Option<QueryRequest> {
+        Some(QueryRequest {
+            store: ComponentId(self.store.parse::<u32>().ok()?),
+            topic: self.topic.clone(),
+            from_s: parse_seconds(&self.from, 0.0),
+            to_s: parse_seconds(&self.to, duration_s.max(0.0) + 1.0),
+        })
+    }
+}
+
+/// The form and the last answer, while the run has an event store.
+#[component]
+pub fn EventStoreQuery() -> impl IntoView {
+    let sim = use_sim_state();
+    let offer = Memo::new(move |_| sim.query_offer.get());
+    move || {
+        let offer = offer.get();
+        (!offer.stores.is_empty()).then(|| view! { <QueryForm offer /> })
+    }
+}
+
+/// The form for one run's stores and topics.
+#[component]
+fn QueryForm(
+    /// The stores and topics the run has.
+    offer: QueryOffer,
+) -> impl IntoView {
+    let sim = use_sim_state();
+    let input = RwSignal::new(QueryInput::first_of(&offer));
+    let on_query = move |_| {
+        let duration_s = sim.clock.with_untracked(|clock| clock.duration_s);
+        if let Some(request) = input.with_untracked(|input| input.request(duration_s)) {
+            sim.query(request);
+        }
+    };
+    let stores = offer
+        .stores
+        .into_iter()
+        .map(|store| view! { <option value=store.id.0.to_string()>{store.name}</option> })
+        .collect_view();
+    let topics = offer
+        .topics
+        .into_iter()
+        .map(|topic| {
+            let label = topic.clone();
+            view! { <option value=topic>{label}</option> }
+        })
+        .collect_view();
+    view! {
+        <section class="ap-sim__query" data-testid="event-store-query" aria-label="Event store query">
+            <h3 class="ap-sim__heading">"Event store query"</h3>
+            <div class="ap-sim__query-row">
+                <label>
+                    "Store "
+                    <select
+                        class="ap-select"
+                        data-testid="query-store"
+                        on:change=move |event| input.update(|input| input.store = event_target_value(&event))
+                    >
+                        {stores}
+                    </select>
+                </label>
+                <label>
+                    "Event type "
+                    <select
+                        class="ap-select"
+                        data-testid="query-topic"
+                        on:change=move |event| input.update(|input| input.topic = event_target_value(&event))
+                    >
+                        {topics}
+                    </select>
+                </label>
+                <label>
+                    "From (s) "
+                    <input
+                        class="ap-input ap-sim__time-input"
+                        type="number"
+                        min="0"
+                        step="any"
+                        value="0"
+                        data-testid="query-from"
+                        on:input=move |event| input.update(|input| input.from = event_target_value(&event))
+                    />
+                </label>
+                <label>
+                    "To (s) "
+                    <input
+                        class="ap-input ap-sim__time-input"
+                        type="number"
+                        min="0"
+                        step="any"
+                        placeholder="end"
+                        data-testid="query-to"
+                        on:input=move |event| input.update(|input| input.to = event_target_value(&event))
+                    />
+                </label>
+                <button type="button" class="ap-button" data-testid="query-run" on:click=on_query>
+                    "Query"
+                </button>
+            </div>
+        </section>
+        <div class="ap-sim__query-result">
+            {move || sim.answer.get().map(|answer| view! { <QueryAnswerView answer /> })}
+        </div>
+    }
+}
+
+/// The matching events: how many, and when the first of them were recorded.
+pub fn listed_times(answer: &QueryAnswer) -> String {
+    if answer.times_s.is_empty() {
         return String::new();
     }
-    let stores: String = stores
-        .iter()
-        .map(|s| option_markup(&s.id.to_string(), &s.name))
-        .collect();
-    let topics: String = topics.iter().map(|t| option_markup(t, t)).collect();
-    format!(
-        "<section class=\"ap-sim__query\" data-testid=\"event-store-query\" aria-label=\"Event store query\">\
-         <h3 class=\"ap-sim__heading\">Event store query</h3><div class=\"ap-sim__query-row\">\
-         <label>Store <select class=\"ap-select\" data-testid=\"query-store\">{stores}</select></label>\
-         <label>Event type <select class=\"ap-select\" data-testid=\"query-topic\">{topics}</select></label>\
-         <label>From (s) <input class=\"ap-input ap-sim__time-input\" type=\"number\" min=\"0\" step=\"any\" value=\"0\" data-testid=\"query-from\"></label>\
-         <label>To (s) <input class=\"ap-input ap-sim__time-input\" type=\"number\" min=\"0\" step=\"any\" placeholder=\"end\" data-testid=\"query-to\"></label>\
-         <button type=\"button\" class=\"ap-button\" data-action=\"query\" data-testid=\"query-run\">Query</button></div></section>"
-    )
-}
-
-/// The matching events: `query-result` with the count in `data-count`, and the first times.
-pub fn answer_markup(answer: &QueryAnswer) -> String {
     let times: Vec<String> = answer.times_s.iter().map(|t| format!("{t:.3}")).collect();
     let more = answer.count.saturating_sub(answer.times_s.len() as u64);
     let more = if more > 0 {
@@ -62,49 +171,29 @@ pub fn answer_markup(answer: &QueryAnswer) -> String {
     } else {
         String::new()
     };
-    let listed = if times.is_empty() {
-        String::new()
-    } else {
-        format!("at {} s{more}", times.join(", "))
-    };
-    format!(
-        "<p data-testid=\"query-result\" data-count=\"{count}\">{count} <code>{}</code> events from {} s to {} s</p><p class=\"ap-sim__query-times\">{listed}</p>",
-        escape(&answer.topic),
-        answer.from_s,
-        answer.to_s,
-        count = answer.count
-    )
+    format!("at {} s{more}", times.join(", "))
 }
 
-fn value_in(panel: &Element, test_id: &str) -> Option<String> {
-    let element = panel
-        .query_selector(&format!("[data-testid=\"{test_id}\"]"))
-        .ok()??;
-    match element.dyn_into::<HtmlInputElement>() {
-        Ok(input) => Some(input.value()),
-        Err(element) => element
-            .dyn_into::<HtmlSelectElement>()
-            .ok()
-            .map(|select| select.value()),
+/// One answer: `query-result` with the count in `data-count`, then the first times.
+#[component]
+fn QueryAnswerView(
+    /// The worker's answer.
+    answer: QueryAnswer,
+) -> impl IntoView {
+    let times = listed_times(&answer);
+    view! {
+        <p data-testid="query-result" data-count=answer.count>
+            {answer.count} " " <code>{answer.topic}</code>
+            {format!(" events from {} s to {} s", answer.from_s, answer.to_s)}
+        </p>
+        <p class="ap-sim__query-times">{times}</p>
     }
-}
-
-/// What the form in `panel` asks: store id, topic, from and to (an empty
-/// "to" is the end of the run, inclusive).
-pub fn read_query(panel: &Element, sim: SimState) -> Option<(u32, String, f64, f64)> {
-    let store = value_in(panel, "query-store")?.parse::<u32>().ok()?;
-    let topic = value_in(panel, "query-topic")?;
-    let end = sim
-        .data
-        .with_untracked(|data| data.duration_s.max(0.0) + 1.0);
-    let from_s = parse_seconds(&value_in(panel, "query-from").unwrap_or_default(), 0.0);
-    let to_s = parse_seconds(&value_in(panel, "query-to").unwrap_or_default(), end);
-    Some((store, topic, from_s, to_s))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::sim::live::progress::StoreInfo;
 
     #[test]
     fn typed_times_fall_back_when_empty_or_bad() {
@@ -115,29 +204,55 @@ mod tests {
     }
 
     #[test]
-    fn the_form_lists_stores_and_types_and_the_answer_its_count() {
-        assert_eq!(form_markup(&[], &["a".into()]), "", "no store, no form");
-        let form = form_markup(
-            &[StoreInfo {
-                id: 4,
-                name: "log<s>".into(),
+    fn the_form_opens_on_the_first_store_and_asks_to_the_end_of_the_run() {
+        let offer = QueryOffer {
+            stores: vec![StoreInfo {
+                id: ComponentId(4),
+                name: "log".into(),
             }],
-            &["order.created".into()],
+            topics: vec!["order.created".into(), "order.paid".into()],
+        };
+        let input = QueryInput::first_of(&offer);
+        assert_eq!(
+            input.request(60.0),
+            Some(QueryRequest {
+                store: ComponentId(4),
+                topic: "order.created".into(),
+                from_s: 0.0,
+                to_s: 61.0,
+            })
         );
-        assert!(
-            form.contains("<option value=\"4\">log&lt;s&gt;</option>")
-                && form.contains("<option value=\"order.created\">")
+        let typed = QueryInput {
+            from: "30".into(),
+            to: "45.5".into(),
+            ..input
+        };
+        assert_eq!(
+            typed.request(60.0).map(|r| (r.from_s, r.to_s)),
+            Some((30.0, 45.5))
         );
+        assert_eq!(
+            QueryInput::first_of(&QueryOffer::default()).request(60.0),
+            None
+        );
+    }
+
+    #[test]
+    fn an_answer_lists_its_first_times_and_how_many_more() {
         let answer = QueryAnswer {
-            store: 4,
+            store: ComponentId(4),
             topic: "t".into(),
             from_s: 0.0,
             to_s: 61.0,
             count: 3,
             times_s: vec![1.0, 2.5],
         };
-        let markup = answer_markup(&answer);
-        assert!(markup.contains("data-count=\"3\">3 <code>t</code> events from 0 s to 61 s</p>"));
-        assert!(markup.contains("at 1.000, 2.500 s … and 1 more"));
+        assert_eq!(listed_times(&answer), "at 1.000, 2.500 s … and 1 more");
+        let none = QueryAnswer {
+            count: 0,
+            times_s: Vec::new(),
+            ..answer
+        };
+        assert_eq!(listed_times(&none), "");
     }
 }

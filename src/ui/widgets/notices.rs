@@ -18,7 +18,7 @@ pub fn Notices() -> impl IntoView {
         notices
             .get()
             .into_iter()
-            .map(|notice| view! { <NoticeCard notice /> }.into_any())
+            .map(|notice| view! { <NoticeCard notice /> })
             .collect_view()
     };
     view! { <div class="ap-notices">{cards}</div> }

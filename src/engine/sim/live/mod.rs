@@ -4,16 +4,18 @@
 //! latency percentiles, replicas, cache hit rates, bus channels, each
 //! component's utilisation) and writes log lines for scaling actions, faults,
 //! circuit breakers and failed requests. The browser's simulator worker
-//! drives it; [`protocol`] holds the messages it sends.
+//! drives it and sends what [`progress`] defines to the page (through
+//! `crate::worker_protocol`); [`speed`] turns wall time into deadlines.
 //!
 //! What must stay true: watching never changes the run. Sample steps only
 //! split `run_until` calls, and the simulator gives the same run however its
 //! time is split, so the summary equals `archplay simulate`'s for the same
 //! design and seed. Like the rest of the engine it reads no clock: the
-//! caller turns wall time into deadlines (see [`protocol::Speed::target_us`]).
+//! caller turns wall time into deadlines (see [`speed::Speed::target_us`]).
 
-pub mod protocol;
+pub mod progress;
 mod sampler;
+pub mod speed;
 
 use super::agenda::Micros;
 use super::error::SimError;
@@ -21,8 +23,8 @@ use super::options::SimulationOptions;
 use super::random::seconds_to_micros;
 use super::summary::Summary;
 use super::{RunOutcome, Simulation};
-use crate::engine::model::{ComponentKind, Design};
-use protocol::{LogKind, LogLine, QueryAnswer, StoreInfo, Update};
+use crate::engine::model::{ComponentId, ComponentKind, Design};
+use progress::{LogKind, LogLine, QueryAnswer, SeriesPoint, StoreInfo, Update};
 use sampler::Sampler;
 
 /// Chart points per run (the sample step is the duration over this, at least [`MIN_SAMPLE_US`]).
@@ -36,7 +38,7 @@ pub struct LiveRun {
     sampler: Sampler,
     sample_us: Micros,
     next_sample_us: Micros,
-    points: Vec<protocol::SeriesPoint>,
+    points: Vec<SeriesPoint>,
     log: Vec<LogLine>,
     finished_logged: bool,
 }
@@ -182,7 +184,7 @@ impl LiveRun {
             .iter()
             .filter(|node| node.kind == ComponentKind::EventStore)
             .map(|node| StoreInfo {
-                id: node.id.0,
+                id: node.id,
                 name: node.name.clone(),
             })
             .collect()
@@ -203,19 +205,20 @@ impl LiveRun {
     }
 
     /// The events of `topic` the event store `store` (a component id) recorded in `[from_s, to_s)`.
-    pub fn query(&self, store: u32, topic: &str, from_s: f64, to_s: f64) -> QueryAnswer {
+    pub fn query(&self, store: ComponentId, topic: &str, from_s: f64, to_s: f64) -> QueryAnswer {
         let mut answer = QueryAnswer {
             store,
             topic: topic.to_string(),
             from_s,
             to_s,
-            ..QueryAnswer::default()
+            count: 0,
+            times_s: Vec::new(),
         };
         let node = self
             .simulation
             .nodes()
             .iter()
-            .position(|node| node.id.0 == store);
+            .position(|node| node.id == store);
         let topic_id = self
             .simulation
             .topics()

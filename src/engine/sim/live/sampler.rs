@@ -5,7 +5,7 @@
 //! What must stay true: it only reads the simulation. Counters that went
 //! down (statistics restart at the end of a warm-up) count from zero.
 
-use super::protocol::{ComponentLive, LogKind, LogLine, SeriesPoint};
+use super::progress::{ComponentLive, LogKind, LogLine, SeriesPoint};
 use crate::engine::model::{ComponentKind, Design};
 use crate::engine::sim::agenda::Micros;
 use crate::engine::sim::options::FaultKind;
@@ -122,7 +122,7 @@ impl Sampler {
                     .sum();
                 let held: u64 = node.channel_occupancy.iter().map(|&n| u64::from(n)).sum();
                 ComponentLive {
-                    id: node.id.0,
+                    id: node.id,
                     utilisation: self.utilisation.get(index).copied().unwrap_or(0.0),
                     queue: queued + held,
                     replicas: self.replicas(simulation, index),
@@ -163,7 +163,7 @@ impl Sampler {
         point.replicas = self
             .autoscaled
             .iter()
-            .map(|&i| (simulation.nodes()[i].id.0, self.replicas(simulation, i)))
+            .map(|&i| (simulation.nodes()[i].id, self.replicas(simulation, i)))
             .collect();
         let mut channel_full = 0;
         for (index, node) in simulation.nodes().iter().enumerate() {
@@ -174,7 +174,7 @@ impl Sampler {
                     (since(hits, hits_before), since(misses, misses_before));
                 if new_hits + new_misses > 0 {
                     point.cache_hit_percent.push((
-                        node.id.0,
+                        node.id,
                         new_hits as f64 * 100.0 / (new_hits + new_misses) as f64,
                     ));
                 }

@@ -1,0 +1,166 @@
+//! The protocol between the page and its Web Worker (`src/worker.rs`): the
+//! [`Command`]s the page sends, the [`Report`]s the worker answers with, and
+//! the [`Task`]s (jobs done off the main thread) a command can carry. Both
+//! ends convert these with serde through `serde-wasm-bindgen`, so the shapes
+//! here are the wire format; the page's end is `ui::worker`, the worker's
+//! end is `src/worker.rs`.
+//!
+//! What must stay true: these are plain data, with no browser crate, so the
+//! page links them without linking the simulator and native tests can build
+//! them; the worker sends data, never markup, and the page renders it; every
+//! run report names the run it belongs to ([`Report::Run`]), so the page
+//! drops reports of a run it has already reset; every [`Command::Task`] is
+//! answered by exactly one [`Report::TaskDone`] with the same id.
+
+use crate::engine::model::ComponentId;
+use crate::engine::sim::live::progress::{
+    ComponentLive, LogLine, QueryAnswer, SeriesPoint, StoreInfo,
+};
+use crate::engine::sim::live::speed::Speed;
+use crate::engine::sim::score::SimulatedPerformance;
+use serde::{Deserialize, Serialize};
+
+pub use crate::engine::tasks::Task;
+
+/// What the page asks of the worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Command {
+    /// Start run number `run` of `design` from its own settings.
+    Start {
+        /// Run number, echoed in every report of the run.
+        run: u32,
+        /// The design, as a snapshot (`engine::share::encode_snapshot`).
+        design: String,
+        /// How fast to go.
+        speed: Speed,
+    },
+    /// Stop advancing time.
+    Pause,
+    /// Go on at the chosen speed.
+    Resume,
+    /// While paused, advance by one step of simulated time.
+    Step,
+    /// Change the speed.
+    SetSpeed(Speed),
+    /// Forget the run.
+    Reset,
+    /// Ask the run's event store for some of its events; answered by a [`RunReport::Answer`].
+    Query(QueryRequest),
+    /// Measure events per second. Only the benchmark script sends it, so the
+    /// page's serializer leaves it out (which keeps its code out of the bundle).
+    #[serde(skip_serializing)]
+    Bench(BenchRequest),
+    /// Do a job off the main thread (open a link or a file, write a link or an export).
+    Task {
+        /// Chosen by the page, echoed in the [`Report::TaskDone`] that answers.
+        id: u32,
+        /// The job.
+        task: Task,
+    },
+}
+
+/// An event store query: the events of `topic` the store `store` recorded in `[from_s, to_s)`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QueryRequest {
+    /// The event store's component id.
+    pub store: ComponentId,
+    /// The topic (event type).
+    pub topic: String,
+    /// Start of the range, simulated seconds.
+    pub from_s: f64,
+    /// End of the range (exclusive), simulated seconds.
+    pub to_s: f64,
+}
+
+/// A benchmark the worker runs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BenchRequest {
+    /// `baseline` (the bare agenda), or `design` to simulate `design`.
+    pub workload: String,
+    /// The design file for `design` workloads.
+    #[serde(default)]
+    pub design: Option<String>,
+    /// Events per repetition (for `baseline` and when `duration_s` is 0).
+    pub events: u64,
+    /// Simulated seconds per repetition; 0 means "until `events` events".
+    #[serde(default)]
+    pub duration_s: f64,
+    /// Seed of the runs.
+    #[serde(default)]
+    pub seed: u64,
+    /// Repetitions.
+    pub repeats: u32,
+}
+
+/// What the worker tells the page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Report {
+    /// The worker has loaded and takes commands.
+    Ready,
+    /// News of run number `run`.
+    Run {
+        /// The run number of the [`Command::Start`] it answers.
+        run: u32,
+        /// What happened.
+        report: RunReport,
+    },
+    /// The answer to a [`Command::Task`].
+    TaskDone {
+        /// The task's id.
+        id: u32,
+        /// The text asked for, or why it could not be made.
+        answer: Result<String, String>,
+    },
+    /// The result of a [`Command::Bench`], as JSON text. Only the benchmark
+    /// script reads it, so the page's deserializer leaves it out.
+    #[serde(skip_deserializing)]
+    Bench {
+        /// Medians and every repetition, as JSON.
+        json: String,
+    },
+}
+
+/// What a run reports, as data: the page keeps the points and the log and draws them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RunReport {
+    /// The run began.
+    Started {
+        /// Seed of the run.
+        seed: u64,
+        /// Simulated seconds it will last.
+        duration_s: f64,
+        /// The design's event stores (none: no query form).
+        stores: Vec<StoreInfo>,
+        /// Every topic some component publishes under, in first-use order.
+        topics: Vec<String>,
+    },
+    /// Progress since the last report.
+    Progress {
+        /// Simulated seconds now.
+        time_s: f64,
+        /// Events handled so far.
+        events: u64,
+        /// Every component's state now, in design order.
+        components: Vec<ComponentLive>,
+        /// Chart points since the last report.
+        points: Vec<SeriesPoint>,
+        /// Log lines since the last report.
+        log: Vec<LogLine>,
+        /// Whether the run is paused now.
+        paused: bool,
+    },
+    /// The run reached its end.
+    Finished {
+        /// What the Performance score and the summary show.
+        performance: SimulatedPerformance,
+        /// The summary as `archplay simulate` prints it for the same design and seed.
+        summary_json: String,
+    },
+    /// The answer to a [`Command::Query`].
+    Answer(QueryAnswer),
+    /// The run could not start; says why, in a sentence.
+    Failed(String),
+}
