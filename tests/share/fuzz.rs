@@ -59,6 +59,13 @@ fn base_payloads() -> Vec<Vec<u8>> {
         .map(|name| crate::fixture_design(name))
         .collect();
     designs.push(generated_design(3, 20));
+    // Issue 12's adversarial designs: hostile numbers in fields a kind does not use.
+    designs.extend(
+        crate::entry_checks::unused_field_designs()
+            .into_iter()
+            .step_by(40)
+            .map(|(design, _)| design),
+    );
     designs.iter().map(encode_payload).collect()
 }
 

@@ -9,11 +9,18 @@
 //! - `errors`: every `LinkError` names its problem, one case per line.
 //! - `fuzz`: over 100,000 truncated, edited, re-packed, random and oversized
 //!   links; nothing panics and every invalid link is an error.
+//! - `fuzz_entry`: links, snapshots and design files damaged from issue
+//!   12's adversarial designs open only as designs that validate.
 //! - `history`: undo and redo.
 //! - `export`: Mermaid, HPA manifests (parsed as YAML) and SVG (parsed as XML).
 //! - `cli`: `archplay link`, `open` and `export`, and their failures.
 //! - `echoed_input`: errors that repeat hostile input are one short clean
 //!   line, and exports escape everything they copy (issue 12).
+//! - `entry_checks`: what opens validates: hostile numbers in fields a
+//!   kind does not use are refused on every way in, and the validator's
+//!   messages are one short clean line (issue 12).
+//! - `partial_objects`: partly filled sub-objects in a design file take
+//!   the default component's values (issue 12).
 //! - `input_limits`: every reader of the command-line tool stops at its
 //!   limit while reading; hostile names and arguments give one short line.
 //! - `tasks`: snapshots and the worker's tasks (opening links and files,
@@ -26,13 +33,16 @@
 mod alloc_meter;
 mod cli;
 mod echoed_input;
+mod entry_checks;
 mod errors;
 mod export;
 mod fuzz;
+mod fuzz_entry;
 mod generate;
 mod golden;
 mod history;
 mod input_limits;
+mod partial_objects;
 mod roundtrip;
 #[path = "../common/run.rs"]
 mod run;

@@ -10,6 +10,7 @@ use crate::engine::attributes::number::format_number;
 use crate::engine::attributes::simulation_fields::check_simulation;
 use crate::engine::attributes::spec::{Access, FieldError, FieldSpec, FieldTarget, FieldValue};
 use crate::engine::model::{Component, Design};
+use crate::engine::quote::quote;
 
 /// The current value of `key` on `target`, formatted as the inspector shows it.
 pub fn get_field(design: &Design, target: FieldTarget, key: &str) -> Option<String> {
@@ -111,7 +112,7 @@ pub fn check_design(design: &Design) -> Result<(), FieldError> {
     if let Some(component) = beyond {
         return Err(FieldError::Conflict(format!(
             "the key space cannot shrink to {key_space}: {} has shards beyond it",
-            component.name
+            quote(&component.name)
         )));
     }
     Ok(())
@@ -123,13 +124,18 @@ pub fn check_component(design: &Design, component: &Component) -> Result<(), Fie
     if replicas.min > replicas.max {
         return Err(FieldError::Conflict(format!(
             "{}: min replicas ({}) cannot exceed max replicas ({})",
-            component.name, replicas.min, replicas.max
+            quote(&component.name),
+            replicas.min,
+            replicas.max
         )));
     }
     if replicas.current < replicas.min || replicas.current > replicas.max {
         return Err(FieldError::Conflict(format!(
             "{}: replicas ({}) must lie between min ({}) and max ({})",
-            component.name, replicas.current, replicas.min, replicas.max
+            quote(&component.name),
+            replicas.current,
+            replicas.min,
+            replicas.max
         )));
     }
     if let Some(other) = design
@@ -139,13 +145,13 @@ pub fn check_component(design: &Design, component: &Component) -> Result<(), Fie
     {
         return Err(FieldError::Conflict(format!(
             "another component is already named `{}`",
-            other.name
+            quote(&other.name)
         )));
     }
     if component.health_check.timeout_s > component.health_check.interval_s {
         return Err(FieldError::Conflict(format!(
             "{}: health-check timeout ({} s) cannot exceed the interval ({} s)",
-            component.name,
+            quote(&component.name),
             format_number(component.health_check.timeout_s),
             format_number(component.health_check.interval_s)
         )));
@@ -157,7 +163,10 @@ pub fn check_component(design: &Design, component: &Component) -> Result<(), Fie
     {
         return Err(FieldError::Conflict(format!(
             "{}: shard {}..{} ends beyond the key space (0..{})",
-            component.name, shard.start, shard.end, design.workload.key_space
+            quote(&component.name),
+            shard.start,
+            shard.end,
+            design.workload.key_space
         )));
     }
     Ok(())

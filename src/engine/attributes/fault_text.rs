@@ -20,6 +20,7 @@
 use crate::engine::attributes::number::{format_number, parse_number};
 use crate::engine::model::simulation_settings::{FaultAction, ScheduledFault};
 use crate::engine::model::Design;
+use crate::engine::quote::{quote, quote_within};
 
 /// Most faults one design may schedule.
 pub const MAX_FAULTS: usize = 100;
@@ -81,7 +82,7 @@ pub fn resolve_faults(
                 format!(
                     "fault {}: no component is named `{}`",
                     index + 1,
-                    entry.component
+                    quote(&entry.component)
                 )
             })?;
             Ok(ScheduledFault {
@@ -190,7 +191,7 @@ fn tokenize(input: &str) -> Result<Vec<Vec<Token>>, String> {
             let mut text = String::new();
             loop {
                 match chars.next() {
-                    None => return Err(format!("fault {fault_number}: the quoted name \"{text} is not closed with `\"`")),
+                    None => return Err(format!("fault {fault_number}: the quoted name \"{} is not closed with `\"`", quote(&text))),
                     Some('"') => break,
                     Some('\\') => match chars.next() {
                         Some(escaped @ ('"' | '\\')) => text.push(escaped),
@@ -204,7 +205,8 @@ fn tokenize(input: &str) -> Result<Vec<Vec<Token>>, String> {
                 .is_some_and(|next| !(next.is_whitespace() || *next == ';'))
             {
                 return Err(format!(
-                    "fault {fault_number}: put a space after the quoted name \"{text}\""
+                    "fault {fault_number}: put a space after the quoted name \"{}\"",
+                    quote(&text)
                 ));
             }
             tokens.push(Token { text, quoted: true });
@@ -247,12 +249,7 @@ fn describe(tokens: &[Token]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ");
-    if text.chars().count() <= 60 {
-        return text;
-    }
-    let mut short: String = text.chars().take(57).collect();
-    short.push_str("...");
-    short
+    quote_within(&text, 60)
 }
 
 /// A bare word (not in quotes), for keywords.
@@ -269,7 +266,8 @@ fn parse_entry(tokens: &[Token]) -> Result<FaultEntry, String> {
     if !matches!(verb.as_str(), "kill" | "down" | "latency" | "errors") {
         let written = tokens.first().map_or("", |t| t.text.as_str());
         return Err(format!(
-            "`{written}` is not a fault; start with kill, down, latency or errors"
+            "`{}` is not a fault; start with kill, down, latency or errors",
+            quote(written)
         ));
     }
     let name = match tokens.get(1) {
@@ -301,7 +299,7 @@ fn parse_entry(tokens: &[Token]) -> Result<FaultEntry, String> {
                     return Err("the error percentage is written twice".to_string());
                 }
             }
-            _ => return Err(format!("`{text}` is not understood: write `at 20s`, `for 10s`, `+50ms` or `20%`, and quote names with spaces")),
+            _ => return Err(format!("`{}` is not understood: write `at 20s`, `for 10s`, `+50ms` or `20%`, and quote names with spaces", quote(text))),
         }
     }
     let at_s = at_s.ok_or("say when it starts, e.g. `at 20s`")?;
@@ -343,10 +341,11 @@ fn parse_time(text: &str) -> Result<f64, String> {
     };
     let seconds = parse_number(digits)
         .map(|value| value * scale)
-        .ok_or_else(|| format!("`{text}` is not a time like 20s or 500ms"))?;
+        .ok_or_else(|| format!("`{}` is not a time like 20s or 500ms", quote(text)))?;
     if !(0.0..=MAX_FAULT_TIME_S).contains(&seconds) {
         return Err(format!(
-            "`{text}` is not a time from 0 to {} s",
+            "`{}` is not a time from 0 to {} s",
+            quote(text),
             format_number(MAX_FAULT_TIME_S)
         ));
     }
@@ -365,10 +364,11 @@ fn parse_latency(text: &str) -> Result<f64, String> {
     };
     let ms = parse_number(digits)
         .map(|value| value * scale)
-        .ok_or_else(|| format!("`{text}` is not an added latency like +50ms"))?;
+        .ok_or_else(|| format!("`{}` is not an added latency like +50ms", quote(text)))?;
     if !(0.0..=MAX_ADDED_LATENCY_MS).contains(&ms) {
         return Err(format!(
-            "`{text}` is not an added latency from +0ms to +{}ms",
+            "`{}` is not an added latency from +0ms to +{}ms",
+            quote(text),
             format_number(MAX_ADDED_LATENCY_MS)
         ));
     }
@@ -380,6 +380,9 @@ fn parse_percent(text: &str) -> Result<f64, String> {
     let digits = text.strip_suffix('%').unwrap_or(text);
     match parse_number(digits) {
         Some(percent) if (0.0..=100.0).contains(&percent) => Ok(percent),
-        _ => Err(format!("`{text}` is not a percentage from 0% to 100%")),
+        _ => Err(format!(
+            "`{}` is not a percentage from 0% to 100%",
+            quote(text)
+        )),
     }
 }

@@ -11,6 +11,7 @@ use crate::engine::attributes::fault_text::{format_entries, parse_faults};
 use crate::engine::attributes::number::{format_number, parse_number};
 use crate::engine::attributes::spec::{FieldError, FieldSpec, FieldType, FieldValue, TextRule};
 use crate::engine::model::ShardRange;
+use crate::engine::quote::quote;
 
 impl FieldValue {
     /// The value as the inspector shows it and [`FieldSpec::parse`] reads it back.
@@ -118,7 +119,8 @@ impl FieldSpec {
                     .map_err(|_| FieldError::BadText {
                         label,
                         reason: format!(
-                            "`{trimmed}` is not a whole number from 0 to 18446744073709551615"
+                            "`{}` is not a whole number from 0 to 18446744073709551615",
+                            quote(trimmed)
                         ),
                     })
             }
@@ -142,15 +144,15 @@ pub fn parse_shards(input: &str) -> Result<Vec<ShardRange>, String> {
     {
         let (start, end) = part
             .split_once("..")
-            .ok_or_else(|| format!("`{part}` is not a range like 0..500"))?;
+            .ok_or_else(|| format!("`{}` is not a range like 0..500", quote(part)))?;
         let start: u32 = start
             .trim()
             .parse()
-            .map_err(|_| format!("`{}` is not a whole number", start.trim()))?;
+            .map_err(|_| format!("`{}` is not a whole number", quote(start.trim())))?;
         let end: u32 = end
             .trim()
             .parse()
-            .map_err(|_| format!("`{}` is not a whole number", end.trim()))?;
+            .map_err(|_| format!("`{}` is not a whole number", quote(end.trim())))?;
         if start >= end {
             return Err(format!("range {start}..{end} is empty"));
         }
@@ -203,7 +205,7 @@ pub fn parse_topics(input: &str) -> Result<Vec<String>, String> {
         .iter()
         .find(|t| t.chars().count() > MAX_NAME_LEN || t.chars().any(char::is_control))
     {
-        return Err(format!("`{topic}` is not a valid topic name"));
+        return Err(format!("`{}` is not a valid topic name", quote(topic)));
     }
     Ok(topics)
 }

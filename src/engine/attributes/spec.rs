@@ -14,6 +14,7 @@ use crate::engine::model::{
     Component, ComponentId, ComponentKind, Connection, ConnectionId, Design, ShardRange,
     SimulationSettings,
 };
+use crate::engine::quote::quote;
 use std::fmt;
 
 /// What an attribute belongs to.
@@ -216,9 +217,9 @@ impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             FieldError::NoSuchTarget => write!(f, "the selected item no longer exists"),
-            FieldError::UnknownField(key) => write!(f, "unknown attribute `{key}`"),
+            FieldError::UnknownField(key) => write!(f, "unknown attribute `{}`", quote(key)),
             FieldError::NotANumber { label, value } => {
-                write!(f, "{label}: `{value}` is not a number")
+                write!(f, "{label}: `{}` is not a number", quote(value))
             }
             FieldError::OutOfRange { label, min, max } => {
                 write!(f, "{label} must be between {min} and {max}")
@@ -226,7 +227,7 @@ impl fmt::Display for FieldError {
             FieldError::NotWhole { label } => write!(f, "{label} must be a whole number"),
             FieldError::BadText { label, reason } => write!(f, "{label}: {reason}"),
             FieldError::NotAnOption { label, value } => {
-                write!(f, "{label}: `{value}` is not one of the options")
+                write!(f, "{label}: `{}` is not one of the options", quote(value))
             }
             FieldError::Conflict(message) => write!(f, "{message}"),
         }

@@ -9,6 +9,7 @@
 //!   [`crate::engine::share::design_file`] has passed [`crate::engine::model::validate`]; the
 //!   analyses may assume ids resolve, but still never panic if they do not.
 
+pub mod component_parts;
 pub mod design_inputs;
 pub mod edit;
 pub mod graph;
@@ -131,103 +132,13 @@ impl ComponentKind {
     }
 }
 
-/// A point on the canvas, in canvas units.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Position {
-    /// Horizontal position of the component's centre.
-    pub x: f64,
-    /// Vertical position of the component's centre.
-    pub y: f64,
-}
-
-/// How many copies of a component run, and between which bounds it may scale.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Replicas {
-    /// The fewest replicas the autoscaler may leave running.
-    pub min: u32,
-    /// The most replicas the autoscaler may start.
-    pub max: u32,
-    /// Replicas running now.
-    pub current: u32,
-}
-
-/// How a load balancer chooses among its targets (the seed's DatabaseLoadBalancer strategies).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LoadBalancingStrategy {
-    /// Each target in turn.
-    RoundRobin,
-    /// In proportion to the connection weights.
-    Weighted,
-    /// The target with the fewest requests in flight.
-    LeastConnections,
-}
-
-/// Health checking as in the seed's HealthCheck.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct HealthCheck {
-    /// Whether health checks run at all.
-    pub enabled: bool,
-    /// Seconds between checks.
-    pub interval_s: f64,
-    /// Seconds before a check counts as failed.
-    pub timeout_s: f64,
-    /// Failed checks in a row before a replica is taken out.
-    pub retries: u32,
-}
-
-/// The security flags of one component.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Security {
-    /// Requests must carry a verified identity.
-    pub authentication: bool,
-    /// Requests are checked against permissions.
-    pub authorization: bool,
-    /// Traffic to and from the component is encrypted in transit.
-    pub tls: bool,
-    /// Stored data is encrypted.
-    pub encryption_at_rest: bool,
-    /// Security-relevant actions are written to an audit log.
-    pub audit_logging: bool,
-}
-
-/// The metric an autoscaling policy watches (the seed's MetricType).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ScalingMetric {
-    /// CPU utilisation in percent.
-    Cpu,
-    /// Memory utilisation in percent.
-    Memory,
-    /// Requests per second per replica.
-    RequestRate,
-    /// Failed requests in percent.
-    ErrorRate,
-}
-
-/// The seed's ScalingPolicy for one service.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct AutoscalingPolicy {
-    /// Whether the autoscaler manages this service.
-    pub enabled: bool,
-    /// The metric compared with the threshold.
-    pub metric: ScalingMetric,
-    /// Scale up above this value, down below half of it.
-    pub threshold: f64,
-    /// Seconds after a scaling action before scaling up again.
-    pub scale_up_cooldown_s: f64,
-    /// Seconds after a scaling action before scaling down again.
-    pub scale_down_cooldown_s: f64,
-}
-
-/// One range shard of a database: keys in `[start, end)` live here.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ShardRange {
-    /// First key of the range, inclusive.
-    pub start: u32,
-    /// End of the range, exclusive.
-    pub end: u32,
-}
+// The parts of a component (position, replicas, health checks, security,
+// autoscaling, shards and the choices among them) live in their own module;
+// they are part of the model.
+pub use crate::engine::model::component_parts::{
+    AutoscalingPolicy, HealthCheck, LoadBalancingStrategy, Position, Replicas, ScalingMetric,
+    Security, ShardRange,
+};
 
 /// A component on the canvas. Every kind carries every attribute so that a
 /// kind change or a file written by hand never loses data; the inspector shows
@@ -309,13 +220,12 @@ impl Component {
             description: String::new(),
             position: Position::default(),
             replicas: Replicas {
-                min: 1,
                 max: if kind == ComponentKind::Service {
                     10
                 } else {
                     1
                 },
-                current: 1,
+                ..Replicas::default()
             },
             read_replicas: 0,
             service_time_ms,
@@ -327,22 +237,14 @@ impl Component {
             strategy: LoadBalancingStrategy::RoundRobin,
             health_check: HealthCheck {
                 enabled: kind == ComponentKind::LoadBalancer,
-                interval_s: 30.0,
-                timeout_s: 5.0,
-                retries: 3,
+                ..HealthCheck::default()
             },
             security: Security::default(),
             backup: false,
             alerting: false,
             topic: String::new(),
             channel_capacity: 1000,
-            autoscaling: AutoscalingPolicy {
-                enabled: false,
-                metric: ScalingMetric::Cpu,
-                threshold: 70.0,
-                scale_up_cooldown_s: 60.0,
-                scale_down_cooldown_s: 300.0,
-            },
+            autoscaling: AutoscalingPolicy::default(),
         }
     }
 }

@@ -3,15 +3,28 @@
 //!
 //! It checks with the same field specs the inspector uses, so a file can hold
 //! exactly the values a user could have typed, and nothing else.
+//!
+//! What must stay true:
+//! - Every attribute of every component is checked, whether or not its kind
+//!   uses it: a field a kind does not use (a service's cache TTL) must still
+//!   hold a value its entry accepts, or the value a new component of that kind
+//!   is created with (a client's service time of 0). So no design that opens
+//!   holds NaN, infinity or a number out of range anywhere, and every way in
+//!   (design file, link, snapshot, the worker's import) refuses what
+//!   `archplay validate` would refuse.
+//! - A message repeats a name only through [`quote`], and the whole error
+//!   displays as one line of at most [`MESSAGE_BYTES`] bytes.
 
 use crate::engine::attributes::access::{check_component, get_field};
 use crate::engine::attributes::fields::{
-    component_fields, connection_fields, design_fields, FieldTarget, MAX_NAME_LEN,
+    all_fields, connection_fields, design_fields, Access, Applies, FieldSpec, FieldTarget,
+    MAX_NAME_LEN,
 };
 use crate::engine::attributes::simulation_fields::check_simulation;
 use crate::engine::model::graph::{flow, Flow};
 use crate::engine::model::limits::CANVAS_LIMIT;
-use crate::engine::model::{ComponentKind, Design};
+use crate::engine::model::{Component, ComponentKind, Design};
+use crate::engine::quote::{quote, quote_within, MESSAGE_BYTES};
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -24,12 +37,15 @@ pub struct ValidationError {
     pub problems: Vec<String>,
 }
 
+/// One line of at most [`MESSAGE_BYTES`] bytes: the problem, or the count
+/// and as many problems as fit, cut with `…` (`problems` holds them all).
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.problems.as_slice() {
-            [only] => write!(f, "{only}"),
-            problems => write!(f, "{} problems: {}", problems.len(), problems.join("; ")),
-        }
+        let line = match self.problems.as_slice() {
+            [only] => only.clone(),
+            problems => format!("{} problems: {}", problems.len(), problems.join("; ")),
+        };
+        write!(f, "{}", quote_within(&line, MESSAGE_BYTES))
     }
 }
 
@@ -38,9 +54,10 @@ impl std::error::Error for ValidationError {}
 /// Checks every rule a design must satisfy before it replaces the user's work.
 pub fn validate(design: &Design) -> Result<(), ValidationError> {
     let mut problems: Vec<String> = Vec::new();
+    // Every problem is one short clean line, whatever text it repeats.
     let mut report = |problem: String| {
         if problems.len() < 20 {
-            problems.push(problem);
+            problems.push(quote_within(&problem, MESSAGE_BYTES));
         }
     };
     let too_large =
@@ -85,25 +102,13 @@ fn check_values(design: &Design, report: &mut impl FnMut(String)) {
         report(error.to_string());
     }
     for component in &design.components {
-        for spec in component_fields(component.kind) {
-            if let Some(value) = get_field(design, FieldTarget::Component(component.id), spec.key) {
-                // Text fields are trimmed by the parser; a stored value must already be trimmed.
-                match spec.parse(&value) {
-                    Err(error) => report(format!(
-                        "component {} ({}): {error}",
-                        component.id.0, component.name
-                    )),
-                    Ok(_) if value.trim() != value => report(format!(
-                        "component {}: {} has surrounding spaces",
-                        component.id.0, spec.label
-                    )),
-                    Ok(_) => {}
-                }
-            }
-        }
+        check_attributes(component, report);
         let on_canvas = |v: f64| v.is_finite() && v.abs() <= CANVAS_LIMIT;
         if !on_canvas(component.position.x) || !on_canvas(component.position.y) {
-            report(format!("component {} has a position off the canvas (not a number, or beyond {CANVAS_LIMIT})", component.name));
+            report(format!(
+                "component {} has a position off the canvas (not a number, or beyond {CANVAS_LIMIT})",
+                quote(&component.name)
+            ));
         }
         if let Err(error) = check_component(design, component) {
             report(error.to_string());
@@ -117,6 +122,42 @@ fn check_values(design: &Design, report: &mut impl FnMut(String)) {
                     report(format!("connection {}: {error}", connection.id.0));
                 }
             }
+        }
+    }
+}
+
+/// Checks every component attribute, the ones its kind does not use included
+/// (see the module's header).
+fn check_attributes(component: &Component, report: &mut impl FnMut(String)) {
+    let fresh = Component::new(component.id, component.kind, &component.name);
+    let value_of = |spec: &FieldSpec, of: &Component| match spec.access {
+        Access::Component { get, .. } => Some(get(of).to_text()),
+        _ => None,
+    };
+    let component_entries = all_fields().filter(|spec| matches!(spec.applies, Applies::Kinds(_)));
+    for spec in component_entries {
+        let Some(value) = value_of(spec, component) else {
+            continue;
+        };
+        let used = spec.applies_to_kind(component.kind);
+        let who = format!("component {} ({})", component.id.0, quote(&component.name));
+        let unused = if used {
+            String::new()
+        } else {
+            format!(
+                " (kept though kind `{}` does not use it)",
+                component.kind.slug()
+            )
+        };
+        // Text fields are trimmed by the parser; a stored value must already be trimmed.
+        match spec.parse(&value) {
+            Err(_) if !used && value_of(spec, &fresh).as_ref() == Some(&value) => {}
+            Err(error) => report(format!("{who}: {error}{unused}")),
+            Ok(_) if value.trim() != value => report(format!(
+                "component {}: {} has surrounding spaces",
+                component.id.0, spec.label
+            )),
+            Ok(_) => {}
         }
     }
 }
@@ -147,23 +188,31 @@ fn check_structure(design: &Design, report: &mut impl FnMut(String)) {
         if connection.from == connection.to {
             report(format!(
                 "connection {} joins {} to itself",
-                connection.id.0, from.name
+                connection.id.0,
+                quote(&from.name)
             ));
         }
         if to.kind == ComponentKind::Client {
             report(format!(
                 "connection {} sends traffic into the client {}",
-                connection.id.0, to.name
+                connection.id.0,
+                quote(&to.name)
             ));
         }
         if from.kind == ComponentKind::EventStore && flow(from.kind, to.kind) == Flow::Request {
             report(format!(
                 "connection {}: the event store {} cannot call {}",
-                connection.id.0, from.name, to.name
+                connection.id.0,
+                quote(&from.name),
+                quote(&to.name)
             ));
         }
         if !pairs.insert((connection.from, connection.to)) {
-            report(format!("{} is connected to {} twice", from.name, to.name));
+            report(format!(
+                "{} is connected to {} twice",
+                quote(&from.name),
+                quote(&to.name)
+            ));
         }
     }
 }

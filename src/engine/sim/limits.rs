@@ -28,6 +28,7 @@ use super::error::SimError;
 use super::options::SimulationOptions;
 use super::topology::MAX_SERVERS_PER_STATION;
 use crate::engine::model::{ComponentKind, Design};
+use crate::engine::quote::quote;
 
 /// Most calls (request visits and events) alive at once in a run: about 100
 /// bytes each in the pool and up to 256 in the agenda with its slack.
@@ -99,7 +100,7 @@ pub(super) fn check_design(design: &Design) -> Result<(), SimError> {
         ) * u64::from(component.concurrency.max(1));
         if largest > MAX_SERVERS_PER_STATION {
             return Err(SimError::TooLarge {
-                component: component.name.clone(),
+                component: quote(&component.name),
                 problem: format!(
                     "{largest} servers; the simulator handles at most \
                      {MAX_SERVERS_PER_STATION} per component"

@@ -21,6 +21,7 @@ use super::station::{Station, NONE};
 use super::stats::{LogHistogram, Moments, Presence};
 use crate::engine::model::graph::{flow, Flow, Index};
 use crate::engine::model::{ComponentId, ComponentKind, Design, HttpMethod, LoadBalancingStrategy};
+use crate::engine::quote::quote;
 use std::collections::BTreeMap;
 
 /// Most servers one station may reach (replicas x concurrency).
@@ -193,7 +194,7 @@ pub fn build(design: &Design) -> Result<Topology, SimError> {
         ) * u64::from(concurrency);
         if largest > MAX_SERVERS_PER_STATION {
             return Err(SimError::TooLarge {
-                component: component.name.clone(),
+                component: quote(&component.name),
                 problem: format!("{largest} servers; the simulator handles at most {MAX_SERVERS_PER_STATION} per component"),
             });
         }
