@@ -5,6 +5,7 @@
 
 use crate::echoed_input::{assert_short_clean_line, design_with_component_named, hostile_name};
 use crate::fixtures_dir;
+use crate::run;
 use archplay::engine::share::{self, design_file};
 use std::io::Write;
 use std::path::PathBuf;
@@ -15,22 +16,6 @@ const LIMIT: usize = design_file::MAX_FILE_BYTES;
 
 /// What the endless writer offers before giving up: 16 times the limit.
 const OFFERED: usize = 16 * LIMIT;
-
-/// Runs archplay with `args`, writing `stdin` to it.
-fn archplay(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_archplay"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the archplay binary runs");
-    let mut pipe = child.stdin.take().expect("a pipe");
-    // The tool may refuse before reading everything; a broken pipe is fine.
-    let _ = pipe.write_all(stdin);
-    drop(pipe);
-    child.wait_with_output().expect("archplay ends")
-}
 
 /// Runs archplay with `args` and an endless stream of spaces on standard
 /// input; returns its output and how many bytes it took before it stopped
@@ -125,7 +110,7 @@ fn a_file_past_the_limit_is_refused_without_reading_it_whole() {
         vec!["simulate", path.as_str()],
     ] {
         assert_refused(
-            &archplay(&args, b""),
+            &run::archplay(&args, None),
             &[&format!("more than {LIMIT} bytes")],
         );
     }
@@ -133,7 +118,7 @@ fn a_file_past_the_limit_is_refused_without_reading_it_whole() {
     let under = SparseFile::new("under.json", LIMIT as u64);
     let path = under.0.to_string_lossy().into_owned();
     assert_refused(
-        &archplay(&["validate", &path], b""),
+        &run::archplay(&["validate", &path], None),
         &["not a valid design file"],
     );
 }
@@ -142,37 +127,37 @@ fn a_file_past_the_limit_is_refused_without_reading_it_whole() {
 fn hostile_names_and_links_give_one_short_clean_line() {
     let design = design_with_component_named(&hostile_name());
     let link = share::encode_link(&design);
-    assert_refused(&archplay(&["open", &link], b""), &["not valid"]);
+    assert_refused(&run::archplay(&["open", &link], None), &["not valid"]);
     let file = design_file::to_json(&design);
     assert_refused(
-        &archplay(&["validate", "-"], file.as_bytes()),
+        &run::archplay(&["validate", "-"], Some(&file)),
         &["not valid"],
     );
     assert_refused(
-        &archplay(&["open", "v\u{1b}[2J\u{1b}[H.abc"], b""),
+        &run::archplay(&["open", "v\u{1b}[2J\u{1b}[H.abc"], None),
         &["U+001B"],
     );
     let long_link = format!("v\u{1b}{}.abc", "9".repeat(100_000));
-    assert_refused(&archplay(&["open", &long_link], b""), &["version"]);
+    assert_refused(&run::archplay(&["open", &long_link], None), &["version"]);
 }
 
 #[test]
 fn arguments_echoed_in_messages_are_escaped_and_cut() {
     let hostile = format!("\u{1b}[2J{}", "z".repeat(10_000));
     assert_refused(
-        &archplay(&["template", &hostile], b""),
+        &run::archplay(&["template", &hostile], None),
         &["no template named"],
     );
     assert_refused(
-        &archplay(&["export", &hostile, "x.json"], b""),
+        &run::archplay(&["export", &hostile, "x.json"], None),
         &["unknown export format"],
     );
-    let unknown = archplay(&[&hostile], b"");
+    let unknown = run::archplay(&[&hostile], None);
     let first_line = String::from_utf8_lossy(&unknown.stderr);
     let first_line = first_line.lines().next().unwrap_or_default();
     assert!(first_line.contains("unknown command"), "{first_line:.200}");
     assert_short_clean_line(first_line);
-    let missing = archplay(&["validate", &hostile], b"");
+    let missing = run::archplay(&["validate", &hostile], None);
     assert_eq!(missing.status.code(), Some(1));
     assert_short_clean_line(String::from_utf8_lossy(&missing.stderr).trim_end());
 }
