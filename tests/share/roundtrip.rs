@@ -8,6 +8,7 @@ use archplay::engine::attributes::simulation_fields::ARRIVALS;
 use archplay::engine::model::edit::{apply, Edit};
 use archplay::engine::model::validate::validate;
 use archplay::engine::model::{ComponentKind, Design, Position};
+use archplay::engine::share::design_file;
 use archplay::engine::share::envelope::seal;
 use archplay::engine::share::wire::{WireDesign, WireSimulation};
 use archplay::engine::share::{
@@ -400,6 +401,37 @@ fn a_link_keeps_the_exact_bits_of_awkward_numbers() {
         (0.1f64 + 0.2).to_bits()
     );
     assert_eq!(decoded, design);
+}
+
+#[test]
+fn a_design_file_keeps_the_exact_bits_of_awkward_numbers() {
+    let mut design = template("auto-scaling").expect("template exists");
+    design.components[1].position = Position {
+        x: 0.1 + 0.2,
+        y: 99_999.999_999_9,
+    };
+    // The fuzzer's find: read without `float_roundtrip`, this came back as 20.000000000000014.
+    design.components[3].service_time_ms = 20.000_000_000_000_018;
+    design.workload.read_share = 1.0 / 3.0;
+    let file = design_file::to_json(&design);
+    let read = design_file::from_json(&file).expect("a written file reads");
+    assert_eq!(
+        read.components[3].service_time_ms.to_bits(),
+        20.000_000_000_000_018f64.to_bits()
+    );
+    assert_eq!(read, design);
+    // Many numbers with every mantissa bit in use, not only the hand-picked ones.
+    let mut random = crate::generate::SplitMix(7);
+    let mut awkward = template("auto-scaling").expect("template exists");
+    for round in 0..500 {
+        for component in &mut awkward.components {
+            let unit = (random.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+            component.position.x = unit * 10_000.0;
+            component.position.y = unit * 3.0;
+        }
+        let read = design_file::from_json(&design_file::to_json(&awkward)).expect("reads");
+        assert_eq!(read, awkward, "round {round}");
+    }
 }
 
 #[test]
