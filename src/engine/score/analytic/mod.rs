@@ -10,7 +10,9 @@
 //!   no route takes is unroutable); auth providers behind a gateway see every request;
 //! - a service calls each of its request targets once per request, and
 //!   publishes one event per write to each bus or event store it is connected to;
-//! - a cache answers `hit ratio` of the reads and passes misses and writes on;
+//! - a cache answers the hit ratio its TTL gives at the rates reaching it
+//!   ([`cache`]: TTL, key space and key popularity) and passes misses and
+//!   writes on;
 //! - a database sends writes to the primary of the shard owning the key and
 //!   reads to the shard's read replicas (to the primary when it has none);
 //! - a bus delivers each event to every subscriber whose topics match,
@@ -19,6 +21,7 @@
 //! What must stay true: the same design gives the same numbers; a loop or a
 //! dangling id becomes a finding, never a panic or an endless loop.
 
+pub mod cache;
 mod routing;
 
 use crate::engine::model::graph::Index;
@@ -71,6 +74,9 @@ pub struct StationEstimate {
     pub sync_visits: f64,
     /// Most entry requests per second this component sustains.
     pub capacity_rps: Option<f64>,
+    /// For a cache: the share of its reads it answers, derived from its TTL,
+    /// the rates reaching it, the key space and the key popularity.
+    pub cache_hit_ratio: Option<f64>,
 }
 
 /// The whole estimate.
@@ -122,6 +128,7 @@ pub fn estimate(design: &Design) -> Estimate {
     let routing = Routing::new(design, &index);
     let (sync, sync_hops) = routing.propagate(&seeds, &mut findings);
     let unroutable = routing.unroutable.get();
+    let hit_ratios = routing.hit_ratios.borrow().clone();
     if unroutable > 1e-12 {
         findings.push(format!(
             "{:.1}% of requests reach a gateway with no route for their method (reads take GET or ANY routes, writes POST, PUT, DELETE or ANY)",
@@ -188,6 +195,8 @@ pub fn estimate(design: &Design) -> Estimate {
         }
         stations.push(StationEstimate {
             sync_visits: visits_sync.total(),
+            cache_hit_ratio: (component.kind == ComponentKind::Cache)
+                .then(|| hit_ratios[i].unwrap_or(0.0)),
             ..station
         });
     }
@@ -300,6 +309,7 @@ fn station_estimate(
         mean_response_ms: Some(0.0),
         sync_visits: 0.0,
         capacity_rps: None,
+        cache_hit_ratio: None,
     };
     let total_visits = visits.total();
     let (mut wait, mut resp) = (0.0, 0.0);

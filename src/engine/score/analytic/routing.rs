@@ -5,6 +5,7 @@
 //! What must stay true: a loop or a dangling id ends the walk (members of a
 //! loop come last, in design order); nothing here panics or loops forever.
 
+use super::cache::{hit_ratio, CacheLoad, Popularity};
 use super::{accepts, Rates};
 use crate::engine::model::graph::{flow, Flow, Index};
 use crate::engine::model::{ComponentId, ComponentKind, Design, HttpMethod, LoadBalancingStrategy};
@@ -22,6 +23,11 @@ pub(super) struct Routing<'a> {
     /// loops come last, in design order.
     order: Vec<usize>,
     has_loop: bool,
+    /// Entry requests per second, to turn visits into the rates a cache sees.
+    offered: f64,
+    /// Each cache's hit ratio, derived when its synchronous arrivals are
+    /// first routed and kept for the asynchronous rounds.
+    pub(super) hit_ratios: std::cell::RefCell<Vec<Option<f64>>>,
 }
 
 impl<'a> Routing<'a> {
@@ -68,6 +74,8 @@ impl<'a> Routing<'a> {
             order,
             has_loop,
             unroutable: std::cell::Cell::new(0.0),
+            offered: design.workload.requests_per_second.max(0.0),
+            hit_ratios: std::cell::RefCell::new(vec![None; n]),
         }
     }
 
@@ -184,8 +192,9 @@ impl<'a> Routing<'a> {
                 }
             }
             ComponentKind::Cache => {
+                let ratio = self.hit_ratio(i, here);
                 let miss = Rates {
-                    read: here.read * (1.0 - component.cache_hit_ratio.clamp(0.0, 1.0)),
+                    read: here.read * (1.0 - ratio),
                     write: here.write,
                 };
                 next.extend(requests.into_iter().map(|(j, _, _)| (j, miss)));
@@ -264,6 +273,22 @@ impl<'a> Routing<'a> {
             }
         }
         delivered
+    }
+
+    /// The hit ratio of cache `i`, derived from the first arrivals routed to
+    /// it (the synchronous ones) at the offered load.
+    fn hit_ratio(&self, i: usize, here: Rates) -> f64 {
+        let mut ratios = self.hit_ratios.borrow_mut();
+        *ratios[i].get_or_insert_with(|| {
+            let component = &self.design.components[i];
+            hit_ratio(CacheLoad {
+                read_rps: here.read * self.offered,
+                write_rps: here.write * self.offered,
+                ttl_s: component.cache_ttl_s,
+                key_space: self.design.workload.key_space,
+                popularity: Popularity::of(self.design),
+            })
+        })
     }
 
     pub(super) fn position(&self, id: ComponentId) -> Option<usize> {

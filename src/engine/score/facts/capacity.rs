@@ -4,6 +4,7 @@
 //! What must stay true: each fact names the first component that breaks it.
 use super::{no, yes, Context, Fact};
 use crate::engine::model::{Component, ComponentKind as K};
+use crate::engine::score::analytic::Estimate;
 
 impl<'a> Context<'a> {
     pub(super) fn horizontal_scaling(&self) -> Fact {
@@ -67,13 +68,24 @@ impl<'a> Context<'a> {
         yes(format!("{balancers} balancer(s) on the request path spread traffic over every replicated service"))
     }
 
-    pub(super) fn caching(&self) -> Fact {
+    /// A cache on the request path, with the hit ratio the estimate derives
+    /// for it from its TTL, the reads reaching it and the key popularity.
+    pub(super) fn caching(&self, estimate: &Estimate) -> Fact {
         match self.path_components().find(|c| c.kind == K::Cache) {
-            Some(cache) => yes(format!(
-                "{} answers {:.0}% of reads before they reach what is behind it",
-                cache.name,
-                cache.cache_hit_ratio * 100.0
-            )),
+            Some(cache) => {
+                let ratio = estimate
+                    .stations
+                    .iter()
+                    .find(|s| s.id == cache.id)
+                    .and_then(|s| s.cache_hit_ratio)
+                    .unwrap_or(0.0);
+                yes(format!(
+                    "{} answers an estimated {:.0}% of reads before they reach what is behind it (from its {} s TTL, the reads reaching it and the key popularity)",
+                    cache.name,
+                    ratio * 100.0,
+                    crate::engine::attributes::fields::format_number(cache.cache_ttl_s)
+                ))
+            }
             None => no(
                 "no cache is on the request path".into(),
                 "put a cache between a service and its database".into(),

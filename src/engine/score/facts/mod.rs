@@ -86,7 +86,7 @@ pub fn derive(design: &Design) -> Facts {
     Facts {
         supports_horizontal_scaling: context.horizontal_scaling(),
         has_load_balancing: context.load_balancing(),
-        has_caching: context.caching(),
+        has_caching: context.caching(&estimate),
         supports_database_sharding: context.sharding(),
         has_fault_tolerance: context.fault_tolerance(),
         has_redundancy: context.redundancy(),
