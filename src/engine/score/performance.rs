@@ -29,7 +29,7 @@ fn saturated_words(design: &Design, estimate: &Estimate) -> (String, Option<Comp
     match worst {
         Some(s) if s.utilisation.is_finite() => (
             format!(
-                "{} is saturated: {:.0} req/s arrive for {} servers (utilisation {:.2}), so its queue grows without bound",
+                "{} is unstable: its queue grows without bound ({:.0} req/s arrive for {} servers, utilisation {:.2})",
                 design.name_of(s.id),
                 s.arrival_rps,
                 s.servers,
@@ -60,7 +60,7 @@ fn no_traffic(estimate: &Estimate) -> Option<Measure> {
     None
 }
 
-/// A mean time along the request path: unavailable without traffic or when a
+/// A time along the request path: unavailable without traffic or when a
 /// station is saturated (its queue, and so the mean, grows without bound).
 fn path_time(design: &Design, estimate: &Estimate, value: Option<f64>, reason: String) -> Measure {
     if let Some(measure) = no_traffic(estimate) {
@@ -81,27 +81,33 @@ fn path_time(design: &Design, estimate: &Estimate, value: Option<f64>, reason: S
     }
 }
 
-/// Mean end-to-end response time.
+/// The p95 end-to-end response time (the statistic the response-time
+/// target judges), with the mean and p99 beside it in the reason.
 pub fn response_time(design: &Design, estimate: &Estimate) -> Measure {
+    let shown = |v: Option<f64>| v.map_or_else(|| "n/a".to_string(), |ms| format!("{ms:.1} ms"));
     let reason = format!(
-        "M/M/c estimate at {:.0} req/s: queueing and service along the request path plus network hops; {}",
+        "estimated p95 response time {} (mean {}, p99 {}) at {:.0} req/s: M/M/c queueing and service along the request path plus network hops, percentiles from a gamma fit to the path's mean and variance; {}",
+        shown(estimate.p95_ms),
+        shown(estimate.response_time_ms),
+        shown(estimate.p99_ms),
         estimate.offered_rps,
         bottleneck_words(design, estimate)
     );
-    path_time(design, estimate, estimate.response_time_ms, reason)
+    path_time(design, estimate, estimate.p95_ms, reason)
 }
 
 /// Mean latency: time waiting in queues plus network hops.
 pub fn latency(design: &Design, estimate: &Estimate) -> Measure {
     let reason = format!(
-        "time spent waiting in queues and on the network ({} ms per hop), excluding service time; {}",
+        "estimated mean latency: time spent waiting in queues and on the network ({} ms per hop), excluding service time; {}",
         crate::engine::attributes::fields::format_number(design.workload.hop_latency_ms),
         bottleneck_words(design, estimate)
     );
     path_time(design, estimate, estimate.latency_ms, reason)
 }
 
-/// Sustainable throughput: the offered rate at which the bottleneck saturates.
+/// Throughput: the requests answered per second at the offered load, with
+/// the capacity (where the bottleneck saturates) beside it in the reason.
 pub fn throughput(design: &Design, estimate: &Estimate) -> Measure {
     if estimate.findings.iter().any(|f| f.starts_with("no client")) {
         return Measure {
@@ -110,20 +116,32 @@ pub fn throughput(design: &Design, estimate: &Estimate) -> Measure {
             component: None,
         };
     }
-    match estimate.throughput_rps {
-        Some(capacity) => Measure {
-            value: Some(capacity),
-            reason: format!(
-                "{} saturates at {capacity:.0} req/s of client traffic",
-                design.name_of(estimate.bottleneck.unwrap_or(ComponentId(u32::MAX)))
-            ),
-            component: estimate.bottleneck,
-        },
-        None => Measure {
+    let (Some(answered), Some(capacity)) = (estimate.answered_rps, estimate.capacity_rps) else {
+        return Measure {
             value: None,
             reason: "no station carries traffic".into(),
             component: None,
-        },
+        };
+    };
+    let bottleneck = design.name_of(estimate.bottleneck.unwrap_or(ComponentId(u32::MAX)));
+    let mut reason = format!(
+        "estimated {answered:.0} req/s answered of {:.0} req/s offered; capacity {capacity:.0} req/s, where {bottleneck} saturates",
+        estimate.offered_rps
+    );
+    if estimate.unrouted_share > 1e-9 {
+        reason.push_str(&format!(
+            "; {:.1}% of requests are not served (no route, no shard, or sent straight to storage)",
+            estimate.unrouted_share * 100.0
+        ));
+    }
+    if estimate.saturated {
+        let (words, _) = saturated_words(design, estimate);
+        reason.push_str(&format!("; {words}"));
+    }
+    Measure {
+        value: Some(answered),
+        reason,
+        component: estimate.bottleneck,
     }
 }
 

@@ -3,7 +3,8 @@
 //! Fact names follow the seed's Architecture fields in snake_case, so a
 //! teacher's script can read `facts.has_caching` or `facts.response_time_ms`.
 
-use crate::engine::model::{Design, Targets};
+use crate::engine::model::{ComponentId, Design, Targets};
+use crate::engine::score::analytic::Estimate;
 use crate::engine::score::facts::{Fact, Facts, Measure};
 use crate::engine::score::{score, Scorecard};
 use serde_json::{json, Map, Value};
@@ -61,11 +62,66 @@ fn rounded(value: f64) -> Value {
 /// The report for `design`: facts with reasons, targets, the six scores and the rubric.
 pub fn score_report(design: &Design) -> Value {
     let scorecard = score(design);
-    report_for(&scorecard, &design.targets)
+    report_with_names(&scorecard, &design.targets, &|id| {
+        design.name_of(id).to_string()
+    })
+}
+
+/// The analytic estimate as the report shows it: the path figures (mean,
+/// p95, p99, answered rate, capacity), the unstable stations, and per
+/// component its arrivals, utilisation, mean time and (caches) the hit ratio
+/// derived from its TTL.
+fn estimate_report(estimate: &Estimate, names: &dyn Fn(ComponentId) -> String) -> Value {
+    let optional = |v: Option<f64>| v.map_or(Value::Null, rounded);
+    let stations: Vec<Value> = estimate
+        .stations
+        .iter()
+        .filter(|s| s.arrival_rps > 0.0 || s.cache_hit_ratio.is_some())
+        .map(|s| {
+            let mut entry = json!({
+                "id": s.id.0,
+                "name": names(s.id),
+                "arrival_rps": rounded(s.arrival_rps),
+                "utilisation": if s.utilisation.is_finite() { rounded(s.utilisation) } else { Value::Null },
+                "mean_response_ms": optional(s.mean_response_ms),
+                "stable": s.utilisation < 1.0,
+            });
+            if let Some(ratio) = s.cache_hit_ratio {
+                entry["cache_hit_ratio"] = rounded(ratio);
+            }
+            entry
+        })
+        .collect();
+    json!({
+        "source": "analytic estimate (M/M/c stations; cache hit ratios from TTL, key space and key popularity)",
+        "offered_rps": estimate.offered_rps,
+        "answered_rps": optional(estimate.answered_rps),
+        "capacity_rps": optional(estimate.capacity_rps),
+        "mean_response_ms": optional(estimate.response_time_ms),
+        "p95_response_ms": optional(estimate.p95_ms),
+        "p99_response_ms": optional(estimate.p99_ms),
+        "mean_latency_ms": optional(estimate.latency_ms),
+        "saturated": estimate.saturated,
+        "bottleneck": estimate.bottleneck.map(|id| id.0),
+        "bottleneck_name": estimate.bottleneck.map(names),
+        "unstable": estimate.unstable.iter().map(|&id| json!({"id": id.0, "name": names(id), "words": "unstable: its queue grows without bound"})).collect::<Vec<_>>(),
+        "unserved_share": rounded(estimate.unrouted_share),
+        "stations": stations,
+        "findings": estimate.findings,
+    })
 }
 
 /// The report for an already computed scorecard.
 pub fn report_for(scorecard: &Scorecard, targets: &Targets) -> Value {
+    report_with_names(scorecard, targets, &|id| format!("#{}", id.0))
+}
+
+/// [`report_for`], naming components with `names`.
+pub fn report_with_names(
+    scorecard: &Scorecard,
+    targets: &Targets,
+    names: &dyn Fn(ComponentId) -> String,
+) -> Value {
     let mut facts = Map::new();
     let mut reasons = Map::new();
     for (name, fact) in flags(&scorecard.facts) {
@@ -88,11 +144,6 @@ pub fn report_for(scorecard: &Scorecard, targets: &Targets) -> Value {
         "targets": serde_json::to_value(targets).unwrap_or(Value::Null),
         "scores": scores,
         "rubric": scorecard.attributes,
-        "estimate": {
-            "offered_rps": estimate.offered_rps,
-            "saturated": estimate.saturated,
-            "bottleneck": estimate.bottleneck.map(|id| id.0),
-            "findings": estimate.findings,
-        },
+        "estimate": estimate_report(estimate, names),
     })
 }

@@ -52,7 +52,7 @@ impl EstimateWords {
                 // Nothing reaches a component: no clients, or no path from them.
                 (None, false) => "n/a".to_string(),
             },
-            throughput: estimate.throughput_rps.map_or_else(
+            throughput: estimate.capacity_rps.map_or_else(
                 || "unknown".to_string(),
                 |rps| format!("up to {}", shown_rate(rps)),
             ),

@@ -90,7 +90,11 @@ fn key_hit_ratio(read_rate: f64, write_rate: f64, ttl_s: f64) -> f64 {
 /// The cache's hit ratio over its reads, in [0, 1].
 pub fn hit_ratio(load: CacheLoad) -> f64 {
     let clean = |v: f64| if v.is_finite() { v.max(0.0) } else { 0.0 };
-    let (reads, writes, ttl) = (clean(load.read_rps), clean(load.write_rps), clean(load.ttl_s));
+    let (reads, writes, ttl) = (
+        clean(load.read_rps),
+        clean(load.write_rps),
+        clean(load.ttl_s),
+    );
     if reads <= 0.0 || ttl <= 0.0 {
         return 0.0;
     }

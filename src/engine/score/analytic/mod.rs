@@ -23,12 +23,15 @@
 
 pub mod cache;
 mod routing;
+mod station;
+pub mod tail;
 
 use crate::engine::model::graph::Index;
 use crate::engine::model::{Component, ComponentId, ComponentKind, Design, HttpMethod};
-use crate::engine::score::queueing::MmcStation;
 use routing::Routing;
 use serde::Serialize;
+use station::{station_estimate, visit_moments};
+use tail::{Moments, PathTimes};
 
 /// Requests per second arriving at one component, split by class.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
@@ -86,10 +89,21 @@ pub struct Estimate {
     pub offered_rps: f64,
     /// Mean end-to-end response time in ms; `None` when saturated or nothing is offered.
     pub response_time_ms: Option<f64>,
+    /// 95th percentile of the end-to-end response time in ms (see [`tail`]
+    /// for the approximation); `None` when the mean is.
+    pub p95_ms: Option<f64>,
+    /// 99th percentile of the end-to-end response time in ms.
+    pub p99_ms: Option<f64>,
     /// Mean time spent waiting in queues and on the network, in ms.
     pub latency_ms: Option<f64>,
-    /// Most entry requests per second the design sustains (its bottleneck's capacity).
-    pub throughput_rps: Option<f64>,
+    /// Entry requests per second answered at the offered load:
+    /// min(offered, capacity) less the share no component serves (see
+    /// `unrouted_share`).
+    pub answered_rps: Option<f64>,
+    /// Entry requests per second answered when the bottleneck saturates: its
+    /// capacity in entry requests, less the share no component serves. Cache
+    /// hit ratios are those at the offered load.
+    pub capacity_rps: Option<f64>,
     /// Utilisation of the busiest station, in percent; infinite when a
     /// component receives requests with no replica running.
     pub cpu_percent: f64,
@@ -97,8 +111,13 @@ pub struct Estimate {
     pub saturated: bool,
     /// The component that limits throughput.
     pub bottleneck: Option<ComponentId>,
-    /// Share of requests lost to routing: a gateway with no route for their
-    /// method, or (the larger of the two) a database key no shard owns.
+    /// Components at or past saturation (utilisation of at least 1): their
+    /// queues grow without bound at the offered load.
+    pub unstable: Vec<ComponentId>,
+    /// Share of entry requests no component serves: a gateway with no route
+    /// for their method, or (the larger of the two) a database key no shard
+    /// owns; plus requests a client sends straight to a database or cache
+    /// (answered without authorization, so not counted as served).
     pub unrouted_share: f64,
     /// Per component, in design order.
     pub stations: Vec<StationEstimate>,
@@ -129,6 +148,7 @@ pub fn estimate(design: &Design) -> Estimate {
     let (sync, sync_hops) = routing.propagate(&seeds, &mut findings);
     let unroutable = routing.unroutable.get();
     let hit_ratios = routing.hit_ratios.borrow().clone();
+    let bypass = straight_to_storage(design, &routing, &clients, &seeds, &mut findings);
     if unroutable > 1e-12 {
         findings.push(format!(
             "{:.1}% of requests reach a gateway with no route for their method (reads take GET or ANY routes, writes POST, PUT, DELETE or ANY)",
@@ -165,6 +185,10 @@ pub fn estimate(design: &Design) -> Estimate {
     let mut unrouted_share: f64 = unroutable;
     let mut bottleneck: Option<(ComponentId, f64)> = None;
     let mut peak_utilisation: f64 = 0.0;
+    let mut unstable = Vec::new();
+    // Entry requests per second stuck behind the worst saturated station.
+    let mut stuck: f64 = 0.0;
+    let mut visit = Vec::with_capacity(n);
     for (i, component) in design.components.iter().enumerate() {
         let visits_sync = sync[i];
         let mut visits = visits_sync;
@@ -175,7 +199,27 @@ pub fn estimate(design: &Design) -> Estimate {
         }
         if station.utilisation >= 1.0 {
             saturated = true;
+            unstable.push(component.id);
+            findings.push(if station.utilisation.is_finite() {
+                format!(
+                    "{} is unstable: its queue grows without bound (utilisation {:.2} at {:.0} req/s offered)",
+                    component.name, station.utilisation, offered
+                )
+            } else {
+                format!(
+                    "{} is unstable: its queue grows without bound (it receives requests with no server running)",
+                    component.name
+                )
+            });
+            if let Some(capacity) = station.capacity_rps {
+                stuck = stuck.max(visits_sync.total().min(1.0) * (offered - capacity).max(0.0));
+            } else if visits_sync.total() > 0.0 {
+                stuck = stuck.max(visits_sync.total().min(1.0) * offered);
+            }
         }
+        visit.push(
+            [true, false].map(|read| visit_moments(design, component, visits, offered, read)),
+        );
         peak_utilisation = peak_utilisation.max(station.utilisation);
         if let Some(capacity) = station.capacity_rps {
             if bottleneck.is_none_or(|(_, best)| capacity < best) {
@@ -208,14 +252,32 @@ pub fn estimate(design: &Design) -> Estimate {
         findings.push("the clients' requests reach no component that serves them".into());
     }
     let finite = |v: f64| (v.is_finite() && bottleneck.is_some() && offered > 0.0).then_some(v);
+    let unrouted_share = (unrouted_share + bypass).min(1.0);
+    let served = 1.0 - unrouted_share;
+    let path = if saturated || bottleneck.is_none() || offered <= 0.0 {
+        None
+    } else {
+        end_to_end(
+            &routing,
+            &clients,
+            read_share,
+            visit,
+            design.workload.hop_latency_ms,
+        )
+    };
+    let quantile = |q: f64| path.and_then(|m| m.gamma_quantile(q)).and_then(finite);
     Estimate {
         offered_rps: offered,
         response_time_ms: if saturated { None } else { finite(response) },
+        p95_ms: quantile(0.95),
+        p99_ms: quantile(0.99),
         latency_ms: if saturated { None } else { finite(latency) },
-        throughput_rps: bottleneck.map(|(_, capacity)| capacity),
+        answered_rps: bottleneck.map(|_| ((offered - stuck).max(0.0) * served).min(offered)),
+        capacity_rps: bottleneck.map(|(_, capacity)| capacity * served),
         cpu_percent: peak_utilisation * 100.0,
         saturated,
         bottleneck: bottleneck.map(|(id, _)| id),
+        unstable,
         unrouted_share,
         stations,
         findings,
@@ -259,94 +321,53 @@ pub fn shard_shares(design: &Design, component: &Component) -> Vec<f64> {
         .collect()
 }
 
-fn station_estimate(
+/// Moments of the end-to-end time of one answered request: clients chosen
+/// evenly, reads and writes by the read share.
+fn end_to_end(
+    routing: &Routing,
+    clients: &[usize],
+    read_share: f64,
+    visit: Vec<[Option<Moments>; 2]>,
+    hop_ms: f64,
+) -> Option<Moments> {
+    let mut times = PathTimes::new(routing, visit, hop_ms);
+    let mut mixed = Moments::default();
+    let share = 1.0 / clients.len().max(1) as f64;
+    for &client in clients {
+        for (read, weight) in [(true, read_share), (false, 1.0 - read_share)] {
+            if weight > 0.0 {
+                let time = times.from(client, read)?;
+                mixed.m1 += share * weight * time.m1;
+                mixed.m2 += share * weight * time.m2;
+            }
+        }
+    }
+    Some(mixed)
+}
+
+/// Share of entry requests clients send straight to a database or cache,
+/// with a finding for each such connection: those requests reach data with
+/// no service to authorize them, and are not counted as served.
+fn straight_to_storage(
     design: &Design,
-    component: &Component,
-    visits: Rates,
-    offered: f64,
-) -> StationEstimate {
-    let mu = if component.service_time_ms > 0.0 {
-        1000.0 / component.service_time_ms
-    } else {
-        f64::INFINITY
-    };
-    let running = component.replicas.current;
-    // Internal stations: (visits per entry request, servers, share of reads, share of writes).
-    let mut internals: Vec<(Rates, u32)> = Vec::new();
-    if component.kind == ComponentKind::Client {
-        internals.clear();
-    } else if component.kind == ComponentKind::Database {
-        for share in shard_shares(design, component) {
-            let replicas = component.read_replicas;
-            if replicas > 0 {
-                internals.push((
-                    Rates {
-                        read: 0.0,
-                        write: visits.write * share,
-                    },
-                    component.concurrency,
+    routing: &Routing,
+    clients: &[usize],
+    seeds: &[Rates],
+    findings: &mut Vec<String>,
+) -> f64 {
+    let mut share = 0.0;
+    for &client in clients {
+        for (j, rates, _) in routing.forward_labelled(client, seeds[client]) {
+            if design.components[j].kind.is_data_store() {
+                share += rates.total();
+                findings.push(format!(
+                    "{} sends {:.0}% of requests straight to {}: no authorization between users and data, so they are not counted as served",
+                    design.components[client].name,
+                    rates.total() * 100.0,
+                    design.components[j].name
                 ));
-                internals.push((
-                    Rates {
-                        read: visits.read * share,
-                        write: 0.0,
-                    },
-                    replicas.saturating_mul(component.concurrency),
-                ));
-            } else {
-                internals.push((visits.scaled(share), component.concurrency));
             }
         }
-    } else {
-        internals.push((visits, running.saturating_mul(component.concurrency)));
     }
-    let mut worst = StationEstimate {
-        id: component.id,
-        arrival_rps: visits.total() * offered,
-        servers: internals.first().map_or(0, |s| s.1),
-        utilisation: 0.0,
-        mean_wait_ms: Some(0.0),
-        mean_response_ms: Some(0.0),
-        sync_visits: 0.0,
-        capacity_rps: None,
-        cache_hit_ratio: None,
-    };
-    let total_visits = visits.total();
-    let (mut wait, mut resp) = (0.0, 0.0);
-    let mut stable = true;
-    for (station_visits, servers) in internals {
-        let v = station_visits.total();
-        if v <= 0.0 {
-            continue;
-        }
-        let mmc = MmcStation {
-            lambda: v * offered,
-            mu,
-            servers,
-        };
-        let capacity = mmc.capacity() / v;
-        if worst.capacity_rps.is_none_or(|best| capacity < best) {
-            worst.capacity_rps = Some(capacity);
-        }
-        let utilisation = mmc.utilisation();
-        if utilisation >= worst.utilisation {
-            worst.utilisation = utilisation;
-            worst.servers = servers;
-        }
-        match (mmc.mean_wait(), mmc.mean_response()) {
-            (Some(w), Some(r)) => {
-                wait += v / total_visits * w * 1000.0;
-                resp += v / total_visits * r * 1000.0;
-            }
-            _ => stable = false,
-        }
-    }
-    if !stable {
-        worst.mean_wait_ms = None;
-        worst.mean_response_ms = None;
-    } else if total_visits > 0.0 {
-        worst.mean_wait_ms = Some(wait);
-        worst.mean_response_ms = Some(resp);
-    }
-    worst
+    share
 }

@@ -107,6 +107,22 @@ impl<'a> Routing<'a> {
 
     /// Where the requests arriving at component `i` go next.
     pub(super) fn forward(&self, i: usize, here: Rates) -> Vec<(usize, Rates)> {
+        self.forward_labelled(i, here)
+            .into_iter()
+            .map(|(j, rates, _)| (j, rates))
+            .collect()
+    }
+
+    /// The kind of component `i`.
+    pub(super) fn kind(&self, i: usize) -> ComponentKind {
+        self.design.components[i].kind
+    }
+
+    /// [`Self::forward`], each target marked `true` when a request goes to it
+    /// instead of another (a route chosen by a client, balancer or gateway, or
+    /// a cache's miss), `false` when every request goes there too (auth
+    /// providers, a service's calls, published events).
+    pub(super) fn forward_labelled(&self, i: usize, here: Rates) -> Vec<(usize, Rates, bool)> {
         let component = &self.design.components[i];
         let kinds = |j: usize| self.design.components[j].kind;
         let requests: Vec<(usize, f64, HttpMethod)> = self.out[i]
@@ -132,6 +148,7 @@ impl<'a> Routing<'a> {
                             read: here.total(),
                             write: 0.0,
                         },
+                        false,
                     )
                 }));
                 // Reads take GET routes, writes POST/PUT/DELETE ones, ANY takes
@@ -164,7 +181,7 @@ impl<'a> Routing<'a> {
                                 write: rate * share,
                             }
                         };
-                        next.push((j, rates));
+                        next.push((j, rates, true));
                     }
                 }
             }
@@ -179,6 +196,7 @@ impl<'a> Routing<'a> {
                             read: here.total(),
                             write: 0.0,
                         },
+                        false,
                     )
                 }));
                 let by_weight = component.kind == ComponentKind::LoadBalancer
@@ -188,7 +206,7 @@ impl<'a> Routing<'a> {
                 let count = split.len() as f64;
                 for (j, w, _) in split {
                     let share = if even { 1.0 / count } else { w / total_weight };
-                    next.push((j, here.scaled(share)));
+                    next.push((j, here.scaled(share), true));
                 }
             }
             ComponentKind::Cache => {
@@ -197,10 +215,10 @@ impl<'a> Routing<'a> {
                     read: here.read * (1.0 - ratio),
                     write: here.write,
                 };
-                next.extend(requests.into_iter().map(|(j, _, _)| (j, miss)));
+                next.extend(requests.into_iter().map(|(j, _, _)| (j, miss, true)));
             }
             ComponentKind::Service | ComponentKind::AuthProvider => {
-                next.extend(requests.into_iter().map(|(j, _, _)| (j, here)));
+                next.extend(requests.into_iter().map(|(j, _, _)| (j, here, false)));
             }
             _ => {}
         }
@@ -215,6 +233,7 @@ impl<'a> Routing<'a> {
                         read: 0.0,
                         write: here.write,
                     },
+                    false,
                 )
             }));
         }

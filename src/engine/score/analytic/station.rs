@@ -1,0 +1,165 @@
+//! One component as M/M/c stations: its internal stations (one per shard
+//! side for a database), its estimate at the offered load, and the moments
+//! of one visit's time that the percentiles are composed from.
+//!
+//! What must stay true: a station with no server or past saturation gives
+//! `None` times, never NaN or a panic.
+
+use super::tail::{sojourn, Moments};
+use super::{shard_shares, Rates, StationEstimate};
+use crate::engine::model::{Component, ComponentKind, Design};
+use crate::engine::score::queueing::MmcStation;
+
+/// Service rate of one server, per second (infinite for a 0 ms service time).
+fn service_rate(component: &Component) -> f64 {
+    if component.service_time_ms > 0.0 {
+        1000.0 / component.service_time_ms
+    } else {
+        f64::INFINITY
+    }
+}
+
+/// The component's internal stations: (visits per entry request, servers).
+/// A database has one per shard, split into primary (writes) and read
+/// replicas (reads) when it has replicas; a client has none.
+pub(super) fn internals(
+    design: &Design,
+    component: &Component,
+    visits: Rates,
+) -> Vec<(Rates, u32)> {
+    let running = component.replicas.current;
+    // Internal stations: (visits per entry request, servers, share of reads, share of writes).
+    let mut internals: Vec<(Rates, u32)> = Vec::new();
+    if component.kind == ComponentKind::Client {
+        internals.clear();
+    } else if component.kind == ComponentKind::Database {
+        for share in shard_shares(design, component) {
+            let replicas = component.read_replicas;
+            if replicas > 0 {
+                internals.push((
+                    Rates {
+                        read: 0.0,
+                        write: visits.write * share,
+                    },
+                    component.concurrency,
+                ));
+                internals.push((
+                    Rates {
+                        read: visits.read * share,
+                        write: 0.0,
+                    },
+                    replicas.saturating_mul(component.concurrency),
+                ));
+            } else {
+                internals.push((visits.scaled(share), component.concurrency));
+            }
+        }
+    } else {
+        internals.push((visits, running.saturating_mul(component.concurrency)));
+    }
+    internals
+}
+
+pub(super) fn station_estimate(
+    design: &Design,
+    component: &Component,
+    visits: Rates,
+    offered: f64,
+) -> StationEstimate {
+    let mu = service_rate(component);
+    let internals = internals(design, component, visits);
+    let mut worst = StationEstimate {
+        id: component.id,
+        arrival_rps: visits.total() * offered,
+        servers: internals.first().map_or(0, |s| s.1),
+        utilisation: 0.0,
+        mean_wait_ms: Some(0.0),
+        mean_response_ms: Some(0.0),
+        sync_visits: 0.0,
+        capacity_rps: None,
+        cache_hit_ratio: None,
+    };
+    let total_visits = visits.total();
+    let (mut wait, mut resp) = (0.0, 0.0);
+    let mut stable = true;
+    for (station_visits, servers) in internals {
+        let v = station_visits.total();
+        if v <= 0.0 {
+            continue;
+        }
+        let mmc = MmcStation {
+            lambda: v * offered,
+            mu,
+            servers,
+        };
+        let capacity = mmc.capacity() / v;
+        if worst.capacity_rps.is_none_or(|best| capacity < best) {
+            worst.capacity_rps = Some(capacity);
+        }
+        let utilisation = mmc.utilisation();
+        if utilisation >= worst.utilisation {
+            worst.utilisation = utilisation;
+            worst.servers = servers;
+        }
+        match (mmc.mean_wait(), mmc.mean_response()) {
+            (Some(w), Some(r)) => {
+                wait += v / total_visits * w * 1000.0;
+                resp += v / total_visits * r * 1000.0;
+            }
+            _ => stable = false,
+        }
+    }
+    if !stable {
+        worst.mean_wait_ms = None;
+        worst.mean_response_ms = None;
+    } else if total_visits > 0.0 {
+        worst.mean_wait_ms = Some(wait);
+        worst.mean_response_ms = Some(resp);
+    }
+    worst
+}
+
+/// Moments of one visit's time (ms) for a read (`read`) or a write: a
+/// mixture over the internal stations that class goes to, weighted by its
+/// visits there. `None` when one of them is saturated.
+pub(super) fn visit_moments(
+    design: &Design,
+    component: &Component,
+    visits: Rates,
+    offered: f64,
+    read: bool,
+) -> Option<Moments> {
+    if component.kind == ComponentKind::Client {
+        return Some(Moments::default());
+    }
+    let mu = service_rate(component);
+    let class = |r: Rates| if read { r.read } else { r.write };
+    let internals = internals(design, component, visits);
+    let total = class(visits);
+    if total <= 0.0 {
+        // Nothing of this class arrives: one visit would take a service time.
+        return Some(if mu.is_finite() {
+            Moments {
+                m1: 1000.0 / mu,
+                m2: 2.0 * (1000.0 / mu).powi(2),
+            }
+        } else {
+            Moments::default()
+        });
+    }
+    let mut mixed = Moments::default();
+    for (station_visits, servers) in internals {
+        let weight = class(station_visits) / total;
+        if weight <= 0.0 {
+            continue;
+        }
+        let visit = sojourn(MmcStation {
+            lambda: station_visits.total() * offered,
+            mu,
+            servers,
+        })?;
+        mixed.m1 += weight * visit.m1;
+        mixed.m2 += weight * visit.m2;
+    }
+    Some(mixed)
+}
