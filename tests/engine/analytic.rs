@@ -54,7 +54,7 @@ design workload.requests_per_second=200 workload.hop_latency_ms=1.5
         mmc_wait_ms(200.0, 50.0, 8) + 1.5,
         "Wq + one hop",
     );
-    assert_close(estimate.throughput_rps.unwrap(), 400.0, "c mu");
+    assert_close(estimate.capacity_rps.unwrap(), 400.0, "c mu");
     assert_close(estimate.cpu_percent, 50.0, "lambda/(c mu)");
     assert_eq!(estimate.bottleneck, Some(id_of(&design, "api")));
     assert!(!estimate.saturated);
@@ -153,27 +153,98 @@ fn an_auth_provider_behind_a_gateway_sees_every_request() {
 const CACHED: &str = "
 client web
 service api replicas.current=4
-cache cache cache_hit_ratio=0.8
+cache cache cache_ttl_s=1
 database db
 web -> api
 api -> cache
 cache -> db
-design workload.requests_per_second=1000 workload.read_share=0.8
+design workload.requests_per_second=1000 workload.read_share=0.8 workload.key_space=1000
 ";
 
+/// The closed form for one key read at `reads` and written at `writes` per
+/// second, with entries living `ttl` seconds after the miss that filled them.
+fn key_hit_ratio(reads: f64, writes: f64, ttl: f64) -> f64 {
+    let lifetime = if writes > 0.0 {
+        (1.0 - (-writes * ttl).exp()) / writes
+    } else {
+        ttl
+    };
+    reads * lifetime / (1.0 + reads * lifetime)
+}
+
 #[test]
-fn a_cache_answers_its_hit_ratio_of_reads() {
-    // Misses: 800 reads x 0.2 = 160, plus all 200 writes.
-    check_arrivals(
-        &sketch(CACHED),
-        &[("api", 1000.0), ("cache", 1000.0), ("db", 360.0)],
+fn a_cache_answers_the_hit_ratio_its_ttl_gives() {
+    // (change, reads/s per key, writes/s per key, TTL, reads and writes offered)
+    let cases: &[(&str, f64, f64, f64, f64, f64)] = &[
+        ("", 0.8, 0.2, 1.0, 800.0, 200.0),
+        ("set cache cache_ttl_s=300", 0.8, 0.2, 300.0, 800.0, 200.0),
+        ("set cache cache_ttl_s=2", 0.8, 0.2, 2.0, 800.0, 200.0),
+        (
+            "set cache cache_ttl_s=300\ndesign workload.read_share=1",
+            1.0,
+            0.0,
+            300.0,
+            1000.0,
+            0.0,
+        ),
+        (
+            "design workload.key_space=10",
+            80.0,
+            20.0,
+            1.0,
+            800.0,
+            200.0,
+        ),
+    ];
+    for &(change, reads, writes, ttl, read_rps, write_rps) in cases {
+        let design = sketch(&format!("{CACHED}\n{change}"));
+        let estimate = run(&design);
+        let expected = key_hit_ratio(reads, writes, ttl);
+        let cache = station(&estimate, &design, "cache");
+        assert_close(cache.cache_hit_ratio.unwrap(), expected, change);
+        check_arrivals(
+            &design,
+            &[
+                ("cache", read_rps + write_rps),
+                ("db", read_rps * (1.0 - expected) + write_rps),
+            ],
+        );
+    }
+}
+
+#[test]
+fn the_hit_ratio_input_is_not_read_by_the_estimate() {
+    let mut design = sketch(CACHED);
+    let before = run(&design);
+    for component in &mut design.components {
+        component.cache_hit_ratio = 0.1;
+    }
+    assert_eq!(run(&design), before, "cache_hit_ratio moves nothing");
+}
+
+#[test]
+fn zipf_keys_raise_the_hit_ratio_and_follow_the_popularity_weighted_sum() {
+    use archplay::engine::model::KeyPopularityKind;
+    let mut design = sketch(&format!("{CACHED}\ndesign workload.read_share=1"));
+    let uniform = station(&run(&design), &design, "cache")
+        .cache_hit_ratio
+        .unwrap();
+    design.simulation.key_popularity = KeyPopularityKind::Zipf;
+    design.simulation.zipf_exponent = 1.2;
+    let zipf = station(&run(&design), &design, "cache")
+        .cache_hit_ratio
+        .unwrap();
+    let weights: Vec<f64> = (1..=1000).map(|r| (r as f64).powf(-1.2)).collect();
+    let total: f64 = weights.iter().sum();
+    let expected: f64 = weights
+        .iter()
+        .map(|w| w / total * key_hit_ratio(1000.0 * w / total, 0.0, 1.0))
+        .sum();
+    assert_close(zipf, expected, "Zipf hit ratio");
+    assert!(
+        zipf > uniform + 0.1,
+        "hot keys hit more: {zipf} vs {uniform}"
     );
-    let half = sketch(&format!("{CACHED}\nset cache cache_hit_ratio=0.5"));
-    check_arrivals(&half, &[("db", 600.0)]);
-    let all_reads = sketch(&format!(
-        "{CACHED}\nset cache cache_hit_ratio=1\ndesign workload.read_share=1"
-    ));
-    check_arrivals(&all_reads, &[("db", 0.0)]);
 }
 
 const REPLICATED: &str = "
@@ -339,7 +410,7 @@ fn the_bottleneck_is_the_station_with_least_capacity_per_request() {
     let estimate = run(&design);
     assert_eq!(estimate.bottleneck, Some(id_of(&design, "back")));
     assert_close(
-        estimate.throughput_rps.unwrap(),
+        estimate.capacity_rps.unwrap(),
         160.0,
         "back saturates at 160",
     );
@@ -350,7 +421,7 @@ fn the_bottleneck_is_the_station_with_least_capacity_per_request() {
     let estimate = run(&scaled);
     assert_eq!(estimate.bottleneck, Some(id_of(&scaled, "front")));
     assert_close(
-        estimate.throughput_rps.unwrap(),
+        estimate.capacity_rps.unwrap(),
         400.0,
         "front saturates at 400",
     );
@@ -359,7 +430,7 @@ fn the_bottleneck_is_the_station_with_least_capacity_per_request() {
         sketch("client web\nload_balancer lb\nservice a\nservice b\nweb -> lb\nlb -> a\nlb -> b");
     let estimate = run(&split);
     assert_close(
-        estimate.throughput_rps.unwrap(),
+        estimate.capacity_rps.unwrap(),
         800.0,
         "400 per second at half the visits",
     );
@@ -497,11 +568,12 @@ fn no_client_means_nothing_to_estimate() {
 
 #[test]
 fn arrivals_scale_linearly_with_offered_load() {
+    // Without a cache: a cache's hit ratio, and so what passes it, grows with the load.
     let low = run(&sketch(&format!(
-        "{CACHED}\ndesign workload.requests_per_second=100"
+        "{REPLICATED}\ndesign workload.requests_per_second=100"
     )));
     let high = run(&sketch(&format!(
-        "{CACHED}\ndesign workload.requests_per_second=300"
+        "{REPLICATED}\ndesign workload.requests_per_second=300"
     )));
     for (a, b) in low.stations.iter().zip(&high.stations) {
         assert_close(b.arrival_rps, 3.0 * a.arrival_rps, "arrivals");

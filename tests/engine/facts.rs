@@ -169,7 +169,7 @@ fn caching_and_sharding_count_only_on_the_request_path() {
         "client web\nservice api\ncache c\nweb -> api\napi -> c",
         caching,
         true,
-        "c answers 80% of reads",
+        "c answers an estimated 80% of reads",
     );
     check(
         "client web\nservice api\ncache c\nweb -> api\nc -> api",

@@ -195,7 +195,7 @@ monitor -> auth
 monitor -> orders-service
 monitor -> orders-cache
 monitor -> orders-db
-design team.documentation=90 team.test_coverage=80 team.vulnerability_scanning=true
+design team.documentation=90 team.test_coverage=80 team.vulnerability_scanning=true targets.throughput_rps=500
 ";
 
 /// Asserts `a` and `b` agree to 1e-9, relative to their size.

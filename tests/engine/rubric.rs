@@ -214,7 +214,11 @@ const BOOLEAN_CASES: &[Case] = &[
     (
         "shards that leave a gap",
         "set orders-db shards=0..400,500..1000",
-        &[("supports_database_sharding", "leave 100 of 1000 keys unowned", Some("orders-db"))],
+        &[
+            ("supports_database_sharding", "leave 100 of 1000 keys unowned", Some("orders-db")),
+            // Requests for unowned keys fail, so fewer are answered than the target asks.
+            ("throughput_rps", "estimated 450 req/s answered of 500 req/s offered", Some("orders-service")),
+        ],
     ),
     (
         "health checks turned off",
@@ -343,13 +347,31 @@ const THRESHOLD_CASES: &[Case] = &[
         )],
     ),
     (
-        "a throughput target above the bottleneck's capacity",
-        "design targets.throughput_rps=2000",
+        "a throughput target above the answered rate at the offered load",
+        "design targets.throughput_rps=600",
         &[(
             "throughput_rps",
-            "orders-service saturates at 1600 req/s",
+            "estimated 500 req/s answered of 500 req/s offered; capacity 1600 req/s, where orders-service saturates",
             Some("orders-service"),
         )],
+    ),
+    (
+        "a throughput target above the capacity, at a load past it",
+        "design targets.throughput_rps=2000 workload.requests_per_second=2000",
+        &[
+            (
+                "throughput_rps",
+                "estimated 1600 req/s answered of 2000 req/s offered; capacity 1600 req/s",
+                Some("orders-service"),
+            ),
+            (
+                "response_time_ms",
+                "orders-service is unstable: its queue grows without bound",
+                Some("orders-service"),
+            ),
+            ("latency_ms", "orders-service is unstable", Some("orders-service")),
+            ("cpu_percent", "orders-service runs at 125%", Some("orders-service")),
+        ],
     ),
     (
         "a latency target below the estimate",
@@ -371,12 +393,12 @@ const THRESHOLD_CASES: &[Case] = &[
         &[
             (
                 "response_time_ms",
-                "orders-service is saturated: 2000 req/s arrive for 32 servers (utilisation 1.25)",
+                "orders-service is unstable: its queue grows without bound (2000 req/s arrive for 32 servers, utilisation 1.25)",
                 Some("orders-service"),
             ),
             (
                 "latency_ms",
-                "orders-service is saturated",
+                "orders-service is unstable",
                 Some("orders-service"),
             ),
             (

@@ -206,10 +206,13 @@ fn database_scaling_has_sharding_caching_and_read_replicas() {
     let db = design.component_named("catalog-db").unwrap();
     assert_eq!(db.shards.len(), 4);
     assert!(db.read_replicas >= 1);
-    // 1500 requests, 80% reads, 85% of reads answered by the cache: 180 reads + 300 writes reach the database.
+    // 1500 requests, 80% reads over 1000 uniform keys: 1.2 reads/s and
+    // 0.3 writes/s per key. A 300 s TTL outlives the time to the next write
+    // (E[min(300, Exp(0.3))] = 3.33 s), so 4 hits follow each fill: 80% of
+    // reads are answered, and 240 reads + 300 writes reach the database.
     assert_close(
         arrivals(&design, "catalog-db"),
-        480.0,
+        540.0,
         "database load after the cache",
     );
     assert_eq!(estimate(&design).unrouted_share, 0.0);
