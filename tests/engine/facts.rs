@@ -166,7 +166,7 @@ fn load_balancing_needs_a_balancer_on_the_path_and_every_replicated_service_behi
 fn caching_and_sharding_count_only_on_the_request_path() {
     let caching = |f: &Facts| f.has_caching.clone();
     check(
-        "client web\nservice api\ncache c\nweb -> api\napi -> c",
+        "client web\nservice api\ncache c\ndatabase d\nweb -> api\napi -> c\nc -> d",
         caching,
         true,
         "c answers an estimated 80% of reads",

@@ -28,6 +28,7 @@ mod edit;
 mod facts;
 mod fields;
 mod format;
+mod loopholes;
 mod number;
 mod queueing;
 mod rubric;

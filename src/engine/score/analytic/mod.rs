@@ -145,10 +145,22 @@ pub fn estimate(design: &Design) -> Estimate {
         .scaled(1.0 / clients.len() as f64);
     }
     let routing = Routing::new(design, &index);
-    let (sync, sync_hops) = routing.propagate(&seeds, &mut findings);
+    let (sync, _) = routing.propagate(&seeds, &mut findings);
     let unroutable = routing.unroutable.get();
     let hit_ratios = routing.hit_ratios.borrow().clone();
     let bypass = straight_to_storage(design, &routing, &clients, &seeds, &mut findings);
+    // The answered requests' path: the same routing without what clients send
+    // straight to storage (loads above still include it, as a run would).
+    routing.served_only.set(true);
+    let (served, served_hops) = routing.propagate(&seeds, &mut Vec::new());
+    let served_fraction = 1.0 - bypass.min(1.0);
+    let per_served = |v: f64| {
+        if served_fraction > 0.0 {
+            v / served_fraction
+        } else {
+            f64::INFINITY
+        }
+    };
     if unroutable > 1e-12 {
         findings.push(format!(
             "{:.1}% of requests reach a gateway with no route for their method (reads take GET or ANY routes, writes POST, PUT, DELETE or ANY)",
@@ -180,7 +192,7 @@ pub fn estimate(design: &Design) -> Estimate {
     let offered = design.workload.requests_per_second.max(0.0);
     let mut stations = Vec::with_capacity(n);
     let mut response = 0.0;
-    let mut latency = sync_hops * design.workload.hop_latency_ms;
+    let mut latency = per_served(served_hops) * design.workload.hop_latency_ms;
     let mut saturated = false;
     let mut unrouted_share: f64 = unroutable;
     let mut bottleneck: Option<(ComponentId, f64)> = None;
@@ -228,10 +240,10 @@ pub fn estimate(design: &Design) -> Estimate {
         }
         match (station.mean_response_ms, station.mean_wait_ms) {
             (Some(r), Some(w)) => {
-                response += visits_sync.total() * r;
-                latency += visits_sync.total() * w;
+                response += per_served(served[i].total()) * r;
+                latency += per_served(served[i].total()) * w;
             }
-            _ if visits_sync.total() > 0.0 => {
+            _ if served[i].total() > 0.0 => {
                 response = f64::INFINITY;
                 latency = f64::INFINITY;
             }
@@ -244,7 +256,7 @@ pub fn estimate(design: &Design) -> Estimate {
             ..station
         });
     }
-    response += sync_hops * design.workload.hop_latency_ms;
+    response += per_served(served_hops) * design.workload.hop_latency_ms;
     if clients.is_empty() {
         findings.push("no client sends traffic, so nothing can be estimated".into());
     } else if bottleneck.is_none() {
@@ -252,7 +264,8 @@ pub fn estimate(design: &Design) -> Estimate {
         findings.push("the clients' requests reach no component that serves them".into());
     }
     let finite = |v: f64| (v.is_finite() && bottleneck.is_some() && offered > 0.0).then_some(v);
-    let unrouted_share = (unrouted_share + bypass).min(1.0);
+    let backless = backless_caches(design, &routing, &served, &mut findings);
+    let unrouted_share = (unrouted_share + bypass + backless).min(1.0);
     let served = 1.0 - unrouted_share;
     let path = if saturated || bottleneck.is_none() || offered <= 0.0 {
         None
@@ -368,6 +381,40 @@ fn straight_to_storage(
                 ));
             }
         }
+    }
+    share
+}
+
+/// Share of entry requests that miss (or write through) a cache with nothing
+/// behind it, with a finding for each such cache: no data answers them, so
+/// they are not counted as served.
+fn backless_caches(
+    design: &Design,
+    routing: &Routing,
+    served: &[Rates],
+    findings: &mut Vec<String>,
+) -> f64 {
+    let mut share = 0.0;
+    for (i, component) in design.components.iter().enumerate() {
+        if component.kind != ComponentKind::Cache || served[i].total() <= 0.0 {
+            continue;
+        }
+        let passed: f64 = routing
+            .forward_labelled(i, served[i])
+            .iter()
+            .filter(|(_, _, chosen)| *chosen)
+            .map(|(_, rates, _)| rates.total())
+            .sum();
+        if passed > 0.0 {
+            continue;
+        }
+        let ratio = routing.hit_ratios.borrow()[i].unwrap_or(0.0);
+        let unanswered = served[i].read * (1.0 - ratio) + served[i].write;
+        share += unanswered.min(1.0);
+        findings.push(format!(
+            "{} has nothing behind it: its misses and writes reach no data, so they are not counted as served",
+            component.name
+        ));
     }
     share
 }

@@ -28,6 +28,10 @@ pub(super) struct Routing<'a> {
     /// Each cache's hit ratio, derived when its synchronous arrivals are
     /// first routed and kept for the asynchronous rounds.
     pub(super) hit_ratios: std::cell::RefCell<Vec<Option<f64>>>,
+    /// When set, a client's requests to a data store are dropped instead of
+    /// routed: the time of answered requests leaves them out, since nothing
+    /// serves them (they reach data with no service to authorize them).
+    pub(super) served_only: std::cell::Cell<bool>,
 }
 
 impl<'a> Routing<'a> {
@@ -76,6 +80,7 @@ impl<'a> Routing<'a> {
             unroutable: std::cell::Cell::new(0.0),
             offered: design.workload.requests_per_second.max(0.0),
             hit_ratios: std::cell::RefCell::new(vec![None; n]),
+            served_only: std::cell::Cell::new(false),
         }
     }
 
@@ -204,7 +209,12 @@ impl<'a> Routing<'a> {
                 let total_weight: f64 = split.iter().map(|&(_, w, _)| w).sum();
                 let even = !by_weight || total_weight <= 0.0;
                 let count = split.len() as f64;
+                let drop_storage =
+                    component.kind == ComponentKind::Client && self.served_only.get();
                 for (j, w, _) in split {
+                    if drop_storage && kinds(j).is_data_store() {
+                        continue;
+                    }
                     let share = if even { 1.0 / count } else { w / total_weight };
                     next.push((j, here.scaled(share), true));
                 }

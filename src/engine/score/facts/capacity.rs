@@ -71,6 +71,29 @@ impl<'a> Context<'a> {
     /// A cache on the request path, with the hit ratio the estimate derives
     /// for it from its TTL, the reads reaching it and the key popularity.
     pub(super) fn caching(&self, estimate: &Estimate) -> Fact {
+        let backed = |cache: &Component| {
+            crate::engine::model::graph::outgoing(self.design, cache.id).any(|c| {
+                self.kind_of(c.to).is_some_and(|kind| {
+                    !matches!(
+                        kind,
+                        K::Monitoring | K::ServiceRegistry | K::EventBus | K::EventStore
+                    )
+                })
+            })
+        };
+        if let Some(cache) = self
+            .path_components()
+            .find(|c| c.kind == K::Cache && !backed(c))
+        {
+            return no(
+                format!(
+                    "{} has nothing behind it: a miss finds no data to load",
+                    cache.name
+                ),
+                format!("connect {} to the database it caches", cache.name),
+                Some(cache),
+            );
+        }
         match self.path_components().find(|c| c.kind == K::Cache) {
             Some(cache) => {
                 let ratio = estimate

@@ -94,12 +94,14 @@ pub fn derive(design: &Design) -> Facts {
         has_monitoring: context.monitoring(),
         has_alerting: context.alerting(),
         has_authentication: context.authentication(),
-        has_authorization: context.all_on_path(
-            |c| c.kind == K::Service,
-            |c| c.security.authorization,
-            "authorization",
-            "services",
-        ),
+        has_authorization: context.storage_exposed().unwrap_or_else(|| {
+            context.all_on_path(
+                |c| c.kind == K::Service,
+                |c| c.security.authorization,
+                "authorization",
+                "services",
+            )
+        }),
         has_encryption: context.encryption(),
         has_audit_logging: context.all_on_path(
             |c| {

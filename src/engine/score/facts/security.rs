@@ -23,7 +23,37 @@ impl<'a> Context<'a> {
         entries
     }
 
+    /// The first connection from a client straight to a data store
+    /// (database, cache, event bus or event store), as (client, store).
+    pub(super) fn client_to_storage(&self) -> Option<(&'a Component, &'a Component)> {
+        self.design.connections.iter().find_map(|connection| {
+            let from = &self.design.components[self.index.get(connection.from)?];
+            let to = &self.design.components[self.index.get(connection.to)?];
+            (from.kind == K::Client && to.kind.is_data_store()).then_some((from, to))
+        })
+    }
+
+    /// The finding for a client wired straight to storage, if there is one:
+    /// no service stands between users and the data to check who may do what.
+    pub(super) fn storage_exposed(&self) -> Option<Fact> {
+        let (client, store) = self.client_to_storage()?;
+        Some(no(
+            format!(
+                "no authorization between users and data ({} → {})",
+                client.name, store.name
+            ),
+            format!(
+                "remove the connection {} → {} and let a service behind the gateway read {} for the client",
+                client.name, store.name, store.name
+            ),
+            Some(store),
+        ))
+    }
+
     pub(super) fn authentication(&self) -> Fact {
+        if let Some(exposed) = self.storage_exposed() {
+            return exposed;
+        }
         let entries = self.entry_points();
         if entries.is_empty() {
             return no(

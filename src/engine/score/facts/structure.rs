@@ -1,7 +1,8 @@
 //! The two structural measures: modularity (services that own their data and
 //! sit in no call loop) and complexity (synchronous fan-out and call loops).
 //!
-//! What must stay true: both are percentages from 0 to 100.
+//! What must stay true: both are percentages from 0 to 100; a client wired
+//! straight to a data store makes modularity 0 (callers coupled to storage).
 use super::{Context, Measure};
 use crate::engine::model::graph::{flow, incoming, outgoing, Flow};
 use crate::engine::model::{Component, ComponentKind as K};
@@ -10,6 +11,18 @@ use crate::engine::score::performance::services_in_loops;
 impl<'a> Context<'a> {
     /// Share of services that own their data and sit in no call loop, in percent.
     pub(super) fn modularity(&self) -> Measure {
+        if let Some((client, store)) = self.client_to_storage() {
+            // Callers that read storage directly are coupled to its schema:
+            // no service owns that data, so the design is not modular there.
+            return Measure {
+                value: Some(0.0),
+                reason: format!(
+                    "callers coupled to storage ({} → {}): the client depends on how {} stores its data",
+                    client.name, store.name, store.name
+                ),
+                component: Some(store.id),
+            };
+        }
         let services = self.services();
         if services.is_empty() {
             return Measure {
