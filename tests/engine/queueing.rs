@@ -346,3 +346,124 @@ fn erlang_b_far_past_the_load_is_exactly_zero_not_a_stuck_subnormal() {
     let small = archplay::engine::score::queueing::erlang_b(200, 100.0);
     assert!(small > 0.0 && small.is_normal(), "{small}");
 }
+
+#[test]
+fn one_mm1_station_gives_the_exponential_percentiles_exactly() {
+    use archplay::engine::score::analytic::estimate;
+    // M/M/1 sojourn time is exponential with rate mu - lambda: p = -ln(1 - q) / (mu - lambda).
+    for (rps, ms) in [(50.0, 10.0), (80.0, 10.0), (10.0, 20.0)] {
+        let design = crate::sketch(&format!(
+            "client web\nservice s replicas.current=1 concurrency=1 service_time_ms={ms}\nweb -> s\ndesign workload.requests_per_second={rps} workload.hop_latency_ms=0"
+        ));
+        let estimate = estimate(&design);
+        let rate_per_ms = 1.0 / ms - rps / 1000.0;
+        for (q, got) in [(0.95, estimate.p95_ms), (0.99, estimate.p99_ms)] {
+            let expected = -(1.0_f64 - q).ln() / rate_per_ms;
+            let got = got.unwrap();
+            assert!(
+                (got - expected).abs() <= 1e-6 * expected,
+                "{rps} req/s, {ms} ms: p{q}: got {got}, expected {expected}"
+            );
+        }
+    }
+}
+
+#[test]
+fn sojourn_moments_match_erlang_c_and_every_template_has_ordered_percentiles() {
+    use archplay::engine::score::analytic::estimate;
+    use archplay::engine::score::analytic::tail::sojourn;
+    let station = MmcStation {
+        lambda: 30.0,
+        mu: 10.0,
+        servers: 4,
+    };
+    let moments = sojourn(station).unwrap();
+    assert_close(
+        moments.m1,
+        station.mean_response().unwrap() * 1000.0,
+        "mean sojourn in ms",
+    );
+    // Every template: mean below p95 below p99 (the gamma fit is right-skewed).
+    for info in archplay::engine::templates::TEMPLATES {
+        let design = archplay::engine::templates::template(info.name).unwrap();
+        let estimate = estimate(&design);
+        let (Some(mean), Some(p95), Some(p99)) =
+            (estimate.response_time_ms, estimate.p95_ms, estimate.p99_ms)
+        else {
+            panic!("{}: no figures", info.name);
+        };
+        assert!(mean < p95 && p95 < p99, "{}: {mean} {p95} {p99}", info.name);
+    }
+}
+
+#[test]
+fn gamma_quantiles_match_known_values() {
+    use archplay::engine::score::analytic::tail::{gamma_cdf, gamma_quantile};
+    // (shape, q, quantile at scale 1): shape 1 is exponential; shape 2 by hand
+    // (P = 1 - e^-x (1 + x)); chi-square with 10 degrees is gamma(5, 2).
+    let cases = [
+        (1.0, 0.95, -(0.05_f64).ln()),
+        (1.0, 0.99, -(0.01_f64).ln()),
+        (2.0, 0.95, 4.743_864_518_605_723),
+        (5.0, 0.95, 18.307_038_053_275_146 / 2.0),
+    ];
+    for (shape, q, expected) in cases {
+        let got = gamma_quantile(shape, q);
+        assert!(
+            (got - expected).abs() <= 1e-7 * expected,
+            "shape {shape} q {q}: {got} vs {expected}"
+        );
+        assert!((gamma_cdf(shape, got) - q).abs() < 1e-9);
+    }
+}
+
+#[test]
+fn the_cache_sum_over_a_large_zipf_key_space_agrees_with_the_term_by_term_sum_and_is_fast() {
+    use archplay::engine::score::analytic::cache::{
+        hit_ratio, hit_ratio_exact, CacheLoad, Popularity,
+    };
+    for (key_space, exponent, ttl_s, write_rps) in [
+        (1_000_000, 1.0, 60.0, 0.0),
+        (1_000_000, 0.8, 5.0, 100.0),
+        (300_000, 1.3, 1.0, 0.0),
+        (50_000, 0.5, 30.0, 50.0),
+    ] {
+        let load = CacheLoad {
+            read_rps: 2000.0,
+            write_rps,
+            ttl_s,
+            key_space,
+            popularity: Popularity::Zipf { exponent },
+        };
+        let (fast, exact) = (hit_ratio(load), hit_ratio_exact(load));
+        assert!(
+            (fast - exact).abs() < 1e-4,
+            "{key_space} keys, s={exponent}: {fast} vs {exact}"
+        );
+    }
+    // The largest key space a design may have, in the estimate's own time:
+    // a fixed number of terms, so at most a few milliseconds even in debug.
+    let load = CacheLoad {
+        read_rps: 5000.0,
+        write_rps: 10.0,
+        ttl_s: 300.0,
+        key_space: 1_000_000_000,
+        popularity: Popularity::Zipf { exponent: 1.0 },
+    };
+    let started = std::time::Instant::now();
+    let ratio = hit_ratio(load);
+    eprintln!(
+        "hit ratio over 10^9 Zipf keys: {ratio:.4} in {:?}",
+        started.elapsed()
+    );
+    assert!(ratio > 0.0 && ratio < 1.0, "{ratio}");
+    let started = std::time::Instant::now();
+    let exact = hit_ratio_exact(CacheLoad {
+        key_space: 1_000_000,
+        ..load
+    });
+    eprintln!(
+        "term by term over 10^6 keys: {exact:.4} in {:?}",
+        started.elapsed()
+    );
+}
