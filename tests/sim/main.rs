@@ -12,7 +12,9 @@
 //! - `limits`: call loops stopped at once, runs past the event budget refused
 //!   or reported as partial, the budget in `--help`;
 //! - `live`: a run watched in slices as the browser's worker drives it;
-//! - `score`: the Performance score from a simulated run.
+//! - `score`: the Performance score from a simulated run;
+//! - `agreement`: the analytic estimate against seeded runs (templates and
+//!   generated designs), with stated tolerances and the worst gaps printed.
 //!
 //! Every run also passes the universal checks in `support::check_universal`
 //! (conservation, Little's law, utilisation in [0, 1], no idle server beside a
@@ -21,6 +23,7 @@
 //! `run` (shared with the other test binaries, `tests/common/run.rs`) runs
 //! the `archplay` binary as a child process.
 
+mod agreement;
 mod autoscaling;
 mod behaviour;
 mod faults;
