@@ -249,6 +249,14 @@ pub fn estimate(design: &Design) -> Estimate {
             }
             _ => {}
         }
+        if let (ComponentKind::Cache, Some(ratio)) = (component.kind, hit_ratios[i]) {
+            findings.push(cache_words(
+                design,
+                component,
+                ratio,
+                sync[i].scaled(offered),
+            ));
+        }
         stations.push(StationEstimate {
             sync_visits: visits_sync.total(),
             cache_hit_ratio: (component.kind == ComponentKind::Cache)
@@ -417,4 +425,24 @@ fn backless_caches(
         ));
     }
     share
+}
+
+/// A cache's derived hit ratio in words, with the inputs it came from.
+fn cache_words(design: &Design, cache: &Component, ratio: f64, rates: Rates) -> String {
+    use crate::engine::attributes::fields::format_number;
+    let popularity = match cache::Popularity::of(design) {
+        cache::Popularity::Uniform => "uniform".to_string(),
+        cache::Popularity::Zipf { exponent } => format!("Zipf {} ", format_number(exponent))
+            .trim_end()
+            .to_string(),
+    };
+    format!(
+        "{} answers an estimated {:.1}% of reads: TTL {} s, {:.0} reads/s and {:.0} writes/s over {} {popularity} keys (a longer TTL, more traffic or hotter keys raise it; writes invalidate)",
+        cache.name,
+        ratio * 100.0,
+        format_number(cache.cache_ttl_s),
+        rates.read,
+        rates.write,
+        design.workload.key_space
+    )
 }
