@@ -18,11 +18,20 @@
 //! - a bus delivers each event to every subscriber whose topics match,
 //!   asynchronously: subscriber work adds load but not response time.
 //!
+//! From the stations: the mean response time and latency of answered
+//! requests; p95 and p99 ([`tail`]: Erlang C sojourn moments composed along
+//! the path, read from a gamma fit); the answered rate at the offered load
+//! and, apart, the capacity where the bottleneck saturates, both less what
+//! nothing serves ([`served`]: no route, no shard, a client wired straight
+//! to storage, a cache with nothing behind it); and the unstable stations
+//! (utilisation of at least 1: their queues grow without bound), named.
+//!
 //! What must stay true: the same design gives the same numbers; a loop or a
 //! dangling id becomes a finding, never a panic or an endless loop.
 
 pub mod cache;
 mod routing;
+mod served;
 mod station;
 pub mod tail;
 
@@ -30,8 +39,9 @@ use crate::engine::model::graph::Index;
 use crate::engine::model::{Component, ComponentId, ComponentKind, Design, HttpMethod};
 use routing::Routing;
 use serde::Serialize;
+use served::{backless_caches, cache_words, straight_to_storage};
 use station::{station_estimate, visit_moments};
-use tail::{Moments, PathTimes};
+use tail::end_to_end;
 
 /// Requests per second arriving at one component, split by class.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
@@ -340,109 +350,4 @@ pub fn shard_shares(design: &Design, component: &Component) -> Vec<f64> {
         .iter()
         .map(|s| f64::from(s.end.saturating_sub(s.start)) / space)
         .collect()
-}
-
-/// Moments of the end-to-end time of one answered request: clients chosen
-/// evenly, reads and writes by the read share.
-fn end_to_end(
-    routing: &Routing,
-    clients: &[usize],
-    read_share: f64,
-    visit: Vec<[Option<Moments>; 2]>,
-    hop_ms: f64,
-) -> Option<Moments> {
-    let mut times = PathTimes::new(routing, visit, hop_ms);
-    let mut mixed = Moments::default();
-    let share = 1.0 / clients.len().max(1) as f64;
-    for &client in clients {
-        for (read, weight) in [(true, read_share), (false, 1.0 - read_share)] {
-            if weight > 0.0 {
-                let time = times.from(client, read)?;
-                mixed.m1 += share * weight * time.m1;
-                mixed.m2 += share * weight * time.m2;
-            }
-        }
-    }
-    Some(mixed)
-}
-
-/// Share of entry requests clients send straight to a database or cache,
-/// with a finding for each such connection: those requests reach data with
-/// no service to authorize them, and are not counted as served.
-fn straight_to_storage(
-    design: &Design,
-    routing: &Routing,
-    clients: &[usize],
-    seeds: &[Rates],
-    findings: &mut Vec<String>,
-) -> f64 {
-    let mut share = 0.0;
-    for &client in clients {
-        for (j, rates, _) in routing.forward_labelled(client, seeds[client]) {
-            if design.components[j].kind.is_data_store() {
-                share += rates.total();
-                findings.push(format!(
-                    "{} sends {:.0}% of requests straight to {}: no authorization between users and data, so they are not counted as served",
-                    design.components[client].name,
-                    rates.total() * 100.0,
-                    design.components[j].name
-                ));
-            }
-        }
-    }
-    share
-}
-
-/// Share of entry requests that miss (or write through) a cache with nothing
-/// behind it, with a finding for each such cache: no data answers them, so
-/// they are not counted as served.
-fn backless_caches(
-    design: &Design,
-    routing: &Routing,
-    served: &[Rates],
-    findings: &mut Vec<String>,
-) -> f64 {
-    let mut share = 0.0;
-    for (i, component) in design.components.iter().enumerate() {
-        if component.kind != ComponentKind::Cache || served[i].total() <= 0.0 {
-            continue;
-        }
-        let passed: f64 = routing
-            .forward_labelled(i, served[i])
-            .iter()
-            .filter(|(_, _, chosen)| *chosen)
-            .map(|(_, rates, _)| rates.total())
-            .sum();
-        if passed > 0.0 {
-            continue;
-        }
-        let ratio = routing.hit_ratios.borrow()[i].unwrap_or(0.0);
-        let unanswered = served[i].read * (1.0 - ratio) + served[i].write;
-        share += unanswered.min(1.0);
-        findings.push(format!(
-            "{} has nothing behind it: its misses and writes reach no data, so they are not counted as served",
-            component.name
-        ));
-    }
-    share
-}
-
-/// A cache's derived hit ratio in words, with the inputs it came from.
-fn cache_words(design: &Design, cache: &Component, ratio: f64, rates: Rates) -> String {
-    use crate::engine::attributes::fields::format_number;
-    let popularity = match cache::Popularity::of(design) {
-        cache::Popularity::Uniform => "uniform".to_string(),
-        cache::Popularity::Zipf { exponent } => format!("Zipf {} ", format_number(exponent))
-            .trim_end()
-            .to_string(),
-    };
-    format!(
-        "{} answers an estimated {:.1}% of reads: TTL {} s, {:.0} reads/s and {:.0} writes/s over {} {popularity} keys (a longer TTL, more traffic or hotter keys raise it; writes invalidate)",
-        cache.name,
-        ratio * 100.0,
-        format_number(cache.cache_ttl_s),
-        rates.read,
-        rates.write,
-        design.workload.key_space
-    )
 }

@@ -220,6 +220,30 @@ impl<'r, 'a> PathTimes<'r, 'a> {
     }
 }
 
+/// Moments of the end-to-end time of one answered request: clients chosen
+/// evenly, reads and writes by the read share.
+pub(super) fn end_to_end(
+    routing: &Routing,
+    clients: &[usize],
+    read_share: f64,
+    visit: Vec<[Option<Moments>; 2]>,
+    hop_ms: f64,
+) -> Option<Moments> {
+    let mut times = PathTimes::new(routing, visit, hop_ms);
+    let mut mixed = Moments::default();
+    let share = 1.0 / clients.len().max(1) as f64;
+    for &client in clients {
+        for (read, weight) in [(true, read_share), (false, 1.0 - read_share)] {
+            if weight > 0.0 {
+                let time = times.from(client, read)?;
+                mixed.m1 += share * weight * time.m1;
+                mixed.m2 += share * weight * time.m2;
+            }
+        }
+    }
+    Some(mixed)
+}
+
 /// ln Γ(x) for x > 0 (Lanczos, g = 7, nine terms).
 fn ln_gamma(x: f64) -> f64 {
     const COEFFICIENTS: [f64; 9] = [
