@@ -178,6 +178,27 @@ fn score_reads_standard_input_for_a_dash() {
     );
     assert_eq!(report["facts"]["has_caching"], Value::Bool(true));
     assert_eq!(report["scores"]["scalability"].as_f64(), Some(100.0));
+    // The estimate: each cache's hit ratio derived from its TTL (1.2 reads/s
+    // and 0.3 writes/s per key, 300 s TTL: 80 %), in figures and in words,
+    // and the path figures beside the answered rate and the capacity.
+    let estimate = &report["estimate"];
+    let cache = estimate["stations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "redis-cache")
+        .expect("the cache is in the estimate");
+    assert_eq!(cache["cache_hit_ratio"].as_f64(), Some(0.8));
+    assert!(estimate["caches"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("redis-cache answers an estimated 80.0% of reads: TTL 300 s"));
+    for figure in ["mean_response_ms", "p95_response_ms", "p99_response_ms"] {
+        assert!(estimate[figure].as_f64().unwrap() > 0.0, "{figure}");
+    }
+    assert_eq!(estimate["answered_rps"].as_f64(), Some(1500.0));
+    assert_eq!(estimate["capacity_rps"].as_f64(), Some(2400.0));
+    assert_eq!(estimate["bottleneck_name"], "catalog-service");
 }
 
 #[test]

@@ -12,7 +12,9 @@ mod sim_commands;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  archplay score DESIGN.json          print facts, targets, the six scores and the rubric as JSON
+  archplay score DESIGN.json          print facts, targets, the six scores, the rubric and the analytic
+                                      estimate (answered rate, capacity, mean/p95/p99, each cache's hit
+                                      ratio derived from its TTL) as JSON
   archplay template NAME              print a template as a design file
   archplay template --list            list the templates
   archplay validate DESIGN.json       check a design file; prints `ok` or the problems

@@ -107,6 +107,7 @@ fn estimate_report(estimate: &Estimate, names: &dyn Fn(ComponentId) -> String) -
         "unstable": estimate.unstable.iter().map(|&id| json!({"id": id.0, "name": names(id), "words": "unstable: its queue grows without bound"})).collect::<Vec<_>>(),
         "unserved_share": rounded(estimate.unrouted_share),
         "stations": stations,
+        "caches": estimate.caches,
         "findings": estimate.findings,
     })
 }

@@ -133,6 +133,8 @@ pub struct Estimate {
     pub stations: Vec<StationEstimate>,
     /// What the estimate had to assume or ignore, in words.
     pub findings: Vec<String>,
+    /// Each cache's derived hit ratio in words, with what it came from.
+    pub caches: Vec<String>,
 }
 
 /// Computes the estimate for `design`.
@@ -208,6 +210,7 @@ pub fn estimate(design: &Design) -> Estimate {
     let mut bottleneck: Option<(ComponentId, f64)> = None;
     let mut peak_utilisation: f64 = 0.0;
     let mut unstable = Vec::new();
+    let mut caches = Vec::new();
     // Entry requests per second stuck behind the worst saturated station.
     let mut stuck: f64 = 0.0;
     let mut visit = Vec::with_capacity(n);
@@ -260,7 +263,7 @@ pub fn estimate(design: &Design) -> Estimate {
             _ => {}
         }
         if let (ComponentKind::Cache, Some(ratio)) = (component.kind, hit_ratios[i]) {
-            findings.push(cache_words(
+            caches.push(cache_words(
                 design,
                 component,
                 ratio,
@@ -312,6 +315,7 @@ pub fn estimate(design: &Design) -> Estimate {
         unrouted_share,
         stations,
         findings,
+        caches,
     }
 }
 
