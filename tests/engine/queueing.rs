@@ -377,7 +377,7 @@ fn sojourn_moments_match_erlang_c_and_every_template_has_ordered_percentiles() {
         mu: 10.0,
         servers: 4,
     };
-    let moments = sojourn(station).unwrap();
+    let moments = sojourn(station, 1.0).unwrap();
     assert_close(
         moments.m1,
         station.mean_response().unwrap() * 1000.0,

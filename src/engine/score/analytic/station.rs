@@ -7,8 +7,33 @@
 
 use super::tail::{sojourn, Moments};
 use super::{shard_shares, Rates, StationEstimate};
-use crate::engine::model::{Component, ComponentKind, Design};
+use crate::engine::model::{Component, ComponentKind, Design, ServiceTimeKind};
 use crate::engine::score::queueing::MmcStation;
+
+/// The squared coefficient of variation of service times the design's
+/// simulation settings choose: 1 for exponential, 0 for fixed, cv² for
+/// log-normal.
+pub(super) fn service_scv(design: &Design) -> f64 {
+    match design.simulation.service_time {
+        ServiceTimeKind::Exponential => 1.0,
+        ServiceTimeKind::Fixed => 0.0,
+        ServiceTimeKind::LogNormal => {
+            let cv = design.simulation.service_time_cv;
+            if cv.is_finite() {
+                (cv * cv).max(0.0)
+            } else {
+                1.0
+            }
+        }
+    }
+}
+
+/// The Allen–Cunneen factor (1 + cs²) / 2 that turns an M/M/c wait into an
+/// M/G/c one (Poisson arrivals, ca² = 1); exact in the mean for M/G/1
+/// (Pollaczek–Khinchine) and 1 for exponential service.
+fn wait_factor(design: &Design) -> f64 {
+    (1.0 + service_scv(design)) / 2.0
+}
 
 /// Service rate of one server, per second (infinite for a 0 ms service time).
 fn service_rate(component: &Component) -> f64 {
@@ -103,6 +128,8 @@ pub(super) fn station_estimate(
         }
         match (mmc.mean_wait(), mmc.mean_response()) {
             (Some(w), Some(r)) => {
+                let w = w * wait_factor(design);
+                let r = r - mmc.mean_wait().unwrap_or(0.0) + w;
                 wait += v / total_visits * w * 1000.0;
                 resp += v / total_visits * r * 1000.0;
             }
@@ -133,6 +160,7 @@ pub(super) fn visit_moments(
         return Some(Moments::default());
     }
     let mu = service_rate(component);
+    let scv = service_scv(design);
     let class = |r: Rates| if read { r.read } else { r.write };
     let internals = internals(design, component, visits);
     let total = class(visits);
@@ -141,7 +169,7 @@ pub(super) fn visit_moments(
         return Some(if mu.is_finite() {
             Moments {
                 m1: 1000.0 / mu,
-                m2: 2.0 * (1000.0 / mu).powi(2),
+                m2: (1.0 + scv) * (1000.0 / mu).powi(2),
             }
         } else {
             Moments::default()
@@ -153,11 +181,14 @@ pub(super) fn visit_moments(
         if weight <= 0.0 {
             continue;
         }
-        let visit = sojourn(MmcStation {
-            lambda: station_visits.total() * offered,
-            mu,
-            servers,
-        })?;
+        let visit = sojourn(
+            MmcStation {
+                lambda: station_visits.total() * offered,
+                mu,
+                servers,
+            },
+            scv,
+        )?;
         mixed.m1 += weight * visit.m1;
         mixed.m2 += weight * visit.m2;
     }

@@ -4,7 +4,11 @@
 //! One visit to an M/M/c station takes T = W + S: the wait W is 0 with
 //! probability 1 - C and exponential with rate θ = cμ - λ otherwise (Erlang
 //! C's tail, P(W > t) = C e^(-θ t)); the service S is exponential with rate μ.
-//! So E[T] = C/θ + 1/μ and E[T²] = 2C/θ² + 2C/(θμ) + 2/μ², exactly.
+//! So E[T] = C/θ + 1/μ and E[T²] = 2C/θ² + 2C/(θμ) + 2/μ², exactly. For
+//! service times that are not exponential (the run's fixed or log-normal
+//! choice), the wait's mean is scaled by Allen–Cunneen's (1 + cs²)/2 and the
+//! service's second moment is (1 + cs²)/μ² (an approximation; exact in the
+//! mean for one server).
 //!
 //! Along the path, the first two moments of the end-to-end time are composed
 //! exactly under one assumption, that the times at different stations are
@@ -84,8 +88,12 @@ impl Moments {
     }
 }
 
-/// Moments of one visit's time (wait plus service), in ms; `None` when unstable.
-pub fn sojourn(station: MmcStation) -> Option<Moments> {
+/// Moments of one visit's time (wait plus service), in ms; `None` when
+/// unstable. `scv` is the squared coefficient of variation of service times
+/// (1 for exponential): the wait keeps Erlang C's probability and its
+/// exponential shape, with its mean scaled by Allen–Cunneen's (1 + scv) / 2,
+/// and the service's second moment is (1 + scv) / μ².
+pub fn sojourn(station: MmcStation, scv: f64) -> Option<Moments> {
     if station.mu.is_infinite() {
         return Some(Moments::default());
     }
@@ -95,9 +103,10 @@ pub fn sojourn(station: MmcStation) -> Option<Moments> {
     if theta <= 0.0 {
         return None;
     }
+    let theta = theta / ((1.0 + scv.max(0.0)) / 2.0);
     Some(Moments {
         m1: c / theta + 1.0 / mu,
-        m2: 2.0 * c / (theta * theta) + 2.0 * c / (theta * mu) + 2.0 / (mu * mu),
+        m2: 2.0 * c / (theta * theta) + 2.0 * c / (theta * mu) + (1.0 + scv) / (mu * mu),
     })
 }
 
