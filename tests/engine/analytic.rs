@@ -761,3 +761,29 @@ fn requests_that_reach_nothing_have_no_response_time() {
         "only 0% CPU can be said of a design that serves nothing"
     );
 }
+
+#[test]
+fn shards_receive_the_share_their_keys_hold_under_the_key_popularity() {
+    use archplay::engine::model::KeyPopularityKind;
+    // Two shards, 0..10 and 10..100, of 16 servers at 10 ms (1600 req/s each).
+    let text =
+        "client web\ndatabase db shards=0..10,10..100\nweb -> db\ndesign workload.key_space=100";
+    let harmonic = |m: u32| (1..=m).map(|r| 1.0 / r as f64).sum::<f64>();
+    // (popularity, share of the first shard)
+    let cases = [
+        (KeyPopularityKind::Uniform, 0.1),
+        (KeyPopularityKind::Zipf, harmonic(10) / harmonic(100)),
+    ];
+    for (popularity, first) in cases {
+        let mut design = sketch(text);
+        design.simulation.key_popularity = popularity;
+        design.simulation.zipf_exponent = 1.0;
+        let estimate = run(&design);
+        let busiest = first.max(1.0 - first);
+        assert_close(
+            station(&estimate, &design, "db").capacity_rps.unwrap(),
+            1600.0 / busiest,
+            &format!("{popularity:?}: the busier shard limits the database"),
+        );
+    }
+}

@@ -23,7 +23,7 @@ mod splitmix;
 use crate::support::run;
 use archplay::engine::model::{
     ArrivalProfile, Component, ComponentKind as K, Connection, ConnectionId, Design,
-    ServiceTimeKind,
+    ServiceTimeKind, ShardRange,
 };
 use archplay::engine::score::analytic::{estimate, Estimate};
 use archplay::engine::sim::SimulationOptions;
@@ -250,7 +250,7 @@ fn the_estimate_agrees_with_runs_of_every_template() {
 
 /// A generated design: client, optional load balancer, one or two services
 /// in a chain, an optional cache with a database behind it (or a database
-/// alone), with random service times, replicas, concurrency, read share,
+/// alone, sometimes in two range shards), with random service times, replicas, concurrency, read share,
 /// TTL and key popularity; the load then set so that the busiest station
 /// runs at a utilisation between 0.3 and 0.8.
 fn generated(random: &mut SplitMix) -> Design {
@@ -306,14 +306,29 @@ fn generated(random: &mut SplitMix) -> Design {
         previous = cache;
     }
     let db_ms = pick(random, &[2.0, 5.0, 10.0]);
+    let key_space = pick(random, &[100.0, 1000.0, 20_000.0]) as u32;
+    let sharded = random.percent(40);
     let database = add(&mut design, K::Database, "db", &|c| {
         c.service_time_ms = db_ms;
         c.concurrency = 8;
         c.queue_capacity = 100_000;
+        if sharded {
+            // A small first shard: hot under Zipf keys, cold under uniform ones.
+            c.shards = vec![
+                ShardRange {
+                    start: 0,
+                    end: key_space / 10,
+                },
+                ShardRange {
+                    start: key_space / 10,
+                    end: key_space,
+                },
+            ];
+        }
     });
     connect(&mut design, previous, database);
     design.workload.read_share = pick(random, &[0.5, 0.8, 1.0]);
-    design.workload.key_space = pick(random, &[100.0, 1000.0, 20_000.0]) as u32;
+    design.workload.key_space = key_space;
     design.workload.hop_latency_ms = pick(random, &[0.0, 1.0]);
     // Service-time variability is joined (Allen–Cunneen), so runs keep it.
     match random.below(3) {
@@ -353,9 +368,11 @@ fn the_estimate_agrees_with_runs_of_generated_designs_up_to_utilisation_0_8() {
     for n in 0..16 {
         let design = generated(&mut random);
         let name = format!(
-            "generated-{n} ({} components, {:?} service times, {:.0} req/s, peak utilisation {:.2})",
+            "generated-{n} ({} components, {:?} service times, {:?} keys, {} database shards, {:.0} req/s, peak utilisation {:.2})",
             design.components.len(),
             design.simulation.service_time,
+            design.simulation.key_popularity,
+            design.components.last().map_or(0, |db| db.shards.len()),
             design.workload.requests_per_second,
             estimate(&design).cpu_percent / 100.0
         );

@@ -170,3 +170,45 @@ pub fn hit_ratio_exact(load: CacheLoad) -> f64 {
         })
         .sum()
 }
+
+/// Σ_{r=1}^{m} r^-s: exact for the first [`EXACT_RANKS`] ranks, the rest as
+/// the integral over [K + 1/2, m + 1/2] (in closed form).
+fn zipf_partial_sum(m: u32, exponent: f64) -> f64 {
+    let exact = m.min(EXACT_RANKS);
+    let mut sum: f64 = (1..=exact)
+        .map(|r| (-exponent * f64::from(r).ln()).exp())
+        .sum();
+    if m > exact {
+        let (from, to) = (f64::from(exact) + 0.5, f64::from(m) + 0.5);
+        sum += if (exponent - 1.0).abs() < 1e-12 {
+            (to / from).ln()
+        } else {
+            (to.powf(1.0 - exponent) - from.powf(1.0 - exponent)) / (1.0 - exponent)
+        };
+    }
+    sum
+}
+
+/// The share of requests whose key lies in `start..end` of a key space of
+/// `key_space` keys, under `popularity` (key k has rank k + 1). This is what
+/// a range shard receives, as the run's key sampler sends it.
+pub fn key_share(popularity: Popularity, key_space: u32, start: u32, end: u32) -> f64 {
+    let n = key_space.max(1);
+    let (start, end) = (start.min(n), end.min(n));
+    if end <= start {
+        return 0.0;
+    }
+    match popularity {
+        Popularity::Uniform => f64::from(end - start) / f64::from(n),
+        Popularity::Zipf { exponent } => {
+            let total = zipf_partial_sum(n, exponent);
+            let share =
+                (zipf_partial_sum(end, exponent) - zipf_partial_sum(start, exponent)) / total;
+            if share.is_finite() {
+                share.clamp(0.0, 1.0)
+            } else {
+                0.0
+            }
+        }
+    }
+}

@@ -15,6 +15,8 @@
 //!   writes on;
 //! - a database sends writes to the primary of the shard owning the key and
 //!   reads to the shard's read replicas (to the primary when it has none);
+//!   a shard receives the share of requests its key range holds under the
+//!   key popularity (uniform, or Zipf with hot low keys);
 //! - a bus delivers each event to every subscriber whose topics match,
 //!   asynchronously: subscriber work adds load but not response time.
 //!
@@ -319,18 +321,13 @@ pub fn estimate(design: &Design) -> Estimate {
     }
 }
 
-/// Share of keys no shard owns, for a sharded database.
+/// Share of requests whose key no shard owns, for a sharded database.
 fn unrouted(design: &Design, component: &Component) -> f64 {
     if component.shards.is_empty() {
         return 0.0;
     }
-    let covered: u64 = component
-        .shards
-        .iter()
-        .map(|s| u64::from(s.end.saturating_sub(s.start)))
-        .sum();
-    let space = u64::from(design.workload.key_space.max(1));
-    (1.0 - covered as f64 / space as f64).max(0.0)
+    let owned: f64 = shard_shares(design, component).iter().sum();
+    (1.0 - owned).max(0.0)
 }
 
 /// Whether a gateway route with `method` takes a read (`read`) or a write,
@@ -343,15 +340,17 @@ fn accepts(method: HttpMethod, read: bool) -> bool {
     }
 }
 
-/// Shares of the key space owned by each shard (one full shard when unsharded).
+/// Shares of the requests each shard receives (one full shard when
+/// unsharded): its key range weighted by the key popularity of the design's
+/// simulation settings, as the run samples keys.
 pub fn shard_shares(design: &Design, component: &Component) -> Vec<f64> {
     if component.shards.is_empty() {
         return vec![1.0];
     }
-    let space = f64::from(design.workload.key_space.max(1));
+    let popularity = cache::Popularity::of(design);
     component
         .shards
         .iter()
-        .map(|s| f64::from(s.end.saturating_sub(s.start)) / space)
+        .map(|s| cache::key_share(popularity, design.workload.key_space, s.start, s.end))
         .collect()
 }
