@@ -86,7 +86,7 @@ fn path_time(design: &Design, estimate: &Estimate, value: Option<f64>, reason: S
 pub fn response_time(design: &Design, estimate: &Estimate) -> Measure {
     let shown = |v: Option<f64>| v.map_or_else(|| "n/a".to_string(), |ms| format!("{ms:.1} ms"));
     let reason = format!(
-        "estimated p95 response time {} (mean {}, p99 {}) at {:.0} req/s: M/M/c queueing and service along the request path plus network hops, percentiles from a gamma fit to the path's mean and variance; {}",
+        "estimated p95 response time {} (mean {}, p99 {}) at {:.0} req/s, from the M/M/c estimate: queueing and service along the request path plus network hops, percentiles from a gamma fit to the path's mean and variance; {}",
         shown(estimate.p95_ms),
         shown(estimate.response_time_ms),
         shown(estimate.p99_ms),
