@@ -787,3 +787,28 @@ fn shards_receive_the_share_their_keys_hold_under_the_key_popularity() {
         );
     }
 }
+
+#[test]
+fn a_station_past_saturation_is_named_unstable_and_the_answered_rate_is_capped() {
+    // 1 replica x 4 servers at 10 ms: 400 req/s at most; 500 offered.
+    let design = sketch(
+        "client web\nservice api replicas.current=1 concurrency=4 service_time_ms=10\nweb -> api\ndesign workload.requests_per_second=500",
+    );
+    let estimate = run(&design);
+    assert_eq!(estimate.unstable, vec![id_of(&design, "api")]);
+    assert!(
+        estimate
+            .findings
+            .iter()
+            .any(|f| f.starts_with("api is unstable: its queue grows without bound")),
+        "{:?}",
+        estimate.findings
+    );
+    assert_close(
+        estimate.answered_rps.unwrap(),
+        400.0,
+        "answered at most the capacity",
+    );
+    assert_close(estimate.capacity_rps.unwrap(), 400.0, "capacity");
+    assert_eq!((estimate.response_time_ms, estimate.p95_ms), (None, None));
+}
