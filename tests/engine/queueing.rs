@@ -436,8 +436,9 @@ fn the_cache_sum_over_a_large_zipf_key_space_agrees_with_the_term_by_term_sum_an
             popularity: Popularity::Zipf { exponent },
         };
         let (fast, exact) = (hit_ratio(load), hit_ratio_exact(load));
+        eprintln!("{key_space} keys, s={exponent}: {fast} vs {exact} term by term");
         assert!(
-            (fast - exact).abs() < 1e-4,
+            (fast - exact).abs() < 1e-5,
             "{key_space} keys, s={exponent}: {fast} vs {exact}"
         );
     }

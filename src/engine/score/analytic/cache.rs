@@ -25,7 +25,7 @@
 use crate::engine::model::{Design, KeyPopularityKind};
 
 /// Ranks summed term by term; the rest of a Zipf key space is integrated.
-pub const EXACT_RANKS: u32 = 20_000;
+pub const EXACT_RANKS: u32 = 1_000;
 
 /// Intervals of the Simpson rule over the tail (in log rank; even).
 const TAIL_INTERVALS: usize = 512;
