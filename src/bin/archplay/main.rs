@@ -13,6 +13,9 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   archplay score DESIGN.json          print facts, targets, the six scores and the rubric as JSON
+  archplay score DESIGN.json --simulate [--seed N] [--duration SECONDS]
+                                      run the design, then print the scorecard reconciled with
+                                      that run (as the page shows it) and the run's state under `run`
   archplay template NAME              print a template as a design file
   archplay template --list            list the templates
   archplay validate DESIGN.json       check a design file; prints `ok` or the problems
