@@ -12,7 +12,9 @@
 //! - `limits`: call loops stopped at once, runs past the event budget refused
 //!   or reported as partial, the budget in `--help`;
 //! - `live`: a run watched in slices as the browser's worker drives it;
-//! - `score`: the Performance score from a simulated run.
+//! - `score`: the scorecard reconciled with a simulated run;
+//! - `verdict`: how a run says it went (state, causes, full channels,
+//!   stations falling behind, health-check log).
 //!
 //! Every run also passes the universal checks in `support::check_universal`
 //! (conservation, Little's law, utilisation in [0, 1], no idle server beside a
@@ -33,3 +35,4 @@ mod run;
 mod score;
 mod support;
 mod theory;
+mod verdict;

@@ -22,8 +22,8 @@ use archplay::engine::quote::quote;
 use archplay::engine::score::report::report_for;
 use archplay::engine::share::design_file;
 use archplay::engine::sim::limits::DEFAULT_EVENT_BUDGET;
-use archplay::engine::sim::outcome::run_outcome;
 use archplay::engine::sim::score::{simulated_scorecard, SimulatedPerformance};
+use archplay::engine::sim::verdict::run_verdict;
 use archplay::engine::sim::{Simulation, SimulationOptions};
 use std::io::Write;
 
@@ -169,17 +169,17 @@ pub fn score_simulated(args: &[String]) -> Result<(), Failure> {
     let performance = SimulatedPerformance::from_summary(&simulation.summary());
     let scorecard = simulated_scorecard(&design, &performance);
     let mut value = report_for(&scorecard, &design.targets);
-    let outcome = run_outcome(&performance, &design);
+    let verdict = run_verdict(&performance, &design);
     if let Some(object) = value.as_object_mut() {
         object.insert(
             "run".into(),
             serde_json::json!({
                 "seed": performance.seed,
                 "duration_s": performance.simulated_s,
-                "state": outcome.state,
-                "headline": outcome.headline,
-                "findings": outcome.findings,
-                "glossary": outcome.glossary,
+                "state": verdict.state,
+                "headline": verdict.headline,
+                "findings": verdict.findings,
+                "glossary": verdict.glossary,
             }),
         );
     }

@@ -42,7 +42,7 @@ impl FallingBehind {
         let turned_away = if self.turned_away > 0 {
             format!(
                 " ({} turned away, queue full)",
-                super::outcome::count_words(self.turned_away)
+                super::verdict::count_words(self.turned_away)
             )
         } else {
             String::new()
@@ -52,7 +52,7 @@ impl FallingBehind {
             self.name,
             self.utilisation * 100.0,
             self.growth_per_s,
-            super::outcome::count_words(self.queued_at_end),
+            super::verdict::count_words(self.queued_at_end),
         )
     }
 }

@@ -38,7 +38,6 @@ pub mod health;
 pub mod limits;
 pub mod live;
 pub mod options;
-pub mod outcome;
 pub mod performance;
 pub mod pool;
 pub mod random;
@@ -50,6 +49,7 @@ pub mod store;
 pub mod summary;
 pub mod topology;
 mod validation;
+pub mod verdict;
 
 pub use agenda::{Event, Micros};
 pub use cause::Cause;

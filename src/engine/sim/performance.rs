@@ -251,7 +251,7 @@ impl SimulatedPerformance {
                 format!(
                     "{} {}",
                     cause_name(cause),
-                    super::outcome::count_words(*count)
+                    super::verdict::count_words(*count)
                 )
             })
             .collect();

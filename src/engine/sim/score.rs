@@ -20,11 +20,11 @@
 //! `simulated (seed N, D s)`; every other line, and the design figure of
 //! every line, stay the analytic ones. Scores are the sums of the lines as
 //! judged. Nothing here panics or returns a non-finite value.
-use super::outcome::{count_words, error_budget_percent, percent_words};
 pub use super::performance::{
     Busiest, ChannelFull, ComponentWait, FailurePlace, SimulatedPerformance,
 };
 use super::summary::Summary;
+use super::verdict::{count_words, error_budget_percent, percent_words};
 use crate::engine::model::{ComponentId, Design};
 use crate::engine::model::{FaultAction, ScheduledFault};
 use crate::engine::score::facts::{derive, Facts, Measure};
@@ -230,7 +230,8 @@ fn judge_fault_tolerance(line: &mut RubricLine, design: &Design, run: &Simulated
         );
         line.fix = String::new();
     } else {
-        line.values.run = Some(figure);
+        // The run did not test fault tolerance: the design's verdict stands and
+        // judged the line, so the run's figure appears in the reason only.
         line.reason = format!(
             "{}; {label}: {} of requests failed with no fault injected (the run did not test fault tolerance)",
             line.reason,

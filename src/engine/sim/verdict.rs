@@ -1,4 +1,4 @@
-//! How a finished run went, in words: its state (ok, degraded or failed)
+//! The verdict on a finished run: how it went, in words: its state (ok, degraded or failed)
 //! from the failed share against the design's error budget and from its
 //! targets, what failed where ("queue full at orders-service: 1,204
 //! requests"), events dropped by full bus channels with their bus and topic,
@@ -95,7 +95,7 @@ pub struct GlossaryEntry {
 
 /// How a run went, in words.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RunOutcome {
+pub struct RunVerdict {
     /// Ok, degraded or failed.
     pub state: RunState,
     /// One sentence: the state and why.
@@ -172,7 +172,7 @@ fn glossary(performance: &SimulatedPerformance) -> Vec<GlossaryEntry> {
 }
 
 /// How the run with `performance`, a run of `design`, went.
-pub fn run_outcome(performance: &SimulatedPerformance, design: &Design) -> RunOutcome {
+pub fn run_verdict(performance: &SimulatedPerformance, design: &Design) -> RunVerdict {
     let budget = error_budget_percent(&design.targets);
     let failed_percent = performance.failed_percent();
     let finished = performance.completed + performance.failed;
@@ -246,7 +246,7 @@ pub fn run_outcome(performance: &SimulatedPerformance, design: &Design) -> RunOu
             ),
         )
     };
-    RunOutcome {
+    RunVerdict {
         state,
         headline,
         findings,
