@@ -153,7 +153,7 @@ fn an_auth_provider_behind_a_gateway_sees_every_request() {
 const CACHED: &str = "
 client web
 service api replicas.current=4
-cache cache cache_hit_ratio=0.8
+cache cache
 database db
 web -> api
 api -> cache
@@ -168,12 +168,10 @@ fn a_cache_answers_its_hit_ratio_of_reads() {
         &sketch(CACHED),
         &[("api", 1000.0), ("cache", 1000.0), ("db", 360.0)],
     );
-    let half = sketch(&format!("{CACHED}\nset cache cache_hit_ratio=0.5"));
-    check_arrivals(&half, &[("db", 600.0)]);
-    let all_reads = sketch(&format!(
-        "{CACHED}\nset cache cache_hit_ratio=1\ndesign workload.read_share=1"
-    ));
-    check_arrivals(&all_reads, &[("db", 0.0)]);
+    // The hit ratio is a fixed 0.8 until the estimate derives it from the
+    // TTL (track B rewrites this test): reads only, 20 % of 1000 pass.
+    let all_reads = sketch(&format!("{CACHED}\ndesign workload.read_share=1"));
+    check_arrivals(&all_reads, &[("db", 200.0)]);
 }
 
 const REPLICATED: &str = "

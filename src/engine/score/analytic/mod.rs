@@ -21,6 +21,13 @@
 
 mod routing;
 
+/// TEMPORARY (track A's compile fix while the `cache_hit_ratio` input is
+/// retired; track B replaces it with the hit ratio derived from the TTL):
+/// the share of reads a cache answers, fixed at the old input's default.
+pub fn cache_hit_ratio_placeholder(_cache: &Component) -> f64 {
+    0.8
+}
+
 use crate::engine::model::graph::Index;
 use crate::engine::model::{Component, ComponentId, ComponentKind, Design, HttpMethod};
 use crate::engine::score::queueing::MmcStation;

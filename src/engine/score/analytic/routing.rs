@@ -185,7 +185,8 @@ impl<'a> Routing<'a> {
             }
             ComponentKind::Cache => {
                 let miss = Rates {
-                    read: here.read * (1.0 - component.cache_hit_ratio.clamp(0.0, 1.0)),
+                    read: here.read
+                        * (1.0 - super::cache_hit_ratio_placeholder(component).clamp(0.0, 1.0)),
                     write: here.write,
                 };
                 next.extend(requests.into_iter().map(|(j, _, _)| (j, miss)));

@@ -72,7 +72,7 @@ impl<'a> Context<'a> {
             Some(cache) => yes(format!(
                 "{} answers {:.0}% of reads before they reach what is behind it",
                 cache.name,
-                cache.cache_hit_ratio * 100.0
+                crate::engine::score::analytic::cache_hit_ratio_placeholder(cache) * 100.0
             )),
             None => no(
                 "no cache is on the request path".into(),
