@@ -336,3 +336,40 @@ fn a_healthy_run_is_ok_and_every_cause_has_a_name_and_a_glossary_line() {
         assert!(!cause.name().is_empty() && !cause.glossary().is_empty());
     }
 }
+
+#[test]
+fn the_designs_own_error_budget_judges_the_run_and_the_fault_tolerance_line() {
+    let mut design = microservices_with_a_killed_replica(60.0);
+    design.targets.error_budget_percent = 20.0;
+    design.targets.response_time_ms = 1000.0;
+    let summary = run(&design, &options_of(&design)).summary();
+    let performance = SimulatedPerformance::from_summary(&summary);
+    let failed = performance.failed_percent();
+    assert!(failed > 1.0 && failed < 20.0, "{failed}");
+    let verdict = run_verdict(&performance, &design);
+    assert_eq!(verdict.state, RunState::Degraded, "{}", verdict.headline);
+    assert!(
+        verdict
+            .headline
+            .contains("within the 20 % error budget, but sent to a dead replica"),
+        "{}",
+        verdict.headline
+    );
+    let simulated = SimulatedRun {
+        design: design.clone(),
+        performance,
+    };
+    let card = scorecard_for(&design, Some(&simulated));
+    let line = card
+        .attributes
+        .iter()
+        .flat_map(|a| &a.lines)
+        .find(|l| l.fact == "has_fault_tolerance")
+        .unwrap();
+    assert!(line.passed, "{}", line.reason);
+    assert!(
+        line.reason.contains("within the 20 % error budget"),
+        "{}",
+        line.reason
+    );
+}

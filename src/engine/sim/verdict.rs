@@ -17,18 +17,16 @@ use super::performance::{cause_name, SimulatedPerformance};
 use crate::engine::model::{Design, Targets};
 use serde::{Deserialize, Serialize};
 
-/// The error budget of a design that states none.
+/// The error budget used when the design's is not a number.
 const DEFAULT_ERROR_BUDGET_PERCENT: f64 = 1.0;
 
 /// The design's error budget: the share of requests, in percent, that may fail.
 pub fn error_budget_percent(targets: &Targets) -> f64 {
-    // Until the design target lands (track A), the default budget of 1 %.
-    let _ = targets;
-    let budget = DEFAULT_ERROR_BUDGET_PERCENT;
+    let budget = targets.error_budget_percent;
     if budget.is_finite() {
         budget.clamp(0.0, 100.0)
     } else {
-        1.0
+        DEFAULT_ERROR_BUDGET_PERCENT
     }
 }
 
