@@ -38,6 +38,15 @@ pub enum Source {
 }
 
 impl Source {
+    /// `design`, `estimate` or `run`, as in test ids.
+    pub fn slug(&self) -> &'static str {
+        match self {
+            Source::Design => "design",
+            Source::Estimate => "estimate",
+            Source::Run { .. } => "run",
+        }
+    }
+
     /// `design`, `estimate` or `run (seed 3, 60 s)`.
     pub fn label(&self) -> String {
         match self {
@@ -119,6 +128,16 @@ impl LineValues {
                 Source::Estimate => format!("estimated: {}", design.words),
                 _ => format!("design: {}", design.words),
             },
+        }
+    }
+
+    /// What the page shows under a line: both figures after a run, the
+    /// estimate's alone before one; `None` for a line judged by the design
+    /// alone (its reason already gives its figure).
+    pub fn comparison(&self) -> Option<String> {
+        match (&self.run, &self.design.source) {
+            (None, Source::Design) => None,
+            _ => Some(self.words()),
         }
     }
 }
