@@ -373,3 +373,32 @@ fn the_designs_own_error_budget_judges_the_run_and_the_fault_tolerance_line() {
         line.reason
     );
 }
+
+#[test]
+fn a_consumer_whose_full_queue_turns_events_away_is_not_called_a_success() {
+    // The case: 100 % busy with 200 queued while no request failed.
+    let design = slow_consumer(10_000, 200);
+    let summary = run(&design, &options_of(&design)).summary();
+    assert_eq!(summary.end_to_end.failed, 0);
+    let performance = SimulatedPerformance::from_summary(&summary);
+    let verdict = run_verdict(&performance, &design);
+    assert_eq!(verdict.state, RunState::Degraded, "{}", verdict.headline);
+    assert!(
+        verdict
+            .findings
+            .iter()
+            .any(|f| f.starts_with("queue full at email: ")
+                && f.ends_with("(no request waited on them)")),
+        "{:?}",
+        verdict.findings
+    );
+    let behind = verdict
+        .findings
+        .iter()
+        .find(|f| f.starts_with("email is falling behind: busy 100 % of the time"))
+        .unwrap_or_else(|| panic!("{:?}", verdict.findings));
+    assert!(
+        behind.contains("to 200 waiting (") && behind.ends_with("turned away, queue full)"),
+        "{behind}"
+    );
+}
