@@ -14,7 +14,8 @@
 //! - `live`: a run watched in slices as the browser's worker drives it;
 //! - `score`: the scorecard reconciled with a simulated run;
 //! - `verdict`: how a run says it went (state, causes, full channels,
-//!   stations falling behind, health-check log).
+//!   health-check log);
+//! - `backlog`: stations falling behind, events lost to full queues and channels.
 //!
 //! Every run also passes the universal checks in `support::check_universal`
 //! (conservation, Little's law, utilisation in [0, 1], no idle server beside a
@@ -24,6 +25,7 @@
 //! the `archplay` binary as a child process.
 
 mod autoscaling;
+mod backlog;
 mod behaviour;
 mod faults;
 mod limits;

@@ -1,6 +1,7 @@
 //! What health checks did during a run: each time a checker took a crashed
 //! replica, or a whole component, out of rotation and each time it let one
-//! (back) in, with the simulated time, for the event log and the summary.
+//! (back) in, with the simulated time; and those changes in words for the
+//! summary ([`health_summaries`]) and the live event log ([`health_log_lines`]).
 //!
 //! What must stay true: an entry is recorded only when rotation actually
 //! changed (a replica already out is not taken out again); at most
@@ -8,6 +9,8 @@
 //! design cannot grow the run's memory.
 
 use super::agenda::Micros;
+use super::live::progress::{LogKind, LogLine};
+use super::Simulation;
 use serde::Serialize;
 
 /// Most health-check changes a run keeps; later ones are only counted.
@@ -88,4 +91,72 @@ pub fn health_words(checker: &str, target: &str, event: &HealthEvent) -> String 
             format!("health checks of {checker} let {what} into rotation (it passed a check)")
         }
     }
+}
+
+/// One change a health check made to what callers send to.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct HealthSummary {
+    /// When, simulated seconds.
+    pub t_s: f64,
+    /// The gateway or balancer whose checks decided.
+    pub checker: String,
+    /// The component checked.
+    pub target: String,
+    /// The replica (from 1), or absent for the whole component.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replica: Option<u32>,
+    /// What changed.
+    pub change: HealthChange,
+    /// The change in words.
+    pub text: String,
+}
+
+/// The name of node `index` of `simulation`.
+fn node_name(simulation: &Simulation, index: u32) -> &str {
+    simulation
+        .nodes()
+        .get(index as usize)
+        .map_or("(missing)", |node| node.name.as_str())
+}
+
+/// Every change the health checks of `simulation` made so far, for its summary.
+pub fn health_summaries(simulation: &Simulation) -> Vec<HealthSummary> {
+    simulation
+        .health_log()
+        .events()
+        .iter()
+        .map(|event| {
+            let (checker, target) = (
+                node_name(simulation, event.checker),
+                node_name(simulation, event.target),
+            );
+            HealthSummary {
+                t_s: event.at as f64 / 1e6,
+                checker: checker.to_string(),
+                target: target.to_string(),
+                replica: event.replica.map(|r| r + 1),
+                change: event.change,
+                text: health_words(checker, target, event),
+            }
+        })
+        .collect()
+}
+
+/// Log lines for the changes of `simulation` after the first `seen`.
+pub fn health_log_lines(simulation: &Simulation, seen: usize) -> Vec<LogLine> {
+    simulation
+        .health_log()
+        .events()
+        .iter()
+        .skip(seen)
+        .map(|event| LogLine {
+            t_s: event.at as f64 / 1e6,
+            kind: LogKind::Health,
+            text: health_words(
+                node_name(simulation, event.checker),
+                node_name(simulation, event.target),
+                event,
+            ),
+        })
+        .collect()
 }

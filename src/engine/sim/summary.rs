@@ -9,7 +9,7 @@
 
 use super::backlog::{falling_behind, FallingBehind};
 use super::cause::Cause;
-use super::health::{health_words, HealthChange};
+use super::health::{health_summaries, HealthSummary};
 use super::stats::{LogHistogram, Moments};
 use super::Simulation;
 use crate::engine::model::ComponentKind;
@@ -144,24 +144,6 @@ pub struct EventStoreSummary {
     pub store: String,
     /// Events recorded per topic (since the start of the run).
     pub by_topic: BTreeMap<String, u64>,
-}
-
-/// One change a health check made to what callers send to.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct HealthSummary {
-    /// When, simulated seconds.
-    pub t_s: f64,
-    /// The gateway or balancer whose checks decided.
-    pub checker: String,
-    /// The component checked.
-    pub target: String,
-    /// The replica (from 1), or absent for the whole component.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub replica: Option<u32>,
-    /// What changed.
-    pub change: HealthChange,
-    /// The change in words.
-    pub text: String,
 }
 
 /// Self-checks of the run.
@@ -348,25 +330,7 @@ pub fn summarise(simulation: &Simulation) -> Summary {
             });
         }
     }
-    let name = |index: u32| {
-        simulation
-            .nodes()
-            .get(index as usize)
-            .map_or("(missing)", |node| node.name.as_str())
-    };
-    let health = simulation
-        .health_log()
-        .events()
-        .iter()
-        .map(|event| HealthSummary {
-            t_s: event.at as f64 / 1e6,
-            checker: name(event.checker).to_string(),
-            target: name(event.target).to_string(),
-            replica: event.replica.map(|r| r + 1),
-            change: event.change,
-            text: health_words(name(event.checker), name(event.target), event),
-        })
-        .collect();
+    let health = health_summaries(simulation);
     let falling_behind = falling_behind(&components, measured_s);
     Summary {
         seed: simulation.options().seed,

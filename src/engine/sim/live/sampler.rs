@@ -8,7 +8,7 @@
 use super::progress::{ComponentLive, LogKind, LogLine, SeriesPoint};
 use crate::engine::model::{ComponentKind, Design};
 use crate::engine::sim::agenda::Micros;
-use crate::engine::sim::health::health_words;
+use crate::engine::sim::health::health_log_lines;
 use crate::engine::sim::options::FaultKind;
 use crate::engine::sim::stats::LogHistogram;
 use crate::engine::sim::{Cause, Simulation};
@@ -197,7 +197,8 @@ impl Sampler {
         self.channel_full = channel_full;
 
         self.log_faults(simulation, now, log);
-        self.log_health(simulation, log);
+        log.extend(health_log_lines(simulation, self.health_seen));
+        self.health_seen = simulation.health_log().events().len();
         self.log_scaling(simulation, log);
         self.log_failures(simulation, t_s, failed, log);
 
@@ -261,25 +262,6 @@ impl Sampler {
                 }
             }
         }
-    }
-
-    /// Replicas and components health checks took out of rotation or let in since the last step.
-    fn log_health(&mut self, simulation: &Simulation, log: &mut Vec<LogLine>) {
-        let name = |index: u32| {
-            simulation
-                .nodes()
-                .get(index as usize)
-                .map_or("(missing)", |n| n.name.as_str())
-        };
-        let events = simulation.health_log().events();
-        for event in events.iter().skip(self.health_seen) {
-            log.push(LogLine {
-                t_s: event.at as f64 / 1e6,
-                kind: LogKind::Health,
-                text: health_words(name(event.checker), name(event.target), event),
-            });
-        }
-        self.health_seen = events.len();
     }
 
     /// Replica counts the autoscalers changed since the last step.
