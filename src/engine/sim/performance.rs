@@ -258,21 +258,15 @@ impl SimulatedPerformance {
         causes.join(", ")
     }
 
-    /// `13.9% failed (sent to a dead replica 3,327, ...)`, or `none failed`.
+    /// `13.9 % of requests failed (sent to a dead replica 3,327, ...)`, or `no request failed`.
     pub fn failures_words(&self) -> String {
         if self.failed == 0 {
-            return "none failed".to_string();
+            return "no request failed".to_string();
         }
-        let causes: Vec<String> = self
-            .errors
-            .iter()
-            .take(3)
-            .map(|(cause, count)| format!("{} {count}", cause_name(cause)))
-            .collect();
         format!(
-            "{:.1}% failed ({})",
-            self.failed_percent(),
-            causes.join(", ")
+            "{} of requests failed ({})",
+            super::verdict::percent_words(self.failed_percent()),
+            self.causes_words()
         )
     }
 }
