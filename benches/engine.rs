@@ -130,7 +130,7 @@ fn hundred_components() -> Design {
             &[
                 ("replicas.max", "2"),
                 ("replicas.current", "2"),
-                ("cache_hit_ratio", "0.7"),
+                ("cache_ttl_s", "120"),
             ],
         );
         let db = b.add(

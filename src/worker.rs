@@ -134,7 +134,7 @@ impl Runner {
         };
         let summary = live.summary();
         let summary_json = serde_json::to_string_pretty(&summary).unwrap_or_default();
-        let performance = SimulatedPerformance::from_summary(&summary);
+        let performance = Box::new(SimulatedPerformance::from_summary(&summary));
         self.post_run(RunReport::Finished {
             performance,
             summary_json,

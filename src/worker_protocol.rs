@@ -154,8 +154,9 @@ pub enum RunReport {
     },
     /// The run reached its end.
     Finished {
-        /// What the Performance score and the summary show.
-        performance: SimulatedPerformance,
+        /// What the reconciled scorecard and the summary show (boxed: it is
+        /// much larger than the other reports).
+        performance: Box<SimulatedPerformance>,
         /// The summary as `archplay simulate` prints it for the same design and seed.
         summary_json: String,
     },

@@ -284,7 +284,6 @@ fn database_scaling() -> Design {
     });
     let cache = b.add(K::Cache, "redis-cache", 620.0, 220.0, |c| {
         c.cache_ttl_s = 300.0;
-        c.cache_hit_ratio = 0.85;
     });
     let db = b.add(K::Database, "catalog-db", 800.0, 220.0, |c| {
         c.read_replicas = 2;

@@ -14,7 +14,7 @@ const BAD_FILES = [
   { file: 'newer-version.json', message: /version 2, newer/ },
   { file: 'unknown-kind.json', message: /mainframe/ },
   { file: 'dangling-connection.json', message: /component 7/ },
-  { file: 'out-of-range.json', message: /Hit ratio/ },
+  { file: 'out-of-range.json', message: /TTL/ },
 ];
 
 journey('a bad design file shows its problem and changes nothing', { timeout: 90_000 }, async ({ page }) => {

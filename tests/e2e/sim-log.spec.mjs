@@ -1,6 +1,7 @@
 // Journey: the event log tells what happened during a run (the run itself,
 // scaling actions, requests that failed and why) and the summary counts the
-// failed requests by cause, as `archplay simulate` does.
+// failed requests by cause, as `archplay simulate` does, and says in words
+// how the run went against the error budget.
 
 import assert from 'node:assert/strict';
 import { journey, loadTemplate, setField } from './helpers.mjs';
@@ -32,10 +33,19 @@ journey('the log shows scaling and failures by cause, and the summary counts err
   lines = await logLines(page);
   const failures = lines.filter((line) => line.kind === 'errors');
   assert.ok(failures.length > 10, `only ${failures.length} failure lines`);
-  assert.ok(failures.every((line) => /requests? failed: no_route \d+; started by no_route at /.test(line.text)), failures[0]?.text);
+  assert.ok(failures.every((line) => /requests? failed since the last line: no route: \d+; where: no route at /.test(line.text)), failures[0]?.text);
   const logged = failures.reduce((sum, line) => sum + Number.parseInt(line.text.replace(/^[\d.]+ s\s*/, ''), 10), 0);
   const summary = JSON.parse(await pageSummary(page));
   assert.equal(logged, summary.end_to_end.failed, 'every failed request appears in the log once');
   const rows = await page.getByTestId('sim-errors').evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-cause'), row.textContent]));
-  assert.deepEqual(rows, [['no_route', `no_route${summary.end_to_end.errors.no_route}`]]);
+  assert.deepEqual(rows, [['no_route', `no route${summary.end_to_end.errors.no_route}`]]);
+  // A quarter of the requests failed: far above the 1 % error budget, the summary says so in words,
+  // names where they failed and explains the cause.
+  const verdict = page.getByTestId('sim-verdict');
+  assert.equal(await verdict.getAttribute('data-state'), 'failed');
+  assert.match(await verdict.textContent(), /^failed: [\d.]+ % of requests failed \([\d,]+ of [\d,]+\), above the 1 % error budget$/);
+  const findings = await page.getByTestId('sim-finding').allTextContents();
+  assert.match(findings[0], /^no route at payment-gateway: [\d,]+ requests failed$/);
+  const terms = await page.getByTestId('sim-glossary-term').evaluateAll((list) => list.map((term) => term.getAttribute('data-cause')));
+  assert.deepEqual(terms, ['no_route']);
 });

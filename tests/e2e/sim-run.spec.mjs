@@ -59,6 +59,15 @@ journey('a template runs to the end with charts, canvas figures and a simulated 
   // The scorecard: Performance from the run, labelled; the other five unchanged.
   const reasons = await performanceReasons(page);
   for (const reason of reasons) assert.ok(reason.includes('simulated (seed 1, 60 s)'), reason);
+  // Each Performance line shows the run's figure beside the estimate's and says the run judged it.
+  const judged = () =>
+    page.getByTestId('score-performance').getByTestId('rubric-values').evaluateAll((list) => list.map((values) => [values.getAttribute('data-judged-by'), values.textContent]));
+  const byRun = await judged();
+  assert.equal(byRun.length, 4, JSON.stringify(byRun));
+  for (const [source, text] of byRun) {
+    assert.equal(source, 'run', text);
+    assert.match(text, /^estimate .+ · run \(seed 1, 60 s\) .+, judged by the run$/);
+  }
   const after = await readScores(page);
   for (const attribute of ATTRIBUTES.filter((name) => name !== 'performance')) {
     assert.equal(after[attribute], before[attribute], `${attribute} changed after the run`);
@@ -69,5 +78,7 @@ journey('a template runs to the end with charts, canvas figures and a simulated 
   await eventually(async () => {
     const edited = await performanceReasons(page);
     assert.ok(edited.every((reason) => !reason.includes('simulated')), edited.join('\n'));
+    const estimated = await judged();
+    assert.ok(estimated.length === 4 && estimated.every(([source, text]) => source === 'estimate' && text.startsWith('estimated: ')), JSON.stringify(estimated));
   });
 });

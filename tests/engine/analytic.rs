@@ -213,13 +213,20 @@ fn a_cache_answers_the_hit_ratio_its_ttl_gives() {
 }
 
 #[test]
-fn the_hit_ratio_input_is_not_read_by_the_estimate() {
-    let mut design = sketch(CACHED);
+fn the_retired_hit_ratio_input_in_an_old_file_moves_nothing() {
+    use archplay::engine::share::design_file::{from_json, to_json};
+    let design = sketch(CACHED);
     let before = run(&design);
-    for component in &mut design.components {
-        component.cache_hit_ratio = 0.1;
-    }
-    assert_eq!(run(&design), before, "cache_hit_ratio moves nothing");
+    let text = to_json(&design).replace(
+        "\"cache_ttl_s\"",
+        "\"cache_hit_ratio\": 0.1,\n      \"cache_ttl_s\"",
+    );
+    assert!(
+        text.contains("cache_hit_ratio"),
+        "the old input is in the file"
+    );
+    let old = from_json(&text).expect("an old file with cache_hit_ratio still loads");
+    assert_eq!(run(&old), before, "cache_hit_ratio moves nothing");
 }
 
 #[test]

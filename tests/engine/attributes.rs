@@ -123,7 +123,6 @@ fn each_kind_has_exactly_its_own_entries_and_every_entry_belongs_somewhere() {
                 "concurrency",
                 "queue_capacity",
                 "cache_ttl_s",
-                "cache_hit_ratio",
                 "security.authentication",
                 "security.authorization",
                 "security.tls",

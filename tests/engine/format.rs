@@ -224,6 +224,37 @@ fn old_design_files_keep_loading() {
 }
 
 #[test]
+fn a_file_with_the_retired_cache_hit_ratio_loads_and_ignores_it() {
+    // Builds before the estimate derived the hit ratio from the TTL wrote
+    // `cache_hit_ratio` on every component; the reader tolerates the key.
+    let text = r#"{ "archplay": 1, "components": [
+        { "id": 0, "kind": "cache", "name": "hot", "cache_hit_ratio": 0.85, "cache_ttl_s": 60 }
+    ] }"#;
+    let design = from_json(text).expect("an old file loads");
+    assert_eq!(design.components[0].cache_ttl_s, 60.0);
+    assert!(
+        !to_json(&design).contains("cache_hit_ratio"),
+        "never written again"
+    );
+    // Out of its old range it is still ignored, not refused.
+    assert!(from_json(&text.replace("0.85", "7.5")).is_ok());
+}
+
+#[test]
+fn a_file_without_an_error_budget_has_the_one_percent_budget() {
+    let design = from_json(r#"{ "archplay": 1, "targets": { "cpu_percent": 60 } }"#).unwrap();
+    assert_eq!(design.targets.error_budget_percent, 1.0);
+    assert_eq!(design.targets.cpu_percent, 60.0);
+    let refused = from_json(r#"{ "archplay": 1, "targets": { "error_budget_percent": 101 } }"#);
+    assert!(
+        refused
+            .as_ref()
+            .is_err_and(|e| e.to_string().contains("Error budget")),
+        "{refused:?}"
+    );
+}
+
+#[test]
 fn broken_fixture_files_are_refused_by_name() {
     let expected = [
         (
@@ -235,7 +266,7 @@ fn broken_fixture_files_are_refused_by_name() {
         ("no-version.json", "no \"archplay\" version field"),
         (
             "out-of-range.json",
-            "component 0 (hot): Hit ratio must be between 0 and 1",
+            "component 0 (hot): TTL (s) must be between 0.001",
         ),
         ("truncated.json", "EOF while parsing"),
         ("unknown-kind.json", "unknown variant `mainframe`"),

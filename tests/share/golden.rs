@@ -9,13 +9,15 @@
 //! (autosaves), frozen the same way.
 
 use crate::{
-    fixture_design, fixture_link, fixture_link_v2, fixture_snapshot, FIXTURES, FIXTURES_V2,
+    fixture_design, fixture_link, fixture_link_v2, fixture_snapshot, fixture_snapshot_s2, FIXTURES,
+    FIXTURES_V2,
 };
 use archplay::engine::attributes::access::get_field;
 use archplay::engine::attributes::fields::FieldTarget;
 use archplay::engine::attributes::simulation_fields::simulation_fields;
 use archplay::engine::model::{Design, FaultAction};
 use archplay::engine::share::envelope::{open, seal, split};
+use archplay::engine::share::wire::WireDesign;
 use archplay::engine::share::{
     decode_link, decode_snapshot, encode_link, encode_payload, encode_snapshot, LINK_VERSION,
 };
@@ -24,6 +26,71 @@ use archplay::engine::share::{
 fn payload_of(link: &str) -> Vec<u8> {
     let envelope = split(link).expect("a golden link has a version");
     open(&envelope, link).expect("a golden link unpacks")
+}
+
+/// `payload` with every retired slot left out, re-encoded.
+fn without_retired_slots(payload: &[u8]) -> Vec<u8> {
+    let mut wire = WireDesign::from_bytes(payload).expect("a golden payload reads");
+    for component in &mut wire.components {
+        component.retired_cache_hit_ratio = None;
+    }
+    wire.to_bytes()
+}
+
+#[test]
+fn golden_links_with_a_retired_cache_hit_ratio_still_decode_and_drop_it() {
+    // database-scaling sets 0.85 and edge-case 1.0 in their golden links,
+    // written when the hit ratio was an input; it is read and ignored.
+    for (name, cache, ratio) in [
+        ("database-scaling", "redis-cache", 0.85),
+        ("edge-case", "cache ü", 1.0),
+    ] {
+        for link in [fixture_link(name), fixture_link_v2(name)] {
+            let wire = WireDesign::from_bytes(&payload_of(&link)).expect("reads");
+            let carried = wire
+                .components
+                .iter()
+                .find(|c| c.name == cache)
+                .and_then(|c| c.retired_cache_hit_ratio);
+            assert_eq!(carried, Some(ratio), "{name}: the golden link carries it");
+            assert_eq!(decode_link(&link), Ok(fixture_design(name)), "{name}");
+            let written = WireDesign::from_bytes(&encode_payload(&fixture_design(name)));
+            assert!(
+                written
+                    .expect("reads")
+                    .components
+                    .iter()
+                    .all(|c| c.retired_cache_hit_ratio.is_none()),
+                "{name}: the writer never writes the retired slot"
+            );
+        }
+    }
+}
+
+#[test]
+fn golden_links_from_before_the_error_budget_read_it_as_one_percent() {
+    for name in FIXTURES_V2 {
+        let wire = WireDesign::from_bytes(&payload_of(&fixture_link_v2(name))).expect("reads");
+        assert_eq!(wire.targets.error_budget_percent, None, "{name}");
+        let design = decode_link(&fixture_link_v2(name)).expect("decodes");
+        assert_eq!(design.targets.error_budget_percent, 1.0, "{name}");
+    }
+}
+
+#[test]
+fn the_error_budget_travels_in_a_link_and_a_design_file() {
+    let mut design = fixture_design("microservices");
+    design.targets.error_budget_percent = 0.25;
+    assert_eq!(decode_link(&encode_link(&design)), Ok(design.clone()));
+    let file = archplay::engine::share::design_file::to_json(&design);
+    assert_eq!(
+        archplay::engine::share::design_file::from_json(&file),
+        Ok(design.clone())
+    );
+    // A link at the default leaves it out, so older links keep their bytes.
+    design.targets.error_budget_percent = 1.0;
+    let wire = WireDesign::from_bytes(&encode_payload(&design)).expect("reads");
+    assert_eq!(wire.targets.error_budget_percent, None);
 }
 
 #[test]
@@ -60,11 +127,13 @@ fn every_golden_v2_link_decodes_to_its_design_file() {
 
 #[test]
 fn the_writer_still_writes_the_golden_payloads() {
-    // Deflate output may change with the compressor; the payload bytes may not.
+    // Deflate output may change with the compressor; the payload bytes may
+    // not, except that the writer never writes a retired slot: the golden
+    // payload with its retired slots cleared is what the writer writes.
     for name in FIXTURES_V2 {
         assert_eq!(
             encode_payload(&fixture_design(name)),
-            payload_of(&fixture_link_v2(name)),
+            without_retired_slots(&payload_of(&fixture_link_v2(name))),
             "{name}: the writer changed"
         );
     }
@@ -73,7 +142,7 @@ fn the_writer_still_writes_the_golden_payloads() {
     for name in FIXTURES {
         assert_eq!(
             encode_payload(&fixture_design(name)),
-            payload_of(&fixture_link(name)),
+            without_retired_slots(&payload_of(&fixture_link(name))),
             "{name}: the writer no longer writes the v1 golden payload"
         );
         assert_eq!(
@@ -197,17 +266,34 @@ fn the_simulation_fixture_sets_every_simulation_setting() {
 }
 
 #[test]
-fn every_golden_snapshot_reads_and_writes_the_same_bytes() {
-    // Autosaves hold `s1.` snapshots. These were written when the snapshot
-    // moved to the shared code tables, and checked to open as their designs
-    // in the build before that move.
+fn every_golden_s1_snapshot_still_reads() {
+    // Autosaves of older builds hold `s1.` snapshots. These were written when
+    // the snapshot moved to the shared code tables, and checked to open as
+    // their designs in the build before that move. They carry the retired
+    // cache hit ratio (dropped) and no error budget (read as 1 %).
     for name in FIXTURES_V2 {
         let snapshot = fixture_snapshot(name);
+        assert!(snapshot.starts_with("s1."), "{name}");
+        assert_eq!(
+            decode_snapshot(&snapshot),
+            Ok(fixture_design(name)),
+            "golden snapshot {name} no longer decodes to {name}.json"
+        );
+    }
+}
+
+#[test]
+fn every_golden_s2_snapshot_reads_and_writes_the_same_bytes() {
+    // `NAME.s2.snapshot` was written by the first `s2.` writer (error budget
+    // among the targets, no cache hit ratio).
+    for name in FIXTURES_V2 {
+        let snapshot = fixture_snapshot_s2(name);
         let design = fixture_design(name);
+        assert!(snapshot.starts_with("s2."), "{name}");
         assert_eq!(
             decode_snapshot(&snapshot),
             Ok(design.clone()),
-            "golden snapshot {name} no longer decodes to {name}.json"
+            "golden snapshot {name}.s2 no longer decodes to {name}.json"
         );
         assert_eq!(
             encode_snapshot(&design),
@@ -215,4 +301,11 @@ fn every_golden_snapshot_reads_and_writes_the_same_bytes() {
             "{name}: the snapshot writer changed"
         );
     }
+}
+
+#[test]
+fn a_snapshot_carries_the_error_budget() {
+    let mut design = fixture_design("microservices");
+    design.targets.error_budget_percent = 2.5;
+    assert_eq!(decode_snapshot(&encode_snapshot(&design)), Ok(design));
 }

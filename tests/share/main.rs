@@ -107,6 +107,11 @@ pub fn fixture_snapshot(name: &str) -> String {
     read_link(&format!("{name}.snapshot"))
 }
 
+/// A fixture's committed `s2.` snapshot (what the page writes today).
+pub fn fixture_snapshot_s2(name: &str) -> String {
+    read_link(&format!("{name}.s2.snapshot"))
+}
+
 fn read_link(file: &str) -> String {
     let path = fixtures_dir().join(file);
     std::fs::read_to_string(&path)

@@ -113,6 +113,25 @@ fn a_component_down_fails_calls_and_a_checking_gateway_reports_service_not_found
     );
     assert_eq!(summary.components[1].errors["service_not_found"], not_found);
     assert!(summary.end_to_end.completed > 3500, "it recovers");
+    // The health checks say when they took the service out and let it back in.
+    let changes: Vec<_> = summary
+        .health
+        .iter()
+        .map(|h| (h.t_s, h.text.as_str()))
+        .collect();
+    assert_eq!(changes.len(), 2, "{changes:?}");
+    assert_eq!(
+        changes[0],
+        (
+            10.0,
+            "health checks of gateway took orders out of rotation after 1 failed check"
+        )
+    );
+    assert!((20.0..=21.0).contains(&changes[1].0), "{changes:?}");
+    assert_eq!(
+        changes[1].1,
+        "health checks of gateway let orders into rotation (it passed a check)"
+    );
 }
 
 #[test]

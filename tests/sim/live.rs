@@ -155,7 +155,7 @@ fn the_log_reports_faults_scaling_and_failed_requests_by_cause() {
     );
     let errors = texts(LogKind::Errors);
     assert!(
-        !errors.is_empty() && errors[0].1.contains("queue_full"),
+        !errors.is_empty() && errors[0].1.contains("queue full at station-0"),
         "{errors:?}"
     );
     let logged: u64 = errors

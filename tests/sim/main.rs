@@ -15,6 +15,10 @@
 //! - `score`: the Performance score from a simulated run;
 //! - `agreement`: the analytic estimate against seeded runs (templates and
 //!   generated designs), with stated tolerances and the worst gaps printed.
+//! - `score`: the scorecard reconciled with a simulated run;
+//! - `verdict`: how a run says it went (state, causes, full channels,
+//!   health-check log);
+//! - `backlog`: stations falling behind, events lost to full queues and channels.
 //!
 //! Every run also passes the universal checks in `support::check_universal`
 //! (conservation, Little's law, utilisation in [0, 1], no idle server beside a
@@ -25,6 +29,7 @@
 
 mod agreement;
 mod autoscaling;
+mod backlog;
 mod behaviour;
 mod faults;
 mod limits;
@@ -36,3 +41,4 @@ mod run;
 mod score;
 mod support;
 mod theory;
+mod verdict;

@@ -79,8 +79,17 @@ pub fn read_design(
         .map_err(|error| Failure::Usage(format!("{}: {error}", shown_path(path))))
 }
 
-/// `archplay score DESIGN.json`
+/// `archplay score DESIGN.json`, or with `--simulate` the scorecard
+/// reconciled with a run of the design.
 pub fn score(args: &[String]) -> Result<(), Failure> {
+    if args.iter().any(|arg| arg == "--simulate") {
+        let rest: Vec<String> = args
+            .iter()
+            .filter(|a| *a != "--simulate")
+            .cloned()
+            .collect();
+        return super::sim_commands::score_simulated(&rest);
+    }
     let design = read_design(args, "score")?;
     let value = report::score_report(&design);
     println!(

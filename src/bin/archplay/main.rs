@@ -15,6 +15,9 @@ const USAGE: &str = "usage:
   archplay score DESIGN.json          print facts, targets, the six scores, the rubric and the analytic
                                       estimate (answered rate, capacity, mean/p95/p99, each cache's hit
                                       ratio derived from its TTL) as JSON
+  archplay score DESIGN.json --simulate [--seed N] [--duration SECONDS]
+                                      run the design, then print the scorecard reconciled with
+                                      that run (as the page shows it) and the run's state under `run`
   archplay template NAME              print a template as a design file
   archplay template --list            list the templates
   archplay validate DESIGN.json       check a design file; prints `ok` or the problems

@@ -1,5 +1,6 @@
 //! `simulate`: runs the discrete-event simulator on a design file and prints
-//! its summary as JSON.
+//! its summary as JSON; `score --simulate` runs it the same way and prints
+//! the scorecard reconciled with that run.
 //!
 //! The run's settings start from the design's own simulation settings, then a
 //! `--options` file (a JSON `SimulationSettings`, every field optional, the
@@ -16,12 +17,18 @@ use super::Failure;
 use archplay::engine::attributes::access::set_field;
 use archplay::engine::attributes::fields::FieldTarget;
 use archplay::engine::attributes::simulation_fields::check_settings;
-use archplay::engine::model::SimulationSettings;
+use archplay::engine::model::{Design, SimulationSettings};
 use archplay::engine::quote::quote;
+use archplay::engine::score::report::report_for;
 use archplay::engine::share::design_file;
 use archplay::engine::sim::limits::DEFAULT_EVENT_BUDGET;
+use archplay::engine::sim::score::{simulated_scorecard, SimulatedPerformance};
+use archplay::engine::sim::verdict::run_verdict;
 use archplay::engine::sim::{Simulation, SimulationOptions};
 use std::io::Write;
+
+const SCORE_SIMULATE_USAGE: &str =
+    "usage: archplay score DESIGN.json --simulate [--seed N] [--duration SECONDS] [--warmup SECONDS] [--options OPTIONS.json] [--max-events N]";
 
 const SIMULATE_USAGE: &str =
     "usage: archplay simulate DESIGN.json [--seed N] [--duration SECONDS] [--warmup SECONDS] [--options OPTIONS.json] [--max-events N]";
@@ -44,10 +51,22 @@ const SETTING_FLAGS: [(&str, &str); 3] = [
     ("--warmup", "simulation.warmup_s"),
 ];
 
-/// `archplay simulate DESIGN.json [flags]`
-pub fn simulate(args: &[String]) -> Result<(), Failure> {
+/// What the flags of `simulate` (and `score --simulate`) chose.
+struct RunArgs<'a> {
+    /// The design file.
+    path: &'a String,
+    /// Single settings: (flag, table key, raw value).
+    settings: Vec<(&'a str, &'static str, &'a String)>,
+    /// A `--options` file.
+    options_path: Option<&'a String>,
+    /// The run's event budget.
+    max_events: u64,
+}
+
+/// Parses `args`; `usage` ends every message about a bad flag.
+fn parse_run_args<'a>(args: &'a [String], usage: &str) -> Result<RunArgs<'a>, Failure> {
     let mut path: Option<&String> = None;
-    let mut settings: Vec<(&str, &'static str, &String)> = Vec::new();
+    let mut settings = Vec::new();
     let mut options_path: Option<&String> = None;
     let mut max_events = DEFAULT_EVENT_BUDGET;
     let mut i = 0;
@@ -63,12 +82,12 @@ pub fn simulate(args: &[String]) -> Result<(), Failure> {
             flag if flag.starts_with("--") => {
                 let Some((flag, key)) = SETTING_FLAGS.iter().find(|(name, _)| *name == flag) else {
                     return Err(Failure::Usage(format!(
-                        "unknown flag `{}`; {SIMULATE_USAGE}",
+                        "unknown flag `{}`; {usage}",
                         quote(flag)
                     )));
                 };
                 let raw = next.ok_or_else(|| Failure::Usage(format!("{flag} needs a value")))?;
-                settings.push((flag, key, raw));
+                settings.push((*flag, *key, raw));
             }
             _ if path.is_none() => {
                 path = Some(arg);
@@ -77,17 +96,29 @@ pub fn simulate(args: &[String]) -> Result<(), Failure> {
             }
             extra => {
                 return Err(Failure::Usage(format!(
-                    "unexpected argument `{}`; {SIMULATE_USAGE}",
+                    "unexpected argument `{}`; {usage}",
                     quote(extra)
                 )))
             }
         }
         i += 2;
     }
-    let path = path.ok_or_else(|| Failure::Usage(SIMULATE_USAGE.to_string()))?;
+    let path = path.ok_or_else(|| Failure::Usage(usage.to_string()))?;
+    Ok(RunArgs {
+        path,
+        settings,
+        options_path,
+        max_events,
+    })
+}
+
+/// Reads the design and applies the options file and single settings, then
+/// runs it to its end (or its event budget).
+fn run_design(run: &RunArgs) -> Result<(Design, Simulation), Failure> {
+    let path = run.path;
     let mut design = design_file::from_json(&read_input(path)?)
         .map_err(|error| Failure::Usage(format!("{}: {error}", shown_path(path))))?;
-    if let Some(file) = options_path {
+    if let Some(file) = run.options_path {
         let text = read_input_within(file, MAX_OPTIONS_BYTES)?;
         design.simulation = serde_json::from_str::<SimulationSettings>(&text).map_err(|error| {
             Failure::Usage(format!(
@@ -99,7 +130,7 @@ pub fn simulate(args: &[String]) -> Result<(), Failure> {
         check_settings(&design)
             .map_err(|error| Failure::Usage(format!("{}: {error}", shown_path(file))))?;
     }
-    for (flag, key, raw) in settings {
+    for (flag, key, raw) in &run.settings {
         set_field(&mut design, FieldTarget::Design, key, raw).map_err(|error| {
             let setting = key.trim_start_matches("simulation.");
             Failure::Usage(format!(
@@ -110,14 +141,49 @@ pub fn simulate(args: &[String]) -> Result<(), Failure> {
     }
     let options =
         SimulationOptions::from_settings(&design.simulation, design.workload.requests_per_second);
-    let mut simulation = Simulation::with_event_budget(&design, &options, max_events)
+    let mut simulation = Simulation::with_event_budget(&design, &options, run.max_events)
         .map_err(|error| Failure::Usage(error.to_string()))?;
     simulation.run();
     if let Some(partial) = simulation.summary().partial {
         eprintln!("archplay: {partial}");
     }
+    Ok((design, simulation))
+}
+
+/// `archplay simulate DESIGN.json [flags]`
+pub fn simulate(args: &[String]) -> Result<(), Failure> {
+    let run = parse_run_args(args, SIMULATE_USAGE)?;
+    let (_, simulation) = run_design(&run)?;
     let text = serde_json::to_string_pretty(&simulation.summary()).unwrap_or_default();
     // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = writeln!(std::io::stdout(), "{text}");
+    Ok(())
+}
+
+/// `archplay score DESIGN.json --simulate [--seed N] [--duration SECONDS] ...`:
+/// runs the design, then prints the scorecard reconciled with that run (the
+/// one the page shows after it) with the run's state and findings under `run`.
+pub fn score_simulated(args: &[String]) -> Result<(), Failure> {
+    let run = parse_run_args(args, SCORE_SIMULATE_USAGE)?;
+    let (design, simulation) = run_design(&run)?;
+    let performance = SimulatedPerformance::from_summary(&simulation.summary());
+    let scorecard = simulated_scorecard(&design, &performance);
+    let mut value = report_for(&scorecard, &design.targets);
+    let verdict = run_verdict(&performance, &design);
+    if let Some(object) = value.as_object_mut() {
+        object.insert(
+            "run".into(),
+            serde_json::json!({
+                "seed": performance.seed,
+                "duration_s": performance.simulated_s,
+                "state": verdict.state,
+                "headline": verdict.headline,
+                "findings": verdict.findings,
+                "glossary": verdict.glossary,
+            }),
+        );
+    }
+    let text = serde_json::to_string_pretty(&value).unwrap_or_default();
     let _ = writeln!(std::io::stdout(), "{text}");
     Ok(())
 }

@@ -249,4 +249,15 @@ pub static DESIGN_FIELDS: &[FieldSpec] = &[
         "The error-handling score to reach.",
         targets.error_handling
     ),
+    entry!(
+        Design,
+        D,
+        "Targets",
+        "targets.error_budget_percent",
+        "Error budget",
+        "%",
+        number(0.0, 100.0),
+        "The share of requests that may fail in a run before it counts as failed.",
+        targets.error_budget_percent
+    ),
 ];

@@ -3,7 +3,7 @@
 //!
 //! What must stay true: the target defaults are the seed's
 //! NewQualityAttributes values; every field has a serde default so old design
-//! files keep loading. They are part of the model and re-exported from
+//! files keep loading (a file without `error_budget_percent` reads as 1 %). They are part of the model and re-exported from
 //! [`crate::engine::model`].
 
 use serde::{Deserialize, Serialize};
@@ -101,6 +101,9 @@ pub struct Targets {
     pub responsiveness: f64,
     /// Error handling must be at least this.
     pub error_handling: f64,
+    /// The error budget: the share of requests, in percent (0 to 100), that
+    /// may fail in a run before reliability and the run's state say it failed.
+    pub error_budget_percent: f64,
 }
 
 impl Default for Targets {
@@ -119,6 +122,7 @@ impl Default for Targets {
             accessibility: 85.0,
             responsiveness: 95.0,
             error_handling: 80.0,
+            error_budget_percent: 1.0,
         }
     }
 }

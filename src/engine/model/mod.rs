@@ -143,6 +143,11 @@ pub use crate::engine::model::component_parts::{
 /// A component on the canvas. Every kind carries every attribute so that a
 /// kind change or a file written by hand never loses data; the inspector shows
 /// the ones that matter for the kind.
+///
+/// Reading tolerates keys it does not know (serde's default, kept on
+/// purpose): design files written before the cache hit ratio was retired
+/// carry `cache_hit_ratio`, which is ignored (the estimate derives the ratio
+/// from the TTL). Do not add `deny_unknown_fields` here.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Component {
@@ -169,8 +174,6 @@ pub struct Component {
     pub queue_capacity: u32,
     /// Cache entry time to live, in seconds.
     pub cache_ttl_s: f64,
-    /// Share of reads the cache answers, used by the analytic estimate.
-    pub cache_hit_ratio: f64,
     /// Range shards of a database over the key space `[0, key_space)`.
     pub shards: Vec<ShardRange>,
     /// How a load balancer picks targets.
@@ -232,7 +235,6 @@ impl Component {
             concurrency,
             queue_capacity: 100,
             cache_ttl_s: 300.0,
-            cache_hit_ratio: 0.8,
             shards: Vec::new(),
             strategy: LoadBalancingStrategy::RoundRobin,
             health_check: HealthCheck {

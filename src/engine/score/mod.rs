@@ -12,10 +12,12 @@ pub mod facts;
 pub mod performance;
 pub mod queueing;
 pub mod report;
+pub mod source;
 
 use crate::engine::attributes::fields::format_number;
 use crate::engine::model::{ComponentId, Design, Targets};
 use crate::engine::score::facts::{derive, Fact, Facts, Measure};
+use crate::engine::score::source::LineValues;
 use serde::Serialize;
 
 /// The six quality attributes of the seed.
@@ -85,6 +87,9 @@ pub struct RubricLine {
     pub fix: String,
     /// The component the reason is about.
     pub component: Option<ComponentId>,
+    /// The design's (or estimate's) figure and, after a run of this design,
+    /// the run's beside it: which one judged ([`source`]).
+    pub values: LineValues,
 }
 
 /// The score of one attribute with its lines.
@@ -129,6 +134,7 @@ fn flag_line(fact_name: &'static str, label: &str, fact: &Fact, points: f64) -> 
         reason: fact.reason.clone(),
         fix: fact.fix.clone(),
         component: fact.component,
+        values: LineValues::of_design(fact_name, None, "", fact.holds),
     }
 }
 
@@ -181,6 +187,7 @@ fn target_line(
         reason: format!("{value_words}: {}", measure.reason),
         fix,
         component: measure.component,
+        values: LineValues::of_design(fact_name, measure.value, unit, passed),
     }
 }
 

@@ -199,7 +199,7 @@ fn write_common_sections(
     fields.finish(writer);
 }
 
-fn targets_in_order(targets: &WireTargets) -> [Option<f64>; 13] {
+fn targets_in_order(targets: &WireTargets) -> [Option<f64>; 14] {
     [
         targets.response_time_ms,
         targets.throughput_rps,
@@ -214,6 +214,7 @@ fn targets_in_order(targets: &WireTargets) -> [Option<f64>; 13] {
         targets.accessibility,
         targets.responsiveness,
         targets.error_handling,
+        targets.error_budget_percent,
     ]
 }
 
@@ -251,12 +252,12 @@ fn read_common_sections(
     };
 
     let mut fields = FieldsReader::new(reader, "the targets")?;
-    let mut numbers = [None; 13];
+    let mut numbers = [None; 14];
     for number in &mut numbers {
         *number = fields.number("a target")?;
     }
     fields.finish()?;
-    let [response_time_ms, throughput_rps, latency_ms, cpu_percent, code_quality, documentation, test_coverage, modularity, complexity, user_experience, accessibility, responsiveness, error_handling] =
+    let [response_time_ms, throughput_rps, latency_ms, cpu_percent, code_quality, documentation, test_coverage, modularity, complexity, user_experience, accessibility, responsiveness, error_handling, error_budget_percent] =
         numbers;
     let targets = WireTargets {
         response_time_ms,
@@ -272,6 +273,7 @@ fn read_common_sections(
         accessibility,
         responsiveness,
         error_handling,
+        error_budget_percent,
     };
 
     Ok((workload, team, targets))
@@ -301,7 +303,7 @@ fn write_component_fields(component: &WireComponent, writer: &mut ByteWriter) {
     fields.number(c.health_timeout_s);
     fields.varint(c.health_retries.map(u64::from));
     fields.number(c.cache_ttl_s);
-    fields.number(c.cache_hit_ratio);
+    fields.number(c.retired_cache_hit_ratio);
     fields.custom(c.shards.as_ref(), |body, shards: &Vec<(u32, u32)>| {
         body.varint(shards.len() as u64);
         for (start, end) in shards {
@@ -337,7 +339,7 @@ fn read_component_fields(
     c.health_timeout_s = fields.number("a health-check timeout")?;
     c.health_retries = fields.u32("health-check retries")?;
     c.cache_ttl_s = fields.number("a cache TTL")?;
-    c.cache_hit_ratio = fields.number("a cache hit ratio")?;
+    c.retired_cache_hit_ratio = fields.number("a cache hit ratio")?;
     c.shards = fields.custom(|body| {
         let count = body.count("shards", MAX_LIST_ITEMS)?;
         (0..count)

@@ -148,6 +148,7 @@ fn targets_from_model(targets: &Targets) -> WireTargets {
         accessibility,
         responsiveness,
         error_handling,
+        error_budget_percent,
     } = *targets;
     let base = defaults::targets();
     WireTargets {
@@ -164,6 +165,7 @@ fn targets_from_model(targets: &Targets) -> WireTargets {
         accessibility: changed(accessibility, base.accessibility),
         responsiveness: changed(responsiveness, base.responsiveness),
         error_handling: changed(error_handling, base.error_handling),
+        error_budget_percent: changed(error_budget_percent, base.error_budget_percent),
     }
 }
 
@@ -181,7 +183,6 @@ fn component_from_model(component: &Component) -> WireComponent {
         concurrency,
         queue_capacity,
         cache_ttl_s,
-        cache_hit_ratio,
         shards,
         strategy,
         health_check:
@@ -235,7 +236,7 @@ fn component_from_model(component: &Component) -> WireComponent {
         health_timeout_s: changed(*timeout_s, base.health_check.timeout_s),
         health_retries: changed_u32(*retries, base.health_check.retries),
         cache_ttl_s: changed(*cache_ttl_s, base.cache_ttl_s),
-        cache_hit_ratio: changed(*cache_hit_ratio, base.cache_hit_ratio),
+        retired_cache_hit_ratio: None,
         shards: (!shards.is_empty()).then(|| {
             shards
                 .iter()
@@ -309,6 +310,7 @@ fn targets_into_model(wire: &WireTargets) -> Targets {
     set(&mut targets.accessibility, wire.accessibility);
     set(&mut targets.responsiveness, wire.responsiveness);
     set(&mut targets.error_handling, wire.error_handling);
+    set(&mut targets.error_budget_percent, wire.error_budget_percent);
     targets
 }
 
@@ -353,7 +355,8 @@ fn component_into_model(wire: WireComponent) -> Result<Component, WireError> {
     set(&mut c.health_check.timeout_s, wire.health_timeout_s);
     set(&mut c.health_check.retries, wire.health_retries);
     set(&mut c.cache_ttl_s, wire.cache_ttl_s);
-    set(&mut c.cache_hit_ratio, wire.cache_hit_ratio);
+    // `wire.retired_cache_hit_ratio` is read and dropped: the model no
+    // longer has the input (the estimate derives the ratio from the TTL).
     if let Some(shards) = wire.shards {
         c.shards = shards
             .into_iter()

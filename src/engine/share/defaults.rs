@@ -59,6 +59,7 @@ pub(super) fn targets() -> Targets {
         accessibility: 85.0,
         responsiveness: 95.0,
         error_handling: 80.0,
+        error_budget_percent: 1.0,
     }
 }
 
@@ -131,7 +132,6 @@ pub(super) fn component(id: ComponentId, kind: ComponentKind, name: &str) -> Com
     component.concurrency = concurrency;
     component.queue_capacity = 100;
     component.cache_ttl_s = 300.0;
-    component.cache_hit_ratio = 0.8;
     component.shards = Vec::new();
     component.strategy = LoadBalancingStrategy::RoundRobin;
     component.health_check = HealthCheck {

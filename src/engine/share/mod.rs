@@ -39,7 +39,10 @@ pub mod wire;
 
 pub use bytes::WireError;
 pub use error::LinkError;
-pub use snapshot::{decode_snapshot, encode_snapshot, is_snapshot, SnapshotError, SNAPSHOT_PREFIX};
+pub use snapshot::{
+    decode_snapshot, encode_snapshot, is_snapshot, SnapshotError, OLDER_SNAPSHOT_PREFIX,
+    SNAPSHOT_PREFIX,
+};
 
 use super::model::Design;
 use crate::engine::model::validate::validate;

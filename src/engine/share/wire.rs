@@ -101,6 +101,8 @@ pub struct WireTargets {
     pub accessibility: Option<f64>,
     pub responsiveness: Option<f64>,
     pub error_handling: Option<f64>,
+    /// Joined the layout after the first golden links; frozen default 1 (%).
+    pub error_budget_percent: Option<f64>,
 }
 
 /// Simulation settings; `None` means the frozen default. The field order
@@ -203,7 +205,10 @@ pub struct WireComponent {
     pub health_timeout_s: Option<f64>,
     pub health_retries: Option<u32>,
     pub cache_ttl_s: Option<f64>,
-    pub cache_hit_ratio: Option<f64>,
+    /// RETIRED: the cache hit ratio input is gone from the model. Its slot
+    /// stays in the layout; a reader takes it and the model ignores it, and
+    /// the writer never sets it.
+    pub retired_cache_hit_ratio: Option<f64>,
     /// `(start, end)` of each range shard.
     pub shards: Option<Vec<(u32, u32)>>,
     pub channel_capacity: Option<u32>,

@@ -71,6 +71,8 @@ pub enum Event {
     },
     /// A failed probe's timeout has passed: the verdict takes effect.
     ProbeVerdict {
+        /// Index of the checker whose probes failed.
+        checker: u32,
         /// The station probed.
         station: u32,
         /// The replica probed.

@@ -1,6 +1,11 @@
 //! Why a call failed. Every failure is counted once, at the component where it
 //! happened, under one of these causes; the end-to-end summary counts failed
 //! requests by the cause that started the failure.
+//!
+//! Every cause has a slug (JSON), a short human name for reports and a
+//! one-line glossary entry saying what it means and what usually fixes it.
+//! What must stay true: [`Cause::from_slug`] inverts [`Cause::slug`], and no
+//! name or glossary line is empty.
 
 use serde::Serialize;
 
@@ -108,6 +113,53 @@ impl Cause {
                 "simulation limit: more than {} calls (requests and events) in flight",
                 super::limits::MAX_CALLS_IN_FLIGHT
             ),
+        }
+    }
+
+    /// The cause whose [`Cause::slug`] is `slug`.
+    pub fn from_slug(slug: &str) -> Option<Cause> {
+        Cause::ALL.into_iter().find(|cause| cause.slug() == slug)
+    }
+
+    /// A short human name, as the run's summary and log say it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Cause::QueueFull => "queue full",
+            Cause::NoReplica => "no replica running",
+            Cause::ReplicaDown => "sent to a dead replica",
+            Cause::Crashed => "replica crashed mid-call",
+            Cause::ComponentDown => "component down",
+            Cause::Injected => "injected error",
+            Cause::NoRoute => "no route",
+            Cause::ServiceNotFound => "route's service down",
+            Cause::NoTarget => "nowhere healthy to send",
+            Cause::NoShard => "no shard for the key",
+            Cause::Timeout => "timed out",
+            Cause::CircuitOpen => "circuit breaker open",
+            Cause::ChannelFull => "event channel full",
+            Cause::CallLoop => "call loop",
+            Cause::SimulationLimit => "simulation limit",
+        }
+    }
+
+    /// One line: what the cause means in the run, and what usually removes it.
+    pub fn glossary(self) -> &'static str {
+        match self {
+            Cause::QueueFull => "every server was busy and the waiting room (queue capacity per replica) was full, so the call was turned away; add replicas or concurrency, or lower the service time",
+            Cause::NoReplica => "the component had no replica running (all crashed, or still starting); keep more replicas or shorten the start-up delay",
+            Cause::ReplicaDown => "the call went to a crashed replica that health checks had not yet taken out of rotation; check more often or with fewer retries",
+            Cause::Crashed => "the replica serving the call crashed while it worked on it; callers can retry",
+            Cause::ComponentDown => "the whole component was down and refused every call; add a health-checking gateway or balancer, and a fallback",
+            Cause::Injected => "a scheduled fault made a share of the calls fail on purpose",
+            Cause::NoRoute => "the gateway had no route for the request's method or path; add a connection with that route",
+            Cause::ServiceNotFound => "the gateway's route led to a service its health checks found down",
+            Cause::NoTarget => "the client or load balancer had no healthy target left to send to",
+            Cause::NoShard => "no database shard owns the request's key; check the shard count",
+            Cause::Timeout => "the caller stopped waiting after its timeout; the callee was too slow or its queue too long",
+            Cause::CircuitOpen => "the caller's circuit breaker was open after repeated failures, so it refused the call at once",
+            Cause::ChannelFull => "the event bus channel for the topic was full, so the event was dropped; consumers are too slow or the channel too small",
+            Cause::CallLoop => "the request came back to a component already waiting on it: the design calls in a loop",
+            Cause::SimulationLimit => "the run held too many calls at once and refused more (a bound on the simulator's memory, not a property of the design)",
         }
     }
 }

@@ -8,6 +8,7 @@
 
 use super::agenda::{Event, Micros};
 use super::cause::Cause;
+use super::health::{HealthChange, HealthEvent};
 use super::options::FaultKind;
 use super::random::seconds_to_micros;
 use super::station::{ReplicaState, NONE};
@@ -87,13 +88,18 @@ impl Simulation {
             let failures = &mut self.checkers[index as usize].failures[k];
             if self.nodes[target as usize].down {
                 *failures += 1;
-                if *failures >= retries {
+                let failed_checks = *failures;
+                if failed_checks >= retries && !self.nodes[node].unhealthy[k] {
                     self.nodes[node].unhealthy[k] = true;
+                    self.record_health(node, target, None, HealthChange::TakenOut, failed_checks);
                 }
                 continue;
             }
             *failures = 0;
-            self.nodes[node].unhealthy[k] = false;
+            if self.nodes[node].unhealthy[k] {
+                self.nodes[node].unhealthy[k] = false;
+                self.record_health(node, target, None, HealthChange::LetIn, 0);
+            }
             for station in self.stations_of(target) {
                 for replica in 0..self.stations[station as usize].replicas.len() {
                     let r = &mut self.stations[station as usize].replicas[replica];
@@ -102,6 +108,7 @@ impl Simulation {
                             r.probe_failures += 1;
                             if r.probe_failures == retries {
                                 let event = Event::ProbeVerdict {
+                                    checker: index,
                                     station,
                                     replica: replica as u32,
                                 };
@@ -110,6 +117,8 @@ impl Simulation {
                         }
                         ReplicaState::Probation => {
                             self.stations[station as usize].make_ready(now, replica as u32);
+                            let replica = Some(replica as u32);
+                            self.record_health(node, target, replica, HealthChange::LetIn, 0);
                             self.dispatch(station);
                         }
                         _ => {}
@@ -117,6 +126,39 @@ impl Simulation {
                 }
             }
         }
+    }
+
+    /// A failed probe's timeout has passed: the dead replica leaves rotation
+    /// (unless something else took it out already), and the log says so.
+    pub(super) fn probe_verdict(&mut self, checker: u32, station: u32, replica: u32) {
+        if !self.stations[station as usize].take_out_of_rotation(replica) {
+            return;
+        }
+        let (node, retries) = {
+            let checker = &self.checkers[checker as usize];
+            (checker.node as usize, checker.retries)
+        };
+        let target = self.stations[station as usize].node;
+        let change = HealthChange::TakenOut;
+        self.record_health(node, target, Some(replica), change, retries);
+    }
+
+    fn record_health(
+        &mut self,
+        checker: usize,
+        target: u32,
+        replica: Option<u32>,
+        change: HealthChange,
+        failed_checks: u32,
+    ) {
+        self.health.record(HealthEvent {
+            at: self.now,
+            checker: checker as u32,
+            target,
+            replica,
+            change,
+            failed_checks,
+        });
     }
 
     /// A scheduled fault begins.

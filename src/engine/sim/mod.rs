@@ -28,14 +28,17 @@
 
 pub mod agenda;
 pub mod autoscaler;
+pub mod backlog;
 pub mod cause;
 mod control;
 pub mod error;
 mod faults;
 mod flow;
+pub mod health;
 pub mod limits;
 pub mod live;
 pub mod options;
+pub mod performance;
 pub mod pool;
 pub mod random;
 pub mod routing;
@@ -46,6 +49,7 @@ pub mod store;
 pub mod summary;
 pub mod topology;
 mod validation;
+pub mod verdict;
 
 pub use agenda::{Event, Micros};
 pub use cause::Cause;
@@ -166,6 +170,8 @@ pub struct Simulation {
     logs: Vec<Option<EventLog>>,
     scalers: Vec<Scaler>,
     checkers: Vec<Checker>,
+    /// What the health checks changed, for the log and the summary.
+    health: health::HealthLog,
     /// Per station: whether a health checker watches it (new replicas then wait for a passing check).
     checked: Vec<bool>,
     /// Per fault: the replica it killed, to restart at its end.
@@ -276,6 +282,7 @@ impl Simulation {
             logs,
             scalers: Vec::new(),
             checkers: Vec::new(),
+            health: health::HealthLog::default(),
             checked: vec![false; station_count],
             killed: vec![None; options.faults.len()],
             breakers: control::Breakers::default(),
@@ -356,6 +363,12 @@ impl Simulation {
     /// Events the run may handle in all.
     pub fn event_budget(&self) -> u64 {
         self.event_budget
+    }
+
+    /// What the health checks changed so far: replicas and components taken
+    /// out of rotation and let (back) in.
+    pub fn health_log(&self) -> &health::HealthLog {
+        &self.health
     }
 
     /// Whether the event budget ran out before the planned end.
@@ -456,9 +469,11 @@ impl Simulation {
                 incarnation,
             } => self.replica_ready(station, replica, incarnation),
             Event::HealthCheck { checker } => self.health_check(checker),
-            Event::ProbeVerdict { station, replica } => {
-                self.stations[station as usize].take_out_of_rotation(replica)
-            }
+            Event::ProbeVerdict {
+                checker,
+                station,
+                replica,
+            } => self.probe_verdict(checker, station, replica),
             Event::FaultStarts { fault } => self.fault_starts(fault),
             Event::FaultEnds { fault } => self.fault_ends(fault),
         }

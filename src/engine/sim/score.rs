@@ -1,191 +1,35 @@
-//! The Performance facts from a finished simulation run instead of the
-//! analytic estimate: mean response time, throughput, latency (time waiting
-//! in queues and on the network) and CPU (the busiest component's
-//! utilisation), each with a reason that says it was simulated, with which
-//! seed and for how long.
+//! The reconciled scorecard: after a run of the current design, every rubric
+//! line whose quantity the run measured shows the run's figure beside the
+//! design's (or the estimate's), passes or fails on what the run showed, and
+//! says so in its reason. The run measures the four Performance facts
+//! (response time judged on the run's p95, latency on its mean time waiting
+//! in queues and on the network, throughput on the answered rate at the
+//! offered load, CPU on the busiest component's utilisation) and fault
+//! tolerance (the failed share against the design's error budget).
 //!
 //! The page receives a run's figures from the simulator's worker as a small
 //! [`SimulatedPerformance`] (built there by [`SimulatedPerformance::from_summary`])
 //! and scores with [`simulated_scorecard`], so the main bundle links this
 //! module and the summary's types but never the simulator itself. A
 //! [`SimulatedRun`] ties the figures to the design that was run, and
-//! [`scorecard_for`] uses them only while the design is still that one.
+//! [`scorecard_for`] uses them only while the design is still that one; the
+//! CLI's `score --simulate` prints the same scorecard.
 //!
-//! What must stay true: only the four performance facts change; every other
-//! fact, and so the other five scores, stay the analytic ones. Every reason
-//! begins with `simulated (seed N, D s)`. Nothing here panics or returns a
-//! non-finite value.
-
+//! What must stay true: only the lines listed above change, each gets a run
+//! figure (source [`Source::Run`]) and a reason beginning with
+//! `simulated (seed N, D s)`; every other line, and the design figure of
+//! every line, stay the analytic ones. Scores are the sums of the lines as
+//! judged. Nothing here panics or returns a non-finite value.
+pub use super::performance::{
+    Busiest, ChannelFull, ComponentWait, FailurePlace, SimulatedPerformance,
+};
 use super::summary::Summary;
+use super::verdict::{count_words, error_budget_percent, percent_words};
 use crate::engine::model::{ComponentId, Design};
+use crate::engine::model::{FaultAction, ScheduledFault};
 use crate::engine::score::facts::{derive, Facts, Measure};
-use crate::engine::score::{score, score_facts, Scorecard};
-use serde::{Deserialize, Serialize};
-
-/// One component's share of a run: how often a request visited it and how long calls waited there.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ComponentWait {
-    /// The component.
-    pub id: u32,
-    /// Calls that reached it per request sent.
-    pub visits_per_request: f64,
-    /// Mean wait in its queues, ms.
-    pub mean_wait_ms: f64,
-}
-
-/// The busiest component of a run.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Busiest {
-    /// The component.
-    pub id: u32,
-    /// Its name.
-    pub name: String,
-    /// Busy over ready server time, in [0, 1].
-    pub utilisation: f64,
-}
-
-/// What the Performance facts need from a finished run.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SimulatedPerformance {
-    /// Seed of the run.
-    pub seed: u64,
-    /// Simulated seconds.
-    pub simulated_s: f64,
-    /// Requests sent while measuring.
-    pub arrived: u64,
-    /// Requests answered successfully.
-    pub completed: u64,
-    /// Requests that failed.
-    pub failed: u64,
-    /// Requests sent per second.
-    pub offered_rps: f64,
-    /// Successful answers per second.
-    pub throughput_rps: f64,
-    /// Mean response time of the successful requests, ms.
-    pub mean_ms: f64,
-    /// Median, ms.
-    pub p50_ms: f64,
-    /// 95th percentile, ms.
-    pub p95_ms: f64,
-    /// 99th percentile, ms.
-    pub p99_ms: f64,
-    /// Failed requests by cause, most frequent first.
-    pub errors: Vec<(String, u64)>,
-    /// The component with the highest utilisation, if any served.
-    pub busiest: Option<Busiest>,
-    /// Visits and waits of every component.
-    pub waits: Vec<ComponentWait>,
-}
-
-fn finite_or_zero(value: f64) -> f64 {
-    if value.is_finite() {
-        value
-    } else {
-        0.0
-    }
-}
-
-impl SimulatedPerformance {
-    /// The figures of `summary`.
-    pub fn from_summary(summary: &Summary) -> SimulatedPerformance {
-        let end_to_end = &summary.end_to_end;
-        let mut errors: Vec<(String, u64)> = end_to_end
-            .errors
-            .iter()
-            .map(|(cause, count)| (cause.to_string(), *count))
-            .collect();
-        errors.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let busiest = summary
-            .components
-            .iter()
-            .filter(|c| c.utilisation > 0.0)
-            .fold(
-                None::<&super::summary::ComponentSummary>,
-                |best, c| match best {
-                    Some(b) if b.utilisation >= c.utilisation => Some(b),
-                    _ => Some(c),
-                },
-            )
-            .map(|c| Busiest {
-                id: c.id,
-                name: c.name.clone(),
-                utilisation: finite_or_zero(c.utilisation),
-            });
-        let per_request = |count: u64| {
-            if end_to_end.arrived > 0 {
-                count as f64 / end_to_end.arrived as f64
-            } else {
-                0.0
-            }
-        };
-        SimulatedPerformance {
-            seed: summary.seed,
-            simulated_s: finite_or_zero(summary.simulated_s),
-            arrived: end_to_end.arrived,
-            completed: end_to_end.completed,
-            failed: end_to_end.failed,
-            offered_rps: if summary.measured_s > 0.0 {
-                end_to_end.arrived as f64 / summary.measured_s
-            } else {
-                0.0
-            },
-            throughput_rps: finite_or_zero(end_to_end.throughput_rps),
-            mean_ms: finite_or_zero(end_to_end.latency.mean_ms),
-            p50_ms: finite_or_zero(end_to_end.latency.p50_ms),
-            p95_ms: finite_or_zero(end_to_end.latency.p95_ms),
-            p99_ms: finite_or_zero(end_to_end.latency.p99_ms),
-            errors,
-            busiest,
-            waits: summary
-                .components
-                .iter()
-                .map(|c| ComponentWait {
-                    id: c.id,
-                    visits_per_request: per_request(c.arrivals),
-                    mean_wait_ms: finite_or_zero(c.mean_wait_ms),
-                })
-                .collect(),
-        }
-    }
-
-    /// `simulated (seed N, D s)`: how every simulated reason begins.
-    pub fn label(&self) -> String {
-        format!(
-            "simulated (seed {}, {} s)",
-            self.seed,
-            crate::engine::attributes::fields::format_number(
-                (self.simulated_s * 10.0).round() / 10.0
-            )
-        )
-    }
-
-    /// Failed share of the requests that finished, in percent.
-    pub fn failed_percent(&self) -> f64 {
-        let finished = self.completed + self.failed;
-        if finished > 0 {
-            self.failed as f64 * 100.0 / finished as f64
-        } else {
-            0.0
-        }
-    }
-
-    fn failures_words(&self) -> String {
-        if self.failed == 0 {
-            return "none failed".to_string();
-        }
-        let causes: Vec<String> = self
-            .errors
-            .iter()
-            .take(3)
-            .map(|(cause, count)| format!("{cause} {count}"))
-            .collect();
-        format!(
-            "{:.1}% failed ({})",
-            self.failed_percent(),
-            causes.join(", ")
-        )
-    }
-}
+use crate::engine::score::source::{Figure, Source};
+use crate::engine::score::{score, score_facts, RubricLine, Scorecard};
 
 /// Mean time a request spent waiting in queues along its synchronous path,
 /// ms: every component the analytic estimate puts on the request path,
@@ -214,40 +58,48 @@ fn network_ms(facts: &Facts) -> Option<f64> {
     hops.is_finite().then_some(hops.max(0.0))
 }
 
-/// `facts` with the four performance facts taken from a simulated run.
+/// `; estimate 46 ms` when the estimate had a figure for the fact.
+fn estimate_words(estimate: &Measure, unit: &str) -> String {
+    estimate
+        .value
+        .map_or_else(String::new, |v| format!("; the estimate said {v:.1}{unit}"))
+}
+
+/// `facts` with the four performance facts taken from a simulated run: the
+/// response time is the run's p95, the latency its mean waiting along the
+/// request path plus the network, the throughput its answered rate at the
+/// offered load, the CPU its busiest component's utilisation.
 pub fn apply_simulated(mut facts: Facts, performance: &SimulatedPerformance) -> Facts {
     let label = performance.label();
     let busiest = performance.busiest.as_ref().map(|b| ComponentId(b.id));
+    let failures = performance.failures_words();
     facts.response_time_ms = if performance.completed > 0 {
         Measure {
-            value: Some(performance.mean_ms),
+            value: Some(performance.p95_ms),
             reason: format!(
-                "{label}: mean of {} answered requests (p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms); {}",
-                performance.completed,
+                "{label}: p95 of {} answered requests (mean {:.1} ms, p50 {:.1} ms, p99 {:.1} ms); {failures}{}",
+                count_words(performance.completed),
+                performance.mean_ms,
                 performance.p50_ms,
-                performance.p95_ms,
                 performance.p99_ms,
-                performance.failures_words()
+                estimate_words(&facts.response_time_ms, " ms"),
             ),
             component: busiest,
         }
     } else {
         Measure {
             value: None,
-            reason: format!(
-                "{label}: no request was answered; {}",
-                performance.failures_words()
-            ),
+            reason: format!("{label}: no request was answered; {failures}"),
             component: busiest,
         }
     };
     facts.throughput_rps = Measure {
         value: Some(performance.throughput_rps),
         reason: format!(
-            "{label}: {:.0} req/s answered of {:.0} req/s sent; {}",
+            "{label}: {:.0} req/s answered of {:.0} req/s sent; {failures}{}",
             performance.throughput_rps,
             performance.offered_rps,
-            performance.failures_words()
+            estimate_words(&facts.throughput_rps, " req/s"),
         ),
         component: busiest,
     };
@@ -263,7 +115,10 @@ pub fn apply_simulated(mut facts: Facts, performance: &SimulatedPerformance) -> 
         };
         Measure {
             value: Some(queueing + network.unwrap_or(0.0)),
-            reason: format!("{label}: {queueing:.1} ms waiting in queues along the request path, {network_words}"),
+            reason: format!(
+                "{label}: mean of {queueing:.1} ms waiting in queues along the request path, {network_words}{}",
+                estimate_words(&facts.latency_ms, " ms"),
+            ),
             component: busiest,
         }
     } else {
@@ -277,9 +132,10 @@ pub fn apply_simulated(mut facts: Facts, performance: &SimulatedPerformance) -> 
         Some(b) => Measure {
             value: Some(b.utilisation * 100.0),
             reason: format!(
-                "{label}: busiest component {} ran at {:.0}% utilisation",
+                "{label}: busiest component {} ran at {:.0}% utilisation{}",
                 b.name,
-                b.utilisation * 100.0
+                b.utilisation * 100.0,
+                estimate_words(&facts.cpu_percent, "%"),
             ),
             component: busiest,
         },
@@ -297,13 +153,126 @@ pub fn simulated_facts(facts: Facts, summary: &Summary) -> Facts {
     apply_simulated(facts, &SimulatedPerformance::from_summary(summary))
 }
 
-/// The scorecard of `design` with its performance facts from a simulated run
-/// of it (the other five scores are the analytic ones).
+/// `a replica of orders-service was down (from 10 s)`.
+fn fault_words(design: &Design, fault: &ScheduledFault) -> String {
+    let name = design
+        .component(fault.component)
+        .map_or("a removed component", |c| c.name.as_str());
+    let what = match fault.action {
+        FaultAction::KillReplica => format!("a replica of {name} was down"),
+        FaultAction::ComponentDown => format!("{name} was down"),
+        FaultAction::AddLatency { ms } => format!("{name} took {ms} ms longer"),
+        FaultAction::AddErrors { percent } => format!("{percent} % of calls to {name} failed"),
+    };
+    let from = crate::engine::attributes::fields::format_number(fault.at_s);
+    match fault.duration_s {
+        Some(d) => format!(
+            "{what} (from {from} s for {} s)",
+            crate::engine::attributes::fields::format_number(d)
+        ),
+        None => format!("{what} (from {from} s)"),
+    }
+}
+
+/// `while a replica of orders-service was down` for the faults the design
+/// schedules, or nothing without faults.
+fn during_faults(design: &Design) -> String {
+    let faults: Vec<String> = design
+        .simulation
+        .faults
+        .iter()
+        .map(|fault| fault_words(design, fault))
+        .collect();
+    if faults.is_empty() {
+        String::new()
+    } else {
+        format!(" while {}", faults.join(" and "))
+    }
+}
+
+/// The fault tolerance line as the run judged it: failed when more requests
+/// failed than the error budget allows; passed when the design scheduled
+/// faults and the run stayed within the budget; otherwise the design's
+/// verdict stands (the run did not test it) with the run's figure beside.
+fn judge_fault_tolerance(line: &mut RubricLine, design: &Design, run: &SimulatedPerformance) {
+    let budget = error_budget_percent(&design.targets);
+    let failed = run.failed_percent();
+    let faults = during_faults(design);
+    let label = run.label();
+    let figure = Figure {
+        value: Some(failed),
+        words: format!("{} failed", percent_words(failed)),
+        source: Source::Run {
+            seed: run.seed,
+            duration_s: run.simulated_s,
+        },
+    };
+    let causes = if run.errors.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", run.causes_words())
+    };
+    let budget_words = format!("the {} error budget", percent_words(budget));
+    if failed > budget {
+        line.passed = false;
+        line.reason = format!(
+            "{label}: {} of requests failed{faults}, above {budget_words}{causes}",
+            percent_words(failed)
+        );
+        line.fix = format!(
+            "keep failed requests within {budget_words}: see the run's causes (more replicas, health checks that act sooner, retries or a fallback)"
+        );
+    } else if !faults.is_empty() {
+        line.passed = true;
+        line.reason = format!(
+            "{label}: {} of requests failed{faults}, within {budget_words}{causes}",
+            percent_words(failed)
+        );
+        line.fix = String::new();
+    } else {
+        // The run did not test fault tolerance: the design's verdict stands and
+        // judged the line, so the run's figure appears in the reason only.
+        line.reason = format!(
+            "{}; {label}: {} of requests failed with no fault injected (the run did not test fault tolerance)",
+            line.reason,
+            percent_words(failed)
+        );
+        return;
+    }
+    line.points = if line.passed { line.max_points } else { 0.0 };
+    line.values.run = Some(figure);
+}
+
+/// The scorecard of `design` reconciled with a run of it: the lines the run
+/// measured carry its figures beside the estimate's and are judged by them.
 pub fn simulated_scorecard(design: &Design, performance: &SimulatedPerformance) -> Scorecard {
-    score_facts(
+    let estimated = score(design);
+    let mut card = score_facts(
         apply_simulated(derive(design), performance),
         &design.targets,
-    )
+    );
+    let source = Source::Run {
+        seed: performance.seed,
+        duration_s: performance.simulated_s,
+    };
+    for (attribute, estimated) in card.attributes.iter_mut().zip(&estimated.attributes) {
+        for (line, before) in attribute.lines.iter_mut().zip(&estimated.lines) {
+            if crate::engine::score::source::ESTIMATED_FACTS.contains(&line.fact) {
+                let run = Figure {
+                    source: source.clone(),
+                    ..line.values.design.clone()
+                };
+                line.values = before.values.clone();
+                line.values.run = Some(run);
+            } else if line.fact == "has_fault_tolerance" {
+                judge_fault_tolerance(line, design, performance);
+            }
+        }
+        attribute.score = attribute.lines.iter().map(|l| l.points).sum();
+    }
+    card.overall =
+        card.attributes.iter().map(|a| a.score).sum::<f64>() / card.attributes.len().max(1) as f64;
+    card
 }
 
 /// A finished run: the design that was run and its figures.
@@ -311,12 +280,12 @@ pub fn simulated_scorecard(design: &Design, performance: &SimulatedPerformance) 
 pub struct SimulatedRun {
     /// The design as it was when the run started.
     pub design: Design,
-    /// What the Performance score needs.
+    /// What the reconciled scorecard and the run's summary need.
     pub performance: SimulatedPerformance,
 }
 
-/// The scorecard of `design`: Performance from `simulated` when it is a run
-/// of this very design, otherwise (and for the other five scores) the analytic one.
+/// The scorecard of `design`: reconciled with `simulated` when it is a run of
+/// this very design, otherwise the design's and the estimate's alone.
 pub fn scorecard_for(design: &Design, simulated: Option<&SimulatedRun>) -> Scorecard {
     match simulated {
         Some(run) if run.design == *design => simulated_scorecard(design, &run.performance),

@@ -86,6 +86,8 @@ pub struct StationStats {
     pub servers: TimeWeighted,
     /// Times the no-idle-server-while-queued invariant was found broken.
     pub invariant_violations: u64,
+    /// Calls waiting when measurement began (0 without a warm-up).
+    pub queued_at_start: u64,
 }
 
 /// One station.
@@ -339,12 +341,15 @@ impl Station {
     }
 
     /// A health check found a dead replica: callers stop sending to it.
-    pub fn take_out_of_rotation(&mut self, replica: u32) {
+    /// Returns whether it was in rotation until now.
+    pub fn take_out_of_rotation(&mut self, replica: u32) -> bool {
         let r = &mut self.replicas[replica as usize];
         if r.state == ReplicaState::Dead && r.in_rotation {
             r.in_rotation = false;
             self.dead_in_rotation -= 1;
+            return true;
         }
+        false
     }
 
     /// Restarts a dead replica: it starts again (state Starting); returns its incarnation.
@@ -379,6 +384,7 @@ impl Station {
         self.stats.wait = Moments::default();
         self.stats.wait_histogram.clear();
         self.stats.queue_length.restart(now);
+        self.stats.queued_at_start = self.queue.len() as u64;
         self.stats.busy.restart(now);
         self.stats.servers.restart(now);
     }

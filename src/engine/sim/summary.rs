@@ -1,12 +1,15 @@
 //! The summary of a run, as the CLI prints it and the UI will show it: end to
 //! end and per component throughput, latency (mean, p50, p95, p99), utilisation,
-//! queue length, errors by cause, drops; replica timelines; events by topic.
+//! queue length, errors by cause, drops; replica timelines; events by topic;
+//! what the health checks changed; stations that fell behind.
 //!
 //! What must stay true: a summary is a pure function of the simulation's
 //! state, so two runs with the same seed give equal summaries; every number is
 //! finite (empty statistics read as 0).
 
+use super::backlog::{falling_behind, FallingBehind};
 use super::cause::Cause;
+use super::health::{health_summaries, HealthSummary};
 use super::stats::{LogHistogram, Moments};
 use super::Simulation;
 use crate::engine::model::ComponentKind;
@@ -90,6 +93,10 @@ pub struct ComponentSummary {
     pub utilisation: f64,
     /// Time-averaged calls waiting.
     pub mean_queue_length: f64,
+    /// Calls waiting when measurement began.
+    pub queued_at_start: u64,
+    /// Calls waiting at the end.
+    pub queued_at_end: u64,
     /// Time-averaged calls present (queued, served or waiting on a callee).
     pub mean_in_system: f64,
     /// Failures that started here, by cause.
@@ -175,6 +182,11 @@ pub struct Summary {
     pub topics: Vec<TopicSummary>,
     /// Per event store.
     pub event_stores: Vec<EventStoreSummary>,
+    /// What health checks changed, in time order (the first
+    /// [`super::health::MAX_HEALTH_EVENTS`]).
+    pub health: Vec<HealthSummary>,
+    /// Stations busy nearly all the time whose backlog grew through the run.
+    pub falling_behind: Vec<FallingBehind>,
     /// Self-checks.
     pub checks: Checks,
 }
@@ -282,6 +294,8 @@ pub fn summarise(simulation: &Simulation) -> Summary {
                 .iter()
                 .map(|s| s.stats.queue_length.mean(now))
                 .fold(0.0, |total, mean| total + mean),
+            queued_at_start: own.iter().map(|s| s.stats.queued_at_start).sum(),
+            queued_at_end: own.iter().map(|s| s.queue_length() as u64).sum(),
             mean_in_system: stats.in_system.mean(now),
             errors: errors_map(&stats.errors),
             drops: own.iter().map(|s| s.stats.rejected).sum::<u64>() + channel_full,
@@ -316,6 +330,8 @@ pub fn summarise(simulation: &Simulation) -> Summary {
             });
         }
     }
+    let health = health_summaries(simulation);
+    let falling_behind = falling_behind(&components, measured_s);
     Summary {
         seed: simulation.options().seed,
         simulated_s: now as f64 / 1e6,
@@ -334,6 +350,8 @@ pub fn summarise(simulation: &Simulation) -> Summary {
         components,
         topics,
         event_stores,
+        health,
+        falling_behind,
         checks: Checks {
             invariant_violations: violations,
             conservation_holds: requests.arrived + requests.in_flight_at_start

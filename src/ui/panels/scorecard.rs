@@ -4,7 +4,9 @@
 //! What must stay true: every number shown comes from the state's scorecard
 //! memo (so it changes on every edit, with no button); each row carries
 //! `data-testid="score-<slug>"` and its text begins with the score; each
-//! rubric line carries `rubric-line`, `data-fact` and `data-passed`.
+//! rubric line carries `rubric-line`, `data-fact` and `data-passed`, and
+//! where a figure came from the estimate or a run, `rubric-values` with the
+//! engine's words for both figures and `data-judged-by` (`estimate` or `run`).
 
 use super::estimate::EstimateSummary;
 use crate::engine::attributes::fields::format_number;
@@ -129,6 +131,10 @@ fn RubricLineItem(
         format_number(line.max_points)
     );
     let fix = (!line.fix.is_empty()).then(|| line.fix.clone());
+    let judged_by = line.values.judged_by().slug();
+    let values = line.values.comparison().map(|words| {
+        view! { <p class="ap-rubric__values" data-testid="rubric-values" data-judged-by=judged_by>{words}</p> }
+    });
     let about = line.component.map(|id| {
         let name = design.with_untracked(|design| design.name_of(id).to_string());
         view! {
@@ -148,6 +154,7 @@ fn RubricLineItem(
                     <span>{line.check.clone()}</span>
                     <span class="ap-rubric__points">{points}</span>
                 </div>
+                {values}
                 <p class="ap-rubric__reason">{line.reason.clone()}</p>
                 {fix.map(|fix| view! { <p class="ap-rubric__fix">"Fix: " {fix}</p> })}
                 {about}

@@ -8,10 +8,15 @@
 //! report adds the new lines and leaves the others alone. The finished
 //! summary is `data-testid="sim-summary"` with the JSON `archplay simulate`
 //! prints for the same design and seed in `data-summary`; errors by cause are
-//! `sim-errors` rows with `data-cause`.
+//! `sim-errors` rows with `data-cause` (the cause's slug; the text is its
+//! human name). The engine's verdict on the run is `sim-verdict` with
+//! `data-state` (`ok`, `degraded`, `failed`), then its findings
+//! (`sim-finding`) and the glossary of the causes that occurred (`sim-glossary`).
 
 use super::{use_sim_state, FinishedRun};
 use crate::engine::sim::live::progress::LogLine;
+use crate::engine::sim::performance::cause_name;
+use crate::engine::sim::verdict::{run_verdict, RunVerdict};
 use leptos::prelude::*;
 
 /// Most log lines kept; older ones are dropped first.
@@ -108,20 +113,22 @@ fn SummaryFigures(
     /// The run's figures and summary JSON.
     finished: FinishedRun,
 ) -> impl IntoView {
+    let sim = use_sim_state();
     let FinishedRun {
         performance: p,
         summary_json,
     } = finished;
-    let errors = if p.errors.is_empty() {
-        view! { <p class="ap-sim__note">"No request failed."</p> }.into_any()
-    } else {
+    let verdict = sim
+        .run_design
+        .with_untracked(|design| design.as_ref().map(|design| run_verdict(&p, design)));
+    let errors = (!p.errors.is_empty()).then(|| {
         let rows = p
             .errors
             .iter()
             .map(|(cause, count)| {
                 view! {
                     <tr data-testid="sim-errors" data-cause=cause.clone()>
-                        <td>{cause.clone()}</td>
+                        <td>{cause_name(cause).to_string()}</td>
                         <td>{*count}</td>
                     </tr>
                 }
@@ -133,11 +140,11 @@ fn SummaryFigures(
                 <tbody>{rows}</tbody>
             </table>
         }
-        .into_any()
-    };
+    });
     view! {
         <section class="ap-sim__summary" data-testid="sim-summary" data-summary=summary_json aria-label="Run summary">
             <h3 class="ap-sim__heading">{p.label()}</h3>
+            {verdict.map(|verdict| view! { <VerdictView verdict /> })}
             <dl class="ap-sim__figures">
                 <dt>"answered"</dt>
                 <dd>{format!("{} ({:.0} req/s)", p.completed, p.throughput_rps)}</dd>
@@ -148,6 +155,40 @@ fn SummaryFigures(
             </dl>
             {errors}
         </section>
+    }
+}
+
+/// How the run went: its state and why, what failed where, and what each
+/// cause that occurred means (all words from the engine).
+#[component]
+fn VerdictView(
+    /// The engine's verdict on the run.
+    verdict: RunVerdict,
+) -> impl IntoView {
+    let findings = verdict
+        .findings
+        .iter()
+        .map(|finding| view! { <li data-testid="sim-finding">{finding.clone()}</li> })
+        .collect_view();
+    let glossary = (!verdict.glossary.is_empty()).then(|| {
+        let entries = verdict
+            .glossary
+            .iter()
+            .map(|entry| {
+                view! {
+                    <dt data-testid="sim-glossary-term" data-cause=entry.slug.clone()>{entry.name.clone()}</dt>
+                    <dd>{entry.meaning.clone()}</dd>
+                }
+            })
+            .collect_view();
+        view! { <dl class="ap-sim__glossary" data-testid="sim-glossary" aria-label="What the causes mean">{entries}</dl> }
+    });
+    view! {
+        <p class="ap-sim__verdict" data-testid="sim-verdict" data-state=verdict.state.slug()>
+            {verdict.headline.clone()}
+        </p>
+        <ul class="ap-sim__findings">{findings}</ul>
+        {glossary}
     }
 }
 

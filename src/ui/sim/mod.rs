@@ -312,11 +312,11 @@ impl SimState {
                 if let Some(design) = self.run_design.get_untracked() {
                     self.app.show_simulated(Some(SimulatedRun {
                         design,
-                        performance: performance.clone(),
+                        performance: (*performance).clone(),
                     }));
                 }
                 self.finished.set(Some(FinishedRun {
-                    performance,
+                    performance: *performance,
                     summary_json,
                 }));
                 self.status.set(SimStatus::Finished);

@@ -3,7 +3,7 @@
 //! carries only this reader and writer, while compression, every link version
 //! and the design file's JSON live in the worker (`src/worker.rs`).
 //!
-//! The format is `s1.` and URL-safe base64 of every model field in a fixed
+//! The format is `s2.` and URL-safe base64 of every model field in a fixed
 //! order: numbers as their eight bytes, whole numbers and lengths as LEB128
 //! varints, flags as one byte, choices as their index in a table below,
 //! strings as length and UTF-8. The choice codes are the link's
@@ -17,8 +17,11 @@
 //!   and returns only designs that pass [`validate`].
 //! - Every struct is destructured without `..` when written, so a new model
 //!   field does not compile until the snapshot carries it. A change of the
-//!   layout takes a new prefix (`s2.`); the worker then reads the older one,
-//!   as it reads the design files that older builds autosaved.
+//!   layout takes a new prefix; the reader keeps reading the older ones
+//!   (autosaves of older builds). `s1.` differs from `s2.` in two places:
+//!   it has no error budget among the targets (read as 1 %), and it carries
+//!   the retired cache hit ratio after each component's TTL (read and
+//!   dropped).
 
 mod read;
 mod write;
@@ -29,12 +32,15 @@ use crate::engine::model::Design;
 use crate::engine::quote::{quote_within, MESSAGE_BYTES};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use read::Reader;
+use read::{Layout, Reader};
 use std::fmt;
 use write::Writer;
 
 /// What every snapshot this build writes starts with.
-pub const SNAPSHOT_PREFIX: &str = "s1.";
+pub const SNAPSHOT_PREFIX: &str = "s2.";
+/// The prefix of snapshots written before the error budget joined the
+/// targets and the cache hit ratio left the components; still read.
+pub const OLDER_SNAPSHOT_PREFIX: &str = "s1.";
 
 /// Why a snapshot could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,7 +82,8 @@ impl std::error::Error for SnapshotError {}
 
 /// Whether `text` looks like a snapshot (rather than a design file or a link).
 pub fn is_snapshot(text: &str) -> bool {
-    text.trim_start().starts_with(SNAPSHOT_PREFIX)
+    let text = text.trim_start();
+    text.starts_with(SNAPSHOT_PREFIX) || text.starts_with(OLDER_SNAPSHOT_PREFIX)
 }
 
 /// The snapshot of `design`.
@@ -88,10 +95,15 @@ pub fn encode_snapshot(design: &Design) -> String {
 
 /// Reads a snapshot back into a valid design.
 pub fn decode_snapshot(text: &str) -> Result<Design, SnapshotError> {
-    let data = text
-        .trim()
-        .strip_prefix(SNAPSHOT_PREFIX)
-        .ok_or(SnapshotError::NotASnapshot)?;
+    let text = text.trim();
+    let (layout, data) = match text.strip_prefix(SNAPSHOT_PREFIX) {
+        Some(data) => (Layout::S2, data),
+        None => (
+            Layout::S1,
+            text.strip_prefix(OLDER_SNAPSHOT_PREFIX)
+                .ok_or(SnapshotError::NotASnapshot)?,
+        ),
+    };
     if data.len() > MAX_INFLATED_BYTES.div_ceil(3) * 4 {
         return Err(SnapshotError::TooLarge);
     }
@@ -101,6 +113,7 @@ pub fn decode_snapshot(text: &str) -> Result<Design, SnapshotError> {
     let mut reader = Reader {
         bytes: &bytes,
         at: 0,
+        layout,
     };
     let design = reader.design().map_err(SnapshotError::Malformed)?;
     if reader.at != bytes.len() {

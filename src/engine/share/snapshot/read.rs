@@ -1,6 +1,7 @@
 //! Reading a snapshot: every field in the order `write.rs` writes them, each
 //! read bounded by the bytes left, so damaged text is an error and never a
-//! panic or a large allocation.
+//! panic or a large allocation. Both layouts are read here: `s1.` (autosaves
+//! of older builds) differs from `s2.` only where [`Layout::S1`] is tested.
 
 use super::super::codes::{
     fault_action, value_of, ARRIVALS, AUTOSCALERS, KEY_POPULARITIES, KINDS, METHODS, METRICS,
@@ -15,9 +16,20 @@ use crate::engine::model::{
 /// What a failed read says: the part of the design being read.
 pub(super) type Read<T> = Result<T, &'static str>;
 
+/// Which snapshot layout the bytes are in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Layout {
+    /// `s1.`: thirteen targets (no error budget, which reads as 1 %), and a
+    /// cache hit ratio after each component's TTL, read and dropped.
+    S1,
+    /// `s2.`: what this build writes.
+    S2,
+}
+
 pub(super) struct Reader<'a> {
     pub(super) bytes: &'a [u8],
     pub(super) at: usize,
+    pub(super) layout: Layout,
 }
 
 impl Reader<'_> {
@@ -117,6 +129,10 @@ impl Reader<'_> {
         };
         let [response_time_ms, throughput_rps, latency_ms, cpu_percent, code_quality, documentation, test_coverage, modularity, complexity, user_experience, accessibility, responsiveness, error_handling] =
             self.numbers("the targets")?;
+        let error_budget_percent = match self.layout {
+            Layout::S1 => 1.0,
+            Layout::S2 => self.number("the targets")?,
+        };
         let targets = Targets {
             response_time_ms,
             throughput_rps,
@@ -131,6 +147,7 @@ impl Reader<'_> {
             accessibility,
             responsiveness,
             error_handling,
+            error_budget_percent,
         };
         let simulation = self.simulation()?;
         let count = self.count("the components")?;
@@ -188,7 +205,12 @@ impl Reader<'_> {
         }
         let [min, max, current, read_replicas, concurrency, queue_capacity, retries, channel_capacity] =
             whole;
-        let [x, y, service_time_ms, cache_ttl_s, cache_hit_ratio, interval_s, timeout_s, threshold, scale_up_cooldown_s, scale_down_cooldown_s] =
+        let [x, y, service_time_ms, cache_ttl_s] = self.numbers(WHAT)?;
+        if self.layout == Layout::S1 {
+            // The retired cache hit ratio: read and dropped.
+            self.number(WHAT)?;
+        }
+        let [interval_s, timeout_s, threshold, scale_up_cooldown_s, scale_down_cooldown_s] =
             self.numbers(WHAT)?;
         let mut flags = [false; 9];
         for flag in &mut flags {
@@ -219,7 +241,6 @@ impl Reader<'_> {
             concurrency,
             queue_capacity,
             cache_ttl_s,
-            cache_hit_ratio,
             shards,
             strategy,
             health_check: HealthCheck {

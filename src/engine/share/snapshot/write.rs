@@ -1,6 +1,7 @@
 //! Writing a snapshot: every field of the design in the order `read.rs`
-//! reads them. FROZEN per prefix: a change of order or encoding takes a new
-//! prefix (see the module above).
+//! reads them, in the layout of [`super::SNAPSHOT_PREFIX`]. FROZEN per
+//! prefix: a change of order or encoding takes a new prefix (see the module
+//! above).
 
 use super::super::codes::{
     code_of, fault_code, ARRIVALS, AUTOSCALERS, KEY_POPULARITIES, KINDS, METHODS, METRICS,
@@ -92,6 +93,7 @@ impl Writer {
             accessibility,
             responsiveness,
             error_handling,
+            error_budget_percent,
         } = targets;
         for value in [
             response_time_ms,
@@ -107,6 +109,7 @@ impl Writer {
             accessibility,
             responsiveness,
             error_handling,
+            error_budget_percent,
         ] {
             self.number(*value);
         }
@@ -152,7 +155,6 @@ impl Writer {
             concurrency,
             queue_capacity,
             cache_ttl_s,
-            cache_hit_ratio,
             shards,
             strategy,
             health_check:
@@ -205,7 +207,6 @@ impl Writer {
             y,
             service_time_ms,
             cache_ttl_s,
-            cache_hit_ratio,
             interval_s,
             timeout_s,
             threshold,

@@ -70,6 +70,8 @@ pub enum LogKind {
     Breaker,
     /// Requests failed, by cause.
     Errors,
+    /// A health check took a replica or component out of rotation, or let one in.
+    Health,
 }
 
 impl LogKind {
@@ -81,6 +83,7 @@ impl LogKind {
             LogKind::Fault => "fault",
             LogKind::Breaker => "breaker",
             LogKind::Errors => "errors",
+            LogKind::Health => "health",
         }
     }
 }

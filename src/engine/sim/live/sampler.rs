@@ -8,6 +8,7 @@
 use super::progress::{ComponentLive, LogKind, LogLine, SeriesPoint};
 use crate::engine::model::{ComponentKind, Design};
 use crate::engine::sim::agenda::Micros;
+use crate::engine::sim::health::health_log_lines;
 use crate::engine::sim::options::FaultKind;
 use crate::engine::sim::stats::LogHistogram;
 use crate::engine::sim::{Cause, Simulation};
@@ -59,6 +60,7 @@ pub struct Sampler {
     utilisation: Vec<f64>,
     timeline_seen: Vec<usize>,
     breaker_open: Vec<bool>,
+    health_seen: usize,
 }
 
 impl Sampler {
@@ -96,6 +98,7 @@ impl Sampler {
             utilisation: vec![0.0; nodes],
             timeline_seen: Vec::new(),
             breaker_open: vec![false; nodes],
+            health_seen: 0,
         }
     }
 
@@ -194,6 +197,8 @@ impl Sampler {
         self.channel_full = channel_full;
 
         self.log_faults(simulation, now, log);
+        log.extend(health_log_lines(simulation, self.health_seen));
+        self.health_seen = simulation.health_log().events().len();
         self.log_scaling(simulation, log);
         self.log_failures(simulation, t_s, failed, log);
 
@@ -291,12 +296,14 @@ impl Sampler {
         log: &mut Vec<LogLine>,
     ) {
         let mut places: Vec<(u64, &str, &'static str)> = Vec::new();
+        let mut lost = 0;
         for (index, node) in simulation.nodes().iter().enumerate() {
             let before = self.node_errors[index];
             for cause in Cause::ALL {
                 let count = since(node.stats.errors[cause as usize], before[cause as usize]);
                 if count > 0 {
-                    places.push((count, node.name.as_str(), cause.slug()));
+                    places.push((count, node.name.as_str(), cause.name()));
+                    lost += count;
                 }
             }
             let refused = since(
@@ -323,6 +330,7 @@ impl Sampler {
             self.node_errors[index] = node.stats.errors;
         }
         if failed == 0 {
+            self.log_lost_calls(t_s, lost, &mut places, log);
             return;
         }
         let requests = simulation.requests();
@@ -331,7 +339,7 @@ impl Sampler {
             .map(|&c| {
                 (
                     since(requests.errors[c as usize], self.request_errors[c as usize]),
-                    c.slug(),
+                    c.name(),
                 )
             })
             .filter(|(count, _)| *count > 0)
@@ -340,7 +348,7 @@ impl Sampler {
         places.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
         let causes: Vec<String> = causes
             .iter()
-            .map(|(count, cause)| format!("{cause} {count}"))
+            .map(|(count, cause)| format!("{cause}: {count}"))
             .collect();
         let places: Vec<String> = places
             .iter()
@@ -352,8 +360,36 @@ impl Sampler {
             t_s,
             kind: LogKind::Errors,
             text: format!(
-                "{failed} {noun} failed: {}; started by {}",
+                "{failed} {noun} failed since the last line: {}; where: {}",
                 causes.join(", "),
+                places.join(", ")
+            ),
+        });
+    }
+
+    /// Calls or events that failed while no request did (a consumer's full
+    /// queue, a full bus channel): one line per interval, by cause and where.
+    fn log_lost_calls(
+        &self,
+        t_s: f64,
+        lost: u64,
+        places: &mut [(u64, &str, &'static str)],
+        log: &mut Vec<LogLine>,
+    ) {
+        if lost == 0 {
+            return;
+        }
+        places.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+        let places: Vec<String> = places
+            .iter()
+            .take(3)
+            .map(|(count, name, cause)| format!("{cause} at {name} ({count})"))
+            .collect();
+        log.push(LogLine {
+            t_s,
+            kind: LogKind::Errors,
+            text: format!(
+                "{lost} calls or events failed since the last line (no request waited on them): {}",
                 places.join(", ")
             ),
         });
