@@ -145,6 +145,9 @@ impl Builder {
 
     fn finish(mut self, description: &str, rps: f64) -> Design {
         self.design.workload.requests_per_second = rps;
+        // The throughput line judges the rate answered at the offered load,
+        // so a template's target is its own load: answer every request sent.
+        self.design.targets.throughput_rps = rps;
         if let Some(first) = self.design.components.first_mut() {
             if first.description.is_empty() {
                 first.description = description.to_string();
