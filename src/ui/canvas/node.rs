@@ -9,6 +9,7 @@
 use super::geometry::{box_label, NODE_HEIGHT, NODE_WIDTH};
 use super::interaction::CanvasInteraction;
 use crate::engine::model::{ComponentId, ComponentKind, Design, Position};
+use crate::engine::words::count;
 use crate::ui::sim::overlay::NodeSim;
 use crate::ui::state::{use_app_state, Selection};
 use leptos::prelude::*;
@@ -35,6 +36,19 @@ impl NodeLook {
             kind_label: component.kind.label(),
             position: component.position,
             replicas: replicas_shown(component.kind, component.replicas.current),
+        }
+    }
+}
+
+impl NodeLook {
+    /// The box's accessible name: its name first (as shown), its kind, and
+    /// its replicas in the right number ("1 replica"); a client has none.
+    fn spoken(&self) -> String {
+        if self.replicas == 0 {
+            format!("{}, {}", self.name, self.kind_label)
+        } else {
+            let replicas = count(u64::from(self.replicas), "replica", "replicas");
+            format!("{}, {}, {replicas}", self.name, self.kind_label)
         }
     }
 }
@@ -75,14 +89,7 @@ pub fn Node(
         };
         look.with(|look| format!("ap-node ap-kind-{}{selected}", look.kind_slug))
     };
-    let aria_label = move || {
-        look.with(|look| {
-            format!(
-                "{} {}, {} replicas",
-                look.kind_label, look.name, look.replicas
-            )
-        })
-    };
+    let aria_label = move || look.with(NodeLook::spoken);
     let replicas_text = move || {
         look.with(|look| {
             if look.replicas == 0 {
@@ -112,13 +119,13 @@ pub fn Node(
         >
             <rect class="ap-node__body" x=left y=top width=NODE_WIDTH height=NODE_HEIGHT rx="10" />
             <rect class="ap-node__accent" x=left + 6.0 y=top + 10.0 width="4" height=NODE_HEIGHT - 20.0 rx="2" />
-            <text class="ap-node__name" x=left + 18.0 y="-3">
+            <text class="ap-node__name" x=left + 18.0 y="-3" aria-hidden="true">
                 {move || look.with(|look| box_label(&look.name))}
             </text>
-            <text class="ap-node__kind" x=left + 18.0 y="15">
+            <text class="ap-node__kind" x=left + 18.0 y="15" aria-hidden="true">
                 {move || look.with(|look| look.kind_label)}
             </text>
-            <text class="ap-node__replicas" x=-left - 14.0 y="15" text-anchor="end">
+            <text class="ap-node__replicas" x=-left - 14.0 y="15" text-anchor="end" aria-hidden="true">
                 {replicas_text}
             </text>
             <circle
@@ -129,7 +136,10 @@ pub fn Node(
                 r="7"
                 on:pointerdown=on_handle_press
             />
-            <NodeSim id />
+            // The run's figures are read out in the Simulate panel; here they are drawn only.
+            <g aria-hidden="true">
+                <NodeSim id />
+            </g>
         </g>
     }
 }
