@@ -145,7 +145,7 @@ fn load_balancing_needs_a_balancer_on_the_path_and_every_replicated_service_behi
         "client web\nload_balancer lb\nservice api replicas.current=2\nweb -> lb\nlb -> api",
         balancing,
         true,
-        "1 balancer(s)",
+        "1 balancer on the request path",
     );
     // A balancer that is not on the request path does not count.
     check(

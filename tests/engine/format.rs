@@ -114,11 +114,11 @@ fn values_json_cannot_or_must_not_carry_are_refused() {
     // Representable but out of range.
     check_refused(
         &with_service("\"service_time_ms\": -20"),
-        "Service time (ms) must be between",
+        "Service time must be between",
     );
     check_refused(
         &with_service("\"service_time_ms\": 1e-300"),
-        "Service time (ms) must be between",
+        "Service time must be between",
     );
     check_refused(
         &with_service("\"concurrency\": 4294967296"),

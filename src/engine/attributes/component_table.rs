@@ -82,7 +82,7 @@ pub static COMPONENT_FIELDS: &[FieldSpec] =
             "Capacity",
             "replicas.min",
             "Min replicas",
-            "",
+            "replicas",
             whole(0.0, MAX_REPLICAS),
             "Fewest copies an autoscaler may leave running.",
             replicas.min
@@ -93,7 +93,7 @@ pub static COMPONENT_FIELDS: &[FieldSpec] =
             "Capacity",
             "replicas.max",
             "Max replicas",
-            "",
+            "replicas",
             whole(1.0, MAX_REPLICAS),
             "Most copies an autoscaler may start.",
             replicas.max
@@ -104,7 +104,7 @@ pub static COMPONENT_FIELDS: &[FieldSpec] =
             "Capacity",
             "replicas.current",
             "Replicas",
-            "",
+            "replicas",
             whole(0.0, MAX_REPLICAS),
             "Copies running now; each serves requests in parallel.",
             replicas.current
@@ -114,7 +114,7 @@ pub static COMPONENT_FIELDS: &[FieldSpec] =
             SERVERS,
             "Capacity",
             "service_time_ms",
-            "Service time (ms)",
+            "Service time",
             "ms",
             number(0.001, 60_000.0),
             "Average time one server spends on one request, not counting waiting in the queue.",
@@ -126,9 +126,9 @@ pub static COMPONENT_FIELDS: &[FieldSpec] =
             "Capacity",
             "concurrency",
             "Concurrency per replica",
-            "",
+            "requests",
             whole(1.0, 10_000.0),
-            "Requests one replica works on at the same time (its servers).",
+            "Requests one replica works on at the same time (its servers); more wait in its queue.",
             concurrency
         ),
         entry!(
@@ -137,7 +137,7 @@ pub static COMPONENT_FIELDS: &[FieldSpec] =
             "Capacity",
             "queue_capacity",
             "Queue per replica",
-            "",
+            "requests",
             whole(0.0, 1_000_000.0),
             "Requests one replica holds waiting; beyond it new requests are rejected.",
             queue_capacity
@@ -170,9 +170,9 @@ pub static COMPONENT_FIELDS: &[FieldSpec] =
             "Autoscaling",
             "autoscaling.threshold",
             "Threshold",
-            "",
+            "% or req/s per replica",
             number(0.001, 1_000_000.0),
-            "The metric's target value per replica; above it the autoscaler scales up.",
+            "The metric's target per replica, in percent for CPU, memory and error rate or in requests per second for request rate; above it the autoscaler scales up.",
             autoscaling.threshold
         ),
         entry!(
@@ -180,10 +180,10 @@ pub static COMPONENT_FIELDS: &[FieldSpec] =
             SERVICE,
             "Autoscaling",
             "autoscaling.scale_up_cooldown_s",
-            "Scale-up cooldown (s)",
+            "Scale-up cooldown",
             "s",
             number(0.0, 86_400.0),
-            "Seconds to wait after scaling up before scaling up again.",
+            "Time to wait after scaling up before scaling up again.",
             autoscaling.scale_up_cooldown_s
         ),
         entry!(
@@ -191,10 +191,10 @@ pub static COMPONENT_FIELDS: &[FieldSpec] =
             SERVICE,
             "Autoscaling",
             "autoscaling.scale_down_cooldown_s",
-            "Scale-down cooldown (s)",
+            "Scale-down cooldown",
             "s",
             number(0.0, 86_400.0),
-            "Seconds to wait after scaling down before scaling down again.",
+            "Time to wait after scaling down before scaling down again.",
             autoscaling.scale_down_cooldown_s
         ),
         entry!(
@@ -237,10 +237,10 @@ pub static COMPONENT_FIELDS: &[FieldSpec] =
             CHECKED,
             "Health checks",
             "health_check.interval_s",
-            "Interval (s)",
+            "Check interval",
             "s",
             number(0.1, 3600.0),
-            "Seconds between two checks of a target.",
+            "Time between two checks of a target.",
             health_check.interval_s
         ),
         entry!(
@@ -248,10 +248,10 @@ pub static COMPONENT_FIELDS: &[FieldSpec] =
             CHECKED,
             "Health checks",
             "health_check.timeout_s",
-            "Timeout (s)",
+            "Check timeout",
             "s",
             number(0.01, 600.0),
-            "Seconds a check waits for an answer before it counts as failed.",
+            "Time a check waits for an answer before it counts as failed.",
             health_check.timeout_s
         ),
         entry!(
@@ -259,10 +259,10 @@ pub static COMPONENT_FIELDS: &[FieldSpec] =
             CHECKED,
             "Health checks",
             "health_check.retries",
-            "Retries",
-            "",
+            "Failed checks to mark down",
+            "checks",
             whole(1.0, 100.0),
-            "Failed checks in a row before a target is marked unhealthy.",
+            "Failed checks in a row before a target is taken out of rotation.",
             health_check.retries
         ),
         entry!(
@@ -271,7 +271,7 @@ pub static COMPONENT_FIELDS: &[FieldSpec] =
             "Database",
             "read_replicas",
             "Read replicas per shard",
-            "",
+            "replicas",
             whole(0.0, MAX_REPLICAS),
             "Copies of each shard that serve reads, taking load off the primary.",
             read_replicas
@@ -303,10 +303,10 @@ pub static COMPONENT_FIELDS: &[FieldSpec] =
             CACHE,
             "Cache",
             "cache_ttl_s",
-            "TTL (s)",
+            "Time to live (TTL)",
             "s",
             number(0.001, 31_536_000.0),
-            "Seconds an entry stays in the cache before it must be fetched again.",
+            "How long an entry stays in the cache before it must be fetched again.",
             cache_ttl_s
         ),
         entry!(Component, CACHE, "Cache", "cache_hit_ratio", "Hit ratio", "", number(0.0, 1.0),
@@ -318,7 +318,7 @@ pub static COMPONENT_FIELDS: &[FieldSpec] =
             "Events",
             "channel_capacity",
             "Channel capacity per topic",
-            "",
+            "events",
             whole(1.0, 10_000_000.0),
             "Events one topic holds before publishers are refused.",
             channel_capacity
@@ -412,7 +412,7 @@ pub static CONNECTION_FIELDS: &[FieldSpec] = &[
         "Weight",
         "",
         number(0.0, 1_000_000.0),
-        "This route's share of its caller's traffic, relative to the caller's other routes.",
+        "This route's share of its caller's traffic, relative to the weights of the caller's other routes (2 gets twice the traffic of 1).",
         weight
     ),
     FieldSpec {

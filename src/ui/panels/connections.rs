@@ -41,7 +41,12 @@ pub fn AllConnections() -> impl IntoView {
             design
                 .connections
                 .iter()
-                .map(|c| (c.id, connection_name(design.name_of(c.from), design.name_of(c.to))))
+                .map(|c| {
+                    (
+                        c.id,
+                        connection_name(design.name_of(c.from), design.name_of(c.to)),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });

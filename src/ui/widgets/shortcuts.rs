@@ -173,7 +173,17 @@ mod tests {
             .map(|shortcut| shortcut.keys)
             .collect::<Vec<_>>()
             .join(" ");
-        for key in ["Delete", "Backspace", "Escape", "Arrow", "Ctrl+Z", "Ctrl+Y", "?", "Enter", "Tab"] {
+        for key in [
+            "Delete",
+            "Backspace",
+            "Escape",
+            "Arrow",
+            "Ctrl+Z",
+            "Ctrl+Y",
+            "?",
+            "Enter",
+            "Tab",
+        ] {
             assert!(keys.contains(key), "the shortcuts list misses {key}");
         }
     }

@@ -4,6 +4,7 @@
 //! What must stay true: each fact names the first component that breaks it.
 use super::{no, yes, Context, Fact};
 use crate::engine::model::{Component, ComponentKind as K};
+use crate::engine::words::{count, noun};
 
 impl<'a> Context<'a> {
     pub(super) fn horizontal_scaling(&self) -> Fact {
@@ -64,7 +65,12 @@ impl<'a> Context<'a> {
                 Some(alone),
             );
         }
-        yes(format!("{balancers} balancer(s) on the request path spread traffic over every replicated service"))
+        let n = balancers as u64;
+        yes(format!(
+            "{} on the request path {} traffic over every replicated service",
+            count(n, "balancer", "balancers"),
+            noun(n, "spreads", "spread")
+        ))
     }
 
     pub(super) fn caching(&self) -> Fact {
