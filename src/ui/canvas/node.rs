@@ -44,7 +44,7 @@ impl NodeLook {
     /// The box's accessible name: its name first (as shown), its kind, and
     /// its replicas in the right number ("1 replica"); a client has none.
     fn spoken(&self) -> String {
-        if self.replicas == 0 {
+        if self.kind_slug == ComponentKind::Client.slug() {
             format!("{}, {}", self.name, self.kind_label)
         } else {
             let replicas = count(u64::from(self.replicas), "replica", "replicas");
@@ -141,5 +141,34 @@ pub fn Node(
                 <NodeSim id />
             </g>
         </g>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn look(kind: ComponentKind, replicas: u32) -> NodeLook {
+        NodeLook {
+            name: "orders".into(),
+            kind_slug: kind.slug(),
+            kind_label: kind.label(),
+            position: Position::default(),
+            replicas: replicas_shown(kind, replicas),
+        }
+    }
+
+    #[test]
+    fn a_box_is_named_by_its_text_with_replicas_in_the_right_number() {
+        assert_eq!(
+            look(ComponentKind::Service, 1).spoken(),
+            "orders, Service, 1 replica"
+        );
+        assert_eq!(
+            look(ComponentKind::Service, 3).spoken(),
+            "orders, Service, 3 replicas"
+        );
+        assert_eq!(look(ComponentKind::Service, 0).spoken(), "orders, Service, 0 replicas");
+        assert_eq!(look(ComponentKind::Client, 5).spoken(), "orders, Client");
     }
 }
