@@ -26,9 +26,12 @@ fn focus_after_frame(selector: String) {
     });
 }
 
-/// The CSS selector of a component's box on the canvas.
+/// The CSS selector of the focusable part of a component's box on the canvas.
 pub fn component_selector(id: ComponentId) -> String {
-    format!("[data-testid=\"node\"][data-id=\"{}\"]", id.0)
+    format!(
+        "[data-testid=\"node\"][data-id=\"{}\"] [data-testid=\"node-focus\"]",
+        id.0
+    )
 }
 
 /// Moves the focus to the box of component `id` (a component just added).
@@ -49,7 +52,7 @@ mod tests {
     fn a_component_selector_names_its_box_by_id() {
         assert_eq!(
             component_selector(ComponentId(12)),
-            "[data-testid=\"node\"][data-id=\"12\"]"
+            "[data-testid=\"node\"][data-id=\"12\"] [data-testid=\"node-focus\"]"
         );
     }
 }

@@ -111,7 +111,9 @@ journey('connections are reachable by keyboard as buttons named "from → to"', 
     });
   }
   assert.ok(reached && reached.includes('→'), 'Tab never reached a connection');
-  // Enter on a connection selects it, as a click on the edge does.
+  // Escape clears the selection tabbing made, bringing back the design's list;
+  // Enter on a connection there selects it, as a click on the edge does.
+  await page.keyboard.press('Escape');
   await connection.focus();
   await page.keyboard.press('Enter');
   await eventually(async () => {
@@ -122,7 +124,7 @@ journey('connections are reachable by keyboard as buttons named "from → to"', 
 
 journey('"?" opens the shortcuts dialog; Escape closes it and gives the focus back', { timeout: 60_000 }, async ({ page }) => {
   const id = await nodeByKind(page, 'service').getAttribute('data-id');
-  await nodeById(page, id).focus();
+  await nodeById(page, id).getByTestId('node-focus').focus();
   await page.keyboard.press('?');
   const dialog = page.getByTestId('shortcuts-dialog');
   await dialog.waitFor({ state: 'visible' });

@@ -3,7 +3,8 @@
 //!
 //! What must stay true: the box carries the test ids and data attributes the
 //! browser tests read (`node`, `data-id`, `data-kind`, `data-name`,
-//! `data-selected`, and `handle` on the handle), and it only renders: presses
+//! `data-selected`, `node-focus` on its focusable part and `handle` on the
+//! handle), and it only renders: presses
 //! are handed to [`CanvasInteraction`], focus to [`AppState::select`].
 
 use super::geometry::{box_label, NODE_HEIGHT, NODE_WIDTH};
@@ -111,23 +112,34 @@ pub fn Node(
             data-selected=move || is_selected.get().to_string()
             class=class
             transform=transform
-            tabindex="0"
-            role="button"
-            aria-label=aria_label
             on:pointerdown=on_press
-            on:focus=on_focus
         >
-            <rect class="ap-node__body" x=left y=top width=NODE_WIDTH height=NODE_HEIGHT rx="10" />
-            <rect class="ap-node__accent" x=left + 6.0 y=top + 10.0 width="4" height=NODE_HEIGHT - 20.0 rx="2" />
-            <text class="ap-node__name" x=left + 18.0 y="-3" aria-hidden="true">
-                {move || look.with(|look| box_label(&look.name))}
-            </text>
-            <text class="ap-node__kind" x=left + 18.0 y="15" aria-hidden="true">
-                {move || look.with(|look| look.kind_label)}
-            </text>
-            <text class="ap-node__replicas" x=-left - 14.0 y="15" text-anchor="end" aria-hidden="true">
-                {replicas_text}
-            </text>
+            // The focusable button holds no text: its name says what the drawn
+            // text shows, which stays outside it so that the two cannot disagree.
+            <g
+                class="ap-node__focus"
+                data-testid="node-focus"
+                tabindex="0"
+                role="button"
+                aria-label=aria_label
+                on:focus=on_focus
+            >
+                <rect class="ap-node__body" x=left y=top width=NODE_WIDTH height=NODE_HEIGHT rx="10" />
+                <rect class="ap-node__accent" x=left + 6.0 y=top + 10.0 width="4" height=NODE_HEIGHT - 20.0 rx="2" />
+            </g>
+            <g aria-hidden="true">
+                <text class="ap-node__name" x=left + 18.0 y="-3">
+                    {move || look.with(|look| box_label(&look.name))}
+                </text>
+                <text class="ap-node__kind" x=left + 18.0 y="15">
+                    {move || look.with(|look| look.kind_label)}
+                </text>
+                <text class="ap-node__replicas" x=-left - 14.0 y="15" text-anchor="end">
+                    {replicas_text}
+                </text>
+                // The run's figures are read out in the Simulate panel; here they are drawn only.
+                <NodeSim id />
+            </g>
             <circle
                 data-testid="handle"
                 class="ap-node__handle"
@@ -136,10 +148,6 @@ pub fn Node(
                 r="7"
                 on:pointerdown=on_handle_press
             />
-            // The run's figures are read out in the Simulate panel; here they are drawn only.
-            <g aria-hidden="true">
-                <NodeSim id />
-            </g>
         </g>
     }
 }
@@ -168,7 +176,10 @@ mod tests {
             look(ComponentKind::Service, 3).spoken(),
             "orders, Service, 3 replicas"
         );
-        assert_eq!(look(ComponentKind::Service, 0).spoken(), "orders, Service, 0 replicas");
+        assert_eq!(
+            look(ComponentKind::Service, 0).spoken(),
+            "orders, Service, 0 replicas"
+        );
         assert_eq!(look(ComponentKind::Client, 5).spoken(), "orders, Client");
     }
 }
