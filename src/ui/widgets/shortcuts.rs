@@ -43,11 +43,11 @@ pub const SHORTCUTS: &[Shortcut] = &[
         action: "Clear the selection, or close this dialog or the Share menu",
     },
     Shortcut {
-        keys: "Ctrl+Z",
+        keys: "Ctrl+Z (⌘Z on a Mac)",
         action: "Undo",
     },
     Shortcut {
-        keys: "Ctrl+Shift+Z / Ctrl+Y",
+        keys: "Ctrl+Shift+Z / Ctrl+Y (⌘ on a Mac)",
         action: "Redo",
     },
     Shortcut {
