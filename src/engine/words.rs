@@ -1,6 +1,7 @@
 //! Small helpers for text the app shows: a count with its noun in the right
 //! number ("1 replica", "2 replicas") and a noun with its indefinite article
-//! ("a cache", "an API gateway"). Every place that writes a count or an
+//! ("a cache", "an API gateway"), and a group that may be of one ("the one
+//! service", "all 3 services"). Every place that writes a count or an
 //! article in a sentence goes through these, so no "1 replicas" or
 //! "a event bus" is ever shown.
 //!
@@ -22,6 +23,17 @@ pub fn noun<'a>(n: u64, singular: &'a str, plural: &'a str) -> &'a str {
 /// is "1 replica", `count(2, ...)` "2 replicas", `count(0, ...)` "0 replicas".
 pub fn count(n: u64, singular: &str, plural: &str) -> String {
     format!("{n} {}", noun(n, singular, plural))
+}
+
+/// The subject of a sentence about every member of a group of `n`: "the
+/// one service" when there is one, else "all 3 services" (pair it with
+/// [`noun`] for the verb: "the one service owns", "all 3 services own").
+pub fn all_of(n: u64, singular: &str, plural: &str) -> String {
+    if n == 1 {
+        format!("the one {singular}")
+    } else {
+        format!("all {n} {plural}")
+    }
 }
 
 /// "a" or "an", as fits the first letter of `phrase`.
@@ -48,6 +60,20 @@ mod tests {
         assert_eq!(count(2, "replica", "replicas"), "2 replicas");
         assert_eq!(count(1, "query", "queries"), "1 query");
         assert_eq!(count(11, "query", "queries"), "11 queries");
+    }
+
+    #[test]
+    fn a_group_of_one_is_not_called_all() {
+        assert_eq!(all_of(1, "service", "services"), "the one service");
+        assert_eq!(all_of(3, "service", "services"), "all 3 services");
+        assert_eq!(
+            format!(
+                "{} {}",
+                all_of(1, "store", "stores"),
+                noun(1, "keeps", "keep")
+            ),
+            "the one store keeps"
+        );
     }
 
     #[test]

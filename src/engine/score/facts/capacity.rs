@@ -4,7 +4,7 @@
 //! What must stay true: each fact names the first component that breaks it.
 use super::{no, yes, Context, Fact};
 use crate::engine::model::{Component, ComponentKind as K};
-use crate::engine::words::{count, noun};
+use crate::engine::words::{all_of, count, noun};
 
 impl<'a> Context<'a> {
     pub(super) fn horizontal_scaling(&self) -> Fact {
@@ -19,8 +19,9 @@ impl<'a> Context<'a> {
         if let Some(fixed) = services.iter().find(|c| c.replicas.max < 2) {
             return no(
                 format!(
-                    "{} can run at most {} replica",
-                    fixed.name, fixed.replicas.max
+                    "{} can run at most {}",
+                    fixed.name,
+                    count(u64::from(fixed.replicas.max), "replica", "replicas")
                 ),
                 format!("raise the max replicas of {} to 2 or more", fixed.name),
                 Some(fixed),
@@ -34,8 +35,8 @@ impl<'a> Context<'a> {
             );
         }
         yes(format!(
-            "all {} services can add replicas and receive traffic through a balancer",
-            services.len()
+            "{} can add replicas and receive traffic through a balancer",
+            all_of(services.len() as u64, "service", "services")
         ))
     }
 
