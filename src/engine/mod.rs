@@ -23,3 +23,4 @@ pub mod share;
 pub mod sim;
 pub mod tasks;
 pub mod templates;
+pub mod words;

@@ -1,7 +1,7 @@
 //! The root of the app: provides the state, lays out the screen (toolbar on
 //! top, palette left, canvas centre, scorecard and inspector right) and
 //! installs one effect per outside concern: the autosave, the link in the
-//! address, the keyboard shortcuts.
+//! address, the keyboard shortcuts (listed by "?" in a dialog).
 //!
 //! What must stay true: the root element carries `data-testid="app"`;
 //! shortcuts never fire while the user is typing in a form field; at start
@@ -9,6 +9,7 @@
 //! over it (as an undo step), before the autosave starts watching.
 
 use super::canvas::Canvas;
+use super::focus::focus_canvas;
 use super::history::handle_history_shortcut;
 use super::panels::inspector::Inspector;
 use super::panels::palette::Palette;
@@ -20,6 +21,7 @@ use super::sim::provide_sim_state;
 use super::state::{provide_app_state, AppState, Selection};
 use super::storage::{handle_save_state, restore_saved_design};
 use super::widgets::notices::Notices;
+use super::widgets::shortcuts::{ShortcutsDialog, ShortcutsDialogState};
 use super::widgets::status::StatusArea;
 use leptos::ev;
 use leptos::prelude::*;
@@ -49,9 +51,18 @@ fn is_typing(event: &KeyboardEvent) -> bool {
 }
 
 /// Ctrl+Z and friends undo and redo (see [`super::history`]),
-/// Delete/Backspace delete the selection, arrow keys move the selected
-/// component, Escape clears the selection.
-fn handle_shortcut(state: AppState, event: KeyboardEvent) {
+/// Delete/Backspace delete the selection (and hand the focus to the canvas),
+/// arrow keys move the selected component, Escape clears the selection, "?"
+/// lists the shortcuts. While that list is open, only Escape (closing it)
+/// acts. [`crate::ui::widgets::shortcuts::SHORTCUTS`] lists these keys.
+fn handle_shortcut(state: AppState, shortcuts: ShortcutsDialogState, event: KeyboardEvent) {
+    if shortcuts.open.get_untracked() {
+        if event.key() == "Escape" {
+            event.prevent_default();
+            shortcuts.close();
+        }
+        return;
+    }
     if handle_history_shortcut(state, &event) {
         return;
     }
@@ -63,6 +74,11 @@ fn handle_shortcut(state: AppState, event: KeyboardEvent) {
     {
         return;
     }
+    if event.key() == "?" {
+        event.prevent_default();
+        shortcuts.show();
+        return;
+    }
     let selection = state.selection().get_untracked();
     let nudge = match event.key().as_str() {
         "ArrowLeft" => Some((-NUDGE, 0.0)),
@@ -72,6 +88,7 @@ fn handle_shortcut(state: AppState, event: KeyboardEvent) {
         "Delete" | "Backspace" if selection != Selection::Nothing => {
             event.prevent_default();
             state.delete_selected();
+            focus_canvas();
             None
         }
         "Escape" => {
@@ -87,8 +104,10 @@ fn handle_shortcut(state: AppState, event: KeyboardEvent) {
 }
 
 /// Installs the window-wide keyboard shortcuts for the life of the app.
-fn install_keyboard_shortcuts(state: AppState) {
-    let handle = window_event_listener(ev::keydown, move |event| handle_shortcut(state, event));
+fn install_keyboard_shortcuts(state: AppState, shortcuts: ShortcutsDialogState) {
+    let handle = window_event_listener(ev::keydown, move |event| {
+        handle_shortcut(state, shortcuts, event)
+    });
     on_cleanup(move || handle.remove());
 }
 
@@ -101,7 +120,8 @@ pub fn App() -> impl IntoView {
     open_link_in_address(state);
     handle_save_state(state, autosave);
     handle_link_fragment(state);
-    install_keyboard_shortcuts(state);
+    let shortcuts = ShortcutsDialogState::new();
+    install_keyboard_shortcuts(state, shortcuts);
 
     view! {
         <div class="ap-app" data-testid="app">
@@ -119,6 +139,7 @@ pub fn App() -> impl IntoView {
                     <Inspector />
                 </aside>
             </div>
+            <ShortcutsDialog dialog=shortcuts />
         </div>
     }
 }

@@ -25,6 +25,7 @@ pub mod browser;
 pub mod canvas;
 pub mod download;
 pub mod export;
+pub mod focus;
 pub mod history;
 pub mod import;
 pub mod panels;

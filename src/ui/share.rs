@@ -19,6 +19,7 @@
 use super::browser::{address_fragment, clear_address_fragment, js_error_text};
 use super::state::{AppState, NoticeKind};
 use crate::engine::share::decode_snapshot;
+use crate::engine::words::{count, noun};
 use crate::worker_protocol::Task;
 use leptos::ev;
 use leptos::prelude::*;
@@ -44,12 +45,10 @@ pub fn describe_length(characters: usize) -> String {
         }
         grouped.push(digit);
     }
-    let unit = if characters == 1 {
-        "character"
-    } else {
-        "characters"
-    };
-    format!("{grouped} {unit}")
+    format!(
+        "{grouped} {}",
+        noun(characters as u64, "character", "characters")
+    )
 }
 
 /// The link in an address fragment, if there is one to open: `#` alone or
@@ -88,9 +87,9 @@ pub fn open_link_in_address(state: AppState) {
         {
             Ok(design) => {
                 let what = format!(
-                    "opened the shared design {} ({} components)",
+                    "opened the shared design {} ({})",
                     design.name,
-                    design.components.len()
+                    count(design.components.len() as u64, "component", "components")
                 );
                 state.dismiss_notice(NoticeKind::LinkError);
                 state.open_design(design, what);

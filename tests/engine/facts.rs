@@ -97,25 +97,25 @@ fn a_service_is_balanced_behind_a_balancer_a_bus_or_a_registry() {
         "client web\nload_balancer lb\nservice api\nweb -> lb\nlb -> api",
         scaling,
         true,
-        "all 1 services",
+        "the one service can add replicas",
     );
     check(
         "client web\napi_gateway edge\nservice api\nweb -> edge\nedge -> api",
         scaling,
         true,
-        "all 1 services",
+        "the one service can add replicas",
     );
     check(
         &format!("{LONE}service_registry registry\napi -> registry"),
         scaling,
         true,
-        "all 1 services",
+        "the one service can add replicas",
     );
     check(
         &format!("{LONE}service_registry registry\nregistry -> api"),
         scaling,
         true,
-        "all 1 services",
+        "the one service can add replicas",
     );
     check(
         &format!("{LONE}event_bus bus\nservice worker\napi -> bus\nbus -> worker\nservice_registry r\napi -> r"),
@@ -145,7 +145,7 @@ fn load_balancing_needs_a_balancer_on_the_path_and_every_replicated_service_behi
         "client web\nload_balancer lb\nservice api replicas.current=2\nweb -> lb\nlb -> api",
         balancing,
         true,
-        "1 balancer(s)",
+        "1 balancer on the request path",
     );
     // A balancer that is not on the request path does not count.
     check(
@@ -227,6 +227,13 @@ fn fault_tolerance_needs_two_of_everything_and_health_checks_on_services() {
         fault,
         false,
         "api runs 1 replica: it is",
+    );
+    // Regression: no replica at all used to read "runs 0 replica".
+    check(
+        &format!("{balanced}set api replicas.min=0\nset api replicas.current=0"),
+        fault,
+        false,
+        "api runs 0 replicas: it is",
     );
     check(
         "client web\nservice api\nweb -> api",
@@ -388,7 +395,7 @@ fn authorization_encryption_and_audit_apply_to_the_request_path() {
         "client web\nservice api security.authorization=true\nweb -> api",
         authorization,
         true,
-        "all 1 services",
+        "api, the only one of the services on the request path, has authorization",
     );
     check(
         "client web\nservice api\nweb -> api",
@@ -400,7 +407,7 @@ fn authorization_encryption_and_audit_apply_to_the_request_path() {
         "client web\nservice api security.authorization=true\nweb -> api\nservice idle",
         authorization,
         true,
-        "all 1 services",
+        "api, the only one of the services on the request path, has authorization",
     );
     check(
         "client web",

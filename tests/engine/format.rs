@@ -114,11 +114,11 @@ fn values_json_cannot_or_must_not_carry_are_refused() {
     // Representable but out of range.
     check_refused(
         &with_service("\"service_time_ms\": -20"),
-        "Service time (ms) must be between",
+        "Service time must be between",
     );
     check_refused(
         &with_service("\"service_time_ms\": 1e-300"),
-        "Service time (ms) must be between",
+        "Service time must be between",
     );
     check_refused(
         &with_service("\"concurrency\": 4294967296"),
@@ -266,7 +266,7 @@ fn broken_fixture_files_are_refused_by_name() {
         ("no-version.json", "no \"archplay\" version field"),
         (
             "out-of-range.json",
-            "component 0 (hot): TTL (s) must be between 0.001",
+            "component 0 (hot): Time to live (TTL) must be between 0.001 and 31536000 s",
         ),
         ("truncated.json", "EOF while parsing"),
         ("unknown-kind.json", "unknown variant `mainframe`"),

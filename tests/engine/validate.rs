@@ -91,11 +91,11 @@ fn structural_problems_are_named() {
 fn values_out_of_their_fields_ranges_are_named() {
     check(
         |d| component(d, "api").service_time_ms = -1.0,
-        "component 1 (api): Service time (ms) must be between 0.001 and 60000",
+        "component 1 (api): Service time must be between 0.001 and 60000 ms",
     );
     check(
         |d| component(d, "api").service_time_ms = f64::NAN,
-        "component 1 (api): Service time (ms): `NaN` is not a number",
+        "component 1 (api): Service time: `NaN` is not a number",
     );
     check(
         |d| component(d, "api").concurrency = 0,
@@ -156,7 +156,7 @@ fn values_out_of_their_fields_ranges_are_named() {
     );
     check(
         |d| d.targets.cpu_percent = f64::NEG_INFINITY,
-        "design: CPU (%): `-inf` is not a number",
+        "design: CPU utilisation: `-inf` is not a number",
     );
     check(
         |d| d.name = "n".repeat(61),

@@ -155,7 +155,7 @@ fn a_design_file_with_an_out_of_range_unused_field_is_refused() {
     let text = r#"{"archplay": 1, "components": [
         {"id": 0, "kind": "service", "name": "victim", "cache_ttl_s": -5}]}"#;
     let error = design_file::from_json(text).expect_err("a negative TTL");
-    assert!(error.to_string().contains("TTL (s)"), "{error}");
+    assert!(error.to_string().contains("Time to live (TTL)"), "{error}");
 }
 
 #[test]
@@ -290,7 +290,7 @@ fn archplay_open_then_validate_agree() {
     let stderr = String::from_utf8_lossy(&opened.stderr);
     assert_eq!(opened.status.code(), Some(2), "{stderr}");
     assert!(
-        stderr.contains("TTL (s)") && stderr.contains("victim"),
+        stderr.contains("Time to live (TTL)") && stderr.contains("victim"),
         "{stderr}"
     );
     assert_short_clean_line(stderr.trim_end());

@@ -286,7 +286,7 @@ fn designs_that_break_the_rules() {
     check(
         &link_of(&never),
         |e| matches!(e, LinkError::Invalid(_)),
-        &["not valid", "design: duration (s) must be between 0.001"],
+        &["not valid", "design: duration must be between 0.001"],
     );
     let mut orphan = template("auto-scaling").expect("template exists");
     orphan.simulation.faults.push(ScheduledFault {

@@ -313,7 +313,7 @@ fn the_cli_options_file_holds_design_settings_checked_by_the_attribute_table() {
     assert_eq!(code, 2);
     assert!(stdout.is_empty());
     assert!(
-        stderr.contains("Replica start-up delay (s) must be between 0 and 86400"),
+        stderr.contains("Replica start-up delay must be between 0 and 86400"),
         "{stderr}"
     );
     // A flag goes through the same entry and is checked against the file's settings.

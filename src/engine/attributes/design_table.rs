@@ -13,10 +13,14 @@ use crate::engine::attributes::spec::{
 
 const D: Applies = Applies::Design;
 
-/// A 0 to 100 score entry of the team inputs or the targets.
+/// A 0 to 100 score entry of the team inputs or the targets, in points
+/// (or, given a unit, in that unit: test coverage is in percent).
 macro_rules! score {
     ($group:literal, $key:literal, $label:literal, $help:literal, $($path:ident).+) => {
-        entry!(Design, D, $group, $key, $label, "", number(0.0, 100.0), $help, $($path).+)
+        score!($group, $key, $label, "points", $help, $($path).+)
+    };
+    ($group:literal, $key:literal, $label:literal, $unit:literal, $help:literal, $($path:ident).+) => {
+        entry!(Design, D, $group, $key, $label, $unit, number(0.0, 100.0), $help, $($path).+)
     };
 }
 
@@ -55,9 +59,9 @@ pub static DESIGN_FIELDS: &[FieldSpec] = &[
         "Workload",
         "workload.read_share",
         "Read share",
-        "",
+        "of requests",
         number(0.0, 1.0),
-        "Share of requests that only read, from 0 to 1; caches and read replicas serve these.",
+        "Share of requests that only read, from 0 (none) to 1 (all); caches and read replicas serve these.",
         workload.read_share
     ),
     entry!(
@@ -66,7 +70,7 @@ pub static DESIGN_FIELDS: &[FieldSpec] = &[
         "Workload",
         "workload.key_space",
         "Key space",
-        "",
+        "keys",
         whole(1.0, 1_000_000_000.0),
         "How many distinct keys (users, orders...) requests touch; shards split this range.",
         workload.key_space
@@ -76,7 +80,7 @@ pub static DESIGN_FIELDS: &[FieldSpec] = &[
         D,
         "Workload",
         "workload.hop_latency_ms",
-        "Network hop (ms)",
+        "Network hop",
         "ms",
         number(0.0, 10_000.0),
         "Time one call spends on the network between two components.",
@@ -100,6 +104,7 @@ pub static DESIGN_FIELDS: &[FieldSpec] = &[
         "Team",
         "team.test_coverage",
         "Test coverage",
+        "%",
         "Share of the code the tests exercise, in percent.",
         team.test_coverage
     ),
@@ -147,7 +152,7 @@ pub static DESIGN_FIELDS: &[FieldSpec] = &[
         D,
         "Targets",
         "targets.response_time_ms",
-        "Response time (ms)",
+        "Response time",
         "ms",
         number(0.001, 1_000_000.0),
         "The response time a request should stay under, queueing included.",
@@ -158,7 +163,7 @@ pub static DESIGN_FIELDS: &[FieldSpec] = &[
         D,
         "Targets",
         "targets.throughput_rps",
-        "Throughput (req/s)",
+        "Throughput",
         "req/s",
         number(0.0, 100_000_000.0),
         "The request rate the design should sustain.",
@@ -169,7 +174,7 @@ pub static DESIGN_FIELDS: &[FieldSpec] = &[
         D,
         "Targets",
         "targets.latency_ms",
-        "Latency (ms)",
+        "Latency",
         "ms",
         number(0.001, 1_000_000.0),
         "The time a request should take without any queueing.",
@@ -180,10 +185,10 @@ pub static DESIGN_FIELDS: &[FieldSpec] = &[
         D,
         "Targets",
         "targets.cpu_percent",
-        "CPU (%)",
+        "CPU utilisation",
         "%",
         number(0.0, 100.0),
-        "The busiest component's utilisation should stay under this.",
+        "The busiest component's utilisation (CPU busy share) should stay under this.",
         targets.cpu_percent
     ),
     score!(
@@ -204,6 +209,7 @@ pub static DESIGN_FIELDS: &[FieldSpec] = &[
         "Targets",
         "targets.test_coverage",
         "Test coverage",
+        "%",
         "The test coverage to reach, in percent.",
         targets.test_coverage
     ),

@@ -44,10 +44,16 @@ impl FieldSpec {
             return Err(FieldError::NotWhole { label });
         }
         if !(value >= min && value <= max) {
+            // The unit follows the upper bound, since the label no longer carries it.
+            let max = if self.unit.is_empty() {
+                format_number(max)
+            } else {
+                format!("{} {}", format_number(max), self.unit)
+            };
             return Err(FieldError::OutOfRange {
                 label,
                 min: format_number(min),
-                max: format_number(max),
+                max,
             });
         }
         Ok(())

@@ -148,6 +148,7 @@ pub fn Canvas() -> impl IntoView {
                 data-pan-x=move || format!("{:.1}", viewport.get().pan_x)
                 data-pan-y=move || format!("{:.1}", viewport.get().pan_y)
                 role="application"
+                tabindex="-1"
                 aria-label="Architecture canvas: drag boxes to move them, drag a box's right handle to another box to connect them"
                 on:wheel=on_wheel
                 on:dragover=on_drag_over

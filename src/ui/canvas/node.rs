@@ -3,12 +3,14 @@
 //!
 //! What must stay true: the box carries the test ids and data attributes the
 //! browser tests read (`node`, `data-id`, `data-kind`, `data-name`,
-//! `data-selected`, and `handle` on the handle), and it only renders: presses
+//! `data-selected`, `node-focus` on its focusable part and `handle` on the
+//! handle), and it only renders: presses
 //! are handed to [`CanvasInteraction`], focus to [`AppState::select`].
 
 use super::geometry::{box_label, NODE_HEIGHT, NODE_WIDTH};
 use super::interaction::CanvasInteraction;
 use crate::engine::model::{ComponentId, ComponentKind, Design, Position};
+use crate::engine::words::count;
 use crate::ui::sim::overlay::NodeSim;
 use crate::ui::state::{use_app_state, Selection};
 use leptos::prelude::*;
@@ -35,6 +37,19 @@ impl NodeLook {
             kind_label: component.kind.label(),
             position: component.position,
             replicas: replicas_shown(component.kind, component.replicas.current),
+        }
+    }
+}
+
+impl NodeLook {
+    /// The box's accessible name: its name first (as shown), its kind, and
+    /// its replicas in the right number ("1 replica"); a client has none.
+    fn spoken(&self) -> String {
+        if self.kind_slug == ComponentKind::Client.slug() {
+            format!("{}, {}", self.name, self.kind_label)
+        } else {
+            let replicas = count(u64::from(self.replicas), "replica", "replicas");
+            format!("{}, {}, {replicas}", self.name, self.kind_label)
         }
     }
 }
@@ -75,14 +90,7 @@ pub fn Node(
         };
         look.with(|look| format!("ap-node ap-kind-{}{selected}", look.kind_slug))
     };
-    let aria_label = move || {
-        look.with(|look| {
-            format!(
-                "{} {}, {} replicas",
-                look.kind_label, look.name, look.replicas
-            )
-        })
-    };
+    let aria_label = move || look.with(NodeLook::spoken);
     let replicas_text = move || {
         look.with(|look| {
             if look.replicas == 0 {
@@ -104,23 +112,34 @@ pub fn Node(
             data-selected=move || is_selected.get().to_string()
             class=class
             transform=transform
-            tabindex="0"
-            role="button"
-            aria-label=aria_label
             on:pointerdown=on_press
-            on:focus=on_focus
         >
-            <rect class="ap-node__body" x=left y=top width=NODE_WIDTH height=NODE_HEIGHT rx="10" />
-            <rect class="ap-node__accent" x=left + 6.0 y=top + 10.0 width="4" height=NODE_HEIGHT - 20.0 rx="2" />
-            <text class="ap-node__name" x=left + 18.0 y="-3">
-                {move || look.with(|look| box_label(&look.name))}
-            </text>
-            <text class="ap-node__kind" x=left + 18.0 y="15">
-                {move || look.with(|look| look.kind_label)}
-            </text>
-            <text class="ap-node__replicas" x=-left - 14.0 y="15" text-anchor="end">
-                {replicas_text}
-            </text>
+            // The focusable button holds no text: its name says what the drawn
+            // text shows, which stays outside it so that the two cannot disagree.
+            <g
+                class="ap-node__focus"
+                data-testid="node-focus"
+                tabindex="0"
+                role="button"
+                aria-label=aria_label
+                on:focus=on_focus
+            >
+                <rect class="ap-node__body" x=left y=top width=NODE_WIDTH height=NODE_HEIGHT rx="10" />
+                <rect class="ap-node__accent" x=left + 6.0 y=top + 10.0 width="4" height=NODE_HEIGHT - 20.0 rx="2" />
+            </g>
+            <g aria-hidden="true">
+                <text class="ap-node__name" x=left + 18.0 y="-3">
+                    {move || look.with(|look| box_label(&look.name))}
+                </text>
+                <text class="ap-node__kind" x=left + 18.0 y="15">
+                    {move || look.with(|look| look.kind_label)}
+                </text>
+                <text class="ap-node__replicas" x=-left - 14.0 y="15" text-anchor="end">
+                    {replicas_text}
+                </text>
+                // The run's figures are read out in the Simulate panel; here they are drawn only.
+                <NodeSim id />
+            </g>
             <circle
                 data-testid="handle"
                 class="ap-node__handle"
@@ -129,7 +148,38 @@ pub fn Node(
                 r="7"
                 on:pointerdown=on_handle_press
             />
-            <NodeSim id />
         </g>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn look(kind: ComponentKind, replicas: u32) -> NodeLook {
+        NodeLook {
+            name: "orders".into(),
+            kind_slug: kind.slug(),
+            kind_label: kind.label(),
+            position: Position::default(),
+            replicas: replicas_shown(kind, replicas),
+        }
+    }
+
+    #[test]
+    fn a_box_is_named_by_its_text_with_replicas_in_the_right_number() {
+        assert_eq!(
+            look(ComponentKind::Service, 1).spoken(),
+            "orders, Service, 1 replica"
+        );
+        assert_eq!(
+            look(ComponentKind::Service, 3).spoken(),
+            "orders, Service, 3 replicas"
+        );
+        assert_eq!(
+            look(ComponentKind::Service, 0).spoken(),
+            "orders, Service, 0 replicas"
+        );
+        assert_eq!(look(ComponentKind::Client, 5).spoken(), "orders, Client");
     }
 }

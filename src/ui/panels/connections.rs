@@ -1,10 +1,14 @@
-//! The keyboard path to connections: the selected component's connections
-//! with a remove button each, and "Connect to" a drop-down of the others.
+//! The keyboard path to connections: every connection of the design as a
+//! button named "from → to" that selects it (shown with nothing selected),
+//! the selected component's connections with a remove button each, and
+//! "Connect to" a drop-down of the others.
 //!
 //! What must stay true: `connect-target` lists every other component by name
 //! (option values are component ids) and `connect-button` connects to the
 //! one shown, through [`crate::ui::state::AppState::connect`], so a refused
-//! connection reports its reason in the status area like a drawn one.
+//! connection reports its reason in the status area like a drawn one; every
+//! connection button (`data-testid="connection"`) has `from → to` as its
+//! accessible name, in both lists.
 
 use crate::engine::model::{ComponentId, ConnectionId};
 use crate::ui::state::{use_app_state, Selection};
@@ -17,6 +21,57 @@ struct ConnectionLine {
     id: ConnectionId,
     outgoing: bool,
     other: String,
+    /// The connection's name, "from → to".
+    name: String,
+}
+
+/// A connection's name as the lists and the inspector show it: "orders → db".
+pub fn connection_name(from: &str, to: &str) -> String {
+    format!("{from} → {to}")
+}
+
+/// Every connection of the design as a button that selects it: the
+/// keyboard's way to the arrows on the canvas.
+#[component]
+pub fn AllConnections() -> impl IntoView {
+    let state = use_app_state();
+    let design = state.design();
+    let lines = Memo::new(move |_| {
+        design.with(|design| {
+            design
+                .connections
+                .iter()
+                .map(|c| {
+                    (
+                        c.id,
+                        connection_name(design.name_of(c.from), design.name_of(c.to)),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let title = move || format!("Connections ({})", lines.with(Vec::len));
+
+    view! {
+        <details class="ap-group ap-connections" data-testid="all-connections" open>
+            <summary class="ap-group__title">{title}</summary>
+            <ul class="ap-connections__list">
+                <For each=move || lines.get() key=|line| line.clone() let:line>
+                    <li class="ap-connections__item">
+                        <button
+                            type="button"
+                            class="ap-link"
+                            data-testid="connection"
+                            data-id=line.0.0
+                            on:click=move |_| state.select(Selection::Connection(line.0))
+                        >
+                            {line.1.clone()}
+                        </button>
+                    </li>
+                </For>
+            </ul>
+        </details>
+    }
 }
 
 /// The selected component's connections, outgoing first.
@@ -38,6 +93,7 @@ pub fn ComponentConnections(
                         id: c.id,
                         outgoing: true,
                         other: design.name_of(c.to).to_string(),
+                        name: connection_name(design.name_of(c.from), design.name_of(c.to)),
                     });
             let incoming =
                 design
@@ -48,6 +104,7 @@ pub fn ComponentConnections(
                         id: c.id,
                         outgoing: false,
                         other: design.name_of(c.from).to_string(),
+                        name: connection_name(design.name_of(c.from), design.name_of(c.to)),
                     });
             outgoing.chain(incoming).collect::<Vec<_>>()
         })
@@ -92,6 +149,8 @@ fn ConnectionItem(
             <button
                 type="button"
                 class="ap-link"
+                data-testid="connection"
+                aria-label=line.name.clone()
                 title="Select this connection"
                 on:click=move |_| state.select(Selection::Connection(id))
             >

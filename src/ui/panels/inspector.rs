@@ -1,20 +1,22 @@
 //! The inspector: the attributes of whatever is selected, grouped as the
 //! engine's field specs group them. A component shows its fields, its
 //! connections and a delete button; a connection its routing fields; with
-//! nothing selected, the design's workload, team inputs and targets.
+//! nothing selected, every connection (the keyboard's way to them) and the
+//! design's workload, team inputs and targets.
 //!
 //! What must stay true: the fields shown are exactly
 //! [`component_fields`], [`connection_fields`] or [`design_fields`], and the
 //! panel is rebuilt only when the selection (or the selected kind) changes,
 //! never on an ordinary edit, so that typing is not interrupted.
 
-use super::connections::{ComponentConnections, ConnectTo};
+use super::connections::{AllConnections, ComponentConnections, ConnectTo};
 use super::field_input::FieldInput;
 use crate::engine::attributes::fields::{
     component_fields, connection_fields, design_fields, FieldSpec, FieldTarget,
 };
 use crate::engine::model::{ComponentId, ComponentKind, ConnectionId};
-use crate::ui::state::{use_app_state, Selection};
+use crate::ui::focus::focus_canvas;
+use crate::ui::state::{use_app_state, AppState, Selection};
 use crate::ui::widgets::kind_badge::KindBadge;
 use leptos::prelude::*;
 
@@ -36,6 +38,13 @@ fn grouped(specs: Vec<FieldSpec>) -> Vec<(&'static str, Vec<FieldSpec>)> {
         }
     }
     groups
+}
+
+/// Deletes the selection and hands the keyboard focus to the canvas, since
+/// the button that had it goes away with the inspector it was in.
+fn delete_and_focus_canvas(state: AppState) {
+    state.delete_selected();
+    focus_canvas();
 }
 
 /// The panel on the right that edits the selection.
@@ -101,6 +110,7 @@ fn DesignInspector() -> impl IntoView {
             <h2 class="ap-panel-title">"Design"</h2>
             <p class="ap-hint">"Workload, team inputs and targets. Select a box or an arrow to edit it."</p>
         </header>
+        <AllConnections />
         <FieldGroups target=FieldTarget::Design specs=design_fields() />
     }
 }
@@ -135,7 +145,7 @@ fn ComponentInspector(
                 type="button"
                 class="ap-button ap-button--danger"
                 data-testid="delete-button"
-                on:click=move |_| state.delete_selected()
+                on:click=move |_| delete_and_focus_canvas(state)
             >
                 "Delete component"
             </button>
@@ -171,7 +181,7 @@ fn ConnectionInspector(
                 type="button"
                 class="ap-button ap-button--danger"
                 data-testid="delete-button"
-                on:click=move |_| state.delete_selected()
+                on:click=move |_| delete_and_focus_canvas(state)
             >
                 "Delete connection"
             </button>

@@ -2,11 +2,14 @@
 //! kind at a free spot; dragging it onto the canvas drops it where released.
 //!
 //! What must stay true: all eleven kinds, in [`ComponentKind::ALL`] order,
-//! each a `<button data-testid="palette-<slug>">`.
+//! each a `<button data-testid="palette-<slug>">`; a click (or Enter) moves
+//! the keyboard focus to the component it added.
 
 use crate::engine::model::ComponentKind;
+use crate::engine::words::with_article;
 use crate::ui::canvas::PALETTE_DRAG_TYPE;
-use crate::ui::state::use_app_state;
+use crate::ui::focus::focus_component;
+use crate::ui::state::{use_app_state, AppState, Selection};
 use crate::ui::widgets::kind_badge::KindBadge;
 use leptos::prelude::*;
 use web_sys::DragEvent;
@@ -19,6 +22,32 @@ fn start_palette_drag(kind: ComponentKind, event: &DragEvent) {
     _ = transfer.set_data(PALETTE_DRAG_TYPE, kind.slug());
     _ = transfer.set_data("text/plain", kind.slug());
     transfer.set_effect_allowed("copy");
+}
+
+/// How a sentence names a kind: "API gateway" keeps its capitals, the rest
+/// read in lower case, and monitoring is named as the thing it is.
+fn kind_phrase(kind: ComponentKind) -> String {
+    match kind {
+        ComponentKind::ApiGateway => kind.label().to_string(),
+        ComponentKind::Monitoring => "monitoring system".to_string(),
+        _ => kind.label().to_ascii_lowercase(),
+    }
+}
+
+/// The palette button's tooltip: "Add an API gateway (click, or drag ...)".
+fn add_title(kind: ComponentKind) -> String {
+    format!(
+        "Add {} (click, or drag onto the canvas)",
+        with_article(&kind_phrase(kind))
+    )
+}
+
+/// Adds `kind` at a free spot and moves the focus to the new component.
+fn add_and_focus(state: AppState, kind: ComponentKind) {
+    state.add_component(kind, None);
+    if let Selection::Component(id) = state.selection().get_untracked() {
+        focus_component(id);
+    }
 }
 
 /// The list of component kinds to add.
@@ -44,7 +73,7 @@ fn PaletteItem(
     kind: ComponentKind,
 ) -> impl IntoView {
     let state = use_app_state();
-    let on_click = move |_| state.add_component(kind, None);
+    let on_click = move |_| add_and_focus(state, kind);
     let on_drag_start = move |event: DragEvent| start_palette_drag(kind, &event);
 
     view! {
@@ -53,12 +82,45 @@ fn PaletteItem(
             class="ap-palette__item"
             data-testid=format!("palette-{}", kind.slug())
             draggable="true"
-            title=format!("Add a {} (click, or drag onto the canvas)", kind.label().to_ascii_lowercase())
+            title=add_title(kind)
             on:click=on_click
             on:dragstart=on_drag_start
         >
             <KindBadge kind />
             <span class="ap-palette__label">{kind.label()}</span>
         </button>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_name_each_kind_with_its_article() {
+        assert_eq!(
+            add_title(ComponentKind::ApiGateway),
+            "Add an API gateway (click, or drag onto the canvas)"
+        );
+        let articles: Vec<String> = ComponentKind::ALL
+            .iter()
+            .map(|&kind| with_article(&kind_phrase(kind)))
+            .collect();
+        assert_eq!(
+            articles,
+            [
+                "a client",
+                "an API gateway",
+                "a load balancer",
+                "a service",
+                "a database",
+                "a cache",
+                "an event bus",
+                "an event store",
+                "a service registry",
+                "a monitoring system",
+                "an auth provider",
+            ]
+        );
     }
 }

@@ -136,7 +136,7 @@ fn SharePanel() -> impl IntoView {
     view! {
         <div class="ap-share__panel" data-testid="share-panel" role="dialog" aria-label="Share and export">
             <section class="ap-share__section">
-                <h3 class="ap-share__heading">"Share a link"</h3>
+                <h2 class="ap-share__heading">"Share a link"</h2>
                 <p class="ap-share__note" data-testid="link-privacy">
                     "Whoever has this link has the design: it is inside the link itself. The part after # never reaches a server, and Archplay keeps no copy."
                 </p>
@@ -172,7 +172,7 @@ fn SharePanel() -> impl IntoView {
                 </Show>
             </section>
             <section class="ap-share__section">
-                <h3 class="ap-share__heading">"Export"</h3>
+                <h2 class="ap-share__heading">"Export"</h2>
                 <div class="ap-share__grid">
                     <button type="button" class="ap-button" data-testid="export-svg" on:click=move |_| export_svg(state)>
                         "SVG picture"
@@ -189,7 +189,7 @@ fn SharePanel() -> impl IntoView {
                 </div>
             </section>
             <section class="ap-share__section">
-                <h3 class="ap-share__heading">"Import"</h3>
+                <h2 class="ap-share__heading">"Import"</h2>
                 <label class="ap-button ap-share__file">
                     "Import JSON file…"
                     <input

@@ -34,7 +34,7 @@ pub fn Toolbar() -> impl IntoView {
                     <rect x="13" y="13" width="8" height="8" rx="2" />
                     <path d="M11 7 H17 V13" />
                 </svg>
-                <span class="ap-brand__name">"Archplay"</span>
+                <h1 class="ap-brand__name">"Archplay"</h1>
             </div>
             <span class="ap-toolbar__divider" aria-hidden="true"></span>
             <span class="ap-toolbar__design" data-testid="design-name" title="Design name (edit it in the inspector with nothing selected)">

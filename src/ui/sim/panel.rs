@@ -104,7 +104,7 @@ pub fn SimPanel() -> impl IntoView {
                         "Close"
                     </button>
                 </header>
-                <div class="ap-sim__body">
+                <div class="ap-sim__body" tabindex="0" role="region" aria-label="Simulation results">
                     <RunFailure />
                     <RunSummary />
                     <TimeCharts />

@@ -2,4 +2,5 @@
 
 pub mod kind_badge;
 pub mod notices;
+pub mod shortcuts;
 pub mod status;

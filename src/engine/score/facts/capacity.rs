@@ -5,6 +5,7 @@
 use super::{no, yes, Context, Fact};
 use crate::engine::model::{Component, ComponentKind as K};
 use crate::engine::score::analytic::Estimate;
+use crate::engine::words::{all_of, count, noun};
 
 impl<'a> Context<'a> {
     pub(super) fn horizontal_scaling(&self) -> Fact {
@@ -19,8 +20,9 @@ impl<'a> Context<'a> {
         if let Some(fixed) = services.iter().find(|c| c.replicas.max < 2) {
             return no(
                 format!(
-                    "{} can run at most {} replica",
-                    fixed.name, fixed.replicas.max
+                    "{} can run at most {}",
+                    fixed.name,
+                    count(u64::from(fixed.replicas.max), "replica", "replicas")
                 ),
                 format!("raise the max replicas of {} to 2 or more", fixed.name),
                 Some(fixed),
@@ -34,8 +36,8 @@ impl<'a> Context<'a> {
             );
         }
         yes(format!(
-            "all {} services can add replicas and receive traffic through a balancer",
-            services.len()
+            "{} can add replicas and receive traffic through a balancer",
+            all_of(services.len() as u64, "service", "services")
         ))
     }
 
@@ -65,7 +67,12 @@ impl<'a> Context<'a> {
                 Some(alone),
             );
         }
-        yes(format!("{balancers} balancer(s) on the request path spread traffic over every replicated service"))
+        let n = balancers as u64;
+        yes(format!(
+            "{} on the request path {} traffic over every replicated service",
+            count(n, "balancer", "balancers"),
+            noun(n, "spreads", "spread")
+        ))
     }
 
     /// A cache on the request path, with the hit ratio the estimate derives

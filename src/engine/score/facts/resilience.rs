@@ -5,6 +5,7 @@
 use super::{no, yes, Context, Fact};
 use crate::engine::model::graph::{incoming, outgoing};
 use crate::engine::model::{Component, ComponentId, ComponentKind as K};
+use crate::engine::words::{all_of, count, noun};
 
 impl<'a> Context<'a> {
     pub(super) fn fault_tolerance(&self) -> Fact {
@@ -17,7 +18,10 @@ impl<'a> Context<'a> {
                 let what = if component.kind == K::Database {
                     "has no read replica to fail over to".to_string()
                 } else {
-                    format!("runs {} replica", component.replicas.current)
+                    format!(
+                        "runs {}",
+                        count(u64::from(component.replicas.current), "replica", "replicas")
+                    )
                 };
                 let fronted = if component.kind == K::Service && !self.balanced(component) {
                     " and no load balancer in front"
@@ -93,9 +97,11 @@ impl<'a> Context<'a> {
                 );
             }
         }
+        let n = stores.len() as u64;
         yes(format!(
-            "all {} data stores keep a second copy",
-            stores.len()
+            "{} {} a second copy",
+            all_of(n, "data store", "data stores"),
+            noun(n, "keeps", "keep")
         ))
     }
 
@@ -120,8 +126,13 @@ impl<'a> Context<'a> {
                 Some(c),
             ),
             None => yes(format!(
-                "all {} databases and event stores are backed up",
-                durable.len()
+                "{} {} backed up",
+                all_of(
+                    durable.len() as u64,
+                    "database or event store",
+                    "databases and event stores"
+                ),
+                noun(durable.len() as u64, "is", "are")
             )),
         }
     }

@@ -107,6 +107,11 @@ impl<'a> Context<'a> {
                 format!("turn on {what} for {}", c.name),
                 Some(c),
             ),
+            // One component is not "all 1 services": name it.
+            None if relevant.len() == 1 => yes(format!(
+                "{}, the only one of the {whom} on the request path, has {what}",
+                relevant[0].name
+            )),
             None => yes(format!(
                 "all {} {whom} on the request path have {what}",
                 relevant.len()

@@ -56,6 +56,9 @@ impl<'a> Context<'a> {
                 services.len(),
                 c.name
             ),
+            None if services.len() == 1 => {
+                "the one service owns its data and sits in no call loop".to_string()
+            }
             None => format!("all {} services own their data and sit in no call loop", services.len()),
         };
         Measure {

@@ -12,6 +12,7 @@ use crate::engine::sim::health::health_log_lines;
 use crate::engine::sim::options::FaultKind;
 use crate::engine::sim::stats::LogHistogram;
 use crate::engine::sim::{Cause, Simulation};
+use crate::engine::words;
 
 /// `now - before`, or `now` when the counter restarted.
 fn since(now: u64, before: u64) -> u64 {
@@ -280,7 +281,7 @@ impl Sampler {
                 log.push(LogLine {
                     t_s: time as f64 / 1e6,
                     kind: LogKind::Scale,
-                    text: format!("{name} scaled {direction} from {from} to {to} replicas (new ones serve after the start-up delay)"),
+                    text: format!("{name} scaled {direction} from {from} to {} (new ones serve after the start-up delay)", words::count(u64::from(to), "replica", "replicas")),
                 });
             }
             self.timeline_seen[k] = points.len().max(1);
@@ -315,8 +316,9 @@ impl Sampler {
                     t_s,
                     kind: LogKind::Breaker,
                     text: format!(
-                        "circuit breaker open at {}: {refused} calls refused",
-                        node.name
+                        "circuit breaker open at {}: {} refused",
+                        node.name,
+                        words::count(refused, "call", "calls")
                     ),
                 });
             } else if refused == 0 && self.breaker_open[index] {
