@@ -12,6 +12,11 @@
 //!   was run), so it is recomputed on every edit.
 //! - Every accepted change is one undo step ([`undo`]): an edit, a template
 //!   load, an opened link or file; a drag records one step when it ends.
+//! - What the screen says about the design's origin stays true
+//!   ([`freshness`]): the template picker names a template only while the
+//!   canvas shows it; opening a design wholesale (a template, a link, a file)
+//!   tells the listener set by [`AppState::on_design_replaced`] (the
+//!   simulator, which forgets its run).
 //! - The state holds the page's connection to its worker ([`AppState::worker`]),
 //!   so that whatever needs the worker reaches it through the state, never
 //!   through a global.
@@ -24,13 +29,15 @@ use crate::engine::model::history::History;
 use crate::engine::model::{ComponentId, ComponentKind, ConnectionId, Design, Position};
 use crate::engine::score::Scorecard;
 use crate::engine::sim::score::{scorecard_for, SimulatedRun};
-use crate::engine::templates::template;
+use crate::engine::templates::{template, TEMPLATES};
 use crate::ui::worker::PageWorker;
 use leptos::prelude::*;
 
+pub mod freshness;
 mod notices;
 mod undo;
 
+use freshness::{template_on_canvas, LoadedTemplate};
 pub use notices::{Notice, NoticeKind};
 pub use undo::UndoAvailability;
 
@@ -102,6 +109,14 @@ pub struct AppState {
     simulated: RwSignal<Option<SimulatedRun>>,
     /// The page's Web Worker (links, files, exports, the simulator).
     worker: PageWorker,
+    /// Counts changes of the design (edits, undo, redo, opened designs).
+    revision: RwSignal<u64>,
+    /// The template last loaded, as loaded.
+    loaded_template: RwSignal<Option<LoadedTemplate>>,
+    /// The template the canvas shows, if it shows one unchanged.
+    template_on_canvas: Memo<Option<&'static str>>,
+    /// Told when a design is opened wholesale (the simulator forgets its run).
+    on_replaced: StoredValue<Option<Callback<()>>>,
     // Read-only handles, made once: `read_only()` allocates a new handle on
     // every call, which event handlers would otherwise do on every event.
     design_view: ReadSignal<Design>,
@@ -115,6 +130,7 @@ pub struct AppState {
 pub fn provide_app_state() -> AppState {
     let state =
         AppState::new(template(STARTING_TEMPLATE).unwrap_or_else(|| Design::new("untitled")));
+    state.remember_template(STARTING_TEMPLATE);
     provide_context(state);
     state
 }
@@ -139,6 +155,11 @@ impl AppState {
         let selection = RwSignal::new(Selection::Nothing);
         let viewport = RwSignal::new(Viewport::default());
         let status = RwSignal::new(None);
+        let loaded_template = RwSignal::new(None::<LoadedTemplate>);
+        let template_on_canvas = Memo::new(move |_| {
+            loaded_template
+                .with(|loaded| design.with(|design| template_on_canvas(loaded.as_ref(), design)))
+        });
         AppState {
             design,
             selection,
@@ -153,6 +174,10 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             simulated,
             worker: PageWorker::new(),
+            revision: RwSignal::new(0),
+            loaded_template,
+            template_on_canvas,
+            on_replaced: StoredValue::new(None),
             design_view: design.read_only(),
             selection_view: selection.read_only(),
             viewport_view: viewport.read_only(),
@@ -205,6 +230,7 @@ impl AppState {
             .unwrap_or(Err(EditError::NotFound));
         if result.is_ok() {
             self.design.notify();
+            self.bump_revision();
             self.record();
         }
         result
@@ -369,6 +395,48 @@ impl AppState {
             return;
         };
         self.open_design(design, format!("loaded the {name} template"));
+        self.remember_template(name);
+    }
+
+    /// Records that the canvas shows the template `name` as loaded, if it is one.
+    fn remember_template(&self, name: &str) {
+        let Some(info) = TEMPLATES.iter().find(|info| info.name == name) else {
+            return;
+        };
+        let design = self.design.get_untracked();
+        self.loaded_template.set(Some(LoadedTemplate {
+            name: info.name,
+            design,
+        }));
+    }
+
+    /// The template the canvas shows unchanged, if any (for the template picker).
+    pub fn template_on_canvas(&self) -> Memo<Option<&'static str>> {
+        self.template_on_canvas
+    }
+
+    /// Counts changes of the design: any edit, undo, redo or opened design.
+    pub fn revision(&self) -> ReadSignal<u64> {
+        self.revision.read_only()
+    }
+
+    fn bump_revision(&self) {
+        self.revision.update(|revision| *revision += 1);
+    }
+
+    /// Sets who is told when a design is opened wholesale (a template, a
+    /// link, a file, the autosave): the simulator, which then forgets its run.
+    pub fn on_design_replaced(&self, listener: Callback<()>) {
+        self.on_replaced.set_value(Some(listener));
+    }
+
+    /// A design was opened wholesale: figures of earlier runs describe
+    /// nothing on the canvas any more.
+    fn design_replaced(&self) {
+        self.simulated.set(None);
+        if let Some(listener) = self.on_replaced.get_value() {
+            listener.run(());
+        }
     }
 
     /// Records the size of the canvas element, which fitting needs.
