@@ -25,6 +25,7 @@
 
 pub mod chart_data;
 pub mod charts;
+pub mod dock;
 pub mod log;
 pub mod overlay;
 pub mod panel;
