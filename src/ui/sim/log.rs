@@ -8,8 +8,10 @@
 //! report adds the new lines and leaves the others alone. The finished
 //! summary is `data-testid="sim-summary"` with the JSON `archplay simulate`
 //! prints for the same design and seed in `data-summary`; errors by cause are
-//! `sim-errors` rows with `data-cause`.
+//! `sim-errors` rows with `data-cause`. A component a line names is a
+//! `sim-reveal` button that shows it on the canvas ([`super::reveal`]).
 
+use super::reveal::NamedText;
 use super::{use_sim_state, FinishedRun};
 use crate::engine::sim::live::progress::LogLine;
 use leptos::prelude::*;
@@ -77,6 +79,7 @@ fn LogLineView(
     line: LogLine,
 ) -> impl IntoView {
     let kind = line.kind.slug();
+    let design = use_sim_state().run_design.get_untracked();
     view! {
         <div
             class=format!("ap-sim__log-line ap-sim__log-line--{kind}")
@@ -86,7 +89,7 @@ fn LogLineView(
         >
             <span class="ap-sim__log-time">{format!("{:.1} s", line.t_s)}</span>
             " "
-            {line.text}
+            <NamedText text=line.text design />
         </div>
     }
 }

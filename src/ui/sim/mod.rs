@@ -31,6 +31,7 @@ pub mod overlay;
 pub mod panel;
 pub mod projection;
 pub mod query;
+pub mod reveal;
 
 use crate::engine::model::Design;
 use crate::engine::share::encode_snapshot;
@@ -259,8 +260,10 @@ impl SimState {
         self.clear(SimStatus::Idle);
     }
 
-    /// Asks the run's event store for its events of one topic in a time range.
+    /// Asks the run's event store for its events of one topic in a time
+    /// range, and shows the store on the canvas.
     pub fn query(&self, request: QueryRequest) {
+        self.app.reveal(request.store);
         self.worker.send(&Command::Query(request));
     }
 
