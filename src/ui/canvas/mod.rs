@@ -13,6 +13,7 @@ pub mod geometry;
 pub mod interaction;
 pub mod node;
 pub mod placement;
+pub mod route;
 pub mod viewport;
 
 use self::controls::ZoomControls;
