@@ -40,7 +40,9 @@ fn inside(view: CanvasBounds, spot: Position) -> bool {
 /// The free spot nearest `anchor`, preferring spots whose box lies inside
 /// `view`; `anchor` itself when nothing within reach is free.
 pub fn spot_near(design: &Design, anchor: Position, view: Option<CanvasBounds>) -> Position {
-    let mut candidates: Vec<(bool, f64, Position)> = Vec::new();
+    // The best so far: (outside the view, distance, spot). A running minimum
+    // rather than a sort, which would link a sorting routine into the page.
+    let mut best: Option<(bool, f64, Position)> = None;
     for row in -MAX_RINGS..=MAX_RINGS {
         for column in -MAX_RINGS..=MAX_RINGS {
             let spot = Position {
@@ -52,15 +54,16 @@ pub fn spot_near(design: &Design, anchor: Position, view: Option<CanvasBounds>) 
             }
             let outside_view = view.is_some_and(|view| !inside(view, spot));
             let distance = (spot.x - anchor.x).hypot(spot.y - anchor.y);
-            candidates.push((outside_view, distance, spot));
+            // Strictly better only: the first of equals (rows, then columns) stays.
+            let better = best.is_none_or(|(best_outside, best_distance, _)| {
+                (outside_view, distance) < (best_outside, best_distance)
+            });
+            if better {
+                best = Some((outside_view, distance, spot));
+            }
         }
     }
-    // Rows then columns were pushed in a fixed order, and the sort is stable.
-    candidates.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-    candidates
-        .first()
-        .map(|candidate| candidate.2)
-        .unwrap_or(anchor)
+    best.map(|candidate| candidate.2).unwrap_or(anchor)
 }
 
 #[cfg(test)]

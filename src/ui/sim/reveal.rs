@@ -12,8 +12,9 @@ use crate::ui::state::{use_app_state, Selection};
 use leptos::prelude::*;
 
 /// Whether `c` can be part of a component name (names run into these).
+/// Any non-ASCII character counts, which spares the page Unicode's tables.
 fn is_name_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '-' | '_' | '.')
+    c.is_ascii_alphanumeric() || !c.is_ascii() || matches!(c, '-' | '_' | '.')
 }
 
 /// The component whose name `text` mentions as a whole word (the longest
@@ -25,7 +26,12 @@ pub fn named_component(text: &str, design: &Design) -> Option<(ComponentId, usiz
         if name.is_empty() || best.is_some_and(|(_, start, end)| end - start >= name.len()) {
             continue;
         }
-        let found = text.match_indices(name).find(|(start, _)| {
+        // A plain scan rather than `match_indices`, whose substring searcher
+        // would add kilobytes to the page for names of a few characters.
+        let found = text.char_indices().map(|(start, _)| start).find(|start| {
+            if !text[*start..].starts_with(name) {
+                return false;
+            }
             let end = start + name.len();
             let before = text[..*start].chars().next_back();
             let after = text[end..].chars().next();
@@ -40,7 +46,7 @@ pub fn named_component(text: &str, design: &Design) -> Option<(ComponentId, usiz
             };
             before.is_none_or(|c| !is_name_char(c)) && after_ok
         });
-        if let Some((start, _)) = found {
+        if let Some(start) = found {
             best = Some((component.id, start, start + name.len()));
         }
     }
