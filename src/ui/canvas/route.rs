@@ -177,10 +177,21 @@ pub fn route(from: Position, to: Position, others: &[Position]) -> Vec<Position>
     let (from_rect, to_rect) = (Rect::around(from, 0.0), Rect::around(to, 0.0));
     let mut columns = vec![(from.x + to.x) / 2.0];
     let mut rows = vec![(from.y + to.y) / 2.0];
-    for rect in clear
-        .iter()
-        .chain([&Rect::around(from, CLEARANCE), &Rect::around(to, CLEARANCE)])
-    {
+    // Only boxes near the two ends offer lines to go around by: a detour
+    // past a far box is never the shortest, and large designs stay quick.
+    let reach = Rect {
+        min_x: from.x.min(to.x) - 2.0 * NODE_WIDTH,
+        min_y: from.y.min(to.y) - 4.0 * NODE_HEIGHT,
+        max_x: from.x.max(to.x) + 2.0 * NODE_WIDTH,
+        max_y: from.y.max(to.y) + 4.0 * NODE_HEIGHT,
+    };
+    let near = clear.iter().filter(|rect| {
+        rect.max_x >= reach.min_x
+            && rect.min_x <= reach.max_x
+            && rect.max_y >= reach.min_y
+            && rect.min_y <= reach.max_y
+    });
+    for rect in near.chain([&Rect::around(from, CLEARANCE), &Rect::around(to, CLEARANCE)]) {
         columns.extend([rect.min_x - 1.0, rect.max_x + 1.0]);
         rows.extend([rect.min_y - 1.0, rect.max_y + 1.0]);
     }
