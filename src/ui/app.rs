@@ -16,7 +16,7 @@ use super::panels::palette::Palette;
 use super::panels::scorecard::ScorecardPanel;
 use super::panels::toolbar::Toolbar;
 use super::share::{handle_link_fragment, open_link_in_address};
-use super::sim::overlay::OutdatedOnCanvas;
+use super::sim::overlay::{NoticePlace, OutdatedNotice};
 use super::sim::panel::SimPanel;
 use super::sim::provide_sim_state;
 use super::state::{provide_app_state, AppState, Selection};
@@ -113,7 +113,7 @@ pub fn App() -> impl IntoView {
                 <main class="ap-main" aria-label="Canvas">
                     <div class="ap-main__stage">
                         <Canvas />
-                        <OutdatedOnCanvas />
+                        <OutdatedNotice place=NoticePlace::Canvas />
                         <Notices />
                         <StatusArea />
                     </div>

@@ -11,7 +11,7 @@
 //! `sim-errors` rows with `data-cause`. A component a line names is a
 //! `sim-reveal` button that shows it on the canvas ([`super::reveal`]).
 
-use super::reveal::NamedText;
+use super::reveal::{named_component, NamedText};
 use super::{use_sim_state, FinishedRun};
 use crate::engine::sim::live::progress::LogLine;
 use leptos::prelude::*;
@@ -79,7 +79,9 @@ fn LogLineView(
     line: LogLine,
 ) -> impl IntoView {
     let kind = line.kind.slug();
-    let design = use_sim_state().run_design.get_untracked();
+    let named = use_sim_state()
+        .run_design
+        .with_untracked(|design| design.as_ref().and_then(|d| named_component(&line.text, d)));
     view! {
         <div
             class=format!("ap-sim__log-line ap-sim__log-line--{kind}")
@@ -89,7 +91,7 @@ fn LogLineView(
         >
             <span class="ap-sim__log-time">{format!("{:.1} s", line.t_s)}</span>
             " "
-            <NamedText text=line.text design />
+            <NamedText text=line.text named />
         </div>
     }
 }

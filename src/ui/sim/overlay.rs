@@ -7,7 +7,7 @@
 //! reported on this component (never figures of an outdated run, see
 //! [`crate::ui::state::freshness`]); it never takes pointer events, so
 //! dragging and connecting work as before. While the run is outdated the
-//! canvas says so once ([`OutdatedOnCanvas`], `sim-outdated-canvas`) with a
+//! canvas says so once ([`OutdatedNotice`], `sim-outdated-canvas`) with a
 //! Run again button (`sim-run-again-canvas`).
 
 use super::use_sim_state;
@@ -80,16 +80,44 @@ fn NodeSimFigures(
     }
 }
 
-/// The canvas's notice while the run is outdated: what it means and Run again.
+/// Where an outdated-run notice stands, which names its test ids and look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticePlace {
+    /// In the Simulate panel: `sim-outdated`, `sim-run-again`.
+    Panel,
+    /// Over the canvas: `sim-outdated-canvas`, `sim-run-again-canvas`.
+    Canvas,
+}
+
+impl NoticePlace {
+    /// The notice's test id, its Run again button's, and its class.
+    fn names(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            NoticePlace::Panel => ("sim-outdated", "sim-run-again", "ap-outdated"),
+            NoticePlace::Canvas => (
+                "sim-outdated-canvas",
+                "sim-run-again-canvas",
+                "ap-outdated ap-outdated--canvas",
+            ),
+        }
+    }
+}
+
+/// While the run is outdated: what that means, and Run again (one
+/// component for the panel and the canvas, so the page carries it once).
 #[component]
-pub fn OutdatedOnCanvas() -> impl IntoView {
+pub fn OutdatedNotice(
+    /// Where the notice stands.
+    place: NoticePlace,
+) -> impl IntoView {
     let sim = use_sim_state();
+    let (notice_id, button_id, class) = place.names();
     let outdated = move || sim.freshness.get() == RunFreshness::Outdated;
     view! {
         <Show when=outdated>
-            <div class="ap-outdated ap-outdated--canvas" data-testid="sim-outdated-canvas" role="status">
+            <div class=class data-testid=notice_id role="status">
                 <span>{OUTDATED_TEXT}</span>
-                <button type="button" class="ap-button ap-button--primary" data-testid="sim-run-again-canvas" on:click=move |_| sim.run_again()>
+                <button type="button" class="ap-button ap-button--primary" data-testid=button_id on:click=move |_| sim.run_again()>
                     "Run again"
                 </button>
             </div>

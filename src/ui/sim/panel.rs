@@ -15,11 +15,11 @@
 use super::charts::TimeCharts;
 use super::dock::{dock_style, DockHandle};
 use super::log::{EventLogView, RunSummary};
+use super::overlay::{NoticePlace, OutdatedNotice};
 use super::query::EventStoreQuery;
 use super::{use_sim_state, SimStatus};
 use crate::engine::sim::live::speed::Speed;
 use crate::ui::panels::field_input::field_input_id;
-use crate::ui::state::freshness::{RunFreshness, OUTDATED_TEXT};
 use leptos::html::Section;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -117,7 +117,7 @@ pub fn SimPanel() -> impl IntoView {
                 </header>
                 <div class="ap-sim__body">
                     <RunFailure />
-                    <OutdatedInPanel />
+                    <OutdatedNotice place=NoticePlace::Panel />
                     <RunSummary />
                     <TimeCharts />
                     <div class="ap-sim__bottom">
@@ -189,23 +189,6 @@ fn SimClockView() -> impl IntoView {
         >
             {move || sim.clock.with(|clock| clock_text(clock.time_s, clock.duration_s))}
         </span>
-    }
-}
-
-/// The panel's notice while the run is outdated: what it means and Run again.
-#[component]
-fn OutdatedInPanel() -> impl IntoView {
-    let sim = use_sim_state();
-    let outdated = move || sim.freshness.get() == RunFreshness::Outdated;
-    view! {
-        <Show when=outdated>
-            <p class="ap-outdated" data-testid="sim-outdated" role="status">
-                <span>{OUTDATED_TEXT}</span>
-                <button type="button" class="ap-button ap-button--primary" data-testid="sim-run-again" on:click=move |_| sim.run_again()>
-                    "Run again"
-                </button>
-            </p>
-        </Show>
     }
 }
 

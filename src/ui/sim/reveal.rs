@@ -53,20 +53,19 @@ pub fn named_component(text: &str, design: &Design) -> Option<(ComponentId, usiz
     best
 }
 
-/// A sentence from the panel; the component it names, if any, is a button
-/// (`sim-reveal`, with `data-component`) that selects it and shows it on
-/// the canvas.
+/// A sentence from the panel; the component it names (found by
+/// [`named_component`]) is a button (`sim-reveal`, with `data-component`)
+/// that selects it and shows it on the canvas.
 #[component]
 pub fn NamedText(
     /// The sentence.
     text: String,
-    /// The design the sentence is about.
-    design: Option<Design>,
+    /// The component it names and where, if any.
+    named: Option<(ComponentId, usize, usize)>,
 ) -> impl IntoView {
     let app = use_app_state();
-    let Some((id, start, end)) = design.and_then(|design| named_component(&text, &design)) else {
-        return view! { {text} }.into_any();
-    };
+    // One shape for both cases (the name may be empty), so the page carries one view.
+    let (id, start, end) = named.unwrap_or((ComponentId(0), text.len(), text.len()));
     let before = text[..start].to_string();
     let name = text[start..end].to_string();
     let after = text[end..].to_string();
@@ -76,19 +75,20 @@ pub fn NamedText(
     };
     view! {
         {before}
-        <button
-            type="button"
-            class="ap-link ap-sim__reveal"
-            data-testid="sim-reveal"
-            data-component=id.0
-            title="Show it on the canvas"
-            on:click=on_click
-        >
-            {name}
-        </button>
+        {named.is_some().then(|| view! {
+            <button
+                type="button"
+                class="ap-link ap-sim__reveal"
+                data-testid="sim-reveal"
+                data-component=id.0
+                title="Show it on the canvas"
+                on:click=on_click
+            >
+                {name}
+            </button>
+        })}
         {after}
     }
-    .into_any()
 }
 
 #[cfg(test)]
