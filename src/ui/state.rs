@@ -112,9 +112,8 @@ pub struct AppState {
     /// Counts changes of the design (edits, undo, redo, opened designs).
     revision: RwSignal<u64>,
     /// The template last loaded, as loaded.
-    loaded_template: RwSignal<Option<LoadedTemplate>>,
-    /// The template the canvas shows, if it shows one unchanged.
-    template_on_canvas: Memo<Option<&'static str>>,
+    /// (Not a signal: it changes only with the design, which readers track.)
+    loaded_template: StoredValue<Option<LoadedTemplate>>,
     /// Told when a design is opened wholesale (the simulator forgets its run).
     on_replaced: StoredValue<Option<Callback<()>>>,
     // Read-only handles, made once: `read_only()` allocates a new handle on
@@ -130,7 +129,7 @@ pub struct AppState {
 pub fn provide_app_state() -> AppState {
     let state =
         AppState::new(template(STARTING_TEMPLATE).unwrap_or_else(|| Design::new("untitled")));
-    state.remember_template(STARTING_TEMPLATE);
+    state.remember_template(STARTING_TEMPLATE, state.design.get_untracked());
     provide_context(state);
     state
 }
@@ -155,11 +154,6 @@ impl AppState {
         let selection = RwSignal::new(Selection::Nothing);
         let viewport = RwSignal::new(Viewport::default());
         let status = RwSignal::new(None);
-        let loaded_template = RwSignal::new(None::<LoadedTemplate>);
-        let template_on_canvas = Memo::new(move |_| {
-            loaded_template
-                .with(|loaded| design.with(|design| template_on_canvas(loaded.as_ref(), design)))
-        });
         AppState {
             design,
             selection,
@@ -175,8 +169,7 @@ impl AppState {
             simulated,
             worker: PageWorker::new(),
             revision: RwSignal::new(0),
-            loaded_template,
-            template_on_canvas,
+            loaded_template: StoredValue::new(None),
             on_replaced: StoredValue::new(None),
             design_view: design.read_only(),
             selection_view: selection.read_only(),
@@ -377,25 +370,29 @@ impl AppState {
             self.report_error(format!("there is no template called `{name}`"));
             return;
         };
+        // Remembered first, so that whoever tracks the design reads it with the new design.
+        self.remember_template(name, design.clone());
         self.open_design(design, format!("loaded the {name} template"));
-        self.remember_template(name);
     }
 
     /// Records that the canvas shows the template `name` as loaded, if it is one.
-    fn remember_template(&self, name: &str) {
+    fn remember_template(&self, name: &str, design: Design) {
         let Some(info) = TEMPLATES.iter().find(|info| info.name == name) else {
             return;
         };
-        let design = self.design.get_untracked();
-        self.loaded_template.set(Some(LoadedTemplate {
+        self.loaded_template.set_value(Some(LoadedTemplate {
             name: info.name,
             design,
         }));
     }
 
-    /// The template the canvas shows unchanged, if any (for the template picker).
-    pub fn template_on_canvas(&self) -> Memo<Option<&'static str>> {
-        self.template_on_canvas
+    /// The template the canvas shows unchanged, if any (for the template
+    /// picker); tracks the design.
+    pub fn template_on_canvas(&self) -> Option<&'static str> {
+        self.loaded_template.with_value(|loaded| {
+            self.design
+                .with(|design| template_on_canvas(loaded.as_ref(), design))
+        })
     }
 
     /// Counts changes of the design: any edit, undo, redo or opened design.

@@ -24,10 +24,11 @@ pub fn Toolbar() -> impl IntoView {
     let state = use_app_state();
     let design = state.design();
     let pending = RwSignal::new(None::<PendingChoice>);
-    let on_canvas = state.template_on_canvas();
     let revision = state.revision();
     let picked = Memo::new(move |_| {
-        pending.with(|pending| picker_value(on_canvas.get(), pending.as_ref(), revision.get()))
+        pending.with(|pending| {
+            picker_value(state.template_on_canvas(), pending.as_ref(), revision.get())
+        })
     });
     let design_name = move || design.with(|design| design.name.clone());
 

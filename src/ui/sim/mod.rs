@@ -136,8 +136,6 @@ pub struct SimState {
     pub finished: RwSignal<Option<FinishedRun>>,
     /// The design of the current run (names for the charts, and the simulated score).
     pub run_design: RwSignal<Option<Design>>,
-    /// How the run relates to the design on the canvas.
-    pub freshness: Memo<RunFreshness>,
     /// The run the reports must belong to.
     run: StoredValue<u32>,
 }
@@ -155,10 +153,6 @@ pub fn provide_sim_state(app: AppState) -> SimState {
 /// whenever `app` opens a design wholesale.
 fn new_sim_state(app: AppState) -> SimState {
     let run_design = RwSignal::new(None::<Design>);
-    let design = app.design();
-    let freshness = Memo::new(move |_| {
-        run_design.with(|run| design.with(|design| RunFreshness::of(run.as_ref(), design)))
-    });
     let state = SimState {
         app,
         worker: app.worker(),
@@ -174,7 +168,6 @@ fn new_sim_state(app: AppState) -> SimState {
         answer: RwSignal::new(None),
         finished: RwSignal::new(None),
         run_design,
-        freshness,
         run: StoredValue::new(0),
     };
     app.on_design_replaced(Callback::new(move |_| state.reset()));
@@ -217,6 +210,13 @@ impl SimState {
         };
         self.run_design.set(Some(design));
         self.worker.send(&command);
+    }
+
+    /// How the run relates to the design on the canvas (tracks both).
+    pub fn freshness(&self) -> RunFreshness {
+        let design = self.app.design();
+        self.run_design
+            .with(|run| design.with(|design| RunFreshness::of(run.as_ref(), design)))
     }
 
     /// Forgets the run, whatever its state, and starts one of the design as it is now.
@@ -385,23 +385,23 @@ mod tests {
     #[test]
     fn any_edit_makes_the_run_outdated_and_undo_makes_it_current_again() {
         let (app, sim) = finished_run();
-        assert_eq!(sim.freshness.get_untracked(), RunFreshness::Current);
+        assert_eq!(untrack(|| sim.freshness()), RunFreshness::Current);
         app.add_component(ComponentKind::Cache, None);
-        assert_eq!(sim.freshness.get_untracked(), RunFreshness::Outdated);
-        assert!(!sim.freshness.get_untracked().shows_figures());
+        assert_eq!(untrack(|| sim.freshness()), RunFreshness::Outdated);
+        assert!(!untrack(|| sim.freshness()).shows_figures());
         assert!(
             !sim.points.with_untracked(Vec::is_empty),
             "an edit keeps the run to compare against, marked outdated"
         );
         app.undo();
-        assert_eq!(sim.freshness.get_untracked(), RunFreshness::Current);
+        assert_eq!(untrack(|| sim.freshness()), RunFreshness::Current);
     }
 
     #[test]
     fn loading_a_template_forgets_the_run_and_its_figures() {
         let (app, sim) = finished_run();
         app.load_template("database-scaling");
-        assert_eq!(sim.freshness.get_untracked(), RunFreshness::NoRun);
+        assert_eq!(untrack(|| sim.freshness()), RunFreshness::NoRun);
         assert!(sim.components.with_untracked(Vec::is_empty));
         assert!(sim.points.with_untracked(Vec::is_empty));
         assert_eq!(sim.status.get_untracked(), SimStatus::Idle);
@@ -412,7 +412,7 @@ mod tests {
     fn opening_a_file_or_link_forgets_the_run_too() {
         let (app, sim) = finished_run();
         app.open_design(template("payment-gateway").unwrap(), "imported".to_string());
-        assert_eq!(sim.freshness.get_untracked(), RunFreshness::NoRun);
+        assert_eq!(untrack(|| sim.freshness()), RunFreshness::NoRun);
         assert!(sim.components.with_untracked(Vec::is_empty));
     }
 }

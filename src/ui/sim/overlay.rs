@@ -46,7 +46,7 @@ pub fn NodeSim(
 ) -> impl IntoView {
     let sim = use_sim_state();
     let live = Memo::new(move |_| {
-        if !sim.freshness.get().shows_figures() {
+        if !sim.freshness().shows_figures() {
             return None;
         }
         sim.components
@@ -112,7 +112,7 @@ pub fn OutdatedNotice(
 ) -> impl IntoView {
     let sim = use_sim_state();
     let (notice_id, button_id, class) = place.names();
-    let outdated = move || sim.freshness.get() == RunFreshness::Outdated;
+    let outdated = move || sim.freshness() == RunFreshness::Outdated;
     view! {
         <Show when=outdated>
             <div class=class data-testid=notice_id role="status">

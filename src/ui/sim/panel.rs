@@ -98,7 +98,7 @@ pub fn SimPanel() -> impl IntoView {
                 class="ap-panel ap-sim"
                 data-testid="sim-panel"
                 data-status=move || sim.status.with(SimStatus::slug)
-                data-freshness=move || sim.freshness.get().slug()
+                data-freshness=move || sim.freshness().slug()
                 aria-label="Simulate"
             >
                 <DockHandle dock height />
