@@ -1,8 +1,15 @@
-// Browser benchmark (not a test): how long from an inspector edit to the
-// repainted scorecard, on a 50-component design, in headless Chromium.
+// Browser benchmark (not a test), in headless Chromium:
+//   startup  time from navigation to the first painted scores (fresh context
+//            each load: no cache, no autosave), median over LOADS loads;
+//   run      time from the end of a simulation run (the worker's last message
+//            arriving in the page) to the reconciled scorecard painted (the
+//            first animation frame after the panel shows the run finished);
+//   edit     how long from an inspector edit to the repainted scorecard, on
+//            a 50-component design.
 //
 // Usage: node scripts/bench-browser.mjs            (serves dist/ itself; build it first)
 //        BASE_URL=http://127.0.0.1:8080/ node scripts/bench-browser.mjs
+//        BENCH=startup,run node scripts/bench-browser.mjs   (only some parts)
 //
 // Each sample is timed inside the page with performance.now(): from just
 // before the edit's change event is dispatched to the first animation frame
@@ -15,12 +22,130 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { addFromPalette, launchBrowser, loadTemplate, nodeByKind, nodeIds, openApp, selectNode } from '../tests/e2e/helpers.mjs';
+import { openSimPanel } from '../tests/e2e/sim-helpers.mjs';
 
 const TARGET_COMPONENTS = 50;
 const SAMPLES = 50;
 const WARM_UP = 5;
 const PALETTE_KINDS = ['service', 'database', 'cache', 'load_balancer', 'event_bus', 'client', 'api_gateway', 'event_store', 'auth_provider', 'service_registry', 'monitoring'];
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const LOADS = 9;
+const RUNS = 5;
+const PARTS = (process.env.BENCH ?? 'startup,run,edit').split(',');
+
+/**
+ * Installed before the page's scripts: a promise of the page's clock
+ * (milliseconds since navigation started) at the first animation frame after
+ * the overall score shows a number, and the arrival time of the newest
+ * message from any Web Worker (the listener is added when the worker is
+ * made, so it runs before the app's own handler).
+ */
+function instrumentPage() {
+  window.__firstScoresPainted = new Promise((resolve) => {
+    const shown = () => /^\s*\d/.test(document.querySelector('[data-testid="score-overall"]')?.textContent ?? '');
+    const observer = new MutationObserver(() => {
+      if (!shown()) return;
+      observer.disconnect();
+      requestAnimationFrame(() => resolve(performance.now()));
+    });
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  window.__lastWorkerMessage = 0;
+  const PageWorker = window.Worker;
+  window.Worker = class extends PageWorker {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', () => {
+        window.__lastWorkerMessage = performance.now();
+      });
+    }
+  };
+}
+
+/** Navigation to first painted scores, in fresh contexts (one warm-up load first). */
+async function benchStartup(browser, url) {
+  const samples = [];
+  for (let index = 0; index <= LOADS; index += 1) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await context.newPage();
+      await page.addInitScript(instrumentPage);
+      await page.goto(url, { waitUntil: 'commit' });
+      const painted = await page.evaluate(() => window.__firstScoresPainted);
+      if (index > 0) samples.push(painted);
+    } finally {
+      await context.close();
+    }
+  }
+  return samples;
+}
+
+/**
+ * In the page: presses Run and resolves with milliseconds from the arrival
+ * of the worker message that finished the run to the first animation frame
+ * after the panel says `finished` (the scorecard is reconciled in the same
+ * update), and whether the scorecard's text changed after that message.
+ */
+function timeRunToScorecard(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const panel = document.querySelector('[data-testid="sim-panel"]');
+        const card = document.querySelector('[data-testid="scorecard"]');
+        const run = document.querySelector('[data-testid="sim-run"]');
+        if (!panel || !card || !run) return reject(new Error('sim-panel, scorecard or sim-run not found'));
+        let cardChangedAt = 0;
+        const cardObserver = new MutationObserver(() => {
+          cardChangedAt = performance.now();
+        });
+        const timer = setTimeout(() => reject(new Error('the run did not finish within 120 s')), 120_000);
+        let started = false;
+        const statusObserver = new MutationObserver(() => {
+          const status = panel.getAttribute('data-status');
+          if (status !== 'finished') {
+            started = true;
+            return;
+          }
+          if (!started) return;
+          const ended = window.__lastWorkerMessage;
+          statusObserver.disconnect();
+          clearTimeout(timer);
+          requestAnimationFrame(() => {
+            cardObserver.disconnect();
+            resolve({ ms: performance.now() - ended, cardChanged: cardChangedAt >= ended });
+          });
+        });
+        statusObserver.observe(panel, { attributes: true, attributeFilter: ['data-status'] });
+        cardObserver.observe(card, { subtree: true, childList: true, characterData: true, attributes: true });
+        run.click();
+      }),
+  );
+}
+
+/** End of a run to the reconciled scorecard painted, over RUNS runs of the starting template at max speed. */
+async function benchRun(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(instrumentPage);
+    await page.goto(url, { waitUntil: 'load' });
+    await page.getByTestId('node').first().waitFor({ state: 'attached' });
+    await openSimPanel(page);
+    await page.getByTestId('sim-speed').selectOption('max');
+    const samples = [];
+    let changed = 0;
+    for (let index = 0; index <= RUNS; index += 1) {
+      const { ms, cardChanged } = await timeRunToScorecard(page);
+      if (index > 0) {
+        samples.push(ms);
+        if (cardChanged) changed += 1;
+      }
+    }
+    return { samples, changed };
+  } finally {
+    await context.close();
+  }
+}
 
 /** A free TCP port on 127.0.0.1. */
 function freePort() {
@@ -150,11 +275,36 @@ async function chooseEdit(page) {
   throw new Error('no candidate edit changed the scorecard');
 }
 
+/** Prints one row: a label, the median and the 95th percentile. */
+function printRow(label, samples) {
+  const { median, p95, n } = summarise(samples);
+  console.log(`  ${label.padEnd(48)} median ${median.toFixed(2).padStart(7)} ms   p95 ${p95.toFixed(2).padStart(7)} ms   (n=${n})`);
+}
+
 async function main() {
   const server = await startServer();
   const browser = await launchBrowser();
   try {
-    const { page } = await openApp(browser, server.url);
+    console.log(`bench-browser: Chromium ${browser.version()}`);
+    if (PARTS.includes('startup')) {
+      printRow('navigation -> first painted scores', await benchStartup(browser, server.url));
+    }
+    if (PARTS.includes('run')) {
+      const { samples, changed } = await benchRun(browser, server.url);
+      printRow('end of run -> reconciled scorecard painted', samples);
+      console.log(`  (the scorecard changed after the run's last message in ${changed} of ${samples.length} runs)`);
+    }
+    if (PARTS.includes('edit')) await benchEdit(browser, server.url);
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+}
+
+/** Inspector edit to repainted scorecard on a 50-component design, with its baselines. */
+async function benchEdit(browser, url) {
+  {
+    const { page } = await openApp(browser, url);
     await loadTemplate(page, 'microservices');
     let count = (await nodeIds(page)).length;
     for (let index = 0; count < TARGET_COMPONENTS; index += 1) {
@@ -188,16 +338,13 @@ async function main() {
       ['baseline: no-op edit -> next frame', summarise(noOpSamples)],
       ['baseline: empty rAF round trip', summarise(frameSamples)],
     ];
-    console.log(`bench-browser: ${components} components, Chromium ${browser.version()}, ${SAMPLES} samples after ${WARM_UP} warm-up`);
+    console.log(`  edit: ${components} components, ${SAMPLES} samples after ${WARM_UP} warm-up`);
     for (const [label, { median, p95, n }] of rows) {
       console.log(`  ${label.padEnd(48)} median ${median.toFixed(2).padStart(7)} ms   p95 ${p95.toFixed(2).padStart(7)} ms   (n=${n})`);
     }
     const editMedian = rows[0][1].median;
     const frameMedian = rows[3][1].median;
     console.log(`  edit median / rAF median = ${(editMedian / frameMedian).toFixed(2)}`);
-  } finally {
-    await browser.close();
-    server.stop();
   }
 }
 

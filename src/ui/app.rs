@@ -1,5 +1,6 @@
 //! The root of the app: provides the state, lays out the screen (toolbar on
-//! top, palette left, canvas centre, scorecard and inspector right) and
+//! top, palette left, canvas centre with the Simulate panel docked below
+//! it, scorecard and inspector right) and
 //! installs one effect per outside concern: the autosave, the link in the
 //! address, the keyboard shortcuts (listed by "?" in a dialog).
 //!
@@ -16,6 +17,7 @@ use super::panels::palette::Palette;
 use super::panels::scorecard::ScorecardPanel;
 use super::panels::toolbar::Toolbar;
 use super::share::{handle_link_fragment, open_link_in_address};
+use super::sim::overlay::{NoticePlace, OutdatedNotice};
 use super::sim::panel::SimPanel;
 use super::sim::provide_sim_state;
 use super::state::{provide_app_state, AppState, Selection};
@@ -129,9 +131,12 @@ pub fn App() -> impl IntoView {
             <div class="ap-body">
                 <Palette />
                 <main class="ap-main" aria-label="Canvas">
-                    <Canvas />
-                    <Notices />
-                    <StatusArea />
+                    <div class="ap-main__stage">
+                        <Canvas />
+                        <OutdatedNotice place=NoticePlace::Canvas />
+                        <Notices />
+                        <StatusArea />
+                    </div>
                     <SimPanel />
                 </main>
                 <aside class="ap-sidebar" aria-label="Scores and inspector">

@@ -12,25 +12,32 @@
 //!   was run), so it is recomputed on every edit.
 //! - Every accepted change is one undo step ([`undo`]): an edit, a template
 //!   load, an opened link or file; a drag records one step when it ends.
+//! - What the screen says about the design's origin stays true
+//!   ([`freshness`]): the template picker names a template only while the
+//!   canvas shows it; opening a design wholesale (a template, a link, a file)
+//!   tells the listener set by [`AppState::on_design_replaced`] (the
+//!   simulator, which forgets its run).
 //! - The state holds the page's connection to its worker ([`AppState::worker`]),
 //!   so that whatever needs the worker reaches it through the state, never
 //!   through a global.
 
-use super::canvas::geometry::design_bounds;
-use super::canvas::viewport::{ScreenPoint, ScreenSize, Viewport, ZOOM_STEP};
+use super::canvas::viewport::{ScreenSize, Viewport};
 use crate::engine::attributes::fields::FieldTarget;
 use crate::engine::model::edit::{apply, Created, Edit, EditError};
 use crate::engine::model::history::History;
 use crate::engine::model::{ComponentId, ComponentKind, ConnectionId, Design, Position};
 use crate::engine::score::Scorecard;
 use crate::engine::sim::score::{scorecard_for, SimulatedRun};
-use crate::engine::templates::template;
+use crate::engine::templates::{template, TEMPLATES};
 use crate::ui::worker::PageWorker;
 use leptos::prelude::*;
 
+pub mod freshness;
 mod notices;
 mod undo;
+mod view;
 
+use freshness::{template_on_canvas, LoadedTemplate};
 pub use notices::{Notice, NoticeKind};
 pub use undo::UndoAvailability;
 
@@ -102,6 +109,13 @@ pub struct AppState {
     simulated: RwSignal<Option<SimulatedRun>>,
     /// The page's Web Worker (links, files, exports, the simulator).
     worker: PageWorker,
+    /// Counts changes of the design (edits, undo, redo, opened designs).
+    revision: RwSignal<u64>,
+    /// The template last loaded, as loaded.
+    /// (Not a signal: it changes only with the design, which readers track.)
+    loaded_template: StoredValue<Option<LoadedTemplate>>,
+    /// Told when a design is opened wholesale (the simulator forgets its run).
+    on_replaced: StoredValue<Option<Callback<()>>>,
     // Read-only handles, made once: `read_only()` allocates a new handle on
     // every call, which event handlers would otherwise do on every event.
     design_view: ReadSignal<Design>,
@@ -115,6 +129,7 @@ pub struct AppState {
 pub fn provide_app_state() -> AppState {
     let state =
         AppState::new(template(STARTING_TEMPLATE).unwrap_or_else(|| Design::new("untitled")));
+    state.remember_template(STARTING_TEMPLATE, state.design.get_untracked());
     provide_context(state);
     state
 }
@@ -153,6 +168,9 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             simulated,
             worker: PageWorker::new(),
+            revision: RwSignal::new(0),
+            loaded_template: StoredValue::new(None),
+            on_replaced: StoredValue::new(None),
             design_view: design.read_only(),
             selection_view: selection.read_only(),
             viewport_view: viewport.read_only(),
@@ -205,6 +223,7 @@ impl AppState {
             .unwrap_or(Err(EditError::NotFound));
         if result.is_ok() {
             self.design.notify();
+            self.bump_revision();
             self.record();
         }
         result
@@ -260,23 +279,6 @@ impl AppState {
             Ok(_) => {}
             Err(error) => self.report_error(error.to_string()),
         }
-    }
-
-    /// A free grid cell inside the visible part of the canvas, if the canvas has been measured.
-    fn free_spot_in_view(&self) -> Option<Position> {
-        let size = self.canvas_size.get_untracked();
-        if size.width <= 0.0 || size.height <= 0.0 {
-            return None;
-        }
-        let viewport = self.viewport.get_untracked();
-        let top_left = viewport.to_canvas(ScreenPoint { x: 0.0, y: 0.0 });
-        let bottom_right = viewport.to_canvas(ScreenPoint {
-            x: size.width,
-            y: size.height,
-        });
-        Some(self.design.with_untracked(|design| {
-            crate::engine::model::edit::free_spot_within(design, top_left, bottom_right)
-        }))
     }
 
     /// Moves a component to `position` (canvas units).
@@ -368,49 +370,53 @@ impl AppState {
             self.report_error(format!("there is no template called `{name}`"));
             return;
         };
+        // Remembered first, so that whoever tracks the design reads it with the new design.
+        self.remember_template(name, design.clone());
         self.open_design(design, format!("loaded the {name} template"));
     }
 
-    /// Records the size of the canvas element, which fitting needs.
-    pub fn set_canvas_size(&self, size: ScreenSize) {
-        if self.canvas_size.get_untracked() != size {
-            self.canvas_size.set(size);
-        }
-    }
-
-    /// Pans the view by a screen distance.
-    pub fn pan_by(&self, dx: f64, dy: f64) {
-        self.viewport
-            .update(|viewport| *viewport = viewport.panned_by(dx, dy));
-    }
-
-    /// Zooms by `factor` around a screen point (the cursor, for the wheel).
-    pub fn zoom_at(&self, anchor: ScreenPoint, factor: f64) {
-        self.viewport
-            .update(|viewport| *viewport = viewport.zoomed_at(anchor, factor));
-    }
-
-    /// Zooms in one step around the centre of the canvas.
-    pub fn zoom_in(&self) {
-        self.zoom_at(self.canvas_size.get_untracked().centre(), ZOOM_STEP);
-    }
-
-    /// Zooms out one step around the centre of the canvas.
-    pub fn zoom_out(&self) {
-        self.zoom_at(self.canvas_size.get_untracked().centre(), 1.0 / ZOOM_STEP);
-    }
-
-    /// Pans and zooms so that the whole design is in view.
-    pub fn fit_view(&self) {
-        let size = self.canvas_size.get_untracked();
-        if size.width <= 0.0 || size.height <= 0.0 {
+    /// Records that the canvas shows the template `name` as loaded, if it is one.
+    fn remember_template(&self, name: &str, design: Design) {
+        let Some(info) = TEMPLATES.iter().find(|info| info.name == name) else {
             return;
-        }
-        let viewport = match self.design.with_untracked(design_bounds) {
-            Some(bounds) => Viewport::fit(bounds, size, FIT_MARGIN),
-            None => Viewport::default(),
         };
-        self.viewport.set(viewport);
+        self.loaded_template.set_value(Some(LoadedTemplate {
+            name: info.name,
+            design,
+        }));
+    }
+
+    /// The template the canvas shows unchanged, if any (for the template
+    /// picker); tracks the design.
+    pub fn template_on_canvas(&self) -> Option<&'static str> {
+        self.loaded_template.with_value(|loaded| {
+            self.design
+                .with(|design| template_on_canvas(loaded.as_ref(), design))
+        })
+    }
+
+    /// Counts changes of the design: any edit, undo, redo or opened design.
+    pub fn revision(&self) -> ReadSignal<u64> {
+        self.revision.read_only()
+    }
+
+    fn bump_revision(&self) {
+        self.revision.update(|revision| *revision += 1);
+    }
+
+    /// Sets who is told when a design is opened wholesale (a template, a
+    /// link, a file, the autosave): the simulator, which then forgets its run.
+    pub fn on_design_replaced(&self, listener: Callback<()>) {
+        self.on_replaced.set_value(Some(listener));
+    }
+
+    /// A design was opened wholesale: figures of earlier runs describe
+    /// nothing on the canvas any more.
+    fn design_replaced(&self) {
+        self.simulated.set(None);
+        if let Some(listener) = self.on_replaced.get_value() {
+            listener.run(());
+        }
     }
 
     /// The file name the design is exported under: `<design name>.archplay.json`.

@@ -4,10 +4,13 @@
 //! What must stay true: an arrow carries `edge`, `data-id`, `data-from` and
 //! `data-to`; it has a wide invisible stroke so that it can be clicked; its
 //! look says what flows along it (requests solid, events dashed, observation
-//! dotted), as decided by [`crate::engine::model::graph::flow`].
+//! dotted), as decided by [`crate::engine::model::graph::flow`]; it goes
+//! around the boxes in its way where it can ([`super::route`]), and says how
+//! many bends it took in `data-bends`.
 
-use super::geometry::{arrow_ends, box_exit};
+use super::geometry::box_exit;
 use super::interaction::{CanvasInteraction, Gesture};
+use super::route::{path_data, route};
 use crate::engine::model::graph::{flow, Flow};
 use crate::engine::model::{ConnectionId, Design, Position};
 use crate::ui::state::{use_app_state, Selection};
@@ -19,8 +22,8 @@ use web_sys::PointerEvent;
 struct EdgeLook {
     from: u32,
     to: u32,
-    start: Position,
-    end: Position,
+    path: String,
+    bends: usize,
     flow_class: &'static str,
 }
 
@@ -35,12 +38,18 @@ impl EdgeLook {
         ) else {
             return EdgeLook::default();
         };
-        let (start, end) = arrow_ends(source.position, target.position);
+        let others: Vec<Position> = design
+            .components
+            .iter()
+            .filter(|c| c.id != connection.from && c.id != connection.to)
+            .map(|c| c.position)
+            .collect();
+        let points = route(source.position, target.position, &others);
         EdgeLook {
             from: connection.from.0,
             to: connection.to.0,
-            start,
-            end,
+            path: path_data(&points),
+            bends: points.len().saturating_sub(2),
             flow_class: flow_class(flow(source.kind, target.kind)),
         }
     }
@@ -84,10 +93,7 @@ pub fn Edge(
             "url(#ap-arrow)"
         }
     };
-    let x1 = move || look.with(|look| look.start.x);
-    let y1 = move || look.with(|look| look.start.y);
-    let x2 = move || look.with(|look| look.end.x);
-    let y2 = move || look.with(|look| look.end.y);
+    let path = move || look.with(|look| look.path.clone());
 
     view! {
         <g
@@ -95,12 +101,13 @@ pub fn Edge(
             data-id=id.0
             data-from=move || look.with(|look| look.from)
             data-to=move || look.with(|look| look.to)
+            data-bends=move || look.with(|look| look.bends)
             data-selected=move || is_selected.get().to_string()
             class=class
             on:pointerdown=on_press
         >
-            <line class="ap-edge__hit" x1=x1 y1=y1 x2=x2 y2=y2 />
-            <line class="ap-edge__line" x1=x1 y1=y1 x2=x2 y2=y2 marker-end=marker />
+            <path class="ap-edge__hit" d=path />
+            <path class="ap-edge__line" d=path marker-end=marker />
         </g>
     }
 }

@@ -70,6 +70,16 @@ pub fn arrow_ends(from: Position, to: Position) -> (Position, Position) {
     (box_exit(from, to, 0.0), box_exit(to, from, ARROW_GAP))
 }
 
+/// The rectangle of the box of a component centred at `centre`.
+pub fn component_bounds(centre: Position) -> CanvasBounds {
+    CanvasBounds {
+        min_x: centre.x - NODE_WIDTH / 2.0,
+        min_y: centre.y - NODE_HEIGHT / 2.0,
+        max_x: centre.x + NODE_WIDTH / 2.0,
+        max_y: centre.y + NODE_HEIGHT / 2.0,
+    }
+}
+
 /// The rectangle that holds every component's box, or `None` for an empty design.
 pub fn design_bounds(design: &Design) -> Option<CanvasBounds> {
     let mut components = design.components.iter();

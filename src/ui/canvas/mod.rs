@@ -12,6 +12,8 @@ pub mod edge;
 pub mod geometry;
 pub mod interaction;
 pub mod node;
+pub mod placement;
+pub mod route;
 pub mod viewport;
 
 use self::controls::ZoomControls;
@@ -23,6 +25,8 @@ use crate::engine::model::{ComponentId, ComponentKind, ConnectionId};
 use crate::ui::state::{use_app_state, AppState};
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, PointerEvent, WheelEvent};
 
 /// The drag-and-drop data type a palette item carries: a component kind slug.
@@ -42,9 +46,9 @@ fn record_canvas_size(state: AppState, interaction: CanvasInteraction) {
     }
 }
 
-/// Installs the window listeners that finish drags and track the canvas
-/// size, and removes them when the canvas goes away.
-fn install_window_listeners(state: AppState, interaction: CanvasInteraction) {
+/// Installs the window listeners that finish drags, and removes them when
+/// the canvas goes away.
+fn install_window_listeners(interaction: CanvasInteraction) {
     let moved = window_event_listener(ev::pointermove, move |event| {
         interaction.pointer_moved(&event)
     });
@@ -52,14 +56,24 @@ fn install_window_listeners(state: AppState, interaction: CanvasInteraction) {
         interaction.pointer_released(&event)
     });
     let cancelled = window_event_listener(ev::pointercancel, move |_| interaction.cancel());
-    let resized =
-        window_event_listener(ev::resize, move |_| record_canvas_size(state, interaction));
     on_cleanup(move || {
         moved.remove();
         released.remove();
         cancelled.remove();
-        resized.remove();
     });
+}
+
+/// Measures the canvas whenever its element changes size (the window, or
+/// the Simulate dock opening, closing or being resized), and stops when the
+/// canvas goes away.
+fn observe_canvas_size(state: AppState, interaction: CanvasInteraction, svg: &web_sys::Element) {
+    let callback = Closure::<dyn FnMut()>::new(move || record_canvas_size(state, interaction));
+    let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+        return;
+    };
+    observer.observe(svg);
+    let observer = StoredValue::new_local((observer, callback));
+    on_cleanup(move || observer.with_value(|(observer, _)| observer.disconnect()));
 }
 
 /// The canvas with its boxes, arrows and zoom controls.
@@ -128,12 +142,13 @@ pub fn Canvas() -> impl IntoView {
         state.add_component(kind, Some(position));
     };
 
-    install_window_listeners(state, interaction);
+    install_window_listeners(interaction);
     // Measure once the element is in the document, then show the whole design.
     Effect::new(move |_| {
-        if interaction.svg.get().is_some() {
+        if let Some(svg) = interaction.svg.get() {
             record_canvas_size(state, interaction);
             state.fit_view();
+            observe_canvas_size(state, interaction, &svg);
         }
     });
 

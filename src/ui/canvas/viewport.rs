@@ -179,11 +179,96 @@ impl Viewport {
     pub fn zoom_percent(self) -> u32 {
         (self.zoom * 100.0).round() as u32
     }
+
+    /// Whether `bounds` lie wholly inside a screen of `size` (with `margin`
+    /// pixels to spare on each side).
+    pub fn shows(self, bounds: CanvasBounds, size: ScreenSize, margin: f64) -> bool {
+        let top_left = self.to_screen(Position {
+            x: bounds.min_x,
+            y: bounds.min_y,
+        });
+        let bottom_right = self.to_screen(Position {
+            x: bounds.max_x,
+            y: bounds.max_y,
+        });
+        top_left.x >= margin
+            && top_left.y >= margin
+            && bottom_right.x <= size.width - margin
+            && bottom_right.y <= size.height - margin
+    }
+
+    /// The viewport panned (zoom kept) just enough that `bounds` lie inside a
+    /// screen of `size` with `margin` pixels to spare; bounds larger than the
+    /// screen are centred. Unchanged when they are in view already.
+    pub fn revealing(self, bounds: CanvasBounds, size: ScreenSize, margin: f64) -> Viewport {
+        let top_left = self.to_screen(Position {
+            x: bounds.min_x,
+            y: bounds.min_y,
+        });
+        let bottom_right = self.to_screen(Position {
+            x: bounds.max_x,
+            y: bounds.max_y,
+        });
+        let shift = |low: f64, high: f64, extent: f64| {
+            if high - low > extent - 2.0 * margin {
+                extent / 2.0 - (low + high) / 2.0
+            } else if low < margin {
+                margin - low
+            } else if high > extent - margin {
+                extent - margin - high
+            } else {
+                0.0
+            }
+        };
+        self.panned_by(
+            shift(top_left.x, bottom_right.x, size.width),
+            shift(top_left.y, bottom_right.y, size.height),
+        )
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn revealing_pans_just_enough_and_leaves_a_visible_box_alone() {
+        let size = ScreenSize {
+            width: 800.0,
+            height: 400.0,
+        };
+        let view = Viewport::default();
+        let visible = CanvasBounds {
+            min_x: 100.0,
+            min_y: 100.0,
+            max_x: 250.0,
+            max_y: 156.0,
+        };
+        assert!(view.shows(visible, size, 24.0));
+        assert_eq!(view.revealing(visible, size, 24.0), view);
+        let below = CanvasBounds {
+            min_x: 100.0,
+            min_y: 600.0,
+            max_x: 250.0,
+            max_y: 656.0,
+        };
+        assert!(!view.shows(below, size, 24.0));
+        let revealed = view.revealing(below, size, 24.0);
+        assert!(revealed.shows(below, size, 24.0), "{revealed:?}");
+        assert_eq!(revealed.pan_x, 0.0, "only the needed axis moves");
+        assert!(close(
+            revealed.to_screen(Position { x: 0.0, y: 656.0 }).y,
+            376.0
+        ));
+        let left = CanvasBounds {
+            min_x: -500.0,
+            min_y: 100.0,
+            max_x: -350.0,
+            max_y: 156.0,
+        };
+        let zoomed = Viewport { zoom: 2.0, ..view };
+        assert!(zoomed.revealing(left, size, 24.0).shows(left, size, 24.0));
+    }
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-9

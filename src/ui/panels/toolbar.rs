@@ -3,14 +3,18 @@
 //!
 //! What must stay true: `template-select` lists every template in
 //! [`TEMPLATES`] order and `template-load` replaces the design with the one
-//! chosen; `export-json` downloads the design file.
+//! chosen; the select names a template only while the canvas shows it (or
+//! just after the user picked one), and otherwise shows "Custom design"
+//! ([`crate::ui::state::freshness::picker_value`]); `export-json` downloads
+//! the design file.
 
 use crate::engine::templates::TEMPLATES;
 use crate::ui::export::export_design;
 use crate::ui::panels::history_buttons::HistoryButtons;
 use crate::ui::panels::share_panel::ShareMenu;
 use crate::ui::sim::panel::SimOpenButton;
-use crate::ui::state::{use_app_state, STARTING_TEMPLATE};
+use crate::ui::state::freshness::{picker_value, PendingChoice, CUSTOM_DESIGN, NO_TEMPLATE};
+use crate::ui::state::use_app_state;
 use leptos::prelude::*;
 use web_sys::Event;
 
@@ -19,11 +23,22 @@ use web_sys::Event;
 pub fn Toolbar() -> impl IntoView {
     let state = use_app_state();
     let design = state.design();
-    let chosen_template = RwSignal::new(STARTING_TEMPLATE.to_string());
+    let pending = RwSignal::new(None::<PendingChoice>);
+    let revision = state.revision();
+    let picked = Memo::new(move |_| {
+        pending.with(|pending| {
+            picker_value(state.template_on_canvas(), pending.as_ref(), revision.get())
+        })
+    });
     let design_name = move || design.with(|design| design.name.clone());
 
-    let on_choose = move |event: Event| chosen_template.set(event_target_value(&event));
-    let on_load = move |_| state.load_template(&chosen_template.get_untracked());
+    let on_choose = move |event: Event| {
+        pending.set(Some(PendingChoice {
+            name: event_target_value(&event),
+            revision: revision.get_untracked(),
+        }))
+    };
+    let on_load = move |_| state.load_template(&picked.get_untracked());
     let on_export = move |_| export_design(state);
 
     view! {
@@ -51,20 +66,22 @@ pub fn Toolbar() -> impl IntoView {
                     id="ap-template-select"
                     class="ap-select"
                     data-testid="template-select"
+                    prop:value=move || picked.get()
                     on:change=on_choose
                 >
+                    <option value=NO_TEMPLATE disabled=true>{CUSTOM_DESIGN}</option>
                     {TEMPLATES
                         .iter()
                         .map(|info| {
                             view! {
-                                <option value=info.name selected=info.name == STARTING_TEMPLATE title=info.summary>
+                                <option value=info.name selected=move || picked.with(|picked| picked == info.name) title=info.summary>
                                     {info.name}
                                 </option>
                             }
                         })
                         .collect_view()}
                 </select>
-                <button type="button" class="ap-button" data-testid="template-load" on:click=on_load>
+                <button type="button" class="ap-button" data-testid="template-load" disabled=move || picked.with(String::is_empty) on:click=on_load>
                     "Load"
                 </button>
             </div>

@@ -12,7 +12,10 @@
 //! human name). The engine's verdict on the run is `sim-verdict` with
 //! `data-state` (`ok`, `degraded`, `failed`), then its findings
 //! (`sim-finding`) and the glossary of the causes that occurred (`sim-glossary`).
+//! A component a line names is a `sim-reveal` button that shows it on the
+//! canvas ([`super::reveal`]).
 
+use super::reveal::{named_component, NamedText};
 use super::{use_sim_state, FinishedRun};
 use crate::engine::sim::live::progress::LogLine;
 use crate::engine::sim::performance::cause_name;
@@ -82,6 +85,9 @@ fn LogLineView(
     line: LogLine,
 ) -> impl IntoView {
     let kind = line.kind.slug();
+    let named = use_sim_state()
+        .run_design
+        .with_untracked(|design| design.as_ref().and_then(|d| named_component(&line.text, d)));
     view! {
         <div
             class=format!("ap-sim__log-line ap-sim__log-line--{kind}")
@@ -91,7 +97,7 @@ fn LogLineView(
         >
             <span class="ap-sim__log-time">{format!("{:.1} s", line.t_s)}</span>
             " "
-            {line.text}
+            <NamedText text=line.text named />
         </div>
     }
 }

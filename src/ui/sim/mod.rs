@@ -18,20 +18,27 @@
 //! simulated Performance figures count only while the design equals the one
 //! that was run (`engine::sim::score::scorecard_for`); reports of a run the
 //! user has reset are dropped; the log keeps the newest [`log::LOG_CAPACITY`] lines.
+//! Nothing stale: any edit makes the run [`RunFreshness::Outdated`] (the
+//! panel and the canvas say so and offer Run again, and no component shows
+//! figures of another design); opening a design wholesale (a template, a
+//! link, a file) forgets the run entirely.
 
 pub mod chart_data;
 pub mod charts;
+pub mod dock;
 pub mod log;
 pub mod overlay;
 pub mod panel;
 pub mod projection;
 pub mod query;
+pub mod reveal;
 
 use crate::engine::model::Design;
 use crate::engine::share::encode_snapshot;
 use crate::engine::sim::live::progress::{ComponentLive, QueryAnswer, SeriesPoint, StoreInfo};
 use crate::engine::sim::live::speed::Speed;
 use crate::engine::sim::score::{SimulatedPerformance, SimulatedRun};
+use crate::ui::state::freshness::RunFreshness;
 use crate::ui::state::{AppState, Selection};
 use crate::ui::worker::{PageWorker, RunNews};
 use crate::worker_protocol::{Command, QueryRequest, RunReport};
@@ -136,6 +143,16 @@ pub struct SimState {
 /// Creates the simulation state, routes the worker's run reports to it, and
 /// provides it to every component below the caller.
 pub fn provide_sim_state(app: AppState) -> SimState {
+    let state = new_sim_state(app);
+    provide_context(state);
+    state.worker.listen_to_runs(move |news| state.receive(news));
+    state
+}
+
+/// The simulation state over `app`, with no run; it forgets its run
+/// whenever `app` opens a design wholesale.
+fn new_sim_state(app: AppState) -> SimState {
+    let run_design = RwSignal::new(None::<Design>);
     let state = SimState {
         app,
         worker: app.worker(),
@@ -150,11 +167,10 @@ pub fn provide_sim_state(app: AppState) -> SimState {
         query_offer: RwSignal::new(QueryOffer::default()),
         answer: RwSignal::new(None),
         finished: RwSignal::new(None),
-        run_design: RwSignal::new(None),
+        run_design,
         run: StoredValue::new(0),
     };
-    provide_context(state);
-    state.worker.listen_to_runs(move |news| state.receive(news));
+    app.on_design_replaced(Callback::new(move |_| state.reset()));
     state
 }
 
@@ -196,6 +212,19 @@ impl SimState {
         self.worker.send(&command);
     }
 
+    /// How the run relates to the design on the canvas (tracks both).
+    pub fn freshness(&self) -> RunFreshness {
+        let design = self.app.design();
+        self.run_design
+            .with(|run| design.with(|design| RunFreshness::of(run.as_ref(), design)))
+    }
+
+    /// Forgets the run, whatever its state, and starts one of the design as it is now.
+    pub fn run_again(&self) {
+        self.reset();
+        self.start();
+    }
+
     /// Stops simulated time.
     pub fn pause(&self) {
         if self.status.get_untracked() == SimStatus::Running {
@@ -231,8 +260,10 @@ impl SimState {
         self.clear(SimStatus::Idle);
     }
 
-    /// Asks the run's event store for its events of one topic in a time range.
+    /// Asks the run's event store for its events of one topic in a time
+    /// range, and shows the store on the canvas.
     pub fn query(&self, request: QueryRequest) {
+        self.app.reveal(request.store);
         self.worker.send(&Command::Query(request));
     }
 
@@ -324,5 +355,64 @@ impl SimState {
             RunReport::Answer(answer) => self.answer.set(Some(answer)),
             RunReport::Failed(message) => self.status.set(SimStatus::Failed(message)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::model::ComponentKind;
+    use crate::engine::templates::template;
+
+    /// A state whose run of the starting template has finished (without a
+    /// worker: the run's signals are set as its reports would set them).
+    fn finished_run() -> (AppState, SimState) {
+        let app = AppState::new(template("microservices").unwrap());
+        let sim = new_sim_state(app);
+        let design = app.design().get_untracked();
+        let orders = design.component_named("orders-service").unwrap().id;
+        sim.run_design.set(Some(design));
+        sim.components.set(vec![ComponentLive {
+            id: orders,
+            utilisation: 1.0,
+            queue: 2867,
+            replicas: 1,
+        }]);
+        sim.points.set(vec![SeriesPoint::default()]);
+        (app, sim)
+    }
+
+    #[test]
+    fn any_edit_makes_the_run_outdated_and_undo_makes_it_current_again() {
+        let (app, sim) = finished_run();
+        assert_eq!(untrack(|| sim.freshness()), RunFreshness::Current);
+        app.add_component(ComponentKind::Cache, None);
+        assert_eq!(untrack(|| sim.freshness()), RunFreshness::Outdated);
+        assert!(!untrack(|| sim.freshness()).shows_figures());
+        assert!(
+            !sim.points.with_untracked(Vec::is_empty),
+            "an edit keeps the run to compare against, marked outdated"
+        );
+        app.undo();
+        assert_eq!(untrack(|| sim.freshness()), RunFreshness::Current);
+    }
+
+    #[test]
+    fn loading_a_template_forgets_the_run_and_its_figures() {
+        let (app, sim) = finished_run();
+        app.load_template("database-scaling");
+        assert_eq!(untrack(|| sim.freshness()), RunFreshness::NoRun);
+        assert!(sim.components.with_untracked(Vec::is_empty));
+        assert!(sim.points.with_untracked(Vec::is_empty));
+        assert_eq!(sim.status.get_untracked(), SimStatus::Idle);
+        assert_eq!(sim.finished.get_untracked(), None);
+    }
+
+    #[test]
+    fn opening_a_file_or_link_forgets_the_run_too() {
+        let (app, sim) = finished_run();
+        app.open_design(template("payment-gateway").unwrap(), "imported".to_string());
+        assert_eq!(untrack(|| sim.freshness()), RunFreshness::NoRun);
+        assert!(sim.components.with_untracked(Vec::is_empty));
     }
 }

@@ -3,13 +3,18 @@
 //!
 //! What must stay true: the overlay sits inside the node's `<g>` as
 //! `data-testid="node-sim"` with `data-utilisation` (0 to 1), `data-queue`
-//! and `data-replicas`, only while a run has reported on this component; it
-//! never takes pointer events, so dragging and connecting work as before.
+//! and `data-replicas`, only while a run of the design on the canvas has
+//! reported on this component (never figures of an outdated run, see
+//! [`crate::ui::state::freshness`]); it never takes pointer events, so
+//! dragging and connecting work as before. While the run is outdated the
+//! canvas says so once ([`OutdatedNotice`], `sim-outdated-canvas`) with a
+//! Run again button (`sim-run-again-canvas`).
 
 use super::use_sim_state;
 use crate::engine::model::ComponentId;
 use crate::engine::sim::live::progress::ComponentLive;
 use crate::ui::canvas::geometry::{NODE_HEIGHT, NODE_WIDTH};
+use crate::ui::state::freshness::{RunFreshness, OUTDATED_TEXT};
 use leptos::prelude::*;
 
 /// How busy a utilisation looks: `low`, `mid` or `high`.
@@ -41,6 +46,9 @@ pub fn NodeSim(
 ) -> impl IntoView {
     let sim = use_sim_state();
     let live = Memo::new(move |_| {
+        if !sim.freshness().shows_figures() {
+            return None;
+        }
         sim.components
             .with(|components| components.iter().find(|c| c.id == id).cloned())
     });
@@ -69,6 +77,51 @@ fn NodeSimFigures(
             <rect class="ap-node-sim__fill" x=left y=top width=NODE_WIDTH * live.utilisation.clamp(0.0, 1.0) height="5" rx="2.5" />
             <text class="ap-node-sim__text" x=left y=top + 16.0>{overlay_text(&live)}</text>
         </g>
+    }
+}
+
+/// Where an outdated-run notice stands, which names its test ids and look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticePlace {
+    /// In the Simulate panel: `sim-outdated`, `sim-run-again`.
+    Panel,
+    /// Over the canvas: `sim-outdated-canvas`, `sim-run-again-canvas`.
+    Canvas,
+}
+
+impl NoticePlace {
+    /// The notice's test id, its Run again button's, and its class.
+    fn names(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            NoticePlace::Panel => ("sim-outdated", "sim-run-again", "ap-outdated"),
+            NoticePlace::Canvas => (
+                "sim-outdated-canvas",
+                "sim-run-again-canvas",
+                "ap-outdated ap-outdated--canvas",
+            ),
+        }
+    }
+}
+
+/// While the run is outdated: what that means, and Run again (one
+/// component for the panel and the canvas, so the page carries it once).
+#[component]
+pub fn OutdatedNotice(
+    /// Where the notice stands.
+    place: NoticePlace,
+) -> impl IntoView {
+    let sim = use_sim_state();
+    let (notice_id, button_id, class) = place.names();
+    let outdated = move || sim.freshness() == RunFreshness::Outdated;
+    view! {
+        <Show when=outdated>
+            <div class=class data-testid=notice_id role="status">
+                <span>{OUTDATED_TEXT}</span>
+                <button type="button" class="ap-button ap-button--primary" data-testid=button_id on:click=move |_| sim.run_again()>
+                    "Run again"
+                </button>
+            </div>
+        </Show>
     }
 }
 

@@ -1,4 +1,4 @@
-//! The "Simulate" panel over the bottom of the canvas, and the toolbar
+//! The "Simulate" panel docked below the canvas ([`super::dock`]), and the toolbar
 //! button that opens it: Run, Pause, Step, Speed, Reset, the simulated
 //! clock, a link to the design's workload and simulation settings, then the
 //! summary, the time charts, the event log and the event store query.
@@ -7,15 +7,20 @@
 //! `sim-step`, `sim-speed` (values `1x`, `10x`, `100x`, `max`), `sim-reset`
 //! and the clock `sim-time` (simulated seconds to the microsecond in
 //! `data-seconds`); the panel is `sim-panel` with the run's state in
-//! `data-status`. Every control has its own handler calling one
+//! `data-status` and how the run relates to the canvas in `data-freshness`
+//! (`none`, `current`, `outdated`; outdated shows `sim-outdated` with
+//! `sim-run-again`). Every control has its own handler calling one
 //! [`super::SimState`] intent; test ids are for tests only.
 
 use super::charts::TimeCharts;
+use super::dock::{dock_style, DockHandle};
 use super::log::{EventLogView, RunSummary};
+use super::overlay::{NoticePlace, OutdatedNotice};
 use super::query::EventStoreQuery;
 use super::{use_sim_state, SimStatus};
 use crate::engine::sim::live::speed::Speed;
 use crate::ui::panels::field_input::field_input_id;
+use leptos::html::Section;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -83,14 +88,20 @@ pub fn SimOpenButton() -> impl IntoView {
 #[component]
 pub fn SimPanel() -> impl IntoView {
     let sim = use_sim_state();
+    let dock = NodeRef::<Section>::new();
+    let height = RwSignal::new(None::<f64>);
     view! {
         <Show when=move || sim.open.get()>
             <section
+                node_ref=dock
+                style=move || dock_style(height.get())
                 class="ap-panel ap-sim"
                 data-testid="sim-panel"
                 data-status=move || sim.status.with(SimStatus::slug)
+                data-freshness=move || sim.freshness().slug()
                 aria-label="Simulate"
             >
+                <DockHandle dock height />
                 <header class="ap-sim__header">
                     <h2 class="ap-panel-title">"Simulate"</h2>
                     <RunControls />
@@ -106,6 +117,7 @@ pub fn SimPanel() -> impl IntoView {
                 </header>
                 <div class="ap-sim__body" tabindex="0" role="region" aria-label="Simulation results">
                     <RunFailure />
+                    <OutdatedNotice place=NoticePlace::Panel />
                     <RunSummary />
                     <TimeCharts />
                     <div class="ap-sim__bottom">

@@ -170,3 +170,26 @@ fn dismissing_an_old_message_keeps_the_newer_one() {
     state.dismiss_status(second);
     assert_eq!(state.status().get_untracked(), None);
 }
+
+#[test]
+fn the_template_picker_names_a_template_only_while_the_canvas_shows_it() {
+    let state = AppState::new(template("event-driven").unwrap());
+    assert_eq!(
+        untrack(|| state.template_on_canvas()),
+        None,
+        "a design not loaded from the picker is not named"
+    );
+    state.load_template("auto-scaling");
+    assert_eq!(untrack(|| state.template_on_canvas()), Some("auto-scaling"));
+    let revision = state.revision().get_untracked();
+    state.add_component(ComponentKind::Cache, None);
+    assert!(state.revision().get_untracked() > revision);
+    assert_eq!(untrack(|| state.template_on_canvas()), None);
+    state.undo();
+    assert_eq!(untrack(|| state.template_on_canvas()), Some("auto-scaling"));
+    state.open_design(
+        template("microservices").unwrap(),
+        "opened a link".to_string(),
+    );
+    assert_eq!(untrack(|| state.template_on_canvas()), None);
+}

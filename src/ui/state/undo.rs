@@ -107,15 +107,19 @@ impl AppState {
             self.select(Selection::Nothing);
         }
         self.design.set(design);
+        self.bump_revision();
         self.refresh_undo_availability();
     }
 
     /// Replaces the design with `design` (a template, a link, a file) as one
-    /// undo step, clears the selection, fits the view and says `what` happened.
+    /// undo step, clears the selection and every run's figures, fits the view
+    /// and says `what` happened.
     pub fn open_design(&self, design: Design, what: String) {
         self.end_gesture();
         self.select(Selection::Nothing);
+        self.design_replaced();
         self.design.set(design);
+        self.bump_revision();
         self.record();
         self.fit_view();
         self.report_info(what);
@@ -125,8 +129,10 @@ impl AppState {
     /// step, since there was nothing before it.
     pub fn restore_design(&self, design: Design) {
         self.select(Selection::Nothing);
+        self.design_replaced();
         self.history.set_value(History::new(design.clone()));
         self.design.set(design);
+        self.bump_revision();
         self.refresh_undo_availability();
     }
 }
