@@ -1,0 +1,127 @@
+//! A slot's value on the model, read and written through the attribute
+//! table's getter and setter for its key: the link (`convert.rs`) and the
+//! snapshot (`snapshot/`) carry attributes without naming model fields. The
+//! slots the table does not describe as one value (scheduled faults, whose
+//! table entry names components, and a component's flag bits) have their
+//! typed accessors here too.
+//!
+//! What must stay true: every slot key of `layout.rs` except the custom and
+//! retired ones names an entry of the table for its owner (a test checks),
+//! and every attribute in the table is carried by a slot or by a component
+//! flag bit, so a design survives a link and a snapshot whole.
+
+use super::layout::WireSlot;
+use super::wire::flag;
+use crate::engine::attributes::fields::{
+    component_attribute, connection_attribute, design_attribute, Access, FieldValue,
+};
+use crate::engine::model::{Component, Connection, Design, Security};
+
+/// Said when a slot names no attribute of its owner (a layout bug, caught by tests).
+const NO_ENTRY: &str = "the link layout names an attribute the table does not have";
+
+/// The value of a design-level slot.
+pub(super) fn design_value(slot: &WireSlot, design: &Design) -> Option<FieldValue> {
+    match design_attribute(slot.key)?.access {
+        Access::Design { get, .. } => Some(get(design)),
+        _ => None,
+    }
+}
+
+/// Sets a design-level slot.
+pub(super) fn set_design_value(
+    slot: &WireSlot,
+    design: &mut Design,
+    value: FieldValue,
+) -> Result<(), String> {
+    match design_attribute(slot.key).map(|spec| spec.access) {
+        Some(Access::Design { set, .. }) => set(design, value),
+        _ => Err(NO_ENTRY.into()),
+    }
+}
+
+/// The value of a component slot.
+pub(super) fn component_value(slot: &WireSlot, component: &Component) -> Option<FieldValue> {
+    match component_attribute(slot.key)?.access {
+        Access::Component { get, .. } => Some(get(component)),
+        _ => None,
+    }
+}
+
+/// Sets a component slot.
+pub(super) fn set_component_value(
+    slot: &WireSlot,
+    component: &mut Component,
+    value: FieldValue,
+) -> Result<(), String> {
+    match component_attribute(slot.key).map(|spec| spec.access) {
+        Some(Access::Component { set, .. }) => set(component, value),
+        _ => Err(NO_ENTRY.into()),
+    }
+}
+
+/// The value of a connection slot.
+pub(super) fn connection_value(slot: &WireSlot, connection: &Connection) -> Option<FieldValue> {
+    match connection_attribute(slot.key)?.access {
+        Access::Connection { get, .. } => Some(get(connection)),
+        _ => None,
+    }
+}
+
+/// Sets a connection slot.
+pub(super) fn set_connection_value(
+    slot: &WireSlot,
+    connection: &mut Connection,
+    value: FieldValue,
+) -> Result<(), String> {
+    match connection_attribute(slot.key).map(|spec| spec.access) {
+        Some(Access::Connection { set, .. }) => set(connection, value),
+        _ => Err(NO_ENTRY.into()),
+    }
+}
+
+/// The component's nine on/off attributes as [`flag`] bits.
+pub(super) fn flags_of(component: &Component) -> u32 {
+    let Security {
+        authentication,
+        authorization,
+        tls,
+        encryption_at_rest,
+        audit_logging,
+    } = component.security;
+    [
+        (authentication, flag::AUTHENTICATION),
+        (authorization, flag::AUTHORIZATION),
+        (tls, flag::TLS),
+        (encryption_at_rest, flag::ENCRYPTION_AT_REST),
+        (audit_logging, flag::AUDIT_LOGGING),
+        (component.backup, flag::BACKUP),
+        (component.alerting, flag::ALERTING),
+        (component.health_check.enabled, flag::HEALTH_CHECK),
+        (component.autoscaling.enabled, flag::AUTOSCALING),
+    ]
+    .into_iter()
+    .filter(|(on, _)| *on)
+    .fold(0, |flags, (_, bit)| flags | bit)
+}
+
+/// Sets the component's on/off attributes from [`flag`] bits; `false` when
+/// `flags` has bits the layout does not know (nothing is set then).
+pub(super) fn apply_flags(component: &mut Component, flags: u32) -> bool {
+    if flags & !flag::ALL != 0 {
+        return false;
+    }
+    let on = |bit: u32| flags & bit != 0;
+    component.security = Security {
+        authentication: on(flag::AUTHENTICATION),
+        authorization: on(flag::AUTHORIZATION),
+        tls: on(flag::TLS),
+        encryption_at_rest: on(flag::ENCRYPTION_AT_REST),
+        audit_logging: on(flag::AUDIT_LOGGING),
+    };
+    component.backup = on(flag::BACKUP);
+    component.alerting = on(flag::ALERTING);
+    component.health_check.enabled = on(flag::HEALTH_CHECK);
+    component.autoscaling.enabled = on(flag::AUTOSCALING);
+    true
+}
