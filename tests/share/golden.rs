@@ -322,3 +322,31 @@ fn a_snapshot_carries_the_error_budget() {
     design.targets.error_budget_percent = 2.5;
     assert_eq!(decode_snapshot(&encode_snapshot(&design)), Ok(design));
 }
+
+#[test]
+fn a_snapshot_section_with_fewer_slots_reads_the_rest_as_frozen_defaults() {
+    // An `s2.` section starts with its slot count, so a snapshot written
+    // before a slot was appended reads it as its frozen default. Forge one:
+    // the targets of `x` without their last slot (the error budget).
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    let mut design = Design::new("x");
+    design.targets.error_budget_percent = 5.0;
+    let snapshot = encode_snapshot(&design);
+    let mut bytes = URL_SAFE_NO_PAD.decode(&snapshot[3..]).expect("base64");
+    // name (2), workload (count, 3 numbers, a 2-byte key space), team (count,
+    // 7 numbers, a flag): the targets' count is at 2 + 27 + 58 = 87.
+    let targets = 87;
+    assert_eq!(bytes[targets], 14, "the targets hold 14 slots");
+    let budget = targets + 1 + 13 * 8;
+    assert_eq!(&bytes[budget..budget + 8], &5.0f64.to_le_bytes());
+    bytes[targets] = 13;
+    bytes.drain(budget..budget + 8);
+    let older = format!("s2.{}", URL_SAFE_NO_PAD.encode(&bytes));
+    design.targets.error_budget_percent = 1.0;
+    assert_eq!(decode_snapshot(&older), Ok(design));
+    // More slots than the layout has is refused.
+    bytes[targets] = 15;
+    let newer = format!("s2.{}", URL_SAFE_NO_PAD.encode(&bytes));
+    assert!(decode_snapshot(&newer).is_err());
+}

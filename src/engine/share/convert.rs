@@ -18,8 +18,8 @@ use super::layout::{
     WORKLOAD,
 };
 use super::slot_access::{
-    apply_flags, component_value, connection_value, design_value, flags_of, set_component_value,
-    set_connection_value, set_design_value,
+    apply_flags, component_value, connection_value, design_value, flags_of, frozen_value,
+    set_component_value, set_connection_value, set_design_value,
 };
 use super::wire::{WireComponent, WireConnection, WireDesign, WireFault, WireFields, WireValue};
 use crate::engine::attributes::fields::FieldValue;
@@ -153,38 +153,28 @@ fn model_value(
     carried: Option<&WireValue>,
     kind: ComponentKind,
 ) -> Result<Option<FieldValue>, WireError> {
-    let frozen = frozen_number(slot.frozen, kind).unwrap_or_default();
     Ok(match (slot.kind, carried) {
         (SlotKind::Number, Some(WireValue::Number(number))) => Some(FieldValue::Number(*number)),
         (SlotKind::Whole, Some(WireValue::Whole(whole))) => Some(FieldValue::Number(*whole as f64)),
-        (SlotKind::Number | SlotKind::Whole, _) => Some(FieldValue::Number(frozen)),
         (SlotKind::Seed, Some(WireValue::Whole(seed))) => Some(FieldValue::Seed(*seed)),
-        (SlotKind::Seed, _) => Some(FieldValue::Seed(frozen as u64)),
-        (SlotKind::Flag, carried) => Some(FieldValue::Bool(carried == Some(&WireValue::On))),
+        (SlotKind::Flag, Some(WireValue::On)) => Some(FieldValue::Bool(true)),
         (SlotKind::Text, Some(WireValue::Text(text))) => Some(FieldValue::Text(text.clone())),
-        (SlotKind::Text, _) => Some(FieldValue::Text(String::new())),
         (SlotKind::Choice(codes), Some(WireValue::Whole(code))) => {
             let option = u32::try_from(*code).ok().and_then(codes.option);
             let option = option
                 .ok_or_else(|| WireError(format!("{} code {code} is unknown", codes.what)))?;
             Some(FieldValue::Choice(option))
         }
-        (SlotKind::Choice(_), _) => match slot.frozen {
-            Frozen::Option(default) => Some(FieldValue::Choice(default)),
-            _ => None,
-        },
         (SlotKind::Shards, Some(WireValue::Shards(shards))) => Some(FieldValue::Shards(
             shards
                 .iter()
                 .map(|&(start, end)| ShardRange { start, end })
                 .collect(),
         )),
-        (SlotKind::Shards, _) => Some(FieldValue::Shards(Vec::new())),
         (SlotKind::Topics, Some(WireValue::Topics(topics))) => {
             Some(FieldValue::Topics(topics.clone()))
         }
-        (SlotKind::Topics, _) => Some(FieldValue::Topics(Vec::new())),
-        (SlotKind::Faults | SlotKind::ComponentFlags | SlotKind::Retired, _) => None,
+        _ => frozen_value(slot, kind),
     })
 }
 

@@ -10,15 +10,35 @@
 //! and every attribute in the table is carried by a slot or by a component
 //! flag bit, so a design survives a link and a snapshot whole.
 
-use super::layout::WireSlot;
+use super::layout::{frozen_number, Frozen, SlotKind, WireSlot};
 use super::wire::flag;
 use crate::engine::attributes::fields::{
     component_attribute, connection_attribute, design_attribute, Access, FieldValue,
 };
-use crate::engine::model::{Component, Connection, Design, Security};
+use crate::engine::model::{Component, ComponentKind, Connection, Design, Security};
 
 /// Said when a slot names no attribute of its owner (a layout bug, caught by tests).
 const NO_ENTRY: &str = "the link layout names an attribute the table does not have";
+
+/// The table value a slot's frozen default stands for on a component of
+/// `kind` (any kind for the other sections); `None` for the slots the table
+/// does not set (faults, component flags, retired slots).
+pub(super) fn frozen_value(slot: &WireSlot, kind: ComponentKind) -> Option<FieldValue> {
+    match (slot.kind, slot.frozen) {
+        (SlotKind::Number | SlotKind::Whole, frozen) => {
+            frozen_number(frozen, kind).map(FieldValue::Number)
+        }
+        (SlotKind::Seed, frozen) => {
+            frozen_number(frozen, kind).map(|seed| FieldValue::Seed(seed as u64))
+        }
+        (SlotKind::Flag, _) => Some(FieldValue::Bool(false)),
+        (SlotKind::Text, _) => Some(FieldValue::Text(String::new())),
+        (SlotKind::Choice(_), Frozen::Option(option)) => Some(FieldValue::Choice(option)),
+        (SlotKind::Shards, _) => Some(FieldValue::Shards(Vec::new())),
+        (SlotKind::Topics, _) => Some(FieldValue::Topics(Vec::new())),
+        _ => None,
+    }
+}
 
 /// The value of a design-level slot.
 pub(super) fn design_value(slot: &WireSlot, design: &Design) -> Option<FieldValue> {
