@@ -317,7 +317,7 @@ pub fn summarise(simulation: &Simulation) -> Summary {
         }
     }
     Summary {
-        seed: simulation.options().seed,
+        seed: simulation.plan().settings.seed,
         simulated_s: now as f64 / 1e6,
         measured_s,
         events: simulation.stats().events,
