@@ -18,11 +18,12 @@ use super::layout::{
     WORKLOAD,
 };
 use super::slot_access::{
-    apply_flags, component_value, connection_value, design_value, flags_of, frozen_value,
-    set_component_value, set_connection_value, set_design_value,
+    apply_flags, component_accessors, component_value, connection_accessors, connection_value,
+    design_accessors, design_value, flags_of, frozen_value, set_component_value,
+    set_connection_value, set_design_value,
 };
 use super::wire::{WireComponent, WireConnection, WireDesign, WireFault, WireFields, WireValue};
-use crate::engine::attributes::fields::FieldValue;
+use crate::engine::attributes::fields::{Access, FieldValue};
 use crate::engine::model::{
     Component, ComponentId, ComponentKind, Connection, ConnectionId, Design, FaultAction, Position,
     ScheduledFault, ShardRange,
@@ -36,24 +37,33 @@ const NO_KIND: ComponentKind = ComponentKind::Service;
 /// hold, the layout can carry.
 pub fn from_model(design: &Design) -> WireDesign {
     let section = |slots: &[WireSlot]| {
-        fields_of(slots, |slot| match slot.kind {
-            SlotKind::Faults => (!design.simulation.faults.is_empty()).then(|| {
-                WireValue::Faults(design.simulation.faults.iter().map(fault_of).collect())
-            }),
-            _ => design_value(slot, design).and_then(|value| wire_value(slot, value, NO_KIND)),
+        fields_of(slots, &design_accessors(slots), |slot, access| {
+            match slot.kind {
+                SlotKind::Faults => (!design.simulation.faults.is_empty()).then(|| {
+                    WireValue::Faults(design.simulation.faults.iter().map(fault_of).collect())
+                }),
+                _ => {
+                    design_value(access, design).and_then(|value| wire_value(slot, value, NO_KIND))
+                }
+            }
         })
     };
+    let (component_access, connection_access) = (component_accessors(), connection_accessors());
     WireDesign {
         name: design.name.clone(),
         workload: section(WORKLOAD),
         team: section(TEAM),
         targets: section(TARGETS),
         simulation: section(SIMULATION),
-        components: design.components.iter().map(component_from_model).collect(),
+        components: design
+            .components
+            .iter()
+            .map(|component| component_from_model(component, &component_access))
+            .collect(),
         connections: design
             .connections
             .iter()
-            .map(connection_from_model)
+            .map(|connection| connection_from_model(connection, &connection_access))
             .collect(),
     }
 }
@@ -68,6 +78,7 @@ pub fn into_model(wire: WireDesign) -> Result<Design, WireError> {
         (TARGETS, &wire.targets),
         (SIMULATION, &wire.simulation),
     ] {
+        let access = design_accessors(slots);
         for (index, slot) in slots.iter().enumerate() {
             match (slot.kind, fields.get(index)) {
                 (SlotKind::Faults, Some(WireValue::Faults(faults))) => {
@@ -79,29 +90,38 @@ pub fn into_model(wire: WireDesign) -> Result<Design, WireError> {
                 (SlotKind::Faults, _) => design.simulation.faults = Vec::new(),
                 (_, carried) => {
                     if let Some(value) = model_value(slot, carried, NO_KIND)? {
-                        set_design_value(slot, &mut design, value).map_err(WireError)?;
+                        set_design_value(access[index], &mut design, value).map_err(WireError)?;
                     }
                 }
             }
         }
     }
+    let (component_access, connection_access) = (component_accessors(), connection_accessors());
     design.components = wire
         .components
         .into_iter()
-        .map(component_into_model)
+        .map(|component| component_into_model(component, &component_access))
         .collect::<Result<_, _>>()?;
     design.connections = wire
         .connections
         .into_iter()
-        .map(connection_into_model)
+        .map(|connection| connection_into_model(connection, &connection_access))
         .collect::<Result<_, _>>()?;
     Ok(design)
 }
 
 /// The carried values of a section: `value` of each slot, in slot order,
 /// without the trailing slots left out.
-fn fields_of(slots: &[WireSlot], value: impl Fn(&WireSlot) -> Option<WireValue>) -> WireFields {
-    let mut values: Vec<Option<WireValue>> = slots.iter().map(value).collect();
+fn fields_of(
+    slots: &[WireSlot],
+    access: &[Option<Access>],
+    value: impl Fn(&WireSlot, Option<Access>) -> Option<WireValue>,
+) -> WireFields {
+    let mut values: Vec<Option<WireValue>> = slots
+        .iter()
+        .zip(access)
+        .map(|(slot, access)| value(slot, *access))
+        .collect();
     while values.last().is_some_and(Option::is_none) {
         values.pop();
     }
@@ -179,15 +199,17 @@ fn model_value(
 }
 
 /// A component's fields that differ from the frozen defaults for its kind.
-fn component_from_model(component: &Component) -> WireComponent {
+fn component_from_model(component: &Component, access: &[Option<Access>]) -> WireComponent {
     let kind = component.kind;
-    let fields = fields_of(COMPONENT, |slot| match (slot.kind, slot.frozen) {
-        (SlotKind::ComponentFlags, Frozen::Flags(of_kind)) => {
-            let flags = flags_of(component);
-            (flags != of_kind(kind)).then_some(WireValue::Whole(u64::from(flags)))
+    let fields = fields_of(COMPONENT, access, |slot, access| {
+        match (slot.kind, slot.frozen) {
+            (SlotKind::ComponentFlags, Frozen::Flags(of_kind)) => {
+                let flags = flags_of(component);
+                (flags != of_kind(kind)).then_some(WireValue::Whole(u64::from(flags)))
+            }
+            (SlotKind::Retired, _) => None,
+            _ => component_value(access, component).and_then(|value| wire_value(slot, value, kind)),
         }
-        (SlotKind::Retired, _) => None,
-        _ => component_value(slot, component).and_then(|value| wire_value(slot, value, kind)),
     });
     WireComponent {
         id: component.id.0,
@@ -200,7 +222,10 @@ fn component_from_model(component: &Component) -> WireComponent {
 }
 
 /// The component a link's component stands for; fails only on unknown codes or flags.
-fn component_into_model(wire: WireComponent) -> Result<Component, WireError> {
+fn component_into_model(
+    wire: WireComponent,
+    access: &[Option<Access>],
+) -> Result<Component, WireError> {
     let kind = value_for_code(&KINDS, wire.kind, "component kind")?;
     let mut component = Component::new(ComponentId(wire.id), kind, &wire.name);
     component.position = Position {
@@ -221,26 +246,29 @@ fn component_into_model(wire: WireComponent) -> Result<Component, WireError> {
                 )));
             }
         } else if let Some(value) = model_value(slot, carried, kind)? {
-            set_component_value(slot, &mut component, value).map_err(WireError)?;
+            set_component_value(access[index], &mut component, value).map_err(WireError)?;
         }
     }
     Ok(component)
 }
 
 /// A connection's fields that differ from the frozen defaults.
-fn connection_from_model(connection: &Connection) -> WireConnection {
+fn connection_from_model(connection: &Connection, access: &[Option<Access>]) -> WireConnection {
     WireConnection {
         id: connection.id.0,
         from: connection.from.0,
         to: connection.to.0,
-        fields: fields_of(CONNECTION, |slot| {
-            connection_value(slot, connection).and_then(|value| wire_value(slot, value, NO_KIND))
+        fields: fields_of(CONNECTION, access, |slot, access| {
+            connection_value(access, connection).and_then(|value| wire_value(slot, value, NO_KIND))
         }),
     }
 }
 
 /// The connection a link's connection stands for; fails only on an unknown method code.
-fn connection_into_model(wire: WireConnection) -> Result<Connection, WireError> {
+fn connection_into_model(
+    wire: WireConnection,
+    access: &[Option<Access>],
+) -> Result<Connection, WireError> {
     let mut connection = Connection {
         id: ConnectionId(wire.id),
         from: ComponentId(wire.from),
@@ -249,7 +277,7 @@ fn connection_into_model(wire: WireConnection) -> Result<Connection, WireError> 
     };
     for (index, slot) in CONNECTION.iter().enumerate() {
         if let Some(value) = model_value(slot, wire.fields.get(index), NO_KIND)? {
-            set_connection_value(slot, &mut connection, value).map_err(WireError)?;
+            set_connection_value(access[index], &mut connection, value).map_err(WireError)?;
         }
     }
     Ok(connection)

@@ -10,10 +10,10 @@
 //! and every attribute in the table is carried by a slot or by a component
 //! flag bit, so a design survives a link and a snapshot whole.
 
-use super::layout::{frozen_number, Frozen, SlotKind, WireSlot};
+use super::layout::{frozen_number, Frozen, SlotKind, WireSlot, COMPONENT, CONNECTION};
 use super::wire::flag;
 use crate::engine::attributes::fields::{
-    component_attribute, connection_attribute, design_attribute, Access, FieldValue,
+    component_attribute, connection_attribute, design_attribute, Access, FieldSpec, FieldValue,
 };
 use crate::engine::model::{Component, ComponentKind, Connection, Design, Security};
 
@@ -40,61 +40,92 @@ pub(super) fn frozen_value(slot: &WireSlot, kind: ComponentKind) -> Option<Field
     }
 }
 
-/// The value of a design-level slot.
-pub(super) fn design_value(slot: &WireSlot, design: &Design) -> Option<FieldValue> {
-    match design_attribute(slot.key)?.access {
+/// The table entry of each slot of a section, looked up by key once (the
+/// link and the snapshot walk a section once per component); `None` for the
+/// slots the table does not carry (faults, component flags, retired slots).
+pub(super) fn accessors(
+    slots: &[WireSlot],
+    lookup: fn(&str) -> Option<&'static FieldSpec>,
+) -> Vec<Option<Access>> {
+    slots
+        .iter()
+        .map(|slot| lookup(slot.key).map(|spec| spec.access))
+        .collect()
+}
+
+/// The design-level sections' entries ([`accessors`]).
+pub(super) fn design_accessors(slots: &[WireSlot]) -> Vec<Option<Access>> {
+    accessors(slots, design_attribute)
+}
+
+/// The component section's entries ([`accessors`]).
+pub(super) fn component_accessors() -> Vec<Option<Access>> {
+    accessors(COMPONENT, component_attribute)
+}
+
+/// The connection section's entries ([`accessors`]).
+pub(super) fn connection_accessors() -> Vec<Option<Access>> {
+    accessors(CONNECTION, connection_attribute)
+}
+
+/// The value a design-level entry reads.
+pub(super) fn design_value(access: Option<Access>, design: &Design) -> Option<FieldValue> {
+    match access? {
         Access::Design { get, .. } => Some(get(design)),
         _ => None,
     }
 }
 
-/// Sets a design-level slot.
+/// Writes a design-level entry.
 pub(super) fn set_design_value(
-    slot: &WireSlot,
+    access: Option<Access>,
     design: &mut Design,
     value: FieldValue,
 ) -> Result<(), String> {
-    match design_attribute(slot.key).map(|spec| spec.access) {
+    match access {
         Some(Access::Design { set, .. }) => set(design, value),
         _ => Err(NO_ENTRY.into()),
     }
 }
 
-/// The value of a component slot.
-pub(super) fn component_value(slot: &WireSlot, component: &Component) -> Option<FieldValue> {
-    match component_attribute(slot.key)?.access {
+/// The value a component entry reads.
+pub(super) fn component_value(access: Option<Access>, component: &Component) -> Option<FieldValue> {
+    match access? {
         Access::Component { get, .. } => Some(get(component)),
         _ => None,
     }
 }
 
-/// Sets a component slot.
+/// Writes a component entry.
 pub(super) fn set_component_value(
-    slot: &WireSlot,
+    access: Option<Access>,
     component: &mut Component,
     value: FieldValue,
 ) -> Result<(), String> {
-    match component_attribute(slot.key).map(|spec| spec.access) {
+    match access {
         Some(Access::Component { set, .. }) => set(component, value),
         _ => Err(NO_ENTRY.into()),
     }
 }
 
-/// The value of a connection slot.
-pub(super) fn connection_value(slot: &WireSlot, connection: &Connection) -> Option<FieldValue> {
-    match connection_attribute(slot.key)?.access {
+/// The value a connection entry reads.
+pub(super) fn connection_value(
+    access: Option<Access>,
+    connection: &Connection,
+) -> Option<FieldValue> {
+    match access? {
         Access::Connection { get, .. } => Some(get(connection)),
         _ => None,
     }
 }
 
-/// Sets a connection slot.
+/// Writes a connection entry.
 pub(super) fn set_connection_value(
-    slot: &WireSlot,
+    access: Option<Access>,
     connection: &mut Connection,
     value: FieldValue,
 ) -> Result<(), String> {
-    match connection_attribute(slot.key).map(|spec| spec.access) {
+    match access {
         Some(Access::Connection { set, .. }) => set(connection, value),
         _ => Err(NO_ENTRY.into()),
     }

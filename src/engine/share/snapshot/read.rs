@@ -9,9 +9,10 @@ use super::super::layout::{
     SlotKind, WireSlot, COMPONENT, CONNECTION, SIMULATION, TARGETS, TEAM, WORKLOAD,
 };
 use super::super::slot_access::{
-    apply_flags, frozen_value, set_component_value, set_connection_value, set_design_value,
+    apply_flags, component_accessors, connection_accessors, design_accessors, frozen_value,
+    set_component_value, set_connection_value, set_design_value,
 };
-use crate::engine::attributes::fields::FieldValue;
+use crate::engine::attributes::fields::{Access, FieldValue};
 use crate::engine::model::{
     Component, ComponentId, ComponentKind, Connection, ConnectionId, Design, Position,
     ScheduledFault, ShardRange,
@@ -108,32 +109,34 @@ impl Reader<'_> {
             (SIMULATION, "the simulation settings"),
         ] {
             let written = self.slot_count(slots, what)?;
+            let access = design_accessors(slots);
             for (index, slot) in slots.iter().enumerate() {
                 if index >= written {
                     if let Some(value) = frozen_value(slot, ComponentKind::Service) {
-                        set_design_value(slot, &mut design, value).map_err(|_| what)?;
+                        set_design_value(access[index], &mut design, value).map_err(|_| what)?;
                     }
                 } else if let SlotKind::Faults = slot.kind {
                     let count = self.count(what)?;
                     design.simulation.faults =
                         (0..count).map(|_| self.fault()).collect::<Read<Vec<_>>>()?;
                 } else if let Some(value) = self.value(slot, what)? {
-                    set_design_value(slot, &mut design, value).map_err(|_| what)?;
+                    set_design_value(access[index], &mut design, value).map_err(|_| what)?;
                 }
             }
         }
+        let (component_access, connection_access) = (component_accessors(), connection_accessors());
         let count = self.count("the components")?;
         design.components = (0..count)
-            .map(|_| self.component())
+            .map(|_| self.component(&component_access))
             .collect::<Read<Vec<_>>>()?;
         let count = self.count("the connections")?;
         design.connections = (0..count)
-            .map(|_| self.connection())
+            .map(|_| self.connection(&connection_access))
             .collect::<Read<Vec<_>>>()?;
         Ok(design)
     }
 
-    fn component(&mut self) -> Read<Component> {
+    fn component(&mut self, access: &[Option<Access>]) -> Read<Component> {
         const WHAT: &str = "a component";
         let id = ComponentId(self.u32(WHAT)?);
         let kind = self.choice(&KINDS, WHAT)?;
@@ -146,7 +149,7 @@ impl Reader<'_> {
                 // Written before this slot joined the layout (the flags
                 // come first, so this is never them).
                 if let Some(value) = frozen_value(slot, kind) {
-                    set_component_value(slot, &mut component, value).map_err(|_| WHAT)?;
+                    set_component_value(access[index], &mut component, value).map_err(|_| WHAT)?;
                 }
             } else if let SlotKind::ComponentFlags = slot.kind {
                 let flags = self.u32(WHAT)?;
@@ -154,13 +157,13 @@ impl Reader<'_> {
                     .then_some(())
                     .ok_or(WHAT)?;
             } else if let Some(value) = self.value(slot, WHAT)? {
-                set_component_value(slot, &mut component, value).map_err(|_| WHAT)?;
+                set_component_value(access[index], &mut component, value).map_err(|_| WHAT)?;
             }
         }
         Ok(component)
     }
 
-    fn connection(&mut self) -> Read<Connection> {
+    fn connection(&mut self, access: &[Option<Access>]) -> Read<Connection> {
         const WHAT: &str = "a connection";
         let mut connection = Connection {
             id: ConnectionId(self.u32(WHAT)?),
@@ -176,7 +179,7 @@ impl Reader<'_> {
                 frozen_value(slot, ComponentKind::Service)
             };
             if let Some(value) = value {
-                set_connection_value(slot, &mut connection, value).map_err(|_| WHAT)?;
+                set_connection_value(access[index], &mut connection, value).map_err(|_| WHAT)?;
             }
         }
         Ok(connection)

@@ -14,7 +14,10 @@ use super::super::codes::{code_of, fault_code, KINDS};
 use super::super::layout::{
     SlotKind, WireSlot, COMPONENT, CONNECTION, SIMULATION, TARGETS, TEAM, WORKLOAD,
 };
-use super::super::slot_access::{component_value, connection_value, design_value, flags_of};
+use super::super::slot_access::{
+    component_accessors, component_value, connection_accessors, connection_value, design_accessors,
+    design_value, flags_of,
+};
 use crate::engine::attributes::fields::FieldValue;
 use crate::engine::model::{Design, ScheduledFault};
 
@@ -46,13 +49,14 @@ impl Writer {
         self.text(&design.name);
         for slots in [WORKLOAD, TEAM, TARGETS, SIMULATION] {
             self.varint(slots.len() as u64);
-            for slot in slots {
+            for (slot, access) in slots.iter().zip(design_accessors(slots)) {
                 match slot.kind {
                     SlotKind::Faults => self.faults(&design.simulation.faults),
-                    _ => self.value(slot, design_value(slot, design)),
+                    _ => self.value(slot, design_value(access, design)),
                 }
             }
         }
+        let (component_access, connection_access) = (component_accessors(), connection_accessors());
         self.varint(design.components.len() as u64);
         for component in &design.components {
             self.varint(u64::from(component.id.0));
@@ -61,10 +65,10 @@ impl Writer {
             self.number(component.position.x);
             self.number(component.position.y);
             self.varint(COMPONENT.len() as u64);
-            for slot in COMPONENT {
+            for (slot, access) in COMPONENT.iter().zip(&component_access) {
                 match slot.kind {
                     SlotKind::ComponentFlags => self.varint(u64::from(flags_of(component))),
-                    _ => self.value(slot, component_value(slot, component)),
+                    _ => self.value(slot, component_value(*access, component)),
                 }
             }
         }
@@ -74,8 +78,8 @@ impl Writer {
                 self.varint(u64::from(id));
             }
             self.varint(CONNECTION.len() as u64);
-            for slot in CONNECTION {
-                self.value(slot, connection_value(slot, connection));
+            for (slot, access) in CONNECTION.iter().zip(&connection_access) {
+                self.value(slot, connection_value(*access, connection));
             }
         }
     }
