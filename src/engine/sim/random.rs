@@ -111,7 +111,7 @@ pub enum ServiceSampler {
 }
 
 impl ServiceSampler {
-    /// The sampler for a distribution option.
+    /// The sampler for a service-time distribution of the run plan.
     pub fn new(distribution: ServiceTimeDistribution) -> ServiceSampler {
         match distribution {
             ServiceTimeDistribution::Exponential => ServiceSampler::Exponential,
