@@ -10,9 +10,8 @@
 //! Machines are noisy, so compare the ratios to the baseline within one run.
 //! `ARCHPLAY_BENCH_EVENTS` sets the events per run (default 10 million).
 
-use archplay::engine::model::SimulationSettings;
 use archplay::engine::model::{
-    Component, ComponentId, ComponentKind, Connection, ConnectionId, Design,
+    Component, ComponentId, ComponentKind, Connection, ConnectionId, Design, SimulationSettings,
 };
 use archplay::engine::sim::agenda::{Agenda, Event};
 use archplay::engine::sim::random::SimRng;
