@@ -11,11 +11,11 @@
 //! `ARCHPLAY_BENCH_EVENTS` sets the events per run (default 10 million).
 
 use archplay::engine::model::{
-    Component, ComponentId, ComponentKind, Connection, ConnectionId, Design,
+    Component, ComponentId, ComponentKind, Connection, ConnectionId, Design, SimulationSettings,
 };
 use archplay::engine::sim::agenda::{Agenda, Event};
 use archplay::engine::sim::random::SimRng;
-use archplay::engine::sim::{Simulation, SimulationOptions};
+use archplay::engine::sim::Simulation;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -115,14 +115,15 @@ pub fn four_tier_design() -> Design {
 
 /// Events per second of a run of `design` that handles about `events` events.
 fn simulate(design: &Design, events: u64) -> (f64, u64) {
-    let options = SimulationOptions {
+    let mut design = design.clone();
+    design.simulation = SimulationSettings {
         seed: 7,
         duration_s: 1e6,
-        ..SimulationOptions::default()
+        ..SimulationSettings::default()
     };
     // A long run bounded by `events` here, so no event budget of its own.
     let mut simulation =
-        Simulation::with_event_budget(design, &options, u64::MAX).expect("bench designs are valid");
+        Simulation::with_event_budget(&design, u64::MAX).expect("bench designs are valid");
     let started = Instant::now();
     // The first 1 % lets the pools and queues grow to their working size.
     simulation.run_until(u64::MAX, events / 100);

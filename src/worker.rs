@@ -161,7 +161,7 @@ impl Runner {
             Err(error) => return failed(format!("the simulation could not start: {error}")),
         };
         self.post_run(RunReport::Started {
-            seed: live.simulation().options().seed,
+            seed: live.simulation().plan().settings.seed,
             duration_s: live.end() as f64 / 1e6,
             stores: live.stores(),
             topics: live.topics(),

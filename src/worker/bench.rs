@@ -9,7 +9,7 @@
 use archplay::engine::share::design_file::from_json;
 use archplay::engine::sim::agenda::{Agenda, Event};
 use archplay::engine::sim::random::SimRng;
-use archplay::engine::sim::{Simulation, SimulationOptions};
+use archplay::engine::sim::Simulation;
 use archplay::worker_protocol::BenchRequest;
 use serde::Serialize;
 use std::hint::black_box;
@@ -74,16 +74,12 @@ fn simulate(
     design: &archplay::engine::model::Design,
     now_ms: fn() -> f64,
 ) -> Result<Repetition, String> {
-    let settings =
-        SimulationOptions::from_settings(&design.simulation, design.workload.requests_per_second);
     let by_duration = request.duration_s > 0.0;
-    let options = SimulationOptions {
-        seed: request.seed,
-        duration_s: if by_duration { request.duration_s } else { 1e6 },
-        ..settings
-    };
+    let mut design = design.clone();
+    design.simulation.seed = request.seed;
+    design.simulation.duration_s = if by_duration { request.duration_s } else { 1e6 };
     let started = now_ms();
-    let mut simulation = Simulation::new(design, &options).map_err(|error| error.to_string())?;
+    let mut simulation = Simulation::new(&design).map_err(|error| error.to_string())?;
     let (events_before, started) = if by_duration {
         simulation.run();
         (0, started)

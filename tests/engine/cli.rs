@@ -292,7 +292,7 @@ fn bad_input_fails_with_a_message_naming_the_problem() {
 fn score_simulate_prints_the_scorecard_the_page_shows_after_that_run() {
     use archplay::engine::score::report::report_for;
     use archplay::engine::sim::score::{scorecard_for, SimulatedPerformance, SimulatedRun};
-    use archplay::engine::sim::{Simulation, SimulationOptions};
+    use archplay::engine::sim::Simulation;
 
     let file = TempFile::new("score-simulate.json", &template_text("microservices"));
     let output = archplay(
@@ -314,9 +314,7 @@ fn score_simulate_prints_the_scorecard_the_page_shows_after_that_run() {
     let mut design = archplay::engine::templates::template("microservices").unwrap();
     design.simulation.seed = 7;
     design.simulation.duration_s = 20.0;
-    let options =
-        SimulationOptions::from_settings(&design.simulation, design.workload.requests_per_second);
-    let mut simulation = Simulation::new(&design, &options).unwrap();
+    let mut simulation = Simulation::new(&design).unwrap();
     simulation.run();
     let run = SimulatedRun {
         design: design.clone(),

@@ -1,7 +1,8 @@
 //! The design's simulation settings as the simulator sees them: every setting
-//! maps onto `SimulationOptions`, any value a user can choose gives options
-//! the simulator accepts, the inspector knows which settings are in use, and
-//! the command-line tool simulates what the design says.
+//! reaches its run plan (`RunPlan`), any value a user can choose gives
+//! settings the simulator accepts, the inspector knows which settings are in
+//! use, and the command-line tool simulates what the design says, with an
+//! `--options` file overlaid on the design's settings.
 
 use crate::SplitMix;
 use archplay::engine::attributes::access::set_field;
@@ -14,18 +15,18 @@ use archplay::engine::model::{
     ScheduledFault, ServiceTimeKind, SimulationSettings,
 };
 use archplay::engine::share::design_file;
+use archplay::engine::sim::autoscaler::HpaSettings;
 use archplay::engine::sim::options::{
-    AutoscalerMode, CircuitBreakerOptions, Fault, FaultKind, HpaSettings, KeyPopularity,
-    ServiceTimeDistribution, TrafficProfile,
+    AutoscalerMode, Fault, FaultKind, KeyPopularity, ServiceTimeDistribution, TrafficProfile,
 };
-use archplay::engine::sim::{SimError, Simulation, SimulationOptions};
+use archplay::engine::sim::{RunPlan, SimError, Simulation};
 
 const DESIGN: FieldTarget = FieldTarget::Design;
 
 /// A small shop whose names match the faults of the issue's example.
 use crate::simulation_settings::{set, shop};
 
-/// Settings with every value away from its default, and the options they must give.
+/// Settings with every value away from its default, and the plan they must give.
 #[test]
 fn from_settings_maps_every_setting() {
     let orders = ComponentId(3);
@@ -88,16 +89,9 @@ fn from_settings_maps_every_setting() {
             },
         ],
     };
-    let options = SimulationOptions::from_settings(&settings, 100.0);
-    assert_eq!(
-        (
-            options.seed,
-            options.duration_s,
-            options.warmup_s,
-            options.startup_delay_s
-        ),
-        (99, 200.0, 20.0, 4.0)
-    );
+    let options = RunPlan::from_settings(&settings, 100.0);
+    // What the simulator takes as it is, it reads from the settings.
+    assert_eq!(options.settings, settings);
     assert_eq!(
         options.profile,
         TrafficProfile::Spike {
@@ -122,25 +116,11 @@ fn from_settings_maps_every_setting() {
         scale_down_percent: 10.0,
         policy_period_s: 60.0,
     };
+    assert_eq!(options.autoscaler, AutoscalerMode::Hpa);
+    assert_eq!(HpaSettings::of(&options.settings), hpa);
     assert_eq!(
-        (options.autoscaler.mode, options.autoscaler.interval_s),
-        (AutoscalerMode::Hpa(hpa), 30.0)
-    );
-    assert_eq!(
-        (
-            options.resilience.timeout_s,
-            options.resilience.retries,
-            options.resilience.retry_backoff_s
-        ),
-        (Some(0.25), 2, 0.1)
-    );
-    assert_eq!(
-        options.resilience.circuit_breaker,
-        CircuitBreakerOptions {
-            enabled: true,
-            failure_threshold: 7,
-            open_s: 3.0
-        }
+        (options.timeout_s, options.retry_backoff_s),
+        (Some(0.25), 0.1)
     );
     let fault = |kind, at_s, duration_s| Fault {
         at_s,
@@ -159,7 +139,7 @@ fn from_settings_maps_every_setting() {
     );
     // Every arrival profile, and every other choice, one by one.
     let profile = |arrival| {
-        SimulationOptions::from_settings(
+        RunPlan::from_settings(
             &SimulationSettings {
                 arrival,
                 ..settings.clone()
@@ -198,12 +178,12 @@ fn from_settings_maps_every_setting() {
         circuit_breaker: false,
         ..settings.clone()
     };
-    let options = SimulationOptions::from_settings(&other, 100.0);
+    let options = RunPlan::from_settings(&other, 100.0);
     assert_eq!(
         (
             options.key_popularity,
             options.service_time,
-            options.autoscaler.mode
+            options.autoscaler
         ),
         (
             KeyPopularity::Uniform,
@@ -211,34 +191,66 @@ fn from_settings_maps_every_setting() {
             AutoscalerMode::Seed
         )
     );
-    assert_eq!(
-        (
-            options.resilience.timeout_s,
-            options.resilience.circuit_breaker.enabled
-        ),
-        (None, false)
-    );
+    assert_eq!(options.timeout_s, None);
 }
 
 #[test]
 fn the_default_settings_are_the_simulators_defaults_and_todays_profiles() {
+    // The plan of the default settings: what the simulator did before the
+    // settings existed (a constant rate, uniform keys, exponential service,
+    // the seed's autoscaler, no timeouts, no faults).
+    let plan = RunPlan::from_settings(&SimulationSettings::default(), 500.0);
     assert_eq!(
-        SimulationOptions::from_settings(&SimulationSettings::default(), 500.0),
-        SimulationOptions::default()
+        (
+            plan.profile,
+            plan.key_popularity,
+            plan.service_time,
+            plan.autoscaler
+        ),
+        (
+            TrafficProfile::Constant,
+            KeyPopularity::Uniform,
+            ServiceTimeDistribution::Exponential,
+            AutoscalerMode::Seed
+        )
     );
-    let hpa = SimulationSettings {
-        autoscaler: AutoscalerKind::Hpa,
-        ..SimulationSettings::default()
-    };
+    assert_eq!((plan.timeout_s, plan.retry_backoff_s), (None, 0.0));
+    assert!(plan.faults.is_empty());
+    let defaults = &plan.settings;
     assert_eq!(
-        SimulationOptions::from_settings(&hpa, 500.0)
-            .autoscaler
-            .mode,
-        AutoscalerMode::Hpa(HpaSettings::default())
+        (
+            defaults.seed,
+            defaults.duration_s,
+            defaults.warmup_s,
+            defaults.startup_delay_s,
+            defaults.autoscaler_interval_s
+        ),
+        (1, 60.0, 0.0, 10.0, 15.0)
+    );
+    assert_eq!(
+        (
+            defaults.retries,
+            defaults.circuit_breaker,
+            defaults.breaker_threshold,
+            defaults.breaker_open_s
+        ),
+        (0, false, 5, 10.0)
+    );
+    // Kubernetes' own HPA defaults.
+    assert_eq!(
+        HpaSettings::of(defaults),
+        HpaSettings {
+            tolerance: 0.1,
+            stabilization_s: 300.0,
+            scale_up_pods: 4,
+            scale_up_percent: 100.0,
+            scale_down_percent: 100.0,
+            policy_period_s: 15.0,
+        }
     );
     // What each profile meant before its parameters could be set.
     let profile = |arrival, duration_s| {
-        SimulationOptions::from_settings(
+        RunPlan::from_settings(
             &SimulationSettings {
                 arrival,
                 duration_s,
@@ -327,11 +339,7 @@ fn every_setting_a_user_can_choose_gives_options_the_simulator_accepts() {
             );
         }
         assert_eq!(validate(&design), Ok(()), "round {round}");
-        let options = SimulationOptions::from_settings(
-            &design.simulation,
-            design.workload.requests_per_second,
-        );
-        match Simulation::new(&design, &options) {
+        match Simulation::new(&design) {
             Ok(_) => accepted += 1,
             // A run whose arrivals alone pass the event budget is refused up
             // front with the numbers and what to lower (issue 12); nothing else may refuse.

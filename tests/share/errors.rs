@@ -4,7 +4,13 @@
 use archplay::engine::model::ArrivalProfile;
 use archplay::engine::model::{ComponentId, Design, FaultAction, ScheduledFault};
 use archplay::engine::share::envelope::seal;
-use archplay::engine::share::wire::{WireComponent, WireDesign, WireFault, WireSimulation};
+use archplay::engine::share::layout::{COMPONENT, SIMULATION};
+use archplay::engine::share::wire::{WireComponent, WireDesign, WireFault, WireFields, WireValue};
+
+/// A simulation section carrying only `key` = `value`.
+fn simulation_with(key: &str, value: WireValue) -> WireFields {
+    WireFields::default().with(SIMULATION, key, value)
+}
 use archplay::engine::share::{
     decode_link, encode_link, encode_payload, LinkError, MAX_LINK_CHARS,
 };
@@ -258,7 +264,7 @@ fn data_that_is_not_a_design() {
         components: vec![WireComponent {
             kind: 3,
             name: "a".into(),
-            flags: Some(1 << 12),
+            fields: WireFields::default().with(COMPONENT, "flags", WireValue::Whole(1 << 12)),
             ..WireComponent::default()
         }],
         ..WireDesign::default()
@@ -318,7 +324,7 @@ fn designs_that_break_the_rules() {
 
 #[test]
 fn simulation_data_that_is_not_a_design() {
-    let with_simulation = |simulation: WireSimulation| {
+    let with_simulation = |simulation: WireFields| {
         seal(
             2,
             &WireDesign {
@@ -336,47 +342,32 @@ fn simulation_data_that_is_not_a_design() {
         duration_s: None,
         amount,
     };
-    let cases: [(WireSimulation, &str); 6] = [
+    let cases: [(WireFields, &str); 6] = [
         (
-            WireSimulation {
-                arrival: Some(5),
-                ..WireSimulation::default()
-            },
+            simulation_with("simulation.arrival", WireValue::Whole(5)),
             "arrival profile code 5 is unknown",
         ),
         (
-            WireSimulation {
-                key_popularity: Some(2),
-                ..WireSimulation::default()
-            },
+            simulation_with("simulation.key_popularity", WireValue::Whole(2)),
             "key popularity code 2 is unknown",
         ),
         (
-            WireSimulation {
-                autoscaler: Some(7),
-                ..WireSimulation::default()
-            },
+            simulation_with("simulation.autoscaler", WireValue::Whole(7)),
             "autoscaler code 7 is unknown",
         ),
         (
-            WireSimulation {
-                faults: Some(vec![fault(4, None)]),
-                ..WireSimulation::default()
-            },
+            simulation_with("simulation.faults", WireValue::Faults(vec![fault(4, None)])),
             "fault kind code 4 is unknown",
         ),
         (
-            WireSimulation {
-                faults: Some(vec![fault(2, None)]),
-                ..WireSimulation::default()
-            },
+            simulation_with("simulation.faults", WireValue::Faults(vec![fault(2, None)])),
             "fault of kind code 2 has no amount",
         ),
         (
-            WireSimulation {
-                faults: Some(vec![fault(0, Some(5.0))]),
-                ..WireSimulation::default()
-            },
+            simulation_with(
+                "simulation.faults",
+                WireValue::Faults(vec![fault(0, Some(5.0))]),
+            ),
             "carries an amount it cannot have",
         ),
     ];
@@ -414,20 +405,14 @@ fn a_version_1_link_is_read_by_the_one_layout() {
     // is refused whatever the prefix.
     let step = WireDesign {
         name: "x".into(),
-        simulation: WireSimulation {
-            arrival: Some(4),
-            ..WireSimulation::default()
-        },
+        simulation: simulation_with("simulation.arrival", WireValue::Whole(4)),
         ..WireDesign::default()
     };
     let opened = decode_link(&seal(1, &step.to_bytes())).expect("a v1 prefix reads the layout");
     assert_eq!(opened.simulation.arrival, ArrivalProfile::Step);
     assert_eq!(decode_link(&seal(2, &step.to_bytes())), Ok(opened));
     let unknown = WireDesign {
-        simulation: WireSimulation {
-            arrival: Some(5),
-            ..WireSimulation::default()
-        },
+        simulation: simulation_with("simulation.arrival", WireValue::Whole(5)),
         ..step
     };
     check(

@@ -17,7 +17,8 @@ use archplay::engine::attributes::fields::FieldTarget;
 use archplay::engine::attributes::simulation_fields::simulation_fields;
 use archplay::engine::model::{Design, FaultAction};
 use archplay::engine::share::envelope::{open, seal, split};
-use archplay::engine::share::wire::WireDesign;
+use archplay::engine::share::layout::{COMPONENT, TARGETS};
+use archplay::engine::share::wire::{WireDesign, WireValue};
 use archplay::engine::share::{
     decode_link, decode_snapshot, encode_link, encode_payload, encode_snapshot, LINK_VERSION,
 };
@@ -32,7 +33,8 @@ fn payload_of(link: &str) -> Vec<u8> {
 fn without_retired_slots(payload: &[u8]) -> Vec<u8> {
     let mut wire = WireDesign::from_bytes(payload).expect("a golden payload reads");
     for component in &mut wire.components {
-        component.retired_cache_hit_ratio = None;
+        component.fields =
+            std::mem::take(&mut component.fields).without(COMPONENT, "cache_hit_ratio");
     }
     wire.to_bytes()
 }
@@ -51,8 +53,12 @@ fn golden_links_with_a_retired_cache_hit_ratio_still_decode_and_drop_it() {
                 .components
                 .iter()
                 .find(|c| c.name == cache)
-                .and_then(|c| c.retired_cache_hit_ratio);
-            assert_eq!(carried, Some(ratio), "{name}: the golden link carries it");
+                .and_then(|c| c.fields.named(COMPONENT, "cache_hit_ratio").cloned());
+            assert_eq!(
+                carried,
+                Some(WireValue::Number(ratio)),
+                "{name}: the golden link carries it"
+            );
             assert_eq!(decode_link(&link), Ok(fixture_design(name)), "{name}");
             let written = WireDesign::from_bytes(&encode_payload(&fixture_design(name)));
             assert!(
@@ -60,7 +66,7 @@ fn golden_links_with_a_retired_cache_hit_ratio_still_decode_and_drop_it() {
                     .expect("reads")
                     .components
                     .iter()
-                    .all(|c| c.retired_cache_hit_ratio.is_none()),
+                    .all(|c| c.fields.named(COMPONENT, "cache_hit_ratio").is_none()),
                 "{name}: the writer never writes the retired slot"
             );
         }
@@ -71,7 +77,11 @@ fn golden_links_with_a_retired_cache_hit_ratio_still_decode_and_drop_it() {
 fn golden_links_from_before_the_error_budget_read_it_as_one_percent() {
     for name in FIXTURES_V2 {
         let wire = WireDesign::from_bytes(&payload_of(&fixture_link_v2(name))).expect("reads");
-        assert_eq!(wire.targets.error_budget_percent, None, "{name}");
+        assert_eq!(
+            wire.targets.named(TARGETS, "targets.error_budget_percent"),
+            None,
+            "{name}"
+        );
         let design = decode_link(&fixture_link_v2(name)).expect("decodes");
         assert_eq!(design.targets.error_budget_percent, 1.0, "{name}");
     }
@@ -90,7 +100,10 @@ fn the_error_budget_travels_in_a_link_and_a_design_file() {
     // A link at the default leaves it out, so older links keep their bytes.
     design.targets.error_budget_percent = 1.0;
     let wire = WireDesign::from_bytes(&encode_payload(&design)).expect("reads");
-    assert_eq!(wire.targets.error_budget_percent, None);
+    assert_eq!(
+        wire.targets.named(TARGETS, "targets.error_budget_percent"),
+        None
+    );
 }
 
 #[test]
@@ -308,4 +321,32 @@ fn a_snapshot_carries_the_error_budget() {
     let mut design = fixture_design("microservices");
     design.targets.error_budget_percent = 2.5;
     assert_eq!(decode_snapshot(&encode_snapshot(&design)), Ok(design));
+}
+
+#[test]
+fn a_snapshot_section_with_fewer_slots_reads_the_rest_as_frozen_defaults() {
+    // An `s2.` section starts with its slot count, so a snapshot written
+    // before a slot was appended reads it as its frozen default. Forge one:
+    // the targets of `x` without their last slot (the error budget).
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    let mut design = Design::new("x");
+    design.targets.error_budget_percent = 5.0;
+    let snapshot = encode_snapshot(&design);
+    let mut bytes = URL_SAFE_NO_PAD.decode(&snapshot[3..]).expect("base64");
+    // name (2), workload (count, 3 numbers, a 2-byte key space), team (count,
+    // 7 numbers, a flag): the targets' count is at 2 + 27 + 58 = 87.
+    let targets = 87;
+    assert_eq!(bytes[targets], 14, "the targets hold 14 slots");
+    let budget = targets + 1 + 13 * 8;
+    assert_eq!(&bytes[budget..budget + 8], &5.0f64.to_le_bytes());
+    bytes[targets] = 13;
+    bytes.drain(budget..budget + 8);
+    let older = format!("s2.{}", URL_SAFE_NO_PAD.encode(&bytes));
+    design.targets.error_budget_percent = 1.0;
+    assert_eq!(decode_snapshot(&older), Ok(design));
+    // More slots than the layout has is refused.
+    bytes[targets] = 15;
+    let newer = format!("s2.{}", URL_SAFE_NO_PAD.encode(&bytes));
+    assert!(decode_snapshot(&newer).is_err());
 }

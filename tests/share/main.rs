@@ -42,6 +42,7 @@ mod generate;
 mod golden;
 mod history;
 mod input_limits;
+mod layout;
 mod partial_objects;
 mod roundtrip;
 #[path = "../common/run.rs"]

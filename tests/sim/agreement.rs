@@ -23,10 +23,9 @@ mod splitmix;
 use crate::support::run;
 use archplay::engine::model::{
     ArrivalProfile, Component, ComponentKind as K, Connection, ConnectionId, Design,
-    ServiceTimeKind, ShardRange,
+    ServiceTimeKind, ShardRange, SimulationSettings,
 };
 use archplay::engine::score::analytic::{estimate, Estimate};
-use archplay::engine::sim::SimulationOptions;
 use archplay::engine::templates::{template, TEMPLATES};
 use splitmix::SplitMix;
 
@@ -126,18 +125,15 @@ fn compare(name: &str, design: &Design, gaps: &mut Gaps) -> Vec<String> {
     let mut run_throughput = 0.0;
     let mut run_hits = vec![0.0; design.components.len()];
     for seed in SEEDS {
-        let options = SimulationOptions {
+        let settings = SimulationSettings {
             seed,
             duration_s: WARMUP_S
                 + (MIN_REQUESTS / design.workload.requests_per_second.max(1.0))
                     .clamp(DURATION_S, 3600.0),
             warmup_s: WARMUP_S,
-            ..SimulationOptions::from_settings(
-                &design.simulation,
-                design.workload.requests_per_second,
-            )
+            ..design.simulation.clone()
         };
-        let summary = run(&design, &options).summary();
+        let summary = run(&design, &settings).summary();
         let end = &summary.end_to_end;
         let failed = end.failed as f64 / end.arrived.max(1) as f64;
         if failed > 0.001 {

@@ -1,11 +1,11 @@
 //! The seed policy and the Kubernetes HPA against hand-computed traces, and
 //! autoscalers inside a run (start-up delay, replica timeline).
 
-use crate::support::{options, Sketch};
-use archplay::engine::model::{ComponentKind as K, ScalingMetric};
-use archplay::engine::sim::autoscaler::{HpaPolicy, ReplicaBounds, SeedPolicy};
-use archplay::engine::sim::options::{AutoscalerMode, AutoscalerOptions, HpaSettings};
-use archplay::engine::sim::{Simulation, SimulationOptions};
+use crate::support::{options, start, Sketch};
+use archplay::engine::model::{
+    AutoscalerKind, ComponentKind as K, ScalingMetric, SimulationSettings,
+};
+use archplay::engine::sim::autoscaler::{HpaPolicy, HpaSettings, ReplicaBounds, SeedPolicy};
 
 const S: u64 = 1_000_000;
 
@@ -61,7 +61,7 @@ fn hpa(stabilization_s: f64) -> HpaPolicy {
         50.0,
         HpaSettings {
             stabilization_s,
-            ..HpaSettings::default()
+            ..HpaSettings::of(&SimulationSettings::default())
         },
     )
 }
@@ -110,7 +110,7 @@ fn hpa_rate_limits_scale_up_by_pods_or_percent_per_period() {
         HpaSettings {
             stabilization_s: 0.0,
             scale_down_percent: 50.0,
-            ..HpaSettings::default()
+            ..HpaSettings::of(&SimulationSettings::default())
         },
     );
     replay(
@@ -145,11 +145,11 @@ fn autoscaled(metric: ScalingMetric, threshold: f64) -> archplay::engine::model:
 fn a_new_replica_takes_traffic_only_after_the_start_up_delay() {
     // 1000 requests/s over 2 replicas is 500 per replica, above the threshold of 400.
     let design = autoscaled(ScalingMetric::RequestRate, 400.0);
-    let options = SimulationOptions {
+    let settings = SimulationSettings {
         startup_delay_s: 10.0,
         ..options(1, 100.0, 0.0)
     };
-    let mut simulation = Simulation::new(&design, &options).unwrap();
+    let mut simulation = start(&design, &settings).unwrap();
     simulation.run_until(25 * S - 1, u64::MAX);
     assert_eq!(
         simulation.stations()[0].servers(),
@@ -176,15 +176,13 @@ fn a_new_replica_takes_traffic_only_after_the_start_up_delay() {
 fn hpa_mode_scales_cpu_to_its_target_inside_a_run() {
     // 1000/s x 12.8 ms = 12.8 erlangs on 16 servers: 80 % CPU against a 50 % target.
     let design = autoscaled(ScalingMetric::Cpu, 50.0);
-    let options = SimulationOptions {
+    let settings = SimulationSettings {
         startup_delay_s: 5.0,
-        autoscaler: AutoscalerOptions {
-            mode: AutoscalerMode::Hpa(HpaSettings::default()),
-            interval_s: 15.0,
-        },
+        autoscaler: AutoscalerKind::Hpa,
+        autoscaler_interval_s: 15.0,
         ..options(1, 120.0, 0.0)
     };
-    let mut simulation = Simulation::new(&design, &options).unwrap();
+    let mut simulation = start(&design, &settings).unwrap();
     simulation.run();
     crate::support::check_universal(&simulation);
     let timeline = simulation.summary().components[1]

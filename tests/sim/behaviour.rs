@@ -1,9 +1,10 @@
 //! Routing, caches, key popularity, buses and event stores, templates, determinism.
 
+use crate::support::start;
 use crate::support::{assert_agrees, options, run, Sketch};
 use archplay::engine::model::{ComponentKind as K, HttpMethod, LoadBalancingStrategy, ShardRange};
-use archplay::engine::sim::options::KeyPopularity;
-use archplay::engine::sim::{Simulation, SimulationOptions};
+use archplay::engine::model::{KeyPopularityKind, SimulationSettings};
+use archplay::engine::sim::Simulation;
 use archplay::engine::templates::{template, TEMPLATES};
 
 /// Arrivals at the component with index `i`.
@@ -40,7 +41,7 @@ fn same_seed_gives_identical_summaries_and_other_seeds_differ() {
 fn stepping_and_running_in_slices_give_the_same_run() {
     let design = template("event-driven").unwrap();
     let whole = run(&design, &options(5, 10.0, 0.0)).summary();
-    let mut sliced = Simulation::new(&design, &options(5, 10.0, 0.0)).unwrap();
+    let mut sliced = start(&design, &options(5, 10.0, 0.0)).unwrap();
     let mut deadline = 0;
     while sliced.run_until(deadline, 997) != archplay::engine::sim::RunOutcome::Finished {
         deadline += 250_000;
@@ -97,8 +98,9 @@ fn zipf_keys_make_the_first_shard_hot_in_proportion_to_one_over_the_harmonic_num
     sketch.connect(client, database);
     let shares: Vec<f64> = (1..=10)
         .map(|seed| {
-            let options = SimulationOptions {
-                key_popularity: KeyPopularity::Zipf { exponent: 1.0 },
+            let options = SimulationSettings {
+                key_popularity: KeyPopularityKind::Zipf,
+                zipf_exponent: 1.0,
                 ..options(seed, 60.0, 0.0)
             };
             let simulation = run(&sketch.design, &options);
@@ -353,62 +355,56 @@ fn a_request_loop_is_cut_and_reported_instead_of_running_forever() {
 
 #[test]
 fn every_template_survives_every_kind_of_option() {
-    use archplay::engine::sim::options::{
-        AutoscalerMode, AutoscalerOptions, CircuitBreakerOptions, Fault, FaultKind, HpaSettings,
-        ResilienceOptions, ServiceTimeDistribution, TrafficProfile,
+    use archplay::engine::model::{
+        ArrivalProfile, AutoscalerKind, FaultAction, ScheduledFault, ServiceTimeKind,
     };
-    let variants: Vec<SimulationOptions> = vec![
-        SimulationOptions {
-            profile: TrafficProfile::Ramp {
-                to_rps: 3000.0,
-                from_factor: 0.0,
-            },
+    let variants: Vec<SimulationSettings> = vec![
+        SimulationSettings {
+            arrival: ArrivalProfile::Ramp,
+            ramp_from_factor: 0.0,
+            ramp_to_factor: 6.0,
             ..options(1, 20.0, 0.0)
         },
-        SimulationOptions {
-            profile: TrafficProfile::Spike {
-                at_s: 5.0,
-                duration_s: 5.0,
-                factor: 10.0,
-            },
+        SimulationSettings {
+            arrival: ArrivalProfile::Spike,
+            profile_at_percent: 25.0,
+            profile_length_percent: 25.0,
+            profile_factor: 10.0,
             ..options(2, 20.0, 2.0)
         },
-        SimulationOptions {
-            profile: TrafficProfile::DailyWave {
-                period_s: 10.0,
-                amplitude: 1.0,
-            },
+        SimulationSettings {
+            arrival: ArrivalProfile::Wave,
+            wave_count: 2.0,
+            wave_amplitude: 1.0,
             ..options(3, 20.0, 0.0)
         },
-        SimulationOptions {
-            service_time: ServiceTimeDistribution::LogNormal { cv: 3.0 },
-            key_popularity: KeyPopularity::Zipf { exponent: 1.2 },
+        SimulationSettings {
+            service_time: ServiceTimeKind::LogNormal,
+            service_time_cv: 3.0,
+            key_popularity: KeyPopularityKind::Zipf,
+            zipf_exponent: 1.2,
             ..options(4, 20.0, 0.0)
         },
-        SimulationOptions {
-            service_time: ServiceTimeDistribution::Erlang { k: 3 },
-            autoscaler: AutoscalerOptions {
-                mode: AutoscalerMode::Hpa(HpaSettings::default()),
-                interval_s: 1.0,
-            },
-            profile: TrafficProfile::Step {
-                at_s: 5.0,
-                factor: 4.0,
-            },
+        SimulationSettings {
+            // Fixed service times (this variant used Erlang phases, which no
+            // user could choose and which the simulator no longer has).
+            service_time: ServiceTimeKind::Fixed,
+            autoscaler: AutoscalerKind::Hpa,
+            autoscaler_interval_s: 1.0,
+            arrival: ArrivalProfile::Step,
+            profile_at_percent: 25.0,
+            profile_factor: 4.0,
             startup_delay_s: 2.0,
             ..options(5, 20.0, 0.0)
         },
-        SimulationOptions {
-            resilience: ResilienceOptions {
-                timeout_s: Some(0.02),
-                retries: 2,
-                retry_backoff_s: 0.0,
-                circuit_breaker: CircuitBreakerOptions {
-                    enabled: true,
-                    failure_threshold: 3,
-                    open_s: 1.0,
-                },
-            },
+        SimulationSettings {
+            timeout_enabled: true,
+            timeout_ms: 20.0,
+            retries: 2,
+            retry_backoff_ms: 0.0,
+            circuit_breaker: true,
+            breaker_threshold: 3,
+            breaker_open_s: 1.0,
             ..options(6, 20.0, 0.0)
         },
     ];
@@ -419,19 +415,19 @@ fn every_template_survives_every_kind_of_option() {
         }
         // Every kind of fault on every component, one at a time, with a restart.
         for component in &design.components {
-            for kind in [
-                FaultKind::KillReplica,
-                FaultKind::ComponentDown,
-                FaultKind::AddLatency { ms: 30.0 },
-                FaultKind::AddErrors { rate: 0.5 },
+            for action in [
+                FaultAction::KillReplica,
+                FaultAction::ComponentDown,
+                FaultAction::AddLatency { ms: 30.0 },
+                FaultAction::AddErrors { percent: 50.0 },
             ] {
-                let fault = Fault {
+                let fault = ScheduledFault {
                     at_s: 3.0,
                     component: component.id,
-                    kind,
+                    action,
                     duration_s: Some(4.0),
                 };
-                let options = SimulationOptions {
+                let options = SimulationSettings {
                     faults: vec![fault],
                     startup_delay_s: 1.0,
                     ..options(7, 12.0, 0.0)

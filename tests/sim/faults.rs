@@ -1,12 +1,11 @@
 //! Scheduled faults, health checks, timeouts, retries and circuit breakers.
 
 use crate::support::{options, run, Sketch};
-use archplay::engine::model::{ComponentId, ComponentKind as K, Design};
-use archplay::engine::sim::options::{
-    CircuitBreakerOptions, Fault, FaultKind, ResilienceOptions, ServiceTimeDistribution,
+use archplay::engine::model::{
+    ComponentId, ComponentKind as K, Design, FaultAction, ScheduledFault, ServiceTimeKind,
+    SimulationSettings,
 };
 use archplay::engine::sim::summary::Summary;
-use archplay::engine::sim::SimulationOptions;
 
 /// 200 requests/s from a client (through a health-checking balancer when
 /// `checked`) to a service of 4 replicas x 8 servers. Returns the design and the service's id.
@@ -34,8 +33,8 @@ fn four_replicas(checked: bool) -> (Design, ComponentId) {
     (sketch.design, service)
 }
 
-fn with_faults(faults: Vec<Fault>, duration_s: f64) -> SimulationOptions {
-    SimulationOptions {
+fn with_faults(faults: Vec<ScheduledFault>, duration_s: f64) -> SimulationSettings {
+    SimulationSettings {
         faults,
         startup_delay_s: 5.0,
         ..options(11, duration_s, 0.0)
@@ -49,10 +48,10 @@ fn errors(summary: &Summary, cause: &str) -> u64 {
 #[test]
 fn a_killed_replica_fails_its_share_of_calls_until_a_health_check_takes_it_out() {
     let kill = |service| {
-        vec![Fault {
+        vec![ScheduledFault {
             at_s: 10.0,
             component: service,
-            kind: FaultKind::KillReplica,
+            action: FaultAction::KillReplica,
             duration_s: Some(20.0),
         }]
     };
@@ -95,10 +94,10 @@ fn a_component_down_fails_calls_and_a_checking_gateway_reports_service_not_found
     let service = sketch.station("orders", 32, 5.0, 100);
     sketch.connect(client, gateway);
     sketch.connect(gateway, service);
-    let down = vec![Fault {
+    let down = vec![ScheduledFault {
         at_s: 10.0,
         component: service,
-        kind: FaultKind::ComponentDown,
+        action: FaultAction::ComponentDown,
         duration_s: Some(10.0),
     }];
     let summary = run(&sketch.design, &with_faults(down, 30.0)).summary();
@@ -141,21 +140,21 @@ fn added_latency_and_injected_errors_apply_during_their_window() {
     let service = sketch.station("service", 100, 10.0, 100);
     sketch.connect(client, service);
     let faults = vec![
-        Fault {
+        ScheduledFault {
             at_s: 0.0,
             component: service,
-            kind: FaultKind::AddLatency { ms: 50.0 },
+            action: FaultAction::AddLatency { ms: 50.0 },
             duration_s: None,
         },
-        Fault {
+        ScheduledFault {
             at_s: 0.0,
             component: service,
-            kind: FaultKind::AddErrors { rate: 0.3 },
+            action: FaultAction::AddErrors { percent: 30.0 },
             duration_s: None,
         },
     ];
-    let options = SimulationOptions {
-        service_time: ServiceTimeDistribution::Fixed,
+    let options = SimulationSettings {
+        service_time: ServiceTimeKind::Fixed,
         ..with_faults(faults, 200.0)
     };
     let summary = run(&sketch.design, &options).summary();
@@ -166,14 +165,14 @@ fn added_latency_and_injected_errors_apply_during_their_window() {
     let share = errors(&summary, "injected") as f64 / summary.end_to_end.arrived as f64;
     assert!((share - 0.3).abs() < 0.01, "injected share {share}");
 
-    let window = vec![Fault {
+    let window = vec![ScheduledFault {
         at_s: 50.0,
         component: service,
-        kind: FaultKind::AddLatency { ms: 50.0 },
+        action: FaultAction::AddLatency { ms: 50.0 },
         duration_s: Some(50.0),
     }];
-    let options = SimulationOptions {
-        service_time: ServiceTimeDistribution::Fixed,
+    let options = SimulationSettings {
+        service_time: ServiceTimeKind::Fixed,
         ..with_faults(window, 200.0)
     };
     let mean = run(&sketch.design, &options)
@@ -187,25 +186,48 @@ fn added_latency_and_injected_errors_apply_during_their_window() {
     );
 }
 
-fn slow_service(service_ms: f64, resilience: ResilienceOptions) -> Summary {
+/// Callers' resilience settings: a timeout (if any), retries, a circuit breaker.
+#[derive(Clone, Copy, Default)]
+struct Resilience {
+    timeout_ms: Option<f64>,
+    retries: u32,
+    breaker: Option<(u32, f64)>,
+}
+
+impl Resilience {
+    /// `settings` with these resilience settings.
+    fn on(self, settings: SimulationSettings) -> SimulationSettings {
+        SimulationSettings {
+            timeout_enabled: self.timeout_ms.is_some(),
+            timeout_ms: self.timeout_ms.unwrap_or(settings.timeout_ms),
+            retries: self.retries,
+            circuit_breaker: self.breaker.is_some(),
+            breaker_threshold: self.breaker.map_or(settings.breaker_threshold, |b| b.0),
+            breaker_open_s: self.breaker.map_or(settings.breaker_open_s, |b| b.1),
+            ..settings
+        }
+    }
+}
+
+fn slow_service(service_ms: f64, resilience: Resilience) -> Summary {
     let mut sketch = Sketch::new(100.0);
     let client = sketch.add(K::Client, "client", |_| {});
     let service = sketch.station("service", 100, service_ms, 1000);
     sketch.connect(client, service);
-    let options = SimulationOptions {
-        service_time: ServiceTimeDistribution::Fixed,
-        resilience,
+    let options = SimulationSettings {
+        service_time: ServiceTimeKind::Fixed,
         ..options(2, 30.0, 0.0)
     };
+    let options = resilience.on(options);
     run(&sketch.design, &options).summary()
 }
 
 #[test]
 fn timeouts_fail_slow_calls_and_retries_try_again() {
-    let resilience = ResilienceOptions {
-        timeout_s: Some(0.05),
+    let resilience = Resilience {
+        timeout_ms: Some(50.0),
         retries: 2,
-        ..ResilienceOptions::default()
+        ..Resilience::default()
     };
     let summary = slow_service(100.0, resilience);
     let requests = summary.end_to_end.arrived;
@@ -236,19 +258,17 @@ fn retries_recover_from_injected_errors() {
     let client = sketch.add(K::Client, "client", |_| {});
     let service = sketch.station("service", 64, 5.0, 1000);
     sketch.connect(client, service);
-    let faults = vec![Fault {
+    let faults = vec![ScheduledFault {
         at_s: 0.0,
         component: service,
-        kind: FaultKind::AddErrors { rate: 0.5 },
+        action: FaultAction::AddErrors { percent: 50.0 },
         duration_s: None,
     }];
-    let options = SimulationOptions {
-        resilience: ResilienceOptions {
-            retries: 3,
-            ..ResilienceOptions::default()
-        },
-        ..with_faults(faults, 100.0)
-    };
+    let options = Resilience {
+        retries: 3,
+        ..Resilience::default()
+    }
+    .on(with_faults(faults, 100.0));
     let summary = run(&sketch.design, &options).summary();
     let failed = summary.end_to_end.failed as f64 / summary.end_to_end.arrived as f64;
     // Four tries, each failing with probability 1/2: 1/16 fail.
@@ -261,24 +281,17 @@ fn an_open_circuit_breaker_stops_calls_to_a_failing_service() {
     let client = sketch.add(K::Client, "client", |_| {});
     let service = sketch.station("service", 8, 5.0, 100);
     sketch.connect(client, service);
-    let faults = vec![Fault {
+    let faults = vec![ScheduledFault {
         at_s: 0.0,
         component: service,
-        kind: FaultKind::ComponentDown,
+        action: FaultAction::ComponentDown,
         duration_s: None,
     }];
-    let breaker = CircuitBreakerOptions {
-        enabled: true,
-        failure_threshold: 5,
-        open_s: 10.0,
-    };
-    let options = SimulationOptions {
-        resilience: ResilienceOptions {
-            circuit_breaker: breaker,
-            ..ResilienceOptions::default()
-        },
-        ..with_faults(faults, 60.0)
-    };
+    let options = Resilience {
+        breaker: Some((5, 10.0)),
+        ..Resilience::default()
+    }
+    .on(with_faults(faults, 60.0));
     let summary = run(&sketch.design, &options).summary();
     // Five failures open it; every 10 s one trial call fails and opens it again.
     let reached = summary.components[1].arrivals;

@@ -3,7 +3,7 @@
 //! spends its budget reported as partial, and the budget in `--help`.
 //! (Memory bounds are in the `sim_memory` test binary.)
 
-use crate::support::{check_universal, options, run, Sketch};
+use crate::support::{check_universal, options, run, start, with_settings, Sketch};
 use archplay::engine::model::ComponentKind as K;
 use archplay::engine::sim::limits::DEFAULT_EVENT_BUDGET;
 use archplay::engine::sim::{RunOutcome, Simulation};
@@ -38,7 +38,7 @@ fn ten_million_requests_a_second_for_a_million_seconds_is_refused_with_the_numbe
     let client = sketch.add(K::Client, "client", |_| {});
     let service = sketch.add(K::Service, "service", |_| {});
     sketch.connect(client, service);
-    let error = Simulation::new(&sketch.design, &options(1, 1_000_000.0, 0.0))
+    let error = start(&sketch.design, &options(1, 1_000_000.0, 0.0))
         .err()
         .expect("refused")
         .to_string();
@@ -47,7 +47,7 @@ fn ten_million_requests_a_second_for_a_million_seconds_is_refused_with_the_numbe
     }
     assert_eq!(error, error.to_lowercase());
     // Within the budget the same design sets up.
-    assert!(Simulation::new(&sketch.design, &options(1, 5.0, 0.0)).is_ok());
+    assert!(start(&sketch.design, &options(1, 5.0, 0.0)).is_ok());
 }
 
 #[test]
@@ -57,8 +57,8 @@ fn a_run_that_spends_its_event_budget_stops_and_says_it_is_partial() {
     // Two events a request (sent, served): 120,000 in 60 s.
     let service = sketch.station("service", 100, 20.0, 100);
     sketch.connect(client, service);
-    let options = options(1, 60.0, 0.0);
-    let mut simulation = Simulation::with_event_budget(&sketch.design, &options, 100_000).unwrap();
+    let design = with_settings(&sketch.design, &options(1, 60.0, 0.0));
+    let mut simulation = Simulation::with_event_budget(&design, 100_000).unwrap();
     // Sliced as the worker drives it: the slices end, at the budget.
     let mut slices = 0;
     while simulation.run_until(simulation.end(), 3333) == RunOutcome::EventLimit {

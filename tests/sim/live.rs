@@ -3,14 +3,15 @@
 //! add up to the summary, the log reports faults, scaling and failures, and
 //! the event store query answers from the run.
 
-use crate::support::{chain, options, Sketch};
-use archplay::engine::model::ComponentKind as K;
+use crate::support::{chain, options, with_settings, Sketch};
+use archplay::engine::model::{
+    ComponentKind as K, FaultAction, ScheduledFault, SimulationSettings,
+};
 use archplay::engine::sim::live::progress::{LogKind, Update};
 use archplay::engine::sim::live::speed::Speed;
 use archplay::engine::sim::live::LiveRun;
-use archplay::engine::sim::options::{Fault, FaultKind};
 use archplay::engine::sim::stats::LogHistogram;
-use archplay::engine::sim::{RunOutcome, Simulation, SimulationOptions};
+use archplay::engine::sim::{RunOutcome, Simulation};
 use archplay::engine::templates::{template, TEMPLATES};
 
 /// Runs `live` to its end in slices of `slice_us` of at most `max_events` events, gathering every update.
@@ -33,18 +34,17 @@ fn watching_a_template_in_slices_gives_the_summary_of_an_unwatched_run() {
     for info in TEMPLATES {
         let design = template(info.name).unwrap();
         // The design's own settings, as `archplay simulate DESIGN.json` uses them.
-        let settings = SimulationOptions::from_settings(
-            &design.simulation,
-            design.workload.requests_per_second,
+        let short = with_settings(
+            &design,
+            &SimulationSettings {
+                duration_s: 15.0,
+                seed: 11,
+                ..design.simulation.clone()
+            },
         );
-        let short = SimulationOptions {
-            duration_s: 15.0,
-            seed: 11,
-            ..settings
-        };
-        let mut whole = Simulation::new(&design, &short).unwrap();
+        let mut whole = Simulation::new(&short).unwrap();
         whole.run();
-        let mut live = LiveRun::with_options(&design, &short).unwrap();
+        let mut live = LiveRun::new(&short).unwrap();
         drive(&mut live, 333_333, 1_777);
         assert_eq!(live.summary(), whole.summary(), "{}", info.name);
     }
@@ -53,7 +53,7 @@ fn watching_a_template_in_slices_gives_the_summary_of_an_unwatched_run() {
 #[test]
 fn chart_points_cover_the_run_at_fixed_steps_and_add_up_to_the_summary() {
     let design = template("auto-scaling").unwrap();
-    let mut live = LiveRun::with_options(&design, &options(5, 60.0, 0.0)).unwrap();
+    let mut live = LiveRun::new(&with_settings(&design, &options(5, 60.0, 0.0))).unwrap();
     let updates = drive(&mut live, 2_000_000, 50_000);
     let points: Vec<_> = updates
         .iter()
@@ -115,18 +115,18 @@ fn the_log_reports_faults_scaling_and_failed_requests_by_cause() {
     design.components[1].autoscaling.enabled = true;
     design.components[1].replicas.max = 4;
     design.components[1].autoscaling.scale_up_cooldown_s = 5.0;
-    let faults = vec![Fault {
+    let faults = vec![ScheduledFault {
         at_s: 12.0,
         component: station,
-        kind: FaultKind::AddLatency { ms: 5.0 },
+        action: FaultAction::AddLatency { ms: 5.0 },
         duration_s: Some(4.0),
     }];
-    let run_options = SimulationOptions {
+    let run_settings = SimulationSettings {
         faults,
         startup_delay_s: 1.0,
         ..options(3, 40.0, 0.0)
     };
-    let mut live = LiveRun::with_options(&design, &run_options).unwrap();
+    let mut live = LiveRun::new(&with_settings(&design, &run_settings)).unwrap();
     let log: Vec<_> = drive(&mut live, 1_000_000, 100_000)
         .into_iter()
         .flat_map(|u| u.log)
@@ -178,7 +178,7 @@ fn the_event_store_query_answers_from_the_run() {
     let store = sketch.add(K::EventStore, "store", |_| {});
     sketch.connect(client, orders);
     sketch.connect(orders, store);
-    let mut live = LiveRun::with_options(&sketch.design, &options(6, 10.0, 0.0)).unwrap();
+    let mut live = LiveRun::new(&with_settings(&sketch.design, &options(6, 10.0, 0.0))).unwrap();
     drive(&mut live, 10_000_000, u64::MAX);
     assert_eq!(live.stores().len(), 1);
     assert_eq!(live.stores()[0].id, store);

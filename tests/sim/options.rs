@@ -2,120 +2,110 @@
 
 use crate::run;
 use crate::support::chain;
-use archplay::engine::model::{ArrivalProfile, ComponentId, SimulationSettings};
-use archplay::engine::share::design_file;
-use archplay::engine::sim::options::{
-    Fault, FaultKind, KeyPopularity, ServiceTimeDistribution, TrafficProfile,
+use archplay::engine::model::{
+    ArrivalProfile, ComponentId, FaultAction, KeyPopularityKind, ScheduledFault, ServiceTimeKind,
+    SimulationSettings,
 };
-use archplay::engine::sim::{SimError, Simulation, SimulationOptions};
+use archplay::engine::share::design_file;
+use archplay::engine::sim::options::TrafficProfile;
+use archplay::engine::sim::{RunPlan, SimError, Simulation};
 use archplay::engine::templates::template;
 
-fn refused(options: SimulationOptions) -> String {
-    match Simulation::new(&chain(10.0, &[(1, 10.0, 10)]), &options) {
-        Ok(_) => panic!("options {options:?} were accepted"),
+fn refused(settings: SimulationSettings) -> String {
+    let mut design = chain(10.0, &[(1, 10.0, 10)]);
+    design.simulation = settings;
+    match Simulation::new(&design) {
+        Ok(_) => panic!("settings {:?} were accepted", design.simulation),
         Err(error) => error.to_string(),
     }
 }
 
 #[test]
-fn bad_options_are_refused_naming_the_setting() {
-    let base = SimulationOptions::default;
-    let cases: Vec<(SimulationOptions, &str)> = vec![
+fn bad_settings_are_refused_naming_the_setting() {
+    // The simulator checks with the one validator (`check_settings`), so a
+    // message names the setting by its inspector label, as the inspector does.
+    let base = SimulationSettings::default;
+    let fault = |component: u32, action| ScheduledFault {
+        component: ComponentId(component),
+        action,
+        at_s: 1.0,
+        duration_s: None,
+    };
+    let cases: Vec<(SimulationSettings, &str)> = vec![
         (
-            SimulationOptions {
+            SimulationSettings {
                 duration_s: 0.0,
                 ..base()
             },
-            "`duration_s`",
+            "Duration must be between 0.001",
         ),
         (
-            SimulationOptions {
+            SimulationSettings {
                 duration_s: f64::NAN,
                 ..base()
             },
-            "`duration_s`",
+            "Duration",
         ),
         (
-            SimulationOptions {
+            SimulationSettings {
                 warmup_s: 60.0,
                 ..base()
             },
-            "`warmup_s`",
+            "warm-up (60 s) must be shorter than the run (60 s)",
         ),
         (
-            SimulationOptions {
-                profile: TrafficProfile::DailyWave {
-                    period_s: 10.0,
-                    amplitude: 1.5,
-                },
+            SimulationSettings {
+                arrival: ArrivalProfile::Wave,
+                wave_amplitude: 1.5,
                 ..base()
             },
-            "`profile.amplitude`",
+            "Wave swing must be between 0 and 1",
         ),
         (
-            SimulationOptions {
-                profile: TrafficProfile::Spike {
-                    at_s: -1.0,
-                    duration_s: 1.0,
-                    factor: 2.0,
-                },
+            SimulationSettings {
+                arrival: ArrivalProfile::Spike,
+                profile_at_percent: -1.0,
                 ..base()
             },
-            "`profile.at_s`",
+            "Spike or step at must be between 0",
         ),
         (
-            SimulationOptions {
-                key_popularity: KeyPopularity::Zipf { exponent: 0.0 },
+            SimulationSettings {
+                key_popularity: KeyPopularityKind::Zipf,
+                zipf_exponent: 0.0,
                 ..base()
             },
-            "`key_popularity.exponent`",
+            "Zipf exponent must be between",
         ),
         (
-            SimulationOptions {
-                service_time: ServiceTimeDistribution::Erlang { k: 0 },
+            SimulationSettings {
+                service_time: ServiceTimeKind::LogNormal,
+                service_time_cv: f64::INFINITY,
                 ..base()
             },
-            "`service_time.k`",
+            "Service-time variation (CV)",
         ),
         (
-            SimulationOptions {
-                service_time: ServiceTimeDistribution::LogNormal { cv: f64::INFINITY },
+            SimulationSettings {
+                faults: vec![fault(1, FaultAction::AddErrors { percent: 200.0 })],
                 ..base()
             },
-            "`service_time.cv`",
+            "Scheduled faults",
         ),
         (
-            SimulationOptions {
-                faults: vec![Fault {
-                    at_s: 1.0,
-                    component: ComponentId(0),
-                    kind: FaultKind::AddErrors { rate: 2.0 },
-                    duration_s: None,
-                }],
+            SimulationSettings {
+                faults: vec![fault(99, FaultAction::ComponentDown)],
                 ..base()
             },
-            "`faults[0].rate`",
-        ),
-        (
-            SimulationOptions {
-                faults: vec![Fault {
-                    at_s: 1.0,
-                    component: ComponentId(99),
-                    kind: FaultKind::ComponentDown,
-                    duration_s: None,
-                }],
-                ..base()
-            },
-            "`faults[0].component`: no component has id 99",
+            "99",
         ),
     ];
-    for (options, expected) in cases {
-        let message = refused(options);
+    for (settings, expected) in cases {
+        let message = refused(settings);
         assert!(
-            message.contains(expected),
+            message.starts_with("bad simulation settings: ") && message.contains(expected),
             "`{message}` should name {expected}"
         );
-        assert_eq!(message, message.to_lowercase(), "messages are lower case");
     }
 }
 
@@ -124,36 +114,22 @@ fn a_component_too_large_to_simulate_is_refused() {
     let mut design = chain(10.0, &[(1, 10.0, 10)]);
     design.components[1].concurrency = 10_000;
     design.components[1].replicas.max = 1000;
-    let error = Simulation::new(&design, &SimulationOptions::default())
-        .err()
-        .unwrap();
+    let error = Simulation::new(&design).err().unwrap();
     assert!(matches!(error, SimError::TooLarge { .. }), "{error}");
 }
 
 #[test]
-fn options_read_from_json_with_every_field_optional() {
-    let options: SimulationOptions =
-        serde_json::from_str(r#"{"seed": 7, "profile": {"kind": "step", "at_s": 5, "factor": 2}}"#)
-            .unwrap();
-    assert_eq!(options.seed, 7);
-    assert_eq!(options.duration_s, 60.0);
-    assert_eq!(
-        options.profile,
-        TrafficProfile::Step {
-            at_s: 5.0,
-            factor: 2.0
-        }
-    );
+fn the_plan_turns_shares_of_the_run_into_seconds() {
     let settings = SimulationSettings {
         seed: 3,
         duration_s: 20.0,
         arrival: ArrivalProfile::Spike,
         ..SimulationSettings::default()
     };
-    let converted = SimulationOptions::from_settings(&settings, 100.0);
-    assert_eq!((converted.seed, converted.duration_s), (3, 20.0));
+    let plan = RunPlan::from_settings(&settings, 100.0);
+    assert_eq!((plan.settings.seed, plan.settings.duration_s), (3, 20.0));
     assert_eq!(
-        converted.profile,
+        plan.profile,
         TrafficProfile::Spike {
             at_s: 9.0,
             duration_s: 2.0,
@@ -261,15 +237,12 @@ fn a_design_with_extreme_values_runs_without_panicking() {
         component.queue_capacity = 0;
         component.health_check.interval_s = 1e-12;
     }
-    let options = SimulationOptions {
-        duration_s: 5.0,
-        ..SimulationOptions::default()
-    };
-    let mut simulation = Simulation::new(&design, &options).unwrap();
+    design.simulation.duration_s = 5.0;
+    let mut simulation = Simulation::new(&design).unwrap();
     simulation.run_until(u64::MAX, 200_000);
     crate::support::check_universal(&simulation);
     design.workload.requests_per_second = f64::INFINITY;
-    let mut simulation = Simulation::new(&design, &options).unwrap();
+    let mut simulation = Simulation::new(&design).unwrap();
     simulation.run_until(u64::MAX, 200_000);
     assert_eq!(
         simulation.stats().requests_arrived,
@@ -283,11 +256,9 @@ fn the_cli_options_file_holds_design_settings_checked_by_the_attribute_table() {
     let dir = std::env::temp_dir().join(format!("archplay-cli-settings-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let design = dir.join("scaling.json");
-    std::fs::write(
-        &design,
-        design_file::to_json(&template("auto-scaling").unwrap()),
-    )
-    .unwrap();
+    let mut scaling = template("auto-scaling").unwrap();
+    scaling.simulation.seed = 17;
+    std::fs::write(&design, design_file::to_json(&scaling)).unwrap();
     let design = design.to_str().unwrap();
     let write = |name: &str, json: &str| {
         let path = dir.join(name);
@@ -306,6 +277,37 @@ fn the_cli_options_file_holds_design_settings_checked_by_the_attribute_table() {
         (summary["seed"].as_u64(), summary["simulated_s"].as_f64()),
         (Some(4), Some(20.0))
     );
+
+    // The file overlays the design's settings: what it leaves out stays as
+    // the design says (seed 17).
+    let shorter = write("shorter.json", r#"{"duration_s": 12}"#);
+    let (code, stdout, stderr) = archplay(&["simulate", design, "--options", &shorter]);
+    assert_eq!(code, 0, "{stderr}");
+    let summary: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        (summary["seed"].as_u64(), summary["simulated_s"].as_f64()),
+        (Some(17), Some(12.0))
+    );
+    // A key the settings do not have, or a file that is not an object, is
+    // refused by name rather than ignored.
+    for (name, json, words) in [
+        (
+            "typo.json",
+            r#"{"duraton_s": 12}"#,
+            "unknown setting `duraton_s`",
+        ),
+        ("list.json", "[1, 2]", "expected a JSON object"),
+        ("kind.json", r#"{"arrival": "sawtooth"}"#, "sawtooth"),
+    ] {
+        let path = write(name, json);
+        let (code, stdout, stderr) = archplay(&["simulate", design, "--options", &path]);
+        assert_eq!(code, 2, "{name}");
+        assert!(stdout.is_empty(), "{name}");
+        assert!(
+            stderr.contains("not valid simulation settings") && stderr.contains(words),
+            "{name}: {stderr}"
+        );
+    }
 
     // The same range the inspector shows: start-up delay is 0 to 86400 s.
     let late = write("late.json", r#"{"startup_delay_s": 90000}"#);

@@ -81,7 +81,6 @@ fn samplers_keep_their_means_and_ranges() {
     let n = 200_000;
     for (sampler, name) in [
         (ServiceSampler::Exponential, "exponential"),
-        (ServiceSampler::Erlang(4), "erlang"),
         (
             ServiceSampler::new(
                 archplay::engine::sim::options::ServiceTimeDistribution::LogNormal { cv: 0.5 },

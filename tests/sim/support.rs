@@ -1,11 +1,12 @@
 //! Helpers shared by the simulator tests: small designs, seeded replications
 //! with confidence intervals, and the checks every scenario must pass.
 
+use archplay::engine::model::SimulationSettings;
 use archplay::engine::model::{
     Component, ComponentId, ComponentKind, Connection, ConnectionId, Design,
 };
 use archplay::engine::sim::summary::Summary;
-use archplay::engine::sim::{Simulation, SimulationOptions};
+use archplay::engine::sim::{SimError, Simulation};
 
 /// Builds designs component by component.
 pub struct Sketch {
@@ -84,19 +85,33 @@ pub fn chain(rps: f64, stations: &[(u32, f64, u32)]) -> Design {
     sketch.design
 }
 
-/// Options for a replication: seed, duration and warm-up.
-pub fn options(seed: u64, duration_s: f64, warmup_s: f64) -> SimulationOptions {
-    SimulationOptions {
+/// Settings for a replication: seed, duration and warm-up, the rest at their defaults.
+pub fn options(seed: u64, duration_s: f64, warmup_s: f64) -> SimulationSettings {
+    SimulationSettings {
         seed,
         duration_s,
         warmup_s,
-        ..SimulationOptions::default()
+        ..SimulationSettings::default()
     }
 }
 
-/// Runs `design` to the end and returns the finished simulation after the universal checks.
-pub fn run(design: &Design, options: &SimulationOptions) -> Simulation {
-    let mut simulation = Simulation::new(design, options).expect("the test options are valid");
+/// `design` with `settings` as its simulation settings.
+pub fn with_settings(design: &Design, settings: &SimulationSettings) -> Design {
+    Design {
+        simulation: settings.clone(),
+        ..design.clone()
+    }
+}
+
+/// Sets up a run of `design` under `settings` (in place of its own).
+pub fn start(design: &Design, settings: &SimulationSettings) -> Result<Simulation, SimError> {
+    Simulation::new(&with_settings(design, settings))
+}
+
+/// Runs `design` under `settings` to the end and returns the finished
+/// simulation after the universal checks.
+pub fn run(design: &Design, settings: &SimulationSettings) -> Simulation {
+    let mut simulation = start(design, settings).expect("the test settings are valid");
     simulation.run();
     check_universal(&simulation);
     simulation

@@ -5,7 +5,9 @@
 //! health checks log when they take a replica out of rotation and let it in.
 
 use crate::support::{run, Sketch};
-use archplay::engine::model::{ComponentKind as K, Design, FaultAction, ScheduledFault};
+use archplay::engine::model::{
+    ComponentKind as K, Design, FaultAction, ScheduledFault, SimulationSettings,
+};
 use archplay::engine::score::source::Source;
 use archplay::engine::sim::cause::Cause;
 use archplay::engine::sim::health::HealthChange;
@@ -13,7 +15,6 @@ use archplay::engine::sim::live::progress::LogKind;
 use archplay::engine::sim::live::LiveRun;
 use archplay::engine::sim::score::{scorecard_for, SimulatedPerformance, SimulatedRun};
 use archplay::engine::sim::verdict::{run_verdict, RunState};
-use archplay::engine::sim::SimulationOptions;
 use archplay::engine::templates::template;
 
 /// The microservices template with one orders-service replica killed at 10 s
@@ -36,9 +37,9 @@ fn microservices_with_a_killed_replica(duration_s: f64) -> Design {
     design
 }
 
-/// The run options a design's own settings give (as the page and CLI use).
-pub fn options_of(design: &Design) -> SimulationOptions {
-    SimulationOptions::from_settings(&design.simulation, design.workload.requests_per_second)
+/// The run settings a design carries (as the page and CLI use).
+pub fn options_of(design: &Design) -> SimulationSettings {
+    design.simulation.clone()
 }
 
 #[test]

@@ -2,11 +2,11 @@
 //! either runs under [`BOUND`] bytes or is refused at set-up with a message
 //! that names the numbers and what to lower.
 
-use crate::support::{options, Sketch};
+use crate::support::{options, with_settings, Sketch};
 use crate::Measure;
 use archplay::engine::model::validate::validate;
-use archplay::engine::model::{ComponentKind as K, Design, ShardRange};
-use archplay::engine::sim::{Simulation, SimulationOptions};
+use archplay::engine::model::{ComponentKind as K, Design, ShardRange, SimulationSettings};
+use archplay::engine::sim::Simulation;
 
 /// Most bytes a run (set-up included) may hold here.
 const BOUND: usize = 64 << 20;
@@ -22,10 +22,12 @@ enum Ran {
 /// Sets up and runs `design` in slices, stopping once the bytes held pass
 /// [`BOUND`] (so a regression fails the test instead of filling the machine);
 /// returns how it ended and the peak.
-fn measure(design: &Design, options: &SimulationOptions) -> (Ran, usize) {
+fn measure(design: &Design, settings: &SimulationSettings) -> (Ran, usize) {
+    // The design with these settings is made before the meter starts.
+    let design = &with_settings(design, settings);
     assert!(validate(design).is_ok(), "{:?}", validate(design).err());
     let measure = Measure::start();
-    let mut simulation = match Simulation::new(design, options) {
+    let mut simulation = match Simulation::new(design) {
         Ok(simulation) => simulation,
         Err(error) => return (Ran::Refused(error.to_string()), measure.peak()),
     };
@@ -46,7 +48,7 @@ fn measure(design: &Design, options: &SimulationOptions) -> (Ran, usize) {
 }
 
 /// Asserts that the run stayed under the bound; returns its simulation.
-fn assert_runs_bounded(design: &Design, options: &SimulationOptions) -> Simulation {
+fn assert_runs_bounded(design: &Design, options: &SimulationSettings) -> Simulation {
     match measure(design, options) {
         (Ran::Refused(message), _) => panic!("refused: {message}"),
         (Ran::Ran(simulation), peak) => {
@@ -62,7 +64,7 @@ fn assert_runs_bounded(design: &Design, options: &SimulationOptions) -> Simulati
 }
 
 /// Asserts that set-up refused the run, cheaply, naming every word in `names`.
-fn assert_refused(design: &Design, options: &SimulationOptions, names: &[&str]) {
+fn assert_refused(design: &Design, options: &SimulationSettings, names: &[&str]) {
     match measure(design, options) {
         (Ran::Ran(simulation), peak) => panic!(
             "ran {} events, peak {} MiB",
@@ -169,8 +171,9 @@ fn long_timeouts_under_overload_keep_the_agenda_bounded() {
     sketch.connect(client, gateway);
     sketch.connect(gateway, service);
     let mut options = options(1, 1.0, 0.0);
-    options.resilience.timeout_s = Some(600.0);
-    options.resilience.retries = 3;
+    options.timeout_enabled = true;
+    options.timeout_ms = 600_000.0;
+    options.retries = 3;
     assert_runs_bounded(&sketch.design, &options);
 }
 

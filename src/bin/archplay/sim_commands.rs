@@ -2,13 +2,13 @@
 //! its summary as JSON; `score --simulate` runs it the same way and prints
 //! the scorecard reconciled with that run.
 //!
-//! The run's settings start from the design's own simulation settings, then a
-//! `--options` file (a JSON `SimulationSettings`, every field optional, the
-//! keys of the attribute table's `simulation.*` entries) replaces them, then
+//! The run's settings start from the design's own simulation settings; a
+//! `--options` file (a JSON object in the form of the design file's
+//! `simulation` section, every key optional) overlays them key by key, then
 //! `--seed`, `--duration` and `--warmup` set single settings. Both go through
 //! the attribute table: its parser and ranges for the flags, its validator
 //! (`check_settings`) for the file, so the command line accepts exactly what
-//! the inspector accepts. `--max-events` sets the run's event budget (default
+//! the inspector accepts. A key the settings do not have is refused by name. `--max-events` sets the run's event budget (default
 //! `limits::DEFAULT_EVENT_BUDGET`); a run that spends it stops there and its
 //! summary's `partial` says so.
 
@@ -24,7 +24,7 @@ use archplay::engine::share::design_file;
 use archplay::engine::sim::limits::DEFAULT_EVENT_BUDGET;
 use archplay::engine::sim::score::{simulated_scorecard, SimulatedPerformance};
 use archplay::engine::sim::verdict::run_verdict;
-use archplay::engine::sim::{Simulation, SimulationOptions};
+use archplay::engine::sim::Simulation;
 use std::io::Write;
 
 const SCORE_SIMULATE_USAGE: &str =
@@ -50,6 +50,28 @@ const SETTING_FLAGS: [(&str, &str); 3] = [
     ("--duration", "simulation.duration_s"),
     ("--warmup", "simulation.warmup_s"),
 ];
+
+/// `settings` with every key of the JSON object `text` put in place of its
+/// own (the keys and values of the design file's `simulation` section); the
+/// problem, in words, when `text` is not such an object.
+fn overlay(settings: &SimulationSettings, text: &str) -> Result<SimulationSettings, String> {
+    let given: serde_json::Value =
+        serde_json::from_str(text).map_err(|error| design_file::json_error_message(&error))?;
+    let serde_json::Value::Object(given) = given else {
+        return Err("expected a JSON object of settings, such as {\"duration_s\": 30}".into());
+    };
+    let mut merged = serde_json::to_value(settings).map_err(|error| error.to_string())?;
+    let Some(fields) = merged.as_object_mut() else {
+        return Err("the design's settings are not an object".into());
+    };
+    for (key, value) in given {
+        match fields.get_mut(&key) {
+            Some(slot) => *slot = value,
+            None => return Err(format!("unknown setting `{}`", quote(&key))),
+        }
+    }
+    serde_json::from_value(merged).map_err(|error| design_file::json_error_message(&error))
+}
 
 /// What the flags of `simulate` (and `score --simulate`) chose.
 struct RunArgs<'a> {
@@ -120,11 +142,10 @@ fn run_design(run: &RunArgs) -> Result<(Design, Simulation), Failure> {
         .map_err(|error| Failure::Usage(format!("{}: {error}", shown_path(path))))?;
     if let Some(file) = run.options_path {
         let text = read_input_within(file, MAX_OPTIONS_BYTES)?;
-        design.simulation = serde_json::from_str::<SimulationSettings>(&text).map_err(|error| {
+        design.simulation = overlay(&design.simulation, &text).map_err(|problem| {
             Failure::Usage(format!(
-                "{}: not valid simulation settings: {}",
-                shown_path(file),
-                design_file::json_error_message(&error)
+                "{}: not valid simulation settings: {problem}",
+                shown_path(file)
             ))
         })?;
         check_settings(&design)
@@ -139,9 +160,7 @@ fn run_design(run: &RunArgs) -> Result<(Design, Simulation), Failure> {
             ))
         })?;
     }
-    let options =
-        SimulationOptions::from_settings(&design.simulation, design.workload.requests_per_second);
-    let mut simulation = Simulation::with_event_budget(&design, &options, run.max_events)
+    let mut simulation = Simulation::with_event_budget(&design, run.max_events)
         .map_err(|error| Failure::Usage(error.to_string()))?;
     simulation.run();
     if let Some(partial) = simulation.summary().partial {

@@ -103,6 +103,17 @@ pub fn design_attribute(key: &str) -> Option<&'static FieldSpec> {
         .find(|spec| spec.key == key)
 }
 
+/// The component entry named `key`, whichever kinds have it, for readers
+/// that carry every attribute of every component (share links, snapshots).
+pub fn component_attribute(key: &str) -> Option<&'static FieldSpec> {
+    COMPONENT_FIELDS.iter().find(|spec| spec.key == key)
+}
+
+/// The connection entry named `key`.
+pub fn connection_attribute(key: &str) -> Option<&'static FieldSpec> {
+    CONNECTION_FIELDS.iter().find(|spec| spec.key == key)
+}
+
 /// Whether the design-level attribute `key` changes anything under the
 /// current simulation settings (the HPA settings only matter with the HPA
 /// autoscaler, and so on), so that an inspector may dim or fold away the

@@ -2,8 +2,9 @@
 //! about a run (seed, duration, traffic shape, key popularity, service-time
 //! spread, autoscaler, start-up delay, callers' resilience and scheduled
 //! faults). They travel with the design file and its share link, so whoever
-//! opens a design replays the same run. `crate::engine::sim::SimulationOptions::from_settings`
-//! turns them into the simulator's options.
+//! opens a design replays the same run. This is the one settings type: the
+//! simulator checks it with `attributes::simulation_fields::check_settings`
+//! and derives its run plan from it (`crate::engine::sim::RunPlan::from_settings`).
 //!
 //! What must stay true:
 //! - Every field has a serde default equal to what a design without it meant

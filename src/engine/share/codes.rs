@@ -94,17 +94,6 @@ pub(super) fn value_for_code<T: Copy>(table: &[T], code: u32, what: &str) -> Res
         .ok_or_else(|| WireError(format!("{what} code {code} is unknown")))
 }
 
-/// The value an optional link field's `code` stands for; an unknown code is
-/// an error naming `what`.
-pub(super) fn from_code<T: Copy>(
-    table: &[T],
-    code: Option<u32>,
-    what: &str,
-) -> Result<Option<T>, WireError> {
-    code.map(|code| value_for_code(table, code, what))
-        .transpose()
-}
-
 /// A fault's kind code (0 kill_replica, 1 component_down, 2 add_latency,
 /// 3 add_errors) and its amount: milliseconds or percent for the two kinds
 /// that have one, `None` for the others.

@@ -1,385 +1,321 @@
-//! Between the model and the link layout (`wire.rs`): a field equal to its
-//! frozen default (`defaults.rs`) is left out, and codes (`codes.rs`) stand
-//! for enums. The simulation settings convert in `convert_simulation.rs`.
+//! Between the model and the link layout (`wire.rs`), slot by slot of the
+//! frozen slot lists (`layout.rs`): a value equal to its slot's frozen
+//! default is left out, a choice travels as its code (`codes.rs`), and every
+//! value is read and written through the attribute table (`slot_access.rs`).
 //!
 //! What must stay true:
-//! - The `*_from_model` functions destructure every model struct without
-//!   `..`, so adding a field to the model fails to compile here until someone
-//!   decides how links carry it (a new last field of its section, or a new
-//!   link version).
-//! - The `*_into_model` functions start from the frozen defaults and set
-//!   everything the wire carries, so a field an older writer left out reads
-//!   as what its link meant.
+//! - Every attribute of the model is carried by a slot (the slot lists and
+//!   the table are checked against each other by tests), so `into_model`
+//!   after `from_model` gives the design back.
+//! - `into_model` sets every slot, to the value the link carries or else to
+//!   its frozen default, so a slot an older writer left out reads as what its
+//!   link meant, whatever the model's own defaults are today.
 
 use super::bytes::WireError;
-use super::codes::{code_of, from_code, value_for_code, KINDS, METHODS, METRICS, STRATEGIES};
-use super::convert_simulation::{simulation_from_model, simulation_into_model};
-use super::defaults::{self, apply_flags, flags_of};
-use super::wire::{WireComponent, WireConnection, WireDesign, WireTargets, WireTeam, WireWorkload};
-use crate::engine::model::{
-    AutoscalingPolicy, Component, ComponentId, Connection, ConnectionId, Design, HealthCheck,
-    Position, Replicas, ShardRange, Targets, TeamInputs, Workload,
+use super::codes::{code_of, fault_action, fault_code, value_for_code, KINDS};
+use super::layout::{
+    frozen_number, Frozen, SlotKind, WireSlot, COMPONENT, CONNECTION, SIMULATION, TARGETS, TEAM,
+    WORKLOAD,
 };
+use super::slot_access::{
+    apply_flags, component_accessors, component_value, connection_accessors, connection_value,
+    design_accessors, design_value, flags_of, frozen_value, set_component_value,
+    set_connection_value, set_design_value,
+};
+use super::wire::{WireComponent, WireConnection, WireDesign, WireFault, WireFields, WireValue};
+use crate::engine::attributes::fields::{Access, FieldValue};
+use crate::engine::model::{
+    Component, ComponentId, ComponentKind, Connection, ConnectionId, Design, FaultAction, Position,
+    ScheduledFault, ShardRange,
+};
+use crate::engine::quote::quote;
 
-/// `value` when its bits differ from its frozen default, else `None`.
-pub(super) fn changed(value: f64, default: f64) -> Option<f64> {
-    (value.to_bits() != default.to_bits()).then_some(value)
-}
-
-/// `value` when it differs from its frozen default, else `None`.
-pub(super) fn changed_u32(value: u32, default: u32) -> Option<u32> {
-    (value != default).then_some(value)
-}
-
-/// Overwrites `slot` with the value the wire carries, if it carries one.
-pub(super) fn set<T>(slot: &mut T, value: Option<T>) {
-    if let Some(value) = value {
-        *slot = value;
-    }
-}
+/// Any kind, for the design-level sections whose defaults do not depend on one.
+const NO_KIND: ComponentKind = ComponentKind::Service;
 
 /// The link's wire form of `design`. Never fails: anything the model can
 /// hold, the layout can carry.
 pub fn from_model(design: &Design) -> WireDesign {
-    let Design {
-        name,
-        components,
-        connections,
-        workload,
-        team,
-        targets,
-        simulation,
-    } = design;
+    let section = |slots: &[WireSlot]| {
+        fields_of(slots, &design_accessors(slots), |slot, access| {
+            match slot.kind {
+                SlotKind::Faults => (!design.simulation.faults.is_empty()).then(|| {
+                    WireValue::Faults(design.simulation.faults.iter().map(fault_of).collect())
+                }),
+                _ => {
+                    design_value(access, design).and_then(|value| wire_value(slot, value, NO_KIND))
+                }
+            }
+        })
+    };
+    let (component_access, connection_access) = (component_accessors(), connection_accessors());
     WireDesign {
-        name: name.clone(),
-        workload: workload_from_model(workload),
-        team: team_from_model(team),
-        targets: targets_from_model(targets),
-        simulation: simulation_from_model(simulation),
-        components: components.iter().map(component_from_model).collect(),
-        connections: connections.iter().map(connection_from_model).collect(),
+        name: design.name.clone(),
+        workload: section(WORKLOAD),
+        team: section(TEAM),
+        targets: section(TARGETS),
+        simulation: section(SIMULATION),
+        components: design
+            .components
+            .iter()
+            .map(|component| component_from_model(component, &component_access))
+            .collect(),
+        connections: design
+            .connections
+            .iter()
+            .map(|connection| connection_from_model(connection, &connection_access))
+            .collect(),
     }
 }
 
 /// The model design a wire struct stands for. Fails only on codes the layout
 /// does not define; whether the design is valid is for `validate`.
 pub fn into_model(wire: WireDesign) -> Result<Design, WireError> {
-    let WireDesign {
-        name,
-        workload,
-        team,
-        targets,
-        simulation,
-        components,
-        connections,
-    } = wire;
-    Ok(Design {
-        name,
-        workload: workload_into_model(&workload),
-        team: team_into_model(&team),
-        targets: targets_into_model(&targets),
-        simulation: simulation_into_model(simulation)?,
-        components: components
-            .into_iter()
-            .map(component_into_model)
-            .collect::<Result<_, _>>()?,
-        connections: connections
-            .into_iter()
-            .map(connection_into_model)
-            .collect::<Result<_, _>>()?,
+    let mut design = Design::new(&wire.name);
+    for (slots, fields) in [
+        (WORKLOAD, &wire.workload),
+        (TEAM, &wire.team),
+        (TARGETS, &wire.targets),
+        (SIMULATION, &wire.simulation),
+    ] {
+        let access = design_accessors(slots);
+        for (index, slot) in slots.iter().enumerate() {
+            match (slot.kind, fields.get(index)) {
+                (SlotKind::Faults, Some(WireValue::Faults(faults))) => {
+                    design.simulation.faults = faults
+                        .iter()
+                        .map(fault_into_model)
+                        .collect::<Result<_, _>>()?;
+                }
+                (SlotKind::Faults, _) => design.simulation.faults = Vec::new(),
+                (_, carried) => {
+                    if let Some(value) = model_value(slot, carried, NO_KIND)? {
+                        set_design_value(access[index], &mut design, value).map_err(WireError)?;
+                    }
+                }
+            }
+        }
+    }
+    let (component_access, connection_access) = (component_accessors(), connection_accessors());
+    design.components = wire
+        .components
+        .into_iter()
+        .map(|component| component_into_model(component, &component_access))
+        .collect::<Result<_, _>>()?;
+    design.connections = wire
+        .connections
+        .into_iter()
+        .map(|connection| connection_into_model(connection, &connection_access))
+        .collect::<Result<_, _>>()?;
+    Ok(design)
+}
+
+/// The carried values of a section: `value` of each slot, in slot order,
+/// without the trailing slots left out.
+fn fields_of(
+    slots: &[WireSlot],
+    access: &[Option<Access>],
+    value: impl Fn(&WireSlot, Option<Access>) -> Option<WireValue>,
+) -> WireFields {
+    let mut values: Vec<Option<WireValue>> = slots
+        .iter()
+        .zip(access)
+        .map(|(slot, access)| value(slot, *access))
+        .collect();
+    while values.last().is_some_and(Option::is_none) {
+        values.pop();
+    }
+    WireFields(values)
+}
+
+/// The wire value of a table value, or `None` when it is its slot's frozen default.
+fn wire_value(slot: &WireSlot, value: FieldValue, kind: ComponentKind) -> Option<WireValue> {
+    let frozen = frozen_number(slot.frozen, kind);
+    match (slot.kind, value) {
+        (SlotKind::Number, FieldValue::Number(number)) => {
+            (number.to_bits() != frozen?.to_bits()).then_some(WireValue::Number(number))
+        }
+        (SlotKind::Whole, FieldValue::Number(number)) => {
+            (number != frozen?).then_some(WireValue::Whole(number as u64))
+        }
+        (SlotKind::Seed, FieldValue::Seed(seed)) => {
+            (seed != frozen? as u64).then_some(WireValue::Whole(seed))
+        }
+        (SlotKind::Flag, FieldValue::Bool(on)) => on.then_some(WireValue::On),
+        (SlotKind::Text, FieldValue::Text(text)) => {
+            (!text.is_empty()).then_some(WireValue::Text(text))
+        }
+        (SlotKind::Choice(codes), FieldValue::Choice(option)) => match slot.frozen {
+            Frozen::Option(default) if default == option => None,
+            _ => codes
+                .code(option)
+                .map(|code| WireValue::Whole(u64::from(code))),
+        },
+        (SlotKind::Shards, FieldValue::Shards(shards)) => (!shards.is_empty()).then(|| {
+            WireValue::Shards(
+                shards
+                    .iter()
+                    .map(|shard| (shard.start, shard.end))
+                    .collect(),
+            )
+        }),
+        (SlotKind::Topics, FieldValue::Topics(topics)) => {
+            (!topics.is_empty()).then_some(WireValue::Topics(topics))
+        }
+        _ => None,
+    }
+}
+
+/// The table value a slot stands for: what the link carries, else its frozen
+/// default; `None` for the slots the table does not set (custom, retired).
+fn model_value(
+    slot: &WireSlot,
+    carried: Option<&WireValue>,
+    kind: ComponentKind,
+) -> Result<Option<FieldValue>, WireError> {
+    Ok(match (slot.kind, carried) {
+        (SlotKind::Number, Some(WireValue::Number(number))) => Some(FieldValue::Number(*number)),
+        (SlotKind::Whole, Some(WireValue::Whole(whole))) => Some(FieldValue::Number(*whole as f64)),
+        (SlotKind::Seed, Some(WireValue::Whole(seed))) => Some(FieldValue::Seed(*seed)),
+        (SlotKind::Flag, Some(WireValue::On)) => Some(FieldValue::Bool(true)),
+        (SlotKind::Text, Some(WireValue::Text(text))) => Some(FieldValue::Text(text.clone())),
+        (SlotKind::Choice(codes), Some(WireValue::Whole(code))) => {
+            let option = u32::try_from(*code).ok().and_then(codes.option);
+            let option = option
+                .ok_or_else(|| WireError(format!("{} code {code} is unknown", codes.what)))?;
+            Some(FieldValue::Choice(option))
+        }
+        (SlotKind::Shards, Some(WireValue::Shards(shards))) => Some(FieldValue::Shards(
+            shards
+                .iter()
+                .map(|&(start, end)| ShardRange { start, end })
+                .collect(),
+        )),
+        (SlotKind::Topics, Some(WireValue::Topics(topics))) => {
+            Some(FieldValue::Topics(topics.clone()))
+        }
+        _ => frozen_value(slot, kind),
     })
 }
 
-/// The workload fields that differ from the frozen defaults.
-fn workload_from_model(workload: &Workload) -> WireWorkload {
-    let Workload {
-        requests_per_second,
-        read_share,
-        key_space,
-        hop_latency_ms,
-    } = *workload;
-    let base = defaults::workload();
-    WireWorkload {
-        requests_per_second: changed(requests_per_second, base.requests_per_second),
-        read_share: changed(read_share, base.read_share),
-        key_space: changed_u32(key_space, base.key_space),
-        hop_latency_ms: changed(hop_latency_ms, base.hop_latency_ms),
-    }
-}
-
-/// The team inputs that differ from the frozen defaults.
-fn team_from_model(team: &TeamInputs) -> WireTeam {
-    let TeamInputs {
-        code_quality,
-        documentation,
-        test_coverage,
-        user_experience,
-        accessibility,
-        responsiveness,
-        error_handling,
-        vulnerability_scanning,
-    } = *team;
-    let base = defaults::team();
-    WireTeam {
-        code_quality: changed(code_quality, base.code_quality),
-        documentation: changed(documentation, base.documentation),
-        test_coverage: changed(test_coverage, base.test_coverage),
-        user_experience: changed(user_experience, base.user_experience),
-        accessibility: changed(accessibility, base.accessibility),
-        responsiveness: changed(responsiveness, base.responsiveness),
-        error_handling: changed(error_handling, base.error_handling),
-        vulnerability_scanning,
-    }
-}
-
-/// The targets that differ from the frozen defaults.
-fn targets_from_model(targets: &Targets) -> WireTargets {
-    let Targets {
-        response_time_ms,
-        throughput_rps,
-        latency_ms,
-        cpu_percent,
-        code_quality,
-        documentation,
-        test_coverage,
-        modularity,
-        complexity,
-        user_experience,
-        accessibility,
-        responsiveness,
-        error_handling,
-        error_budget_percent,
-    } = *targets;
-    let base = defaults::targets();
-    WireTargets {
-        response_time_ms: changed(response_time_ms, base.response_time_ms),
-        throughput_rps: changed(throughput_rps, base.throughput_rps),
-        latency_ms: changed(latency_ms, base.latency_ms),
-        cpu_percent: changed(cpu_percent, base.cpu_percent),
-        code_quality: changed(code_quality, base.code_quality),
-        documentation: changed(documentation, base.documentation),
-        test_coverage: changed(test_coverage, base.test_coverage),
-        modularity: changed(modularity, base.modularity),
-        complexity: changed(complexity, base.complexity),
-        user_experience: changed(user_experience, base.user_experience),
-        accessibility: changed(accessibility, base.accessibility),
-        responsiveness: changed(responsiveness, base.responsiveness),
-        error_handling: changed(error_handling, base.error_handling),
-        error_budget_percent: changed(error_budget_percent, base.error_budget_percent),
-    }
-}
-
 /// A component's fields that differ from the frozen defaults for its kind.
-fn component_from_model(component: &Component) -> WireComponent {
-    let Component {
-        id,
-        kind,
-        name,
-        description,
-        position: Position { x, y },
-        replicas: Replicas { min, max, current },
-        read_replicas,
-        service_time_ms,
-        concurrency,
-        queue_capacity,
-        cache_ttl_s,
-        shards,
-        strategy,
-        health_check:
-            HealthCheck {
-                enabled: _,
-                interval_s,
-                timeout_s,
-                retries,
-            },
-        security: _,
-        backup: _,
-        alerting: _,
-        topic,
-        channel_capacity,
-        autoscaling:
-            AutoscalingPolicy {
-                enabled: _,
-                metric,
-                threshold,
-                scale_up_cooldown_s,
-                scale_down_cooldown_s,
-            },
-    } = component;
-    let base = defaults::component(*id, *kind, name);
-    let flags = flags_of(component);
+fn component_from_model(component: &Component, access: &[Option<Access>]) -> WireComponent {
+    let kind = component.kind;
+    let fields = fields_of(COMPONENT, access, |slot, access| {
+        match (slot.kind, slot.frozen) {
+            (SlotKind::ComponentFlags, Frozen::Flags(of_kind)) => {
+                let flags = flags_of(component);
+                (flags != of_kind(kind)).then_some(WireValue::Whole(u64::from(flags)))
+            }
+            (SlotKind::Retired, _) => None,
+            _ => component_value(access, component).and_then(|value| wire_value(slot, value, kind)),
+        }
+    });
     WireComponent {
-        id: id.0,
-        kind: code_of(&KINDS, kind),
-        name: name.clone(),
-        x: *x,
-        y: *y,
-        flags: changed_u32(flags, flags_of(&base)),
-        replicas_min: changed_u32(*min, base.replicas.min),
-        replicas_max: changed_u32(*max, base.replicas.max),
-        replicas_current: changed_u32(*current, base.replicas.current),
-        service_time_ms: changed(*service_time_ms, base.service_time_ms),
-        concurrency: changed_u32(*concurrency, base.concurrency),
-        description: (!description.is_empty()).then(|| description.clone()),
-        read_replicas: changed_u32(*read_replicas, base.read_replicas),
-        queue_capacity: changed_u32(*queue_capacity, base.queue_capacity),
-        topic: (!topic.is_empty()).then(|| topic.clone()),
-        autoscaling_metric: (*metric != base.autoscaling.metric).then(|| code_of(&METRICS, metric)),
-        autoscaling_threshold: changed(*threshold, base.autoscaling.threshold),
-        scale_up_cooldown_s: changed(*scale_up_cooldown_s, base.autoscaling.scale_up_cooldown_s),
-        scale_down_cooldown_s: changed(
-            *scale_down_cooldown_s,
-            base.autoscaling.scale_down_cooldown_s,
-        ),
-        strategy: (*strategy != base.strategy).then(|| code_of(&STRATEGIES, strategy)),
-        health_interval_s: changed(*interval_s, base.health_check.interval_s),
-        health_timeout_s: changed(*timeout_s, base.health_check.timeout_s),
-        health_retries: changed_u32(*retries, base.health_check.retries),
-        cache_ttl_s: changed(*cache_ttl_s, base.cache_ttl_s),
-        retired_cache_hit_ratio: None,
-        shards: (!shards.is_empty()).then(|| {
-            shards
-                .iter()
-                .map(|ShardRange { start, end }| (*start, *end))
-                .collect()
-        }),
-        channel_capacity: changed_u32(*channel_capacity, base.channel_capacity),
+        id: component.id.0,
+        kind: code_of(&KINDS, &kind),
+        name: component.name.clone(),
+        x: component.position.x,
+        y: component.position.y,
+        fields,
     }
-}
-
-/// A connection's fields that differ from the frozen defaults.
-fn connection_from_model(connection: &Connection) -> WireConnection {
-    let Connection {
-        id,
-        from,
-        to,
-        weight,
-        path,
-        method,
-        topics,
-    } = connection;
-    let base = defaults::connection(*id, *from, *to);
-    WireConnection {
-        id: id.0,
-        from: from.0,
-        to: to.0,
-        weight: changed(*weight, base.weight),
-        path: (!path.is_empty()).then(|| path.clone()),
-        method: (*method != base.method).then(|| code_of(&METHODS, method)),
-        topics: (!topics.is_empty()).then(|| topics.clone()),
-    }
-}
-
-/// The workload a link's workload section stands for.
-fn workload_into_model(wire: &WireWorkload) -> Workload {
-    let mut workload = defaults::workload();
-    set(&mut workload.requests_per_second, wire.requests_per_second);
-    set(&mut workload.read_share, wire.read_share);
-    set(&mut workload.key_space, wire.key_space);
-    set(&mut workload.hop_latency_ms, wire.hop_latency_ms);
-    workload
-}
-
-/// The team inputs a link's team section stands for.
-fn team_into_model(wire: &WireTeam) -> TeamInputs {
-    let mut team = defaults::team();
-    set(&mut team.code_quality, wire.code_quality);
-    set(&mut team.documentation, wire.documentation);
-    set(&mut team.test_coverage, wire.test_coverage);
-    set(&mut team.user_experience, wire.user_experience);
-    set(&mut team.accessibility, wire.accessibility);
-    set(&mut team.responsiveness, wire.responsiveness);
-    set(&mut team.error_handling, wire.error_handling);
-    team.vulnerability_scanning = wire.vulnerability_scanning;
-    team
-}
-
-/// The targets a link's targets section stands for.
-fn targets_into_model(wire: &WireTargets) -> Targets {
-    let mut targets = defaults::targets();
-    set(&mut targets.response_time_ms, wire.response_time_ms);
-    set(&mut targets.throughput_rps, wire.throughput_rps);
-    set(&mut targets.latency_ms, wire.latency_ms);
-    set(&mut targets.cpu_percent, wire.cpu_percent);
-    set(&mut targets.code_quality, wire.code_quality);
-    set(&mut targets.documentation, wire.documentation);
-    set(&mut targets.test_coverage, wire.test_coverage);
-    set(&mut targets.modularity, wire.modularity);
-    set(&mut targets.complexity, wire.complexity);
-    set(&mut targets.user_experience, wire.user_experience);
-    set(&mut targets.accessibility, wire.accessibility);
-    set(&mut targets.responsiveness, wire.responsiveness);
-    set(&mut targets.error_handling, wire.error_handling);
-    set(&mut targets.error_budget_percent, wire.error_budget_percent);
-    targets
 }
 
 /// The component a link's component stands for; fails only on unknown codes or flags.
-fn component_into_model(wire: WireComponent) -> Result<Component, WireError> {
+fn component_into_model(
+    wire: WireComponent,
+    access: &[Option<Access>],
+) -> Result<Component, WireError> {
     let kind = value_for_code(&KINDS, wire.kind, "component kind")?;
-    let mut c = defaults::component(ComponentId(wire.id), kind, &wire.name);
-    c.position = Position {
+    let mut component = Component::new(ComponentId(wire.id), kind, &wire.name);
+    component.position = Position {
         x: wire.x,
         y: wire.y,
     };
-    if let Some(flags) = wire.flags {
-        apply_flags(&mut c, flags)?;
+    for (index, slot) in COMPONENT.iter().enumerate() {
+        let carried = wire.fields.get(index);
+        if let (SlotKind::ComponentFlags, Frozen::Flags(of_kind)) = (slot.kind, slot.frozen) {
+            let flags = match carried {
+                Some(WireValue::Whole(flags)) => u32::try_from(*flags).unwrap_or(u32::MAX),
+                _ => of_kind(kind),
+            };
+            if !apply_flags(&mut component, flags) {
+                return Err(WireError(format!(
+                    "component {} has unknown flags",
+                    quote(&component.name)
+                )));
+            }
+        } else if let Some(value) = model_value(slot, carried, kind)? {
+            set_component_value(access[index], &mut component, value).map_err(WireError)?;
+        }
     }
-    set(&mut c.replicas.min, wire.replicas_min);
-    set(&mut c.replicas.max, wire.replicas_max);
-    set(&mut c.replicas.current, wire.replicas_current);
-    set(&mut c.service_time_ms, wire.service_time_ms);
-    set(&mut c.concurrency, wire.concurrency);
-    set(&mut c.description, wire.description);
-    set(&mut c.read_replicas, wire.read_replicas);
-    set(&mut c.queue_capacity, wire.queue_capacity);
-    set(&mut c.topic, wire.topic);
-    set(
-        &mut c.autoscaling.metric,
-        from_code(&METRICS, wire.autoscaling_metric, "autoscaling metric")?,
-    );
-    set(&mut c.autoscaling.threshold, wire.autoscaling_threshold);
-    set(
-        &mut c.autoscaling.scale_up_cooldown_s,
-        wire.scale_up_cooldown_s,
-    );
-    set(
-        &mut c.autoscaling.scale_down_cooldown_s,
-        wire.scale_down_cooldown_s,
-    );
-    set(
-        &mut c.strategy,
-        from_code(&STRATEGIES, wire.strategy, "load-balancing strategy")?,
-    );
-    set(&mut c.health_check.interval_s, wire.health_interval_s);
-    set(&mut c.health_check.timeout_s, wire.health_timeout_s);
-    set(&mut c.health_check.retries, wire.health_retries);
-    set(&mut c.cache_ttl_s, wire.cache_ttl_s);
-    // `wire.retired_cache_hit_ratio` is read and dropped: the model no
-    // longer has the input (the estimate derives the ratio from the TTL).
-    if let Some(shards) = wire.shards {
-        c.shards = shards
-            .into_iter()
-            .map(|(start, end)| ShardRange { start, end })
-            .collect();
+    Ok(component)
+}
+
+/// A connection's fields that differ from the frozen defaults.
+fn connection_from_model(connection: &Connection, access: &[Option<Access>]) -> WireConnection {
+    WireConnection {
+        id: connection.id.0,
+        from: connection.from.0,
+        to: connection.to.0,
+        fields: fields_of(CONNECTION, access, |slot, access| {
+            connection_value(access, connection).and_then(|value| wire_value(slot, value, NO_KIND))
+        }),
     }
-    set(&mut c.channel_capacity, wire.channel_capacity);
-    Ok(c)
 }
 
 /// The connection a link's connection stands for; fails only on an unknown method code.
-fn connection_into_model(wire: WireConnection) -> Result<Connection, WireError> {
-    let mut connection = defaults::connection(
-        ConnectionId(wire.id),
-        ComponentId(wire.from),
-        ComponentId(wire.to),
-    );
-    set(&mut connection.weight, wire.weight);
-    set(&mut connection.path, wire.path);
-    set(
-        &mut connection.method,
-        from_code(&METHODS, wire.method, "route method")?,
-    );
-    set(&mut connection.topics, wire.topics);
+fn connection_into_model(
+    wire: WireConnection,
+    access: &[Option<Access>],
+) -> Result<Connection, WireError> {
+    let mut connection = Connection {
+        id: ConnectionId(wire.id),
+        from: ComponentId(wire.from),
+        to: ComponentId(wire.to),
+        ..Connection::default()
+    };
+    for (index, slot) in CONNECTION.iter().enumerate() {
+        if let Some(value) = model_value(slot, wire.fields.get(index), NO_KIND)? {
+            set_connection_value(access[index], &mut connection, value).map_err(WireError)?;
+        }
+    }
     Ok(connection)
+}
+
+/// The wire form of a scheduled fault.
+fn fault_of(fault: &ScheduledFault) -> WireFault {
+    let (kind, amount) = fault_code(fault.action);
+    WireFault {
+        component: fault.component.0,
+        kind,
+        at_s: fault.at_s,
+        duration_s: fault.duration_s,
+        amount,
+    }
+}
+
+fn fault_into_model(wire: &WireFault) -> Result<ScheduledFault, WireError> {
+    Ok(ScheduledFault {
+        component: ComponentId(wire.component),
+        action: fault_action_of(wire.kind, wire.amount)?,
+        at_s: wire.at_s,
+        duration_s: wire.duration_s,
+    })
+}
+
+/// The fault a kind code and amount stand for; the amount must be present
+/// exactly for the kinds that have one.
+fn fault_action_of(code: u32, amount: Option<f64>) -> Result<FaultAction, WireError> {
+    let action = fault_action(u64::from(code), amount.unwrap_or_default())
+        .ok_or_else(|| WireError(format!("fault kind code {code} is unknown")))?;
+    match (fault_code(action).1, amount) {
+        (Some(_), None) => Err(WireError(format!(
+            "a fault of kind code {code} has no amount"
+        ))),
+        (None, Some(_)) => Err(WireError(format!(
+            "a fault of kind code {code} carries an amount it cannot have"
+        ))),
+        _ => Ok(action),
+    }
 }

@@ -3,10 +3,11 @@
 //!
 //! A link fragment is `v2.` followed by URL-safe base64 (no padding) of the
 //! zlib-compressed payload, in the one frozen layout of `wire.rs` (read and
-//! written by `codec.rs`; `docs/share-links.md` draws the bytes). Decoding
-//! is two steps, as for the design file: read the frozen wire struct, then
-//! convert it into the model (`convert.rs`, starting from the frozen defaults
-//! of `defaults.rs`) and [`validate`] it.
+//! written by `codec.rs`; `docs/share-links.md` draws the bytes), whose
+//! sections are the frozen slot lists of `layout.rs`. Decoding is two steps,
+//! as for the design file: read the frozen wire struct, then convert it into
+//! the model (`convert.rs`, through the attribute table, every slot a link
+//! leaves out at its frozen default) and [`validate`] it.
 //!
 //! Links of the first writer (`v1.`) have the same layout with a shorter
 //! simulation section, so the same reader reads them: the fields that writer
@@ -26,14 +27,15 @@
 
 mod bytes;
 mod codec;
-mod codec_simulation;
+mod codec_fields;
 mod codes;
 mod convert;
-mod convert_simulation;
 mod defaults;
 pub mod design_file;
 pub mod envelope;
 mod error;
+pub mod layout;
+mod slot_access;
 mod snapshot;
 pub mod wire;
 

@@ -80,12 +80,12 @@ pub enum Event {
     },
     /// A scheduled fault begins.
     FaultStarts {
-        /// Index into the options' faults.
+        /// Index into the run plan's faults.
         fault: u32,
     },
     /// A scheduled fault is over.
     FaultEnds {
-        /// Index into the options' faults.
+        /// Index into the run plan's faults.
         fault: u32,
     },
 }

@@ -16,7 +16,7 @@
 //! already outside is only ever moved towards the range).
 
 use super::agenda::Micros;
-use super::options::HpaSettings;
+use crate::engine::model::SimulationSettings;
 use std::collections::VecDeque;
 
 /// The bounds and current size of an autoscaled service.
@@ -70,8 +70,39 @@ impl SeedPolicy {
     }
 }
 
+/// The parameters of the Kubernetes HPA rule, as the design's settings give them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct HpaSettings {
+    /// No change while |metric / target - 1| is at most this.
+    pub tolerance: f64,
+    /// Scale down only to the highest recommendation of this many past seconds.
+    pub stabilization_s: f64,
+    /// Scale up by at most this many pods per period ...
+    pub scale_up_pods: u32,
+    /// ... or this percentage of the current pods, whichever is more.
+    pub scale_up_percent: f64,
+    /// Scale down by at most this percentage of the current pods per period.
+    pub scale_down_percent: f64,
+    /// The period the rate limits apply to, in seconds.
+    pub policy_period_s: f64,
+}
+
+impl HpaSettings {
+    /// The HPA parameters of a design's simulation settings (`hpa_*`).
+    pub fn of(settings: &SimulationSettings) -> HpaSettings {
+        HpaSettings {
+            tolerance: settings.hpa_tolerance,
+            stabilization_s: settings.hpa_stabilization_s,
+            scale_up_pods: settings.hpa_scale_up_pods,
+            scale_up_percent: settings.hpa_scale_up_percent,
+            scale_down_percent: settings.hpa_scale_down_percent,
+            policy_period_s: settings.hpa_policy_period_s,
+        }
+    }
+}
+
 /// The HPA's memory: past recommendations and recent scaling events.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct HpaPolicy {
     /// Target value of the metric.
     pub target: f64,

@@ -6,11 +6,13 @@
 //! so they may loop over replicas and targets; the per-call path never does.
 
 use super::agenda::{Event, Micros};
+use super::autoscaler::HpaSettings;
 use super::autoscaler::{HpaPolicy, ReplicaBounds, SeedPolicy};
-use super::options::{AutoscalerMode, CircuitBreakerOptions, TrafficProfile};
+use super::options::{AutoscalerMode, TrafficProfile};
 use super::random::seconds_to_micros;
 use super::station::{ReplicaState, NONE};
 use super::Simulation;
+use crate::engine::model::SimulationSettings;
 use crate::engine::model::{Design, ScalingMetric};
 
 /// The highest total rate (requests per second) the profile reaches.
@@ -127,7 +129,7 @@ impl Breakers {
         callee: u32,
         ok: bool,
         now: Micros,
-        options: &CircuitBreakerOptions,
+        settings: &SimulationSettings,
     ) {
         let index = match self
             .states
@@ -146,8 +148,8 @@ impl Breakers {
             state.3 = None;
         } else {
             state.2 += 1;
-            if state.2 >= options.failure_threshold {
-                state.3 = Some(now + seconds_to_micros(options.open_s));
+            if state.2 >= settings.breaker_threshold {
+                state.3 = Some(now + seconds_to_micros(settings.breaker_open_s));
             }
         }
     }
@@ -172,17 +174,19 @@ impl Simulation {
                 }
             }
         }
-        if self.options.warmup_s > 0.0 {
+        let settings = &self.plan.settings;
+        if settings.warmup_s > 0.0 {
             self.agenda
-                .schedule(seconds_to_micros(self.options.warmup_s), Event::WarmupEnds);
+                .schedule(seconds_to_micros(settings.warmup_s), Event::WarmupEnds);
         }
-        let interval = seconds_to_micros(self.options.autoscaler.interval_s);
+        let interval = seconds_to_micros(settings.autoscaler_interval_s);
+        let hpa = HpaSettings::of(settings);
         for (i, component) in design.components.iter().enumerate() {
             let station = self.nodes[i].station;
             if !component.autoscaling.enabled || station == NONE {
                 continue;
             }
-            let policy = match self.options.autoscaler.mode {
+            let policy = match self.plan.autoscaler {
                 AutoscalerMode::Seed => Policy::Seed(SeedPolicy {
                     threshold: component.autoscaling.threshold,
                     up_cooldown_us: seconds_to_micros(
@@ -193,8 +197,8 @@ impl Simulation {
                     ),
                     last_scale: None,
                 }),
-                AutoscalerMode::Hpa(settings) => {
-                    Policy::Hpa(HpaPolicy::new(component.autoscaling.threshold, settings))
+                AutoscalerMode::Hpa => {
+                    Policy::Hpa(HpaPolicy::new(component.autoscaling.threshold, hpa))
                 }
             };
             let scaler = self.scalers.len() as u32;
@@ -217,7 +221,7 @@ impl Simulation {
 
     /// Whether a candidate arrival of the thinned Poisson process is kept.
     pub(super) fn accept_arrival(&mut self) -> bool {
-        let profile = self.options.profile;
+        let profile = self.plan.profile;
         if profile == TrafficProfile::Constant {
             return true;
         }
@@ -226,7 +230,7 @@ impl Simulation {
             &profile,
             self.base_rps,
             self.now as f64 / 1e6,
-            self.options.duration_s,
+            self.plan.settings.duration_s,
         );
         peak > 0.0 && self.rng.uniform() * peak < rate
     }
@@ -254,7 +258,7 @@ impl Simulation {
     /// An autoscaler evaluates its metric and scales.
     pub(super) fn autoscale(&mut self, index: u32) {
         let now = self.now;
-        let interval = seconds_to_micros(self.options.autoscaler.interval_s);
+        let interval = seconds_to_micros(self.plan.settings.autoscaler_interval_s);
         self.agenda.schedule(
             now.saturating_add(interval),
             Event::AutoscalerTick { scaler: index },
@@ -329,7 +333,7 @@ impl Simulation {
 
     /// A replica begins its start-up delay.
     pub(super) fn start_replica(&mut self, station: u32, replica: u32, incarnation: u32) {
-        let delay = seconds_to_micros(self.options.startup_delay_s);
+        let delay = seconds_to_micros(self.plan.settings.startup_delay_s);
         if delay == 0 {
             self.replica_ready(station, replica, incarnation);
         } else {

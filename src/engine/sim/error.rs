@@ -8,20 +8,9 @@ use std::fmt;
 /// Why [`super::Simulation::new`] refused to start.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SimError {
-    /// An option is out of range; `setting` names it (e.g. `faults[0].rate`).
-    BadOption {
-        /// The option's path.
-        setting: String,
-        /// What is wrong with it.
-        problem: String,
-    },
-    /// A fault names a component the design does not have.
-    UnknownComponent {
-        /// The option's path.
-        setting: String,
-        /// The missing id.
-        id: u32,
-    },
+    /// The design's simulation settings break a rule of the attribute table
+    /// (`check_settings`); the message names the setting and the rule.
+    BadSettings(String),
     /// A component is larger than the simulator handles.
     TooLarge {
         /// The component's name.
@@ -41,13 +30,7 @@ pub enum SimError {
 impl fmt::Display for SimError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SimError::BadOption { setting, problem } => {
-                write!(f, "bad simulation setting `{setting}`: {problem}")
-            }
-            SimError::UnknownComponent { setting, id } => write!(
-                f,
-                "bad simulation setting `{setting}`: no component has id {id}"
-            ),
+            SimError::BadSettings(problem) => write!(f, "bad simulation settings: {problem}"),
             SimError::TooLarge { component, problem } => {
                 write!(f, "{component} is too large to simulate: {problem}")
             }

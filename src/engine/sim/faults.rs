@@ -61,7 +61,7 @@ impl Simulation {
 
     /// Schedules the start and end of every fault.
     pub(super) fn schedule_faults(&mut self) {
-        for (i, fault) in self.options.faults.iter().enumerate() {
+        for (i, fault) in self.plan.faults.iter().enumerate() {
             let start = seconds_to_micros(fault.at_s);
             self.agenda
                 .schedule(start, Event::FaultStarts { fault: i as u32 });
@@ -163,7 +163,7 @@ impl Simulation {
 
     /// A scheduled fault begins.
     pub(super) fn fault_starts(&mut self, index: u32) {
-        let fault = self.options.faults[index as usize];
+        let fault = self.plan.faults[index as usize];
         let Some(node) = self.nodes.iter().position(|n| n.id == fault.component) else {
             return;
         };
@@ -208,7 +208,7 @@ impl Simulation {
 
     /// A scheduled fault is over.
     pub(super) fn fault_ends(&mut self, index: u32) {
-        let fault = self.options.faults[index as usize];
+        let fault = self.plan.faults[index as usize];
         let Some(node) = self.nodes.iter().position(|n| n.id == fault.component) else {
             return;
         };

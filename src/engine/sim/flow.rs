@@ -149,9 +149,7 @@ impl Simulation {
             self.child_returned(caller, target, Err(Cause::SimulationLimit));
             return;
         }
-        if self.options.resilience.circuit_breaker.enabled
-            && !self.breakers.allows(c.node, target, self.now)
-        {
+        if self.plan.settings.circuit_breaker && !self.breakers.allows(c.node, target, self.now) {
             self.nodes[c.node as usize].stats.errors[Cause::CircuitOpen as usize] += 1;
             self.child_returned(caller, target, Err(Cause::CircuitOpen));
             return;
@@ -307,14 +305,13 @@ impl Simulation {
         }
         // A call the breaker or the simulator's limit refused says nothing new about the callee.
         let refused = matches!(result, Err(Cause::CircuitOpen | Cause::SimulationLimit));
-        if self.options.resilience.circuit_breaker.enabled && !refused {
-            let breaker = self.options.resilience.circuit_breaker;
+        if self.plan.settings.circuit_breaker && !refused {
             self.breakers.record(
                 parent_node as u32,
                 child_node,
                 result.is_ok(),
                 self.now,
-                &breaker,
+                &self.plan.settings,
             );
         }
         match result {
@@ -325,18 +322,19 @@ impl Simulation {
                 self.advance(parent);
             }
             Err(cause) => {
-                let resilience = self.options.resilience;
+                let (retries, retry_backoff_s) =
+                    (self.plan.settings.retries, self.plan.retry_backoff_s);
                 let p = self.pool.get_mut(parent);
                 let retryable = !matches!(
                     cause,
                     Cause::CircuitOpen | Cause::CallLoop | Cause::SimulationLimit
                 );
-                if retryable && u32::from(p.attempts) < resilience.retries {
+                if retryable && u32::from(p.attempts) < retries {
                     p.attempts += 1;
                     let generation = p.generation;
                     // Through the agenda even without back-off, so that a chain of
                     // immediate failures cannot nest retries on the stack.
-                    let backoff = super::random::seconds_to_micros(resilience.retry_backoff_s);
+                    let backoff = super::random::seconds_to_micros(retry_backoff_s);
                     self.agenda.schedule(
                         self.now.saturating_add(backoff),
                         Event::RetryDue {

@@ -25,7 +25,7 @@
 use super::agenda::Event;
 use super::control::peak_rate;
 use super::error::SimError;
-use super::options::SimulationOptions;
+use super::options::RunPlan;
 use super::topology::MAX_SERVERS_PER_STATION;
 use crate::engine::model::{ComponentKind, Design};
 use crate::engine::quote::quote;
@@ -157,13 +157,9 @@ pub(super) fn check_topics(topics: usize, holders: usize) -> Result<(), SimError
 
 /// Refuses a run whose client arrivals alone (one event each, at the peak
 /// rate for the whole run) would pass `budget` events.
-pub(super) fn check_duration(
-    options: &SimulationOptions,
-    base_rps: f64,
-    budget: u64,
-) -> Result<(), SimError> {
-    let rate = peak_rate(&options.profile, base_rps);
-    let arrivals = rate * options.duration_s;
+pub(super) fn check_duration(plan: &RunPlan, base_rps: f64, budget: u64) -> Result<(), SimError> {
+    let rate = peak_rate(&plan.profile, base_rps);
+    let arrivals = rate * plan.settings.duration_s;
     if arrivals.is_finite() && arrivals <= budget as f64 {
         return Ok(());
     }
@@ -176,7 +172,7 @@ pub(super) fn check_duration(
         problem: format!(
             "about {arrivals:.0} request arrivals ({rate:.0} req/s at the peak for {} s) \
              would pass the {budget} events a run may handle",
-            options.duration_s
+            plan.settings.duration_s
         ),
         fix: format!(
             "lower the request rate or the duration (at this rate about {fits_s:.0} s fit)"

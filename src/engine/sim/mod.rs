@@ -14,9 +14,9 @@
 //! What must stay true:
 //! - Time is integer microseconds; events are ordered by (time, sequence
 //!   number); no float is compared to order anything.
-//! - All randomness comes from one generator seeded from the options, and
+//! - All randomness comes from one generator seeded from the settings, and
 //!   every float function used in a decision comes from `libm`; so the same
-//!   design and options give the same run, bit for bit, on every platform.
+//!   design and settings give the same run, bit for bit, on every platform.
 //! - The hot loop does not allocate once pools have grown: calls live in a
 //!   [`pool::CallPool`], queues and heaps keep their capacity.
 //! - Statistics stream ([`stats`]); no sample is stored.
@@ -48,15 +48,15 @@ pub mod stats;
 pub mod store;
 pub mod summary;
 pub mod topology;
-mod validation;
 pub mod verdict;
 
 pub use agenda::{Event, Micros};
 pub use cause::Cause;
 pub use error::SimError;
-pub use options::SimulationOptions;
+pub use options::RunPlan;
 pub use summary::Summary;
 
+use crate::engine::attributes::simulation_fields::check_settings;
 use crate::engine::model::{ComponentKind, Design};
 use agenda::Agenda;
 use control::Scaler;
@@ -143,7 +143,7 @@ struct ClientSource {
 
 /// A simulation run of one design.
 pub struct Simulation {
-    options: SimulationOptions,
+    plan: RunPlan,
     now: Micros,
     /// When the run ends: the planned end, or where the event budget ran out.
     end: Micros,
@@ -182,34 +182,29 @@ pub struct Simulation {
 }
 
 impl Simulation {
-    /// Sets up a run of `design` under `options` with the default event
-    /// budget ([`limits::DEFAULT_EVENT_BUDGET`]); fails naming the first bad
-    /// option or the first limit the run would pass.
-    pub fn new(design: &Design, options: &SimulationOptions) -> Result<Simulation, SimError> {
-        Simulation::with_event_budget(design, options, limits::DEFAULT_EVENT_BUDGET)
+    /// Sets up a run of `design` under its own simulation settings with the
+    /// default event budget ([`limits::DEFAULT_EVENT_BUDGET`]); fails naming
+    /// the first bad setting (the one validator, `check_settings`) or the
+    /// first limit the run would pass.
+    pub fn new(design: &Design) -> Result<Simulation, SimError> {
+        Simulation::with_event_budget(design, limits::DEFAULT_EVENT_BUDGET)
     }
 
     /// Sets up a run that handles at most `event_budget` events: it stops
     /// where the budget runs out, and its summary says so. A run whose client
     /// arrivals alone would pass the budget is refused.
-    pub fn with_event_budget(
-        design: &Design,
-        options: &SimulationOptions,
-        event_budget: u64,
-    ) -> Result<Simulation, SimError> {
-        options.validate()?;
-        for (i, fault) in options.faults.iter().enumerate() {
-            if design.component(fault.component).is_none() {
-                return Err(SimError::UnknownComponent {
-                    setting: format!("faults[{i}].component"),
-                    id: fault.component.0,
-                });
-            }
-        }
+    pub fn with_event_budget(design: &Design, event_budget: u64) -> Result<Simulation, SimError> {
+        check_settings(design).map_err(|error| SimError::BadSettings(error.to_string()))?;
         limits::check_design(design)?;
         let topology = topology::build(design)?;
         let key_space = design.workload.key_space.max(1);
-        let key_sampler = match options.key_popularity {
+        let base_rps = if design.workload.requests_per_second.is_finite() {
+            design.workload.requests_per_second.max(0.0)
+        } else {
+            0.0
+        };
+        let plan = RunPlan::from_settings(&design.simulation, base_rps);
+        let key_sampler = match plan.key_popularity {
             KeyPopularity::Uniform => KeySampler::Uniform(key_space),
             KeyPopularity::Zipf { exponent } => {
                 KeySampler::Zipf(ZipfSampler::new(key_space, exponent))
@@ -234,14 +229,9 @@ impl Simulation {
                     .then(|| EventLog::new(topic_count, log_capacity))
             })
             .collect();
-        let base_rps = if design.workload.requests_per_second.is_finite() {
-            design.workload.requests_per_second.max(0.0)
-        } else {
-            0.0
-        };
-        limits::check_duration(options, base_rps, event_budget)?;
+        limits::check_duration(&plan, base_rps, event_budget)?;
         let client_count = topology.clients.len().max(1) as f64;
-        let peak = control::peak_rate(&options.profile, base_rps) / client_count;
+        let peak = control::peak_rate(&plan.profile, base_rps) / client_count;
         let clients = topology
             .clients
             .iter()
@@ -252,7 +242,7 @@ impl Simulation {
             })
             .collect();
         let station_count = topology.stations.len();
-        let end = seconds_to_micros(options.duration_s);
+        let end = seconds_to_micros(plan.settings.duration_s);
         let mut simulation = Simulation {
             now: 0,
             end,
@@ -262,8 +252,8 @@ impl Simulation {
             measured_from: 0,
             events: 0,
             agenda: Agenda::with_capacity(1024),
-            rng: SimRng::new(options.seed),
-            service_sampler: ServiceSampler::new(options.service_time),
+            rng: SimRng::new(plan.settings.seed),
+            service_sampler: ServiceSampler::new(plan.service_time),
             key_sampler,
             read_share: if design.workload.read_share.is_finite() {
                 design.workload.read_share.clamp(0.0, 1.0)
@@ -272,7 +262,7 @@ impl Simulation {
             },
             base_rps,
             hop_us: seconds_to_micros(design.workload.hop_latency_ms.max(0.0) / 1000.0),
-            timeout_us: options.resilience.timeout_s.map(seconds_to_micros),
+            timeout_us: plan.timeout_s.map(seconds_to_micros),
             nodes: topology.nodes,
             stations: topology.stations,
             topics: topology.topics,
@@ -284,11 +274,11 @@ impl Simulation {
             checkers: Vec::new(),
             health: health::HealthLog::default(),
             checked: vec![false; station_count],
-            killed: vec![None; options.faults.len()],
+            killed: vec![None; plan.faults.len()],
             breakers: control::Breakers::default(),
             requests: RequestStats::default(),
             scratch: Vec::new(),
-            options: options.clone(),
+            plan,
         };
         simulation.schedule_start(design);
         Ok(simulation)
@@ -376,9 +366,10 @@ impl Simulation {
         self.end < self.planned_end
     }
 
-    /// The options of this run.
-    pub fn options(&self) -> &SimulationOptions {
-        &self.options
+    /// The plan of this run: the design's settings and what the simulator
+    /// derived from them.
+    pub fn plan(&self) -> &RunPlan {
+        &self.plan
     }
 
     /// Counters of the run so far.

@@ -101,8 +101,6 @@ pub enum ServiceSampler {
     Exponential,
     /// Always the mean.
     Fixed,
-    /// Sum of k exponential phases.
-    Erlang(u32),
     /// Log-normal: sigma and the shift -sigma^2 / 2 that keeps the mean.
     LogNormal {
         /// Standard deviation of the logarithm.
@@ -113,12 +111,11 @@ pub enum ServiceSampler {
 }
 
 impl ServiceSampler {
-    /// The sampler for a distribution option.
+    /// The sampler for a service-time distribution of the run plan.
     pub fn new(distribution: ServiceTimeDistribution) -> ServiceSampler {
         match distribution {
             ServiceTimeDistribution::Exponential => ServiceSampler::Exponential,
             ServiceTimeDistribution::Fixed => ServiceSampler::Fixed,
-            ServiceTimeDistribution::Erlang { k } => ServiceSampler::Erlang(k.max(1)),
             ServiceTimeDistribution::LogNormal { cv } => {
                 let variance = libm::log(1.0 + cv * cv);
                 ServiceSampler::LogNormal {
@@ -135,14 +132,6 @@ impl ServiceSampler {
         match self {
             ServiceSampler::Exponential => rng.exponential_us(mean_us),
             ServiceSampler::Fixed => to_micros(mean_us),
-            ServiceSampler::Erlang(k) => {
-                // The product of k uniforms in (0, 1] has -ln equal to a sum of k exponentials.
-                let mut product = 1.0;
-                for _ in 0..k {
-                    product *= 1.0 - rng.uniform();
-                }
-                to_micros(-libm::log(product) * mean_us / f64::from(k))
-            }
             ServiceSampler::LogNormal { sigma, shift } => {
                 to_micros(mean_us * libm::exp(shift + sigma * rng.standard_normal()))
             }

@@ -333,7 +333,7 @@ pub fn summarise(simulation: &Simulation) -> Summary {
     let health = health_summaries(simulation);
     let falling_behind = falling_behind(&components, measured_s);
     Summary {
-        seed: simulation.options().seed,
+        seed: simulation.plan().settings.seed,
         simulated_s: now as f64 / 1e6,
         measured_s,
         events: simulation.stats().events,

@@ -3,27 +3,29 @@
 //! carries only this reader and writer, while compression, every link version
 //! and the design file's JSON live in the worker (`src/worker.rs`).
 //!
-//! The format is `s2.` and URL-safe base64 of every model field in a fixed
-//! order: numbers as their eight bytes, whole numbers and lengths as LEB128
-//! varints, flags as one byte, choices as their index in a table below,
-//! strings as length and UTF-8. The choice codes are the link's
-//! (`share/codes.rs`), one table per enum. Unlike a link it keeps no defaults and no
-//! presence masks: it is written and read by the same build, which keeps
-//! both directions small.
+//! The format is `s2.` and URL-safe base64 of the design's name and then
+//! every slot of the share link's frozen slot lists (`share/layout.rs`), in
+//! their order, each value read and written through the attribute table:
+//! numbers as their eight bytes, whole numbers, choice codes and lengths as
+//! LEB128 varints, flags as one byte, strings as length and UTF-8. The choice
+//! codes are the link's (`share/codes.rs`). Unlike a link it keeps no
+//! defaults and no presence masks: every slot is written, so the same slot
+//! line that carries an attribute in links carries it here.
 //!
 //! What must stay true:
 //! - `decode_snapshot(&encode_snapshot(design))` is `design`, for every valid design.
 //! - Decoding never panics, reads at most [`MAX_INFLATED_BYTES`] of payload,
 //!   and returns only designs that pass [`validate`].
-//! - Every struct is destructured without `..` when written, so a new model
-//!   field does not compile until the snapshot carries it. A change of the
-//!   layout takes a new prefix; the reader keeps reading the older ones
-//!   (autosaves of older builds). `s1.` differs from `s2.` in two places:
-//!   it has no error budget among the targets (read as 1 %), and it carries
-//!   the retired cache hit ratio after each component's TTL (read and
-//!   dropped).
+//! - Each section starts with its slot count, so a slot appended to a
+//!   section in `layout.rs` needs nothing here: a snapshot from before it
+//!   reads it as its frozen default. Any other change of the layout takes a
+//!   new prefix, and the reader keeps reading the older ones (autosaves of
+//!   older builds): `s1.` (`read_s1.rs`), written before the error budget
+//!   joined the targets and the cache hit ratio left the components, grouped
+//!   its values by type.
 
 mod read;
+mod read_s1;
 mod write;
 
 use super::MAX_INFLATED_BYTES;
@@ -32,7 +34,7 @@ use crate::engine::model::Design;
 use crate::engine::quote::{quote_within, MESSAGE_BYTES};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use read::{Layout, Reader};
+use read::Reader;
 use std::fmt;
 use write::Writer;
 
@@ -96,10 +98,10 @@ pub fn encode_snapshot(design: &Design) -> String {
 /// Reads a snapshot back into a valid design.
 pub fn decode_snapshot(text: &str) -> Result<Design, SnapshotError> {
     let text = text.trim();
-    let (layout, data) = match text.strip_prefix(SNAPSHOT_PREFIX) {
-        Some(data) => (Layout::S2, data),
+    let (older, data) = match text.strip_prefix(SNAPSHOT_PREFIX) {
+        Some(data) => (false, data),
         None => (
-            Layout::S1,
+            true,
             text.strip_prefix(OLDER_SNAPSHOT_PREFIX)
                 .ok_or(SnapshotError::NotASnapshot)?,
         ),
@@ -113,9 +115,13 @@ pub fn decode_snapshot(text: &str) -> Result<Design, SnapshotError> {
     let mut reader = Reader {
         bytes: &bytes,
         at: 0,
-        layout,
     };
-    let design = reader.design().map_err(SnapshotError::Malformed)?;
+    let design = if older {
+        reader.design_s1()
+    } else {
+        reader.design()
+    };
+    let design = design.map_err(SnapshotError::Malformed)?;
     if reader.at != bytes.len() {
         return Err(SnapshotError::Malformed("the end: bytes follow the design"));
     }

@@ -1,45 +1,40 @@
-//! Reading a snapshot: every field in the order `write.rs` writes them, each
-//! read bounded by the bytes left, so damaged text is an error and never a
-//! panic or a large allocation. Both layouts are read here: `s1.` (autosaves
-//! of older builds) differs from `s2.` only where [`Layout::S1`] is tested.
+//! Reading a snapshot: the primitives both layouts are written in, each read
+//! bounded by the bytes left, so damaged text is an error and never a panic
+//! or a large allocation; and the `s2.` design, slot by slot of the link's
+//! frozen slot lists exactly as `write.rs` writes it, each value set through
+//! the attribute table. The older `s1.` layout is read by `read_s1.rs`.
 
-use super::super::codes::{
-    fault_action, value_of, ARRIVALS, AUTOSCALERS, KEY_POPULARITIES, KINDS, METHODS, METRICS,
-    SERVICE_TIMES, STRATEGIES,
+use super::super::codes::{fault_action, value_of, KINDS};
+use super::super::layout::{
+    SlotKind, WireSlot, COMPONENT, CONNECTION, SIMULATION, TARGETS, TEAM, WORKLOAD,
 };
+use super::super::slot_access::{
+    apply_flags, component_accessors, connection_accessors, design_accessors, frozen_value,
+    set_component_value, set_connection_value, set_design_value,
+};
+use crate::engine::attributes::fields::{Access, FieldValue};
 use crate::engine::model::{
-    AutoscalingPolicy, Component, ComponentId, Connection, ConnectionId, Design, HealthCheck,
-    Position, Replicas, ScheduledFault, Security, ShardRange, SimulationSettings, Targets,
-    TeamInputs, Workload,
+    Component, ComponentId, ComponentKind, Connection, ConnectionId, Design, Position,
+    ScheduledFault, ShardRange,
 };
 
 /// What a failed read says: the part of the design being read.
 pub(super) type Read<T> = Result<T, &'static str>;
 
-/// Which snapshot layout the bytes are in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Layout {
-    /// `s1.`: thirteen targets (no error budget, which reads as 1 %), and a
-    /// cache hit ratio after each component's TTL, read and dropped.
-    S1,
-    /// `s2.`: what this build writes.
-    S2,
-}
-
+/// Reads a snapshot's bytes front to back.
 pub(super) struct Reader<'a> {
     pub(super) bytes: &'a [u8],
     pub(super) at: usize,
-    pub(super) layout: Layout,
 }
 
 impl Reader<'_> {
-    fn byte(&mut self, what: &'static str) -> Read<u8> {
+    pub(super) fn byte(&mut self, what: &'static str) -> Read<u8> {
         let byte = *self.bytes.get(self.at).ok_or(what)?;
         self.at += 1;
         Ok(byte)
     }
 
-    fn varint(&mut self, what: &'static str) -> Read<u64> {
+    pub(super) fn varint(&mut self, what: &'static str) -> Read<u64> {
         let mut value = 0_u64;
         for shift in (0..64).step_by(7) {
             let byte = self.byte(what)?;
@@ -51,12 +46,12 @@ impl Reader<'_> {
         Err(what)
     }
 
-    fn u32(&mut self, what: &'static str) -> Read<u32> {
+    pub(super) fn u32(&mut self, what: &'static str) -> Read<u32> {
         u32::try_from(self.varint(what)?).map_err(|_| what)
     }
 
     /// A length or count: never more than the bytes left, so a damaged count cannot allocate much.
-    fn count(&mut self, what: &'static str) -> Read<usize> {
+    pub(super) fn count(&mut self, what: &'static str) -> Read<usize> {
         let count = self.varint(what)?;
         usize::try_from(count)
             .ok()
@@ -64,7 +59,7 @@ impl Reader<'_> {
             .ok_or(what)
     }
 
-    fn number(&mut self, what: &'static str) -> Read<f64> {
+    pub(super) fn number(&mut self, what: &'static str) -> Read<f64> {
         let end = self
             .at
             .checked_add(8)
@@ -76,7 +71,7 @@ impl Reader<'_> {
         Ok(f64::from_le_bytes(eight))
     }
 
-    fn flag(&mut self, what: &'static str) -> Read<bool> {
+    pub(super) fn flag(&mut self, what: &'static str) -> Read<bool> {
         match self.byte(what)? {
             0 => Ok(false),
             1 => Ok(true),
@@ -84,19 +79,19 @@ impl Reader<'_> {
         }
     }
 
-    fn text(&mut self, what: &'static str) -> Read<String> {
+    pub(super) fn text(&mut self, what: &'static str) -> Read<String> {
         let length = self.count(what)?;
         let text = std::str::from_utf8(&self.bytes[self.at..self.at + length]).map_err(|_| what)?;
         self.at += length;
         Ok(text.to_string())
     }
 
-    fn choice<T: Copy>(&mut self, table: &[T], what: &'static str) -> Read<T> {
+    pub(super) fn choice<T: Copy>(&mut self, table: &[T], what: &'static str) -> Read<T> {
         let code = self.varint(what)?;
         value_of(table, code).ok_or(what)
     }
 
-    fn numbers<const N: usize>(&mut self, what: &'static str) -> Read<[f64; N]> {
+    pub(super) fn numbers<const N: usize>(&mut self, what: &'static str) -> Read<[f64; N]> {
         let mut values = [0.0; N];
         for value in &mut values {
             *value = self.number(what)?;
@@ -104,225 +99,136 @@ impl Reader<'_> {
         Ok(values)
     }
 
+    /// The design of an `s2.` snapshot.
     pub(super) fn design(&mut self) -> Read<Design> {
-        let name = self.text("the design name")?;
-        let [requests_per_second, read_share, hop_latency_ms] = self.numbers("the workload")?;
-        let key_space = self.u32("the workload")?;
-        let workload = Workload {
-            requests_per_second,
-            read_share,
-            key_space,
-            hop_latency_ms,
-        };
-        let [code_quality, documentation, test_coverage, user_experience, accessibility, responsiveness, error_handling] =
-            self.numbers("the team inputs")?;
-        let vulnerability_scanning = self.flag("the team inputs")?;
-        let team = TeamInputs {
-            code_quality,
-            documentation,
-            test_coverage,
-            user_experience,
-            accessibility,
-            responsiveness,
-            error_handling,
-            vulnerability_scanning,
-        };
-        let [response_time_ms, throughput_rps, latency_ms, cpu_percent, code_quality, documentation, test_coverage, modularity, complexity, user_experience, accessibility, responsiveness, error_handling] =
-            self.numbers("the targets")?;
-        let error_budget_percent = match self.layout {
-            Layout::S1 => 1.0,
-            Layout::S2 => self.number("the targets")?,
-        };
-        let targets = Targets {
-            response_time_ms,
-            throughput_rps,
-            latency_ms,
-            cpu_percent,
-            code_quality,
-            documentation,
-            test_coverage,
-            modularity,
-            complexity,
-            user_experience,
-            accessibility,
-            responsiveness,
-            error_handling,
-            error_budget_percent,
-        };
-        let simulation = self.simulation()?;
+        let mut design = Design::new(&self.text("the design name")?);
+        for (slots, what) in [
+            (WORKLOAD, "the workload"),
+            (TEAM, "the team inputs"),
+            (TARGETS, "the targets"),
+            (SIMULATION, "the simulation settings"),
+        ] {
+            let written = self.slot_count(slots, what)?;
+            let access = design_accessors(slots);
+            for (index, slot) in slots.iter().enumerate() {
+                if index >= written {
+                    if let Some(value) = frozen_value(slot, ComponentKind::Service) {
+                        set_design_value(access[index], &mut design, value).map_err(|_| what)?;
+                    }
+                } else if let SlotKind::Faults = slot.kind {
+                    let count = self.count(what)?;
+                    design.simulation.faults =
+                        (0..count).map(|_| self.fault()).collect::<Read<Vec<_>>>()?;
+                } else if let Some(value) = self.value(slot, what)? {
+                    set_design_value(access[index], &mut design, value).map_err(|_| what)?;
+                }
+            }
+        }
+        let (component_access, connection_access) = (component_accessors(), connection_accessors());
         let count = self.count("the components")?;
-        let components = (0..count)
-            .map(|_| self.component())
+        design.components = (0..count)
+            .map(|_| self.component(&component_access))
             .collect::<Read<Vec<_>>>()?;
         let count = self.count("the connections")?;
-        let connections = (0..count)
-            .map(|_| self.connection())
+        design.connections = (0..count)
+            .map(|_| self.connection(&connection_access))
             .collect::<Read<Vec<_>>>()?;
-        Ok(Design {
-            name,
-            components,
-            connections,
-            workload,
-            team,
-            targets,
-            simulation,
-        })
+        Ok(design)
     }
 
-    fn connection(&mut self) -> Read<Connection> {
-        const WHAT: &str = "a connection";
-        let id = ConnectionId(self.u32(WHAT)?);
-        let from = ComponentId(self.u32(WHAT)?);
-        let to = ComponentId(self.u32(WHAT)?);
-        let weight = self.number(WHAT)?;
-        let path = self.text(WHAT)?;
-        let method = self.choice(&METHODS, WHAT)?;
-        let count = self.count(WHAT)?;
-        let topics = (0..count)
-            .map(|_| self.text(WHAT))
-            .collect::<Read<Vec<_>>>()?;
-        Ok(Connection {
-            id,
-            from,
-            to,
-            weight,
-            path,
-            method,
-            topics,
-        })
-    }
-
-    fn component(&mut self) -> Read<Component> {
+    fn component(&mut self, access: &[Option<Access>]) -> Read<Component> {
         const WHAT: &str = "a component";
         let id = ComponentId(self.u32(WHAT)?);
         let kind = self.choice(&KINDS, WHAT)?;
-        let name = self.text(WHAT)?;
-        let description = self.text(WHAT)?;
-        let topic = self.text(WHAT)?;
-        let mut whole = [0_u32; 8];
-        for value in &mut whole {
-            *value = self.u32(WHAT)?;
+        let mut component = Component::new(id, kind, &self.text(WHAT)?);
+        let [x, y] = self.numbers(WHAT)?;
+        component.position = Position { x, y };
+        let written = self.slot_count(COMPONENT, WHAT)?;
+        for (index, slot) in COMPONENT.iter().enumerate() {
+            if index >= written {
+                // Written before this slot joined the layout (the flags
+                // come first, so this is never them).
+                if let Some(value) = frozen_value(slot, kind) {
+                    set_component_value(access[index], &mut component, value).map_err(|_| WHAT)?;
+                }
+            } else if let SlotKind::ComponentFlags = slot.kind {
+                let flags = self.u32(WHAT)?;
+                apply_flags(&mut component, flags)
+                    .then_some(())
+                    .ok_or(WHAT)?;
+            } else if let Some(value) = self.value(slot, WHAT)? {
+                set_component_value(access[index], &mut component, value).map_err(|_| WHAT)?;
+            }
         }
-        let [min, max, current, read_replicas, concurrency, queue_capacity, retries, channel_capacity] =
-            whole;
-        let [x, y, service_time_ms, cache_ttl_s] = self.numbers(WHAT)?;
-        if self.layout == Layout::S1 {
-            // The retired cache hit ratio: read and dropped.
-            self.number(WHAT)?;
-        }
-        let [interval_s, timeout_s, threshold, scale_up_cooldown_s, scale_down_cooldown_s] =
-            self.numbers(WHAT)?;
-        let mut flags = [false; 9];
-        for flag in &mut flags {
-            *flag = self.flag(WHAT)?;
-        }
-        let [health_enabled, authentication, authorization, tls, encryption_at_rest, audit_logging, backup, alerting, scaling_enabled] =
-            flags;
-        let strategy = self.choice(&STRATEGIES, WHAT)?;
-        let metric = self.choice(&METRICS, WHAT)?;
-        let count = self.count(WHAT)?;
-        let shards = (0..count)
-            .map(|_| {
-                Ok(ShardRange {
-                    start: self.u32(WHAT)?,
-                    end: self.u32(WHAT)?,
-                })
-            })
-            .collect::<Read<Vec<_>>>()?;
-        Ok(Component {
-            id,
-            kind,
-            name,
-            description,
-            position: Position { x, y },
-            replicas: Replicas { min, max, current },
-            read_replicas,
-            service_time_ms,
-            concurrency,
-            queue_capacity,
-            cache_ttl_s,
-            shards,
-            strategy,
-            health_check: HealthCheck {
-                enabled: health_enabled,
-                interval_s,
-                timeout_s,
-                retries,
-            },
-            security: Security {
-                authentication,
-                authorization,
-                tls,
-                encryption_at_rest,
-                audit_logging,
-            },
-            backup,
-            alerting,
-            topic,
-            channel_capacity,
-            autoscaling: AutoscalingPolicy {
-                enabled: scaling_enabled,
-                metric,
-                threshold,
-                scale_up_cooldown_s,
-                scale_down_cooldown_s,
-            },
-        })
+        Ok(component)
     }
 
-    fn simulation(&mut self) -> Read<SimulationSettings> {
-        const WHAT: &str = "the simulation settings";
-        let seed = self.varint(WHAT)?;
-        let [duration_s, warmup_s, ramp_from_factor, ramp_to_factor, profile_at_percent, profile_length_percent, profile_factor, wave_count, wave_amplitude, zipf_exponent, service_time_cv, startup_delay_s, autoscaler_interval_s, hpa_tolerance, hpa_stabilization_s, hpa_scale_up_percent, hpa_scale_down_percent, hpa_policy_period_s, timeout_ms, retry_backoff_ms, breaker_open_s] =
-            self.numbers(WHAT)?;
-        let hpa_scale_up_pods = self.u32(WHAT)?;
-        let retries = self.u32(WHAT)?;
-        let breaker_threshold = self.u32(WHAT)?;
-        let timeout_enabled = self.flag(WHAT)?;
-        let circuit_breaker = self.flag(WHAT)?;
-        let arrival = self.choice(&ARRIVALS, WHAT)?;
-        let key_popularity = self.choice(&KEY_POPULARITIES, WHAT)?;
-        let service_time = self.choice(&SERVICE_TIMES, WHAT)?;
-        let autoscaler = self.choice(&AUTOSCALERS, WHAT)?;
-        let count = self.count(WHAT)?;
-        let faults = (0..count).map(|_| self.fault()).collect::<Read<Vec<_>>>()?;
-        Ok(SimulationSettings {
-            seed,
-            duration_s,
-            warmup_s,
-            arrival,
-            ramp_from_factor,
-            ramp_to_factor,
-            profile_at_percent,
-            profile_length_percent,
-            profile_factor,
-            wave_count,
-            wave_amplitude,
-            key_popularity,
-            zipf_exponent,
-            service_time,
-            service_time_cv,
-            startup_delay_s,
-            autoscaler,
-            autoscaler_interval_s,
-            hpa_tolerance,
-            hpa_stabilization_s,
-            hpa_scale_up_pods,
-            hpa_scale_up_percent,
-            hpa_scale_down_percent,
-            hpa_policy_period_s,
-            timeout_enabled,
-            timeout_ms,
-            retries,
-            retry_backoff_ms,
-            circuit_breaker,
-            breaker_threshold,
-            breaker_open_s,
-            faults,
-        })
+    fn connection(&mut self, access: &[Option<Access>]) -> Read<Connection> {
+        const WHAT: &str = "a connection";
+        let mut connection = Connection {
+            id: ConnectionId(self.u32(WHAT)?),
+            from: ComponentId(self.u32(WHAT)?),
+            to: ComponentId(self.u32(WHAT)?),
+            ..Connection::default()
+        };
+        let written = self.slot_count(CONNECTION, WHAT)?;
+        for (index, slot) in CONNECTION.iter().enumerate() {
+            let value = if index < written {
+                self.value(slot, WHAT)?
+            } else {
+                frozen_value(slot, ComponentKind::Service)
+            };
+            if let Some(value) = value {
+                set_connection_value(access[index], &mut connection, value).map_err(|_| WHAT)?;
+            }
+        }
+        Ok(connection)
     }
 
-    fn fault(&mut self) -> Read<ScheduledFault> {
+    /// How many slots of `slots` a section holds: at most the layout's (a
+    /// snapshot from an older build may hold fewer, never more).
+    fn slot_count(&mut self, slots: &[WireSlot], what: &'static str) -> Read<usize> {
+        usize::try_from(self.varint(what)?)
+            .ok()
+            .filter(|count| *count <= slots.len())
+            .ok_or(what)
+    }
+
+    /// One slot's value as `write.rs` wrote it; `None` for the slots the
+    /// table does not set (retired slots, which the snapshot does not hold).
+    fn value(&mut self, slot: &WireSlot, what: &'static str) -> Read<Option<FieldValue>> {
+        Ok(Some(match slot.kind {
+            SlotKind::Number => FieldValue::Number(self.number(what)?),
+            SlotKind::Whole => FieldValue::Number(f64::from(self.u32(what)?)),
+            SlotKind::Seed => FieldValue::Seed(self.varint(what)?),
+            SlotKind::Flag => FieldValue::Bool(self.flag(what)?),
+            SlotKind::Text => FieldValue::Text(self.text(what)?),
+            SlotKind::Choice(codes) => {
+                let code = u32::try_from(self.varint(what)?).map_err(|_| what)?;
+                FieldValue::Choice((codes.option)(code).ok_or(what)?)
+            }
+            SlotKind::Shards => {
+                let count = self.count(what)?;
+                FieldValue::Shards(
+                    (0..count)
+                        .map(|_| {
+                            Ok(ShardRange {
+                                start: self.u32(what)?,
+                                end: self.u32(what)?,
+                            })
+                        })
+                        .collect::<Read<Vec<_>>>()?,
+                )
+            }
+            SlotKind::Topics => {
+                let count = self.count(what)?;
+                FieldValue::Topics((0..count).map(|_| self.text(what)).collect::<Read<_>>()?)
+            }
+            SlotKind::Faults | SlotKind::ComponentFlags | SlotKind::Retired => return Ok(None),
+        }))
+    }
+
+    pub(super) fn fault(&mut self) -> Read<ScheduledFault> {
         const WHAT: &str = "a scheduled fault";
         let component = ComponentId(self.u32(WHAT)?);
         let code = self.varint(WHAT)?;

@@ -19,7 +19,6 @@ pub mod speed;
 
 use super::agenda::Micros;
 use super::error::SimError;
-use super::options::SimulationOptions;
 use super::random::seconds_to_micros;
 use super::summary::Summary;
 use super::{RunOutcome, Simulation};
@@ -46,16 +45,8 @@ pub struct LiveRun {
 impl LiveRun {
     /// A run of `design` under its own simulation settings.
     pub fn new(design: &Design) -> Result<LiveRun, SimError> {
-        let options = SimulationOptions::from_settings(
-            &design.simulation,
-            design.workload.requests_per_second,
-        );
-        LiveRun::with_options(design, &options)
-    }
-
-    /// A run of `design` under `options`.
-    pub fn with_options(design: &Design, options: &SimulationOptions) -> Result<LiveRun, SimError> {
-        let simulation = Simulation::new(design, options)?;
+        let simulation = Simulation::new(design)?;
+        let settings = &simulation.plan().settings;
         let sample_us = (simulation.end() / POINTS_PER_RUN).max(MIN_SAMPLE_US);
         let sampler = Sampler::new(design, &simulation);
         let opening = LogLine {
@@ -64,8 +55,8 @@ impl LiveRun {
             text: format!(
                 "simulating {}: seed {}, {} s at {} req/s",
                 design.name,
-                options.seed,
-                crate::engine::attributes::fields::format_number(options.duration_s),
+                settings.seed,
+                crate::engine::attributes::fields::format_number(settings.duration_s),
                 crate::engine::attributes::fields::format_number(
                     design.workload.requests_per_second
                 )

@@ -235,7 +235,7 @@ impl Sampler {
             let at = crate::engine::sim::random::seconds_to_micros(at_s.max(0.0));
             (at > self.last_time && at <= now) || (self.last_time == 0 && at == 0)
         };
-        for fault in &simulation.options().faults {
+        for fault in &simulation.plan().faults {
             let name = simulation
                 .nodes()
                 .iter()
