@@ -59,7 +59,7 @@ journey('a design file saved by an older build is restored, then saved as a snap
   // ...and then the autosave is a snapshot that `archplay open` reads.
   const saved = await eventually(async () => {
     const text = await storedDesign(page);
-    assert.ok(text?.startsWith('s1.'), `the autosave is not a snapshot: ${text?.slice(0, 20)}`);
+    assert.ok(text?.startsWith('s2.'), `the autosave is not a snapshot: ${text?.slice(0, 20)}`);
     return text;
   });
   assert.ok(cliOpen(saved).components.some((component) => component.name === 'ledger'));

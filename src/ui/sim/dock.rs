@@ -100,7 +100,8 @@ pub fn DockHandle(
             role="separator"
             aria-orientation="horizontal"
             aria-label="Resize the Simulate panel (arrow keys)"
-            aria-valuenow=move || height.get().map(|height| format!("{height:.0}"))
+            aria-valuenow=move || format!("{:.0}", height.get().unwrap_or(MIN_DOCK))
+            aria-valuemin=format!("{MIN_DOCK:.0}")
             tabindex="0"
             on:pointerdown=on_down
             on:pointermove=on_move
