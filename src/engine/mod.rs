@@ -15,6 +15,7 @@
 //! source or the file system. `tests/tidy.rs` enforces it.
 
 pub mod attributes;
+pub mod cost;
 pub mod export;
 pub mod model;
 pub mod quote;
