@@ -14,7 +14,8 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   archplay score DESIGN.json          print facts, targets, the six scores, the rubric and the analytic
                                       estimate (answered rate, capacity, mean/p95/p99, each cache's hit
-                                      ratio derived from its TTL) as JSON
+                                      ratio derived from its TTL) and the monthly `cost` (total, per
+                                      component, per kind; USD at the design's prices.*) as JSON
   archplay score DESIGN.json --simulate [--seed N] [--duration SECONDS]
                                       run the design, then print the scorecard reconciled with
                                       that run (as the page shows it) and the run's state under `run`
@@ -27,6 +28,7 @@ const USAGE: &str = "usage:
                                       print a Mermaid flowchart, Kubernetes HPA manifests or an SVG
   archplay simulate DESIGN.json [--seed N] [--duration SECONDS] [--warmup SECONDS] [--options OPTIONS.json] [--max-events N]
                                       run the discrete-event simulator; print its summary as JSON
+                                      (its `cost`: replica-seconds as the autoscaler ran them, priced)
                                       (--max-events: the run's event budget, default 100000000;
                                       a run that spends it stops and its summary says `partial`)
 (use `-` as DESIGN.json to read standard input)";

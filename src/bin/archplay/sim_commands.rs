@@ -19,7 +19,7 @@ use archplay::engine::attributes::fields::FieldTarget;
 use archplay::engine::attributes::simulation_fields::check_settings;
 use archplay::engine::model::{Design, SimulationSettings};
 use archplay::engine::quote::quote;
-use archplay::engine::score::report::report_for;
+use archplay::engine::score::report::{cost_report, report_for};
 use archplay::engine::share::design_file;
 use archplay::engine::sim::limits::DEFAULT_EVENT_BUDGET;
 use archplay::engine::sim::score::{simulated_scorecard, SimulatedPerformance};
@@ -190,6 +190,7 @@ pub fn score_simulated(args: &[String]) -> Result<(), Failure> {
     let mut value = report_for(&scorecard, &design.targets);
     let verdict = run_verdict(&performance, &design);
     if let Some(object) = value.as_object_mut() {
+        object.insert("cost".into(), cost_report(&design));
         object.insert(
             "run".into(),
             serde_json::json!({

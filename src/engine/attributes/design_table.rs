@@ -1,5 +1,5 @@
-//! The attribute table's design entries (name, workload, team inputs and
-//! targets), in inspector order; the simulation settings follow them from
+//! The attribute table's design entries (name, workload, team inputs,
+//! targets and unit prices), in inspector order; the simulation settings follow them from
 //! [`super::simulation_fields`].
 //!
 //! What must stay true: each entry's range is the only place its limits are
@@ -21,6 +21,14 @@ macro_rules! score {
     };
     ($group:literal, $key:literal, $label:literal, $unit:literal, $help:literal, $($path:ident).+) => {
         entry!(Design, D, $group, $key, $label, $unit, number(0.0, 100.0), $help, $($path).+)
+    };
+}
+
+/// A unit price in USD per month ([`crate::engine::model::Prices`]), up to a
+/// million dollars a month each.
+macro_rules! price {
+    ($key:literal, $label:literal, $help:literal, $($path:ident).+) => {
+        entry!(Design, D, "Prices", $key, $label, "$/month", number(0.0, 1_000_000.0), $help, $($path).+)
     };
 }
 
@@ -265,5 +273,77 @@ pub static DESIGN_FIELDS: &[FieldSpec] = &[
         number(0.0, 100.0),
         "The share of requests that may fail in a run before it counts as failed.",
         targets.error_budget_percent
+    ),
+    price!(
+        "prices.service_per_concurrency",
+        "Service, per unit of concurrency",
+        "A month of one unit of a service replica's concurrency (about one on-demand vCPU); a replica costs its concurrency times this.",
+        prices.service_per_concurrency
+    ),
+    price!(
+        "prices.database_primary",
+        "Database primary",
+        "A month of one database primary; a database runs one per shard.",
+        prices.database_primary
+    ),
+    price!(
+        "prices.database_read_replica",
+        "Database read replica",
+        "A month of one read replica; a database runs its read replicas on every shard.",
+        prices.database_read_replica
+    ),
+    price!(
+        "prices.database_shard",
+        "Database storage, per shard",
+        "A month of one shard's storage and backups (an unsharded database is one shard).",
+        prices.database_shard
+    ),
+    price!(
+        "prices.cache_node",
+        "Cache node",
+        "A month of one cache replica (a managed in-memory node).",
+        prices.cache_node
+    ),
+    price!(
+        "prices.event_bus",
+        "Event bus broker",
+        "A month of one event bus replica (a managed broker).",
+        prices.event_bus
+    ),
+    price!(
+        "prices.event_store",
+        "Event store node",
+        "A month of one event store replica.",
+        prices.event_store
+    ),
+    price!(
+        "prices.api_gateway",
+        "API gateway",
+        "A month of one API gateway replica.",
+        prices.api_gateway
+    ),
+    price!(
+        "prices.load_balancer",
+        "Load balancer",
+        "A month of one load balancer replica.",
+        prices.load_balancer
+    ),
+    price!(
+        "prices.auth_provider",
+        "Auth provider",
+        "A month of one auth provider replica.",
+        prices.auth_provider
+    ),
+    price!(
+        "prices.service_registry",
+        "Service registry",
+        "A month of one service registry replica.",
+        prices.service_registry
+    ),
+    price!(
+        "prices.monitoring",
+        "Monitoring",
+        "A month of one monitoring replica (metrics, dashboards and alerts).",
+        prices.monitoring
     ),
 ];

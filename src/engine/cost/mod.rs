@@ -49,12 +49,12 @@ pub struct CostReport {
     pub lines: Vec<CostLine>,
 }
 
-/// Makes a price or a figure finite and at least 0.
+/// Makes a price or a figure finite and at least 0 (NaN and -0 read as 0).
 pub fn clamp_usd(value: f64) -> f64 {
-    if value.is_nan() {
+    if value.is_nan() || value <= 0.0 {
         0.0
     } else {
-        value.clamp(0.0, MAX_USD)
+        value.min(MAX_USD)
     }
 }
 
@@ -80,9 +80,9 @@ pub fn replica_price(component: &Component, prices: &Prices) -> (f64, String) {
             (
                 clamp_usd(primary + reads * replica + storage),
                 format!(
-                    "primary ${} + {} read replicas x ${} + storage ${}",
+                    "primary ${} + {} x ${} + storage ${}",
                     usd(primary),
-                    component.read_replicas,
+                    counted(component.read_replicas, "read replica", "read replicas"),
                     usd(replica),
                     usd(storage)
                 ),
@@ -123,14 +123,14 @@ pub fn monthly_cost(design: &Design) -> CostReport {
         .map(|component| {
             let (each, how) = replica_price(component, &design.prices);
             let units = running_units(component);
-            let noun = if component.kind == ComponentKind::Database {
-                "shards"
+            let units_words = if component.kind == ComponentKind::Database {
+                counted(units, "shard", "shards")
             } else {
-                "replicas"
+                counted(units, "replica", "replicas")
             };
             CostLine {
                 component: Some(component.id),
-                what: format!("{}: {units} {noun} x ({how})", component.name),
+                what: format!("{}: {units_words} x ({how})", component.name),
                 usd_per_month: clamp_usd(f64::from(units) * each),
             }
         })
@@ -163,6 +163,11 @@ pub fn cost_by_kind(design: &Design) -> Vec<CostLine> {
             })
         })
         .collect()
+}
+
+/// A count with its noun ("1 replica", "3 replicas").
+fn counted(count: u32, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 /// A dollar figure in words: whole dollars, or cents below $10.

@@ -3,6 +3,7 @@
 //! Fact names follow the seed's Architecture fields in snake_case, so a
 //! teacher's script can read `facts.has_caching` or `facts.response_time_ms`.
 
+use crate::engine::cost::{cost_by_kind, monthly_cost, CostLine};
 use crate::engine::model::{ComponentId, Design, Targets};
 use crate::engine::score::analytic::Estimate;
 use crate::engine::score::facts::{Fact, Facts, Measure};
@@ -59,11 +60,35 @@ fn rounded(value: f64) -> Value {
     json!((value * 1000.0).round() / 1000.0)
 }
 
-/// The report for `design`: facts with reasons, targets, the six scores and the rubric.
+/// The report for `design`: facts with reasons, targets, the six scores, the
+/// rubric, the estimate and the monthly cost.
 pub fn score_report(design: &Design) -> Value {
     let scorecard = score(design);
-    report_with_names(&scorecard, &design.targets, &|id| {
+    let mut value = report_with_names(&scorecard, &design.targets, &|id| {
         design.name_of(id).to_string()
+    });
+    if let Some(object) = value.as_object_mut() {
+        object.insert("cost".into(), cost_report(design));
+    }
+    value
+}
+
+/// The design's monthly cost as the report shows it: the total, one line per
+/// component and one per kind of resource, in USD per month. Not a score.
+pub fn cost_report(design: &Design) -> Value {
+    let report = monthly_cost(design);
+    let line = |line: &CostLine| {
+        json!({
+            "id": line.component.map(|id| id.0),
+            "what": line.what,
+            "usd_per_month": rounded(line.usd_per_month),
+        })
+    };
+    json!({
+        "source": "the design: what it runs now (running replicas, shards, read replicas) at its unit prices (prices.*, USD per month)",
+        "total_usd_per_month": rounded(report.total_usd_per_month),
+        "components": report.lines.iter().map(line).collect::<Vec<_>>(),
+        "by_kind": cost_by_kind(design).iter().map(line).collect::<Vec<_>>(),
     })
 }
 

@@ -155,6 +155,22 @@ pub static WORKLOAD: &[WireSlot] = &[
     number("workload.read_share", 0.8),
     whole("workload.key_space", 1000.0),
     number("workload.hop_latency_ms", 1.0),
+    // The unit prices joined later as the last slots of the workload: like
+    // the workload they describe the world the design runs in (what traffic
+    // arrives, what the cloud charges), not what it is held to, and a link
+    // with the default prices keeps its one-byte workload mask (and bytes).
+    number("prices.service_per_concurrency", 30.0),
+    number("prices.database_primary", 190.0),
+    number("prices.database_read_replica", 190.0),
+    number("prices.database_shard", 25.0),
+    number("prices.cache_node", 110.0),
+    number("prices.event_bus", 150.0),
+    number("prices.event_store", 120.0),
+    number("prices.api_gateway", 90.0),
+    number("prices.load_balancer", 25.0),
+    number("prices.auth_provider", 60.0),
+    number("prices.service_registry", 30.0),
+    number("prices.monitoring", 50.0),
 ];
 
 /// The team section.

@@ -57,6 +57,7 @@ pub use options::RunPlan;
 pub use summary::Summary;
 
 use crate::engine::attributes::simulation_fields::check_settings;
+use crate::engine::cost::run::RunPricing;
 use crate::engine::model::{ComponentKind, Design};
 use agenda::Agenda;
 use control::Scaler;
@@ -179,6 +180,8 @@ pub struct Simulation {
     breakers: control::Breakers,
     requests: RequestStats,
     scratch: Vec<u32>,
+    /// What each component costs per running unit (the design's prices at setup).
+    pricing: RunPricing,
 }
 
 impl Simulation {
@@ -278,6 +281,7 @@ impl Simulation {
             breakers: control::Breakers::default(),
             requests: RequestStats::default(),
             scratch: Vec::new(),
+            pricing: RunPricing::of(design),
             plan,
         };
         simulation.schedule_start(design);
@@ -422,6 +426,11 @@ impl Simulation {
             .iter()
             .map(|s| (s.node, s.timeline.as_slice()))
             .collect()
+    }
+
+    /// The prices the run is costed with ([`crate::engine::cost::run`]).
+    pub fn pricing(&self) -> &RunPricing {
+        &self.pricing
     }
 
     /// The summary of the run so far.

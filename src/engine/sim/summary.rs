@@ -1,7 +1,7 @@
 //! The summary of a run, as the CLI prints it and the UI will show it: end to
 //! end and per component throughput, latency (mean, p50, p95, p99), utilisation,
 //! queue length, errors by cause, drops; replica timelines; events by topic;
-//! what the health checks changed; stations that fell behind.
+//! what the health checks changed; stations that fell behind; what the run cost.
 //!
 //! What must stay true: a summary is a pure function of the simulation's
 //! state, so two runs with the same seed give equal summaries; every number is
@@ -12,6 +12,7 @@ use super::cause::Cause;
 use super::health::{health_summaries, HealthSummary};
 use super::stats::{LogHistogram, Moments};
 use super::Simulation;
+use crate::engine::cost::run::{run_cost, RunCost};
 use crate::engine::model::ComponentKind;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -187,6 +188,10 @@ pub struct Summary {
     pub health: Vec<HealthSummary>,
     /// Stations busy nearly all the time whose backlog grew through the run.
     pub falling_behind: Vec<FallingBehind>,
+    /// What the run cost: replica-seconds per component from the replica
+    /// timelines, priced with the design's unit prices, and the monthly rate
+    /// they imply.
+    pub cost: RunCost,
     /// Self-checks.
     pub checks: Checks,
 }
@@ -352,6 +357,7 @@ pub fn summarise(simulation: &Simulation) -> Summary {
         event_stores,
         health,
         falling_behind,
+        cost: run_cost(simulation.pricing(), &timelines, now),
         checks: Checks {
             invariant_violations: violations,
             conservation_holds: requests.arrived + requests.in_flight_at_start
