@@ -12,6 +12,7 @@
 //! - `edit`, `fields`, `validate`, `format`: refusing bad input without a change;
 //! - `simulation_settings`: the design's simulation settings as fields, the
 //!   faults text, and their mapping onto the simulator's options;
+//! - `cost`: what a design costs per month, per component and per kind;
 //! - `templates`: every template loads, scores and shows what it is for;
 //! - `cli`: the `archplay` binary end to end.
 //!
@@ -24,6 +25,7 @@
 mod analytic;
 mod attributes;
 mod cli;
+mod cost;
 mod edit;
 mod facts;
 mod fields;

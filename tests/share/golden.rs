@@ -6,16 +6,17 @@
 //! yet, so they check that a field a writer left out reads as its frozen
 //! default. If one of these fails, the link format was changed: restore it.
 //! `NAME.snapshot` holds the page's own `s1.` snapshot of the same design
-//! (autosaves), frozen the same way.
+//! (autosaves), frozen the same way. None of the golden designs sets a price:
+//! old links and snapshots read the default prices.
 
 use crate::{
-    fixture_design, fixture_link, fixture_link_v2, fixture_snapshot, fixture_snapshot_s2, FIXTURES,
-    FIXTURES_V2,
+    fixture_design, fixture_link, fixture_link_v2, fixture_snapshot, fixture_snapshot_s2,
+    fixture_snapshot_s2_prices, FIXTURES, FIXTURES_V2,
 };
 use archplay::engine::attributes::access::get_field;
 use archplay::engine::attributes::fields::FieldTarget;
 use archplay::engine::attributes::simulation_fields::simulation_fields;
-use archplay::engine::model::{Design, FaultAction};
+use archplay::engine::model::{Design, FaultAction, Prices};
 use archplay::engine::share::envelope::{open, seal, split};
 use archplay::engine::share::layout::{COMPONENT, TARGETS};
 use archplay::engine::share::wire::{WireDesign, WireValue};
@@ -296,17 +297,36 @@ fn every_golden_s1_snapshot_still_reads() {
 }
 
 #[test]
-fn every_golden_s2_snapshot_reads_and_writes_the_same_bytes() {
+fn every_golden_s2_snapshot_still_reads_with_default_prices() {
     // `NAME.s2.snapshot` was written by the first `s2.` writer (error budget
-    // among the targets, no cache hit ratio).
+    // among the targets, no cache hit ratio, no prices): its workload section
+    // holds four slots, so the prices read as their frozen defaults.
     for name in FIXTURES_V2 {
         let snapshot = fixture_snapshot_s2(name);
+        let design = fixture_design(name);
+        assert!(snapshot.starts_with("s2."), "{name}");
+        assert_eq!(design.prices, Prices::default(), "{name}");
+        assert_eq!(
+            decode_snapshot(&snapshot),
+            Ok(design),
+            "golden snapshot {name}.s2 no longer decodes to {name}.json"
+        );
+    }
+}
+
+#[test]
+fn every_golden_s2_prices_snapshot_reads_and_writes_the_same_bytes() {
+    // `NAME.s2-prices.snapshot` was written once the unit prices joined as
+    // the workload section's last slots (the same `s2.` prefix: a new last
+    // slot needs none).
+    for name in FIXTURES_V2 {
+        let snapshot = fixture_snapshot_s2_prices(name);
         let design = fixture_design(name);
         assert!(snapshot.starts_with("s2."), "{name}");
         assert_eq!(
             decode_snapshot(&snapshot),
             Ok(design.clone()),
-            "golden snapshot {name}.s2 no longer decodes to {name}.json"
+            "golden snapshot {name}.s2-prices no longer decodes to {name}.json"
         );
         assert_eq!(
             encode_snapshot(&design),
@@ -314,6 +334,14 @@ fn every_golden_s2_snapshot_reads_and_writes_the_same_bytes() {
             "{name}: the snapshot writer changed"
         );
     }
+}
+
+#[test]
+fn a_snapshot_carries_the_prices() {
+    let mut design = fixture_design("microservices");
+    design.prices.service_per_concurrency = 12.5;
+    design.prices.monitoring = 0.0;
+    assert_eq!(decode_snapshot(&encode_snapshot(&design)), Ok(design));
 }
 
 #[test]
@@ -334,9 +362,10 @@ fn a_snapshot_section_with_fewer_slots_reads_the_rest_as_frozen_defaults() {
     design.targets.error_budget_percent = 5.0;
     let snapshot = encode_snapshot(&design);
     let mut bytes = URL_SAFE_NO_PAD.decode(&snapshot[3..]).expect("base64");
-    // name (2), workload (count, 3 numbers, a 2-byte key space), team (count,
-    // 7 numbers, a flag): the targets' count is at 2 + 27 + 58 = 87.
-    let targets = 87;
+    // name (2), workload (count, 3 numbers, a 2-byte key space, 12 prices),
+    // team (count, 7 numbers, a flag): the targets' count is at
+    // 2 + 123 + 58 = 183.
+    let targets = 183;
     assert_eq!(bytes[targets], 14, "the targets hold 14 slots");
     let budget = targets + 1 + 13 * 8;
     assert_eq!(&bytes[budget..budget + 8], &5.0f64.to_le_bytes());

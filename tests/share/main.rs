@@ -11,6 +11,8 @@
 //!   links; nothing panics and every invalid link is an error.
 //! - `fuzz_entry`: links, snapshots and design files damaged from issue
 //!   12's adversarial designs open only as designs that validate.
+//! - `prices`: the unit prices in links, snapshots and files, old ones
+//!   reading the defaults.
 //! - `history`: undo and redo.
 //! - `export`: Mermaid, HPA manifests (parsed as YAML) and SVG (parsed as XML).
 //! - `cli`: `archplay link`, `open` and `export`, and their failures.
@@ -44,6 +46,7 @@ mod history;
 mod input_limits;
 mod layout;
 mod partial_objects;
+mod prices;
 mod roundtrip;
 #[path = "../common/run.rs"]
 mod run;
@@ -108,9 +111,15 @@ pub fn fixture_snapshot(name: &str) -> String {
     read_link(&format!("{name}.snapshot"))
 }
 
-/// A fixture's committed `s2.` snapshot (what the page writes today).
+/// A fixture's committed `s2.` snapshot of the first `s2.` writer (no prices).
 pub fn fixture_snapshot_s2(name: &str) -> String {
     read_link(&format!("{name}.s2.snapshot"))
+}
+
+/// A fixture's committed `s2.` snapshot with the prices in its workload
+/// section (what the page writes today).
+pub fn fixture_snapshot_s2_prices(name: &str) -> String {
+    read_link(&format!("{name}.s2-prices.snapshot"))
 }
 
 fn read_link(file: &str) -> String {
