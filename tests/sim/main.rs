@@ -5,6 +5,8 @@
 //! - `behaviour`: routing, caches, buses and event stores, determinism;
 //! - `autoscaling`: the seed policy and the Kubernetes HPA against
 //!   hand-computed traces, and replicas starting inside a run;
+//! - `cost`: what a run cost from its replica timelines (autoscaling saves
+//!   money against a fixed fleet);
 //! - `faults`: killed replicas, components down, latency and errors,
 //!   health checks, timeouts, retries and circuit breakers;
 //! - `options`: bad settings are refused by name, the CLI end to end;
@@ -31,6 +33,7 @@ mod agreement;
 mod autoscaling;
 mod backlog;
 mod behaviour;
+mod cost;
 mod faults;
 mod limits;
 mod live;

@@ -7,7 +7,7 @@
 //! every figure is finite and at least 0.
 
 use crate::engine::cost::{clamp_usd, replica_price, running_units, usd, CostLine};
-use crate::engine::model::{ComponentId, Design};
+use crate::engine::model::{ComponentId, ComponentKind, Design};
 use serde::Serialize;
 
 /// Seconds in the month the prices are quoted for (730 hours).
@@ -22,8 +22,8 @@ pub struct RunCost {
     pub total_usd: f64,
     /// The monthly rate that use implies, in USD per month.
     pub usd_per_month: f64,
-    /// One line per priced component: its replica-seconds and the monthly
-    /// rate they imply.
+    /// One line per component but the clients, in design order: its
+    /// replica-seconds and the monthly rate they imply.
     pub lines: Vec<CostLine>,
 }
 
@@ -41,6 +41,8 @@ pub struct RunPricing {
 pub struct PricedComponent {
     /// The component.
     pub id: ComponentId,
+    /// Its kind (clients are not priced).
+    pub kind: ComponentKind,
     /// Its name, for the line's words.
     pub name: String,
     /// USD per month of one running unit ([`replica_price`]).
@@ -58,6 +60,7 @@ impl RunPricing {
                 .iter()
                 .map(|component| PricedComponent {
                     id: component.id,
+                    kind: component.kind,
                     name: component.name.clone(),
                     usd_per_unit_month: replica_price(component, &design.prices).0,
                     units: running_units(component),
@@ -90,7 +93,7 @@ pub fn run_cost(pricing: &RunPricing, timelines: &[(u32, &[(u64, u32)])], end_us
         .components
         .iter()
         .enumerate()
-        .filter(|(_, priced)| priced.usd_per_unit_month > 0.0)
+        .filter(|(_, priced)| priced.kind != ComponentKind::Client)
         .map(|(index, priced)| {
             let timeline = timelines
                 .iter()
