@@ -26,6 +26,13 @@ use serde::Serialize;
 /// give a finite number (a trillion dollars a month).
 pub const MAX_USD: f64 = 1e12;
 
+/// Where a design's monthly cost comes from and what changes it, in words
+/// for the page and the report.
+pub const COST_SOURCE: &str =
+    "From the design: what runs now (replicas, concurrency, shards, read \
+     replicas) at the design's unit prices (Prices, USD per month); a simulation prices what \
+     actually ran.";
+
 /// One line of a cost breakdown.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CostLine {

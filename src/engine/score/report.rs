@@ -3,7 +3,7 @@
 //! Fact names follow the seed's Architecture fields in snake_case, so a
 //! teacher's script can read `facts.has_caching` or `facts.response_time_ms`.
 
-use crate::engine::cost::{cost_by_kind, monthly_cost, CostLine};
+use crate::engine::cost::{cost_by_kind, monthly_cost, CostLine, COST_SOURCE};
 use crate::engine::model::{ComponentId, Design, Targets};
 use crate::engine::score::analytic::Estimate;
 use crate::engine::score::facts::{Fact, Facts, Measure};
@@ -85,7 +85,7 @@ pub fn cost_report(design: &Design) -> Value {
         })
     };
     json!({
-        "source": "the design: what it runs now (running replicas, shards, read replicas) at its unit prices (prices.*, USD per month)",
+        "source": COST_SOURCE,
         "total_usd_per_month": rounded(report.total_usd_per_month),
         "components": report.lines.iter().map(line).collect::<Vec<_>>(),
         "by_kind": cost_by_kind(design).iter().map(line).collect::<Vec<_>>(),

@@ -8,6 +8,7 @@
 //! where a figure came from the estimate or a run, `rubric-values` with the
 //! engine's words for both figures and `data-judged-by` (`estimate` or `run`).
 
+use super::cost::CostSummary;
 use super::estimate::EstimateSummary;
 use crate::engine::attributes::fields::format_number;
 use crate::engine::score::{Attribute, AttributeScore, RubricLine};
@@ -52,6 +53,7 @@ pub fn ScorecardPanel() -> impl IntoView {
             <ul class="ap-scorecard__rows">
                 {Attribute::ALL.map(|attribute| view! { <ScoreRow attribute /> })}
             </ul>
+            <CostSummary />
             <EstimateSummary />
         </section>
     }
