@@ -172,6 +172,32 @@ fn score_reads_a_file_and_prints_the_report() {
 }
 
 #[test]
+fn score_prints_the_monthly_cost_beside_the_six_scores() {
+    let file = TempFile::new("cost.json", &template_text("microservices"));
+    let output = archplay(&["score", file.path()], None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let cost = &report["cost"];
+    assert_eq!(cost["total_usd_per_month"].as_f64(), Some(3275.0));
+    let components = cost["components"].as_array().unwrap();
+    let sum: f64 = components
+        .iter()
+        .map(|line| line["usd_per_month"].as_f64().unwrap())
+        .sum();
+    assert_eq!(sum, 3275.0);
+    assert!(components.iter().all(|line| line["id"].is_number()));
+    assert!(components[0]["what"]
+        .as_str()
+        .unwrap()
+        .starts_with("api-gateway: 2 replicas"));
+    assert!(cost["by_kind"].as_array().unwrap().len() >= 5);
+    assert!(cost["source"].as_str().unwrap().contains("unit prices"));
+    // Not a seventh score: the six and the overall, as before.
+    assert_eq!(report["scores"].as_object().unwrap().len(), 7);
+    assert!(report["scores"]["cost"].is_null());
+}
+
+#[test]
 fn score_reads_standard_input_for_a_dash() {
     // The shape of `archplay template database-scaling | archplay score -`.
     let output = archplay(&["score", "-"], Some(&template_text("database-scaling")));

@@ -184,6 +184,12 @@ fn the_cli_prints_a_json_summary_and_refuses_bad_arguments_with_exit_code_2() {
     ] {
         assert!(!web[key].is_null(), "{key}");
     }
+    // What the run cost: the autoscaled services priced as they ran.
+    let cost = &summary["cost"];
+    assert_eq!(cost["seconds"], 40.0);
+    assert!(cost["usd_per_month"].as_f64().unwrap() > 0.0);
+    assert!(cost["total_usd"].as_f64().unwrap() > 0.0);
+    assert!(!cost["lines"].as_array().unwrap().is_empty());
     let (_, again, _) = archplay(&["simulate", path, "--seed", "3", "--duration", "40"]);
     assert_eq!(stdout, again, "the same seed prints the same summary");
 
