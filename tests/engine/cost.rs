@@ -235,6 +235,9 @@ fn a_design_file_without_prices_reads_the_defaults() {
     let design = from_json(text).unwrap();
     assert_eq!(design.prices.monitoring, 12.0);
     assert_eq!(design.prices.cache_node, Prices::default().cache_node);
+    let negative = r#"{"archplay": 1, "name": "bad", "prices": {"cache_node": -3}}"#;
+    let error = from_json(negative).unwrap_err().to_string();
+    assert!(error.contains("Cache node"), "{error}");
     let mut edited = sketch("service s");
     edited.prices.service_per_concurrency = 7.0;
     assert_eq!(from_json(&to_json(&edited)).unwrap(), edited);

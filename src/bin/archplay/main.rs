@@ -18,7 +18,7 @@ const USAGE: &str = "usage:
                                       component, per kind; USD at the design's prices.*) as JSON
   archplay score DESIGN.json --simulate [--seed N] [--duration SECONDS]
                                       run the design, then print the scorecard reconciled with
-                                      that run (as the page shows it) and the run's state under `run`
+                                      that run (as the page shows it) and the run's state and cost under `run`
   archplay template NAME              print a template as a design file
   archplay template --list            list the templates
   archplay validate DESIGN.json       check a design file; prints `ok` or the problems

@@ -185,7 +185,8 @@ pub fn simulate(args: &[String]) -> Result<(), Failure> {
 pub fn score_simulated(args: &[String]) -> Result<(), Failure> {
     let run = parse_run_args(args, SCORE_SIMULATE_USAGE)?;
     let (design, simulation) = run_design(&run)?;
-    let performance = SimulatedPerformance::from_summary(&simulation.summary());
+    let summary = simulation.summary();
+    let performance = SimulatedPerformance::from_summary(&summary);
     let scorecard = simulated_scorecard(&design, &performance);
     let mut value = report_for(&scorecard, &design.targets);
     let verdict = run_verdict(&performance, &design);
@@ -200,6 +201,7 @@ pub fn score_simulated(args: &[String]) -> Result<(), Failure> {
                 "headline": verdict.headline,
                 "findings": verdict.findings,
                 "glossary": verdict.glossary,
+                "cost": summary.cost,
             }),
         );
     }
