@@ -46,13 +46,13 @@ pub struct CostLine {
     pub usd_per_month: f64,
 }
 
-/// A design's monthly cost: the total and one line per component that costs
-/// anything, in component order.
+/// A design's monthly cost: the total and one line per component but the
+/// clients (a free component shows $0), in component order.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct CostReport {
     /// The sum of the lines, in USD per month.
     pub total_usd_per_month: f64,
-    /// One line per priced component.
+    /// One line per component but the clients.
     pub lines: Vec<CostLine>,
 }
 
