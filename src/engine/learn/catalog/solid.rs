@@ -41,7 +41,7 @@ fn open_closed() -> Exercise {
          Stripe and PayPal today. The business signs with Adyen. Goal: add an `adyen-processor` \
          service behind `payment-gateway` that takes its share of payments. Constraint: the \
          existing processors, their settings and their routes stay exactly as they are, and the \
-         whole stays within $3,000 a month.",
+         whole stays within $4,500 a month.",
         DesignSource::template("payment-gateway", Vec::new()),
         DesignSource::template("payment-gateway", adyen_steps()),
     )
@@ -86,9 +86,9 @@ fn open_closed() -> Exercise {
         ),
         check(
             "budget",
-            "at most $3,000 a month",
+            "at most $4,500 a month",
             Rule::CostBudget {
-                max_usd_per_month: 3000.0,
+                max_usd_per_month: 4500.0,
             },
         ),
     ])
