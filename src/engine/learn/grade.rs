@@ -26,17 +26,26 @@ pub fn grade(
         .checks
         .iter()
         .any(|c| matches!(c.rule, Rule::Score { .. } | Rule::Fact { .. }));
-    let scorecard = needs_scorecard.then(|| score(design));
     let needs_start = exercise
         .checks
         .iter()
-        .any(|c| matches!(c.rule, Rule::Unchanged { .. } | Rule::CostBudget { .. }));
+        .any(|c| !matches!(c.rule, Rule::Simulated { .. }));
     let start = needs_start.then(|| exercise.start.build());
-    // Budgets are priced at the exercise's prices, never the student's.
-    let prices = match &start {
-        Some(Ok(start)) => start.prices.clone(),
-        _ => Prices::default(),
+    // Budgets are priced at the exercise's prices and scores judged against
+    // the exercise's targets, never the student's: editing a price or a
+    // target does not pass a check.
+    let (prices, targets) = match &start {
+        Some(Ok(start)) => (start.prices.clone(), Some(start.targets)),
+        _ => (Prices::default(), None),
     };
+    let scorecard = needs_scorecard.then(|| match targets {
+        Some(targets) => {
+            let mut judged = design.clone();
+            judged.targets = targets;
+            score(&judged)
+        }
+        None => score(design),
+    });
     exercise
         .checks
         .iter()

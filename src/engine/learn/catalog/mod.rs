@@ -5,9 +5,10 @@
 //! new file here and one line in [`catalog`].
 
 mod build;
+mod rubric;
 mod solid;
 
-pub use build::{check, simulated, ExerciseBuilder};
+pub use build::{check, scale, simulated, ExerciseBuilder};
 
 use super::exercise_data::Exercise;
 
@@ -15,6 +16,7 @@ use super::exercise_data::Exercise;
 pub fn catalog() -> Vec<Exercise> {
     let mut all = Vec::new();
     all.extend(solid::exercises());
+    all.extend(rubric::exercises());
     all
 }
 
