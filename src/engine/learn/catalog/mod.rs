@@ -5,6 +5,7 @@
 //! new file here and one line in [`catalog`].
 
 mod build;
+mod microservices;
 mod rubric;
 mod solid;
 
@@ -17,6 +18,7 @@ pub fn catalog() -> Vec<Exercise> {
     let mut all = Vec::new();
     all.extend(solid::exercises());
     all.extend(rubric::exercises());
+    all.extend(microservices::exercises());
     all
 }
 
