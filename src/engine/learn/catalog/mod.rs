@@ -4,7 +4,9 @@
 //! and [`catalog`] lists sections in the path's order. A new section is a
 //! new file here and one line in [`catalog`].
 
+mod auto_scaling;
 mod build;
+mod event_driven;
 mod microservices;
 mod rubric;
 mod solid;
@@ -19,6 +21,8 @@ pub fn catalog() -> Vec<Exercise> {
     all.extend(solid::exercises());
     all.extend(rubric::exercises());
     all.extend(microservices::exercises());
+    all.extend(event_driven::exercises());
+    all.extend(auto_scaling::exercises());
     all
 }
 
