@@ -35,7 +35,7 @@ pub fn grade(
     // the exercise's targets, never the student's: editing a price or a
     // target does not pass a check.
     let (prices, targets) = match &start {
-        Some(Ok(start)) => (start.prices.clone(), Some(start.targets)),
+        Some(Ok(start)) => (start.prices, Some(start.targets)),
         _ => (Prices::default(), None),
     };
     let scorecard = needs_scorecard.then(|| match targets {
