@@ -5,7 +5,7 @@
 //! at rest, so a fixed fleet sized for the peak fails it and an autoscaled
 //! one passes; the flapping exercise counts scale actions over its seeds.
 
-use super::build::{check, scale, simulated, ExerciseBuilder};
+use super::build::{budget, check, scale, simulated, ExerciseBuilder};
 use crate::engine::learn::check::{Comparison, Metric, Rule};
 use crate::engine::learn::design_source::{DesignSource, Step};
 use crate::engine::learn::exercise_data::{Exercise, RunSettings, Section};
@@ -14,16 +14,6 @@ use crate::engine::model::{ArrivalProfile, SimulationSettings};
 /// The section's exercises.
 pub fn exercises() -> Vec<Exercise> {
     vec![ramp(), flapping()]
-}
-
-fn budget(max: f64) -> crate::engine::learn::check::Check {
-    check(
-        "budget",
-        &format!("at most ${max:.0} a month"),
-        Rule::CostBudget {
-            max_usd_per_month: max,
-        },
-    )
 }
 
 /// Both services at two replicas, with autoscaling `enabled` and, when on,

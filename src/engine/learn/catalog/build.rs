@@ -15,6 +15,15 @@ pub fn check(id: &str, label: &str, rule: Rule) -> Check {
     }
 }
 
+/// The cost-budget check every exercise carries (id `budget`).
+pub fn budget(max_usd_per_month: f64) -> Check {
+    check(
+        "budget",
+        &format!("at most ${max_usd_per_month:.0} a month"),
+        Rule::CostBudget { max_usd_per_month },
+    )
+}
+
 /// A simulated check of `metric` (at `component`) against `threshold`.
 pub fn simulated(
     id: &str,

@@ -4,7 +4,7 @@
 //! What must stay true: the thresholds follow from the scenario (a store's
 //! expected count is the orders the workload creates in the run).
 
-use super::build::{check, scale, simulated, ExerciseBuilder};
+use super::build::{budget, scale, simulated, ExerciseBuilder};
 use crate::engine::learn::check::{Comparison, Metric, Rule};
 use crate::engine::learn::design_source::{DesignSource, Step};
 use crate::engine::learn::exercise_data::{Exercise, RunSettings, Section};
@@ -13,16 +13,6 @@ use crate::engine::model::{ArrivalProfile, SimulationSettings};
 /// The section's exercises.
 pub fn exercises() -> Vec<Exercise> {
     vec![spike(), event_store_query()]
-}
-
-fn budget(max: f64) -> crate::engine::learn::check::Check {
-    check(
-        "budget",
-        &format!("at most ${max:.0} a month"),
-        Rule::CostBudget {
-            max_usd_per_month: max,
-        },
-    )
 }
 
 /// A bus that keeps up at the workload's rate but not at three times it.

@@ -6,7 +6,7 @@
 //! seed, and its reference passes through the design's own resilience
 //! (retries), not by a quieter scenario.
 
-use super::build::{check, scale, simulated, ExerciseBuilder};
+use super::build::{budget, check, scale, simulated, ExerciseBuilder};
 use crate::engine::learn::check::{Comparison, Metric, Rule};
 use crate::engine::learn::design_source::{DesignSource, Step};
 use crate::engine::learn::exercise_data::{Exercise, NamedFault, RunSettings, Section};
@@ -15,16 +15,6 @@ use crate::engine::model::{ComponentKind as K, FaultAction, SimulationSettings};
 /// The section's exercises.
 pub fn exercises() -> Vec<Exercise> {
     vec![platform(), killed_replica()]
-}
-
-fn budget(max: f64) -> crate::engine::learn::check::Check {
-    check(
-        "budget",
-        &format!("at most ${max:.0} a month"),
-        Rule::CostBudget {
-            max_usd_per_month: max,
-        },
-    )
 }
 
 fn platform() -> Exercise {

@@ -11,7 +11,7 @@ mod microservices;
 mod rubric;
 mod solid;
 
-pub use build::{check, scale, simulated, ExerciseBuilder};
+pub use build::{budget, check, scale, simulated, ExerciseBuilder};
 
 use super::exercise_data::Exercise;
 

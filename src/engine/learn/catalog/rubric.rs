@@ -4,7 +4,7 @@
 //! What must stay true: each exercise names the attribute, the target and a
 //! budget; the start misses the target and the reference meets all three.
 
-use super::build::{check, scale, ExerciseBuilder};
+use super::build::{budget, check, scale, ExerciseBuilder};
 use crate::engine::learn::check::Rule;
 use crate::engine::learn::design_source::{DesignSource, Step};
 use crate::engine::learn::exercise_data::{Exercise, Section};
@@ -20,16 +20,6 @@ fn score(attribute: Attribute, min: f64) -> crate::engine::learn::check::Check {
         attribute.slug(),
         &format!("{} at least {min:.0}", attribute.label()),
         Rule::Score { attribute, min },
-    )
-}
-
-fn budget(max: f64) -> crate::engine::learn::check::Check {
-    check(
-        "budget",
-        &format!("at most ${max:.0} a month"),
-        Rule::CostBudget {
-            max_usd_per_month: max,
-        },
     )
 }
 
