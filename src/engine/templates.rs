@@ -1,8 +1,11 @@
-//! Ready designs: the seed's four architectures and its payment gateway.
+//! Ready designs: the seed's four architectures, its payment gateway, and its
+//! user management before and after the single-responsibility split.
 //!
 //! What must stay true: every template passes validation (a test loads each
 //! one through the design-file reader) and carries a description of what it
 //! shows.
+
+mod user_management;
 
 use crate::engine::model::{
     Component, ComponentId, ComponentKind as K, Connection, ConnectionId, Design, HttpMethod,
@@ -19,12 +22,14 @@ pub struct TemplateInfo {
 }
 
 /// Every template, in menu order.
-pub const TEMPLATES: [TemplateInfo; 5] = [
+pub const TEMPLATES: [TemplateInfo; 7] = [
     TemplateInfo { name: "microservices", summary: "API gateway, auth, service registry and monitoring in front of three services with their own databases" },
     TemplateInfo { name: "event-driven", summary: "producers, an event bus with topics, consumers, a processor and an event store" },
     TemplateInfo { name: "auto-scaling", summary: "services behind a load balancer with CPU and request-rate autoscaling policies" },
     TemplateInfo { name: "database-scaling", summary: "a primary with read replicas, range shards, a cache and a load balancer" },
     TemplateInfo { name: "payment-gateway", summary: "a payment gateway routing to pluggable processors (Stripe, PayPal)" },
+    TemplateInfo { name: "user-management-monolith", summary: "one user service that persists users, sends notifications and authenticates" },
+    TemplateInfo { name: "user-management-split", summary: "UserService, UserRepository, UserNotificationService and UserAuthenticationService, one responsibility each" },
 ];
 
 /// The template called `name`, or `None`.
@@ -35,6 +40,8 @@ pub fn template(name: &str) -> Option<Design> {
         "auto-scaling" => Some(auto_scaling()),
         "database-scaling" => Some(database_scaling()),
         "payment-gateway" => Some(payment_gateway()),
+        "user-management-monolith" => Some(user_management::monolith()),
+        "user-management-split" => Some(user_management::split()),
         _ => None,
     }
 }

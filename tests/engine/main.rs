@@ -14,7 +14,9 @@
 //!   faults text, and their mapping onto the simulator's options;
 //! - `cost`: what a design costs per month, per component and per kind;
 //! - `templates`: every template loads, scores and shows what it is for;
-//! - `cli`: the `archplay` binary end to end.
+//! - `learn`: the whole exercise catalog (start fails, reference passes, no decorative check);
+//! - `cli`: the `archplay` binary end to end;
+//! - `exercise_cli`: `archplay exercise list|start|check` and their exit codes.
 //!
 //! Shared with the other test binaries (`tests/common/`): `run`, the
 //! `archplay` binary as a child process, and [`SplitMix`], the seeded
@@ -27,9 +29,11 @@ mod attributes;
 mod cli;
 mod cost;
 mod edit;
+mod exercise_cli;
 mod facts;
 mod fields;
 mod format;
+mod learn;
 mod loopholes;
 mod number;
 mod queueing;

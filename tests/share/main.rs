@@ -13,6 +13,7 @@
 //!   12's adversarial designs open only as designs that validate.
 //! - `prices`: the unit prices in links, snapshots and files, old ones
 //!   reading the defaults.
+//! - `challenge`: challenge links (`c1.`): exercise and design round trip, broken links refused by name.
 //! - `history`: undo and redo.
 //! - `export`: Mermaid, HPA manifests (parsed as YAML) and SVG (parsed as XML).
 //! - `cli`: `archplay link`, `open` and `export`, and their failures.
@@ -33,6 +34,7 @@
 //! generator (through `generate`, which the link-length benchmark includes too).
 
 mod alloc_meter;
+mod challenge;
 mod cli;
 mod echoed_input;
 mod entry_checks;
