@@ -5,6 +5,7 @@
 //! new file here and one line in [`catalog`].
 
 mod build;
+mod database_scaling;
 mod solid;
 
 pub use build::{check, simulated, ExerciseBuilder};
@@ -15,6 +16,7 @@ use super::exercise_data::Exercise;
 pub fn catalog() -> Vec<Exercise> {
     let mut all = Vec::new();
     all.extend(solid::exercises());
+    all.extend(database_scaling::exercises());
     all
 }
 
