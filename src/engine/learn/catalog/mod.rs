@@ -6,6 +6,8 @@
 
 mod build;
 mod database_scaling;
+mod reliability;
+mod security;
 mod solid;
 
 pub use build::{check, simulated, ExerciseBuilder};
@@ -17,6 +19,8 @@ pub fn catalog() -> Vec<Exercise> {
     let mut all = Vec::new();
     all.extend(solid::exercises());
     all.extend(database_scaling::exercises());
+    all.extend(reliability::exercises());
+    all.extend(security::exercises());
     all
 }
 
