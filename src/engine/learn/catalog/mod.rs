@@ -6,6 +6,7 @@
 
 mod build;
 mod database_scaling;
+mod performance;
 mod reliability;
 mod security;
 mod solid;
@@ -21,6 +22,7 @@ pub fn catalog() -> Vec<Exercise> {
     all.extend(database_scaling::exercises());
     all.extend(reliability::exercises());
     all.extend(security::exercises());
+    all.extend(performance::exercises());
     all
 }
 
