@@ -5,6 +5,7 @@
 //! new file here and one line in [`catalog`].
 
 mod build;
+mod capstone;
 mod database_scaling;
 mod performance;
 mod reliability;
@@ -23,6 +24,7 @@ pub fn catalog() -> Vec<Exercise> {
     all.extend(reliability::exercises());
     all.extend(security::exercises());
     all.extend(performance::exercises());
+    all.extend(capstone::exercises());
     all
 }
 
