@@ -7,6 +7,7 @@
 mod build;
 mod capstone;
 mod database_scaling;
+mod follow_up;
 mod performance;
 mod reliability;
 mod security;
@@ -25,6 +26,7 @@ pub fn catalog() -> Vec<Exercise> {
     all.extend(security::exercises());
     all.extend(performance::exercises());
     all.extend(capstone::exercises());
+    all.extend(follow_up::exercises());
     all
 }
 
