@@ -108,3 +108,13 @@ impl ExerciseBuilder {
         self.exercise
     }
 }
+
+/// Steps that run `replicas` replicas of the component called `name` (its
+/// maximum raised first, so the count is accepted).
+pub fn scale(name: &str, replicas: u32) -> Vec<Step> {
+    let count = replicas.to_string();
+    vec![
+        Step::set(name, "replicas.max", &count),
+        Step::set(name, "replicas.current", &count),
+    ]
+}

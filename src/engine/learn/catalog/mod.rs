@@ -10,10 +10,11 @@ mod database_scaling;
 mod follow_up;
 mod performance;
 mod reliability;
+mod rubric;
 mod security;
 mod solid;
 
-pub use build::{check, simulated, ExerciseBuilder};
+pub use build::{check, scale, simulated, ExerciseBuilder};
 
 use super::exercise_data::Exercise;
 
@@ -21,6 +22,7 @@ use super::exercise_data::Exercise;
 pub fn catalog() -> Vec<Exercise> {
     let mut all = Vec::new();
     all.extend(solid::exercises());
+    all.extend(rubric::exercises());
     all.extend(database_scaling::exercises());
     all.extend(reliability::exercises());
     all.extend(security::exercises());
