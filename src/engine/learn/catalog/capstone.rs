@@ -103,9 +103,9 @@ fn system_architecture() -> Exercise {
         "The document's first project: design a complete system architecture that meets \
          scalability, reliability, security and performance requirements. You start from a \
          bare catalogue: one balancer, one service replica and one database with no copy, no \
-         cache and no authentication, at 600 requests a second. Goal: scalability score at \
-         least 75, reliability, security and performance at least 80 (75 for performance), \
-         p99 under 250 ms and at most 1 % failed while a catalog-service replica crashes at \
+         cache and no authentication, at 600 requests a second. Goal: scalability and \
+         performance scores of at least 75, reliability and security of at least 80, p99 \
+         under 250 ms and at most 1 % failed while a catalog-service replica crashes at \
          2 s. Constraint: stay within $2,400 a month.",
         DesignSource::template("database-scaling", bare_catalogue()),
         DesignSource::template("database-scaling", complete_catalogue()),

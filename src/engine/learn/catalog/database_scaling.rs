@@ -291,7 +291,7 @@ fn cache_ttl() -> Exercise {
          reads a second reach each of the 200 products, so most entries expire before the next \
          read and the cache answers only about two thirds of them. Goal: the cache answers at \
          least 80 % of reads in a run. Constraints: change only the TTL (the traffic, key \
-         space and popularity are given; writes invalidate their key), and stay within $1,400 \
+         space and popularity are given; writes invalidate their key), and stay within $1,600 \
          a month.",
         DesignSource::template("database-scaling", cache_ttl_start("2")),
         DesignSource::template("database-scaling", cache_ttl_start("10")),
@@ -306,7 +306,7 @@ fn cache_ttl() -> Exercise {
             0.8,
         ),
         fact("cached", "a cache is on the request path", "has_caching"),
-        budget(1400.0),
+        budget(1600.0),
     ])
     .hints(&[
         "The estimate panel shows the cache's derived hit ratio and what it comes from: TTL, \
