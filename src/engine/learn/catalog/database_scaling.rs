@@ -9,99 +9,20 @@
 //! stay a few simulated seconds at a few hundred requests per second, so the
 //! catalog-wide tests stay fast in debug builds.
 
-use super::build::{check, simulated, ExerciseBuilder};
-use crate::engine::learn::check::{Comparison, Metric, Rule};
+pub(super) mod shared;
+
+use super::build::{simulated, ExerciseBuilder};
+use crate::engine::learn::check::{Comparison, Metric};
 use crate::engine::learn::design_source::{DesignSource, Step};
-use crate::engine::learn::exercise_data::{Exercise, NamedFault, RunSettings, Section};
-use crate::engine::model::{FaultAction, KeyPopularityKind, SimulationSettings};
+use crate::engine::learn::exercise_data::{Exercise, Section};
+use crate::engine::model::{FaultAction, KeyPopularityKind};
+use shared::{
+    budget, catalog_without_cache, design_field, fact, fault, load, overspend, steady_runs,
+};
 
 /// The section's exercises.
 pub fn exercises() -> Vec<Exercise> {
     vec![read_replicas(), hot_shard(), cache_ttl(), primary_down()]
-}
-
-/// Two seeds, `duration_s` of steady load, no warm-up and no fault.
-pub(super) fn steady_runs(duration_s: f64) -> RunSettings {
-    RunSettings {
-        seeds: vec![1, 2],
-        scenario: SimulationSettings {
-            duration_s,
-            ..SimulationSettings::default()
-        },
-        faults: Vec::new(),
-    }
-}
-
-/// A fault on the component called `component` from `at_s` (to the end of the
-/// run without a duration).
-pub(super) fn fault(
-    component: &str,
-    action: FaultAction,
-    at_s: f64,
-    duration_s: Option<f64>,
-) -> NamedFault {
-    NamedFault {
-        component: component.to_string(),
-        action,
-        at_s,
-        duration_s,
-    }
-}
-
-/// A design-level field.
-pub(super) fn design_field(key: &str, value: &str) -> Step {
-    Step::set_design(key, value)
-}
-
-/// The offered load, with the throughput target equal to it (answer every request sent).
-pub(super) fn load(requests_per_second: &str) -> Vec<Step> {
-    vec![
-        design_field("workload.requests_per_second", requests_per_second),
-        design_field("targets.throughput_rps", requests_per_second),
-    ]
-}
-
-/// A cost-budget check.
-pub(super) fn budget(max_usd_per_month: f64) -> crate::engine::learn::check::Check {
-    check(
-        "budget",
-        &format!("costs at most ${max_usd_per_month:.0} a month"),
-        Rule::CostBudget { max_usd_per_month },
-    )
-}
-
-/// A fact check: the seed's fact `fact` must hold.
-pub(super) fn fact(id: &str, label: &str, fact: &str) -> crate::engine::learn::check::Check {
-    check(
-        id,
-        label,
-        Rule::Fact {
-            fact: fact.to_string(),
-            expected: true,
-        },
-    )
-}
-
-/// Steps that make a design expensive under any sensible price list: many
-/// service replicas and three read replicas on the database.
-pub(super) fn overspend(service: &str, database: &str) -> Vec<Step> {
-    vec![
-        Step::set(service, "replicas.max", "10"),
-        Step::set(service, "replicas.current", "10"),
-        Step::set(database, "read_replicas", "3"),
-    ]
-}
-
-/// The database-scaling template without its cache and shards: the catalog
-/// service calls the database straight, at `rps` requests per second.
-pub(super) fn catalog_without_cache(rps: &str) -> Vec<Step> {
-    let mut steps = vec![
-        Step::remove("redis-cache"),
-        Step::connect("catalog-service", "catalog-db"),
-        Step::set("catalog-db", "shards", ""),
-    ];
-    steps.extend(load(rps));
-    steps
 }
 
 fn with(mut steps: Vec<Step>, more: Vec<Step>) -> Vec<Step> {

@@ -8,7 +8,7 @@
 //! simulated seconds.
 
 use super::build::{check, simulated, ExerciseBuilder};
-use super::database_scaling::{
+use super::database_scaling::shared::{
     budget, catalog_without_cache, design_field, fact, fault, load, overspend, steady_runs,
 };
 use super::reliability::overspend_microservices;

@@ -7,7 +7,7 @@
 //! seconds.
 
 use super::build::{simulated, ExerciseBuilder};
-use super::database_scaling::{
+use super::database_scaling::shared::{
     budget, catalog_without_cache, design_field, fact, overspend, steady_runs,
 };
 use crate::engine::learn::check::{Comparison, Metric};

@@ -7,7 +7,9 @@
 //! simulated seconds at a few hundred requests per second.
 
 use super::build::{simulated, ExerciseBuilder};
-use super::database_scaling::{budget, design_field, fact, fault, load, overspend, steady_runs};
+use super::database_scaling::shared::{
+    budget, design_field, fact, fault, load, overspend, steady_runs,
+};
 use crate::engine::learn::check::{Comparison, Metric};
 use crate::engine::learn::design_source::{DesignSource, Step};
 use crate::engine::learn::exercise_data::{Exercise, Section};

@@ -7,7 +7,7 @@
 //! the scorecard shows, and the budget.
 
 use super::build::{check, ExerciseBuilder};
-use super::database_scaling::{budget, fact};
+use super::database_scaling::shared::{budget, fact};
 use super::reliability::overspend_microservices;
 use crate::engine::learn::check::Rule;
 use crate::engine::learn::design_source::{DesignSource, Step};
