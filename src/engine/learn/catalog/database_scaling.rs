@@ -97,8 +97,8 @@ fn read_replicas() -> Exercise {
          go to any copy. Two read replicas split 480 reads a second into about 240 each, and \
          the primary keeps only the 120 writes, so no queue overflows and p99 falls from \
          hundreds of milliseconds to about 140 ms. The replicas are also a second copy of the \
-         data. The document's follow-up question on scalability asks how to design for \
-         massive scale: replicas are the first step for read-heavy traffic.",
+         data. The document's follow-up question \"How do you design systems for massive scale?\" \
+         answers with horizontal scaling first; for read-heavy data, replicas are that step.",
     )
     .runs(steady_runs(5.0))
     .breaks("budget", overspend("catalog-service", "catalog-db"))
@@ -173,8 +173,10 @@ fn hot_shard() -> Exercise {
          first handful of keys carries a quarter of the traffic, so equal ranges put nearly \
          everything on one primary; ranges cut at the popularity quantiles spread the writes \
          so no primary passes about 70 % busy. Real systems split hot ranges (or hash keys) \
-         for the same reason. The document's follow-up on massive scale names database \
-         sharding: the run showed sharding only helps when the split follows the traffic.",
+         for the same reason. The document's answer to \"How do you design systems for \
+         massive scale?\" \
+         names database sharding; the run showed it helps only when the split follows the \
+         traffic.",
     )
     .runs(runs)
     .breaks("sharded", vec![Step::set("catalog-db", "shards", "")])
@@ -243,8 +245,8 @@ fn cache_ttl() -> Exercise {
          is read within one TTL. λ·TTL / (1 + λ·TTL) per key means that doubling a short TTL \
          helps a lot and doubling a long one little, and that writes (which invalidate) cap \
          what any TTL can reach. The price is staleness: a longer TTL serves older data. The \
-         document's follow-up on massive scale names caching strategies; the run measured \
-         the ratio the estimate derived from the TTL.",
+         document's answer to \"How do you design systems for massive scale?\" names caching \
+         strategies; the run measured the ratio the estimate derived from the TTL.",
     )
     .runs(runs)
     .breaks("cached", vec![Step::remove("redis-cache")])
@@ -311,9 +313,10 @@ fn primary_down() -> Exercise {
         "Replication is availability as well as capacity: with a read replica, losing the \
          primary costs the writes (about 10 % of requests here) and not the reads, so the \
          service degrades instead of going dark. A real system would also promote a replica \
-         to primary to get writes back. The document's follow-up asks how to ensure \
-         reliability and fault tolerance: redundancy and graceful degradation, which the run \
-         showed as reads answered through the outage.",
+         to primary to get writes back. The document's follow-up question \
+         \"How do you ensure system reliability and fault tolerance?\" answers: redundancy \
+         and graceful \
+         degradation, which the run showed as reads answered through the outage.",
     )
     .runs(runs)
     .breaks("budget", overspend("catalog-service", "catalog-db"))

@@ -159,8 +159,9 @@ fn cache_slow_database() -> Exercise {
          sends only misses and writes to the database. The mean response time is a weighted \
          average, so a hit ratio near 0.85 takes the 60 ms query out of most requests; the tail \
          still holds the misses, which is why caches lower the mean more than p99. The run \
-         showed the mean falling from over 60 ms to under 30 ms. The document's follow-up on \
-         massive scale names caching strategies first after horizontal scaling.",
+         showed the mean falling from over 60 ms to under 30 ms. The document's answer to \
+         \"How do you design systems for massive scale?\" names caching strategies right after \
+         horizontal scaling.",
     )
     .runs(runs)
     .breaks("cached", vec![Step::remove("read-cache")])

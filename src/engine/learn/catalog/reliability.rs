@@ -98,8 +98,9 @@ fn no_single_point() -> Exercise {
         "Redundancy is necessary but not enough: a second replica only helps if the callers \
          stop using the dead one. Health checks take a crashed replica out of rotation in \
          seconds, and retries cover the requests caught in between, so the crash cost no \
-         answered request in the run. The document's follow-up asks how to ensure reliability \
-         and fault tolerance; its answer starts with redundancy.",
+         answered request in the run. The document's follow-up question \
+         \"How do you ensure system reliability and fault tolerance?\" starts its answer \
+         with redundancy.",
     )
     .runs(runs)
     .breaks("errors", vec![design_field("simulation.retries", "0")])
@@ -210,7 +211,8 @@ fn cascade() -> Exercise {
          circuit breaker stops the callers from piling more work onto the struggling service \
          so it recovers as soon as the slowdown ends. The run showed p99 of answered requests \
          falling from about 2 s to under 300 ms, with the failures confined to the payments \
-         that needed the slow call. The document's follow-up on reliability names circuit \
+         that needed the slow call. The document's answer to \
+         \"How do you ensure system reliability and fault tolerance?\" names circuit \
          breakers and graceful degradation.",
     )
     .runs(runs)
