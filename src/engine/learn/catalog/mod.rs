@@ -4,10 +4,13 @@
 //! and [`catalog`] lists sections in the path's order. A new section is a
 //! new file here and one line in [`catalog`].
 
+mod auto_scaling;
 mod build;
 mod capstone;
 mod database_scaling;
+mod event_driven;
 mod follow_up;
+mod microservices;
 mod performance;
 mod reliability;
 mod rubric;
@@ -23,6 +26,9 @@ pub fn catalog() -> Vec<Exercise> {
     let mut all = Vec::new();
     all.extend(solid::exercises());
     all.extend(rubric::exercises());
+    all.extend(microservices::exercises());
+    all.extend(event_driven::exercises());
+    all.extend(auto_scaling::exercises());
     all.extend(database_scaling::exercises());
     all.extend(reliability::exercises());
     all.extend(security::exercises());
