@@ -14,6 +14,7 @@
 //!   faults text, and their mapping onto the simulator's options;
 //! - `templates`: every template loads, scores and shows what it is for;
 //! - `learn`: the whole exercise catalog (start fails, reference passes, no decorative check);
+//! - `learn_sections`: the second half of the path (section sizes, capstones, follow-up quotes, short runs);
 //! - `cli`: the `archplay` binary end to end.
 //!
 //! Shared with the other test binaries (`tests/common/`): `run`, the
@@ -30,6 +31,7 @@ mod facts;
 mod fields;
 mod format;
 mod learn;
+mod learn_sections;
 mod loopholes;
 mod number;
 mod queueing;
