@@ -15,6 +15,7 @@
 //! - `cost`: what a design costs per month, per component and per kind;
 //! - `templates`: every template loads, scores and shows what it is for;
 //! - `learn`: the whole exercise catalog (start fails, reference passes, no decorative check);
+//! - `learn_sections`: the second half of the path (section sizes, capstones, follow-up quotes, short runs);
 //! - `cli`: the `archplay` binary end to end;
 //! - `exercise_cli`: `archplay exercise list|start|check` and their exit codes.
 //!
@@ -34,6 +35,7 @@ mod facts;
 mod fields;
 mod format;
 mod learn;
+mod learn_sections;
 mod loopholes;
 mod number;
 mod queueing;

@@ -6,9 +6,15 @@
 
 mod auto_scaling;
 mod build;
+mod capstone;
+mod database_scaling;
 mod event_driven;
+mod follow_up;
 mod microservices;
+mod performance;
+mod reliability;
 mod rubric;
+mod security;
 mod solid;
 
 pub use build::{budget, check, scale, simulated, ExerciseBuilder};
@@ -23,6 +29,12 @@ pub fn catalog() -> Vec<Exercise> {
     all.extend(microservices::exercises());
     all.extend(event_driven::exercises());
     all.extend(auto_scaling::exercises());
+    all.extend(database_scaling::exercises());
+    all.extend(reliability::exercises());
+    all.extend(security::exercises());
+    all.extend(performance::exercises());
+    all.extend(capstone::exercises());
+    all.extend(follow_up::exercises());
     all
 }
 
