@@ -356,3 +356,20 @@ fn a_fault_on_a_missing_component_is_refused_before_running() {
     let error = run_checks(&made, &start_design(&made)).unwrap_err();
     assert!(error.contains("gone-service"), "{error}");
 }
+
+#[test]
+fn lowering_the_offered_load_passes_no_simulated_check() {
+    // The start of db-read-replicas fails its runs at the exercise's load;
+    // the same design with a twentieth of the requests must still fail them,
+    // because runs take the workload from the exercise, not from the student.
+    let exercise = catalog()
+        .into_iter()
+        .find(|e| e.id == "db-read-replicas")
+        .expect("db-read-replicas is in the catalog");
+    let mut design = start_design(&exercise);
+    let honest = failing(&graded(&exercise, &design, true));
+    design.workload.requests_per_second /= 20.0;
+    let lowered = failing(&graded(&exercise, &design, true));
+    assert!(!honest.is_empty(), "the start fails");
+    assert_eq!(lowered, honest, "a lower offered load changes no verdict");
+}

@@ -1,5 +1,5 @@
 //! Running an exercise's simulated checks: one run of the design per seed of
-//! the exercise, under the exercise's traffic and faults.
+//! the exercise, under the exercise's workload, traffic and faults.
 //!
 //! What must stay true: bounded. Every run has an event budget
 //! ([`EXERCISE_EVENT_BUDGET`]); a run that would pass it is refused with a
@@ -91,9 +91,17 @@ pub fn run_checks(exercise: &Exercise, design: &Design) -> Result<ExerciseRuns, 
             settings.seeds.len()
         ));
     }
+    // The offered load is the exercise's, never the student's: lowering the
+    // request rate, read share or key space must not pass a simulated check.
+    let workload = exercise
+        .start
+        .build()
+        .map_err(|error| format!("the exercise's start design does not build: {error}"))?
+        .workload;
     let mut runs = Vec::with_capacity(settings.seeds.len());
     for &seed in &settings.seeds {
-        let run_design = design_for_run(design, settings, seed)?;
+        let mut run_design = design_for_run(design, settings, seed)?;
+        run_design.workload = workload;
         let mut simulation = Simulation::with_event_budget(&run_design, EXERCISE_EVENT_BUDGET)
             .map_err(|error| format!("the design cannot be run: {error}"))?;
         simulation.run();

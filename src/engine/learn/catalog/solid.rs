@@ -187,11 +187,7 @@ fn open_closed() -> Exercise {
     )
     .breaks(
         "adyen-share",
-        vec![Step::Set {
-            component: None,
-            key: "workload.read_share".into(),
-            value: "1".into(),
-        }],
+        vec![Step::set("adyen-processor", "service_time_ms", "60000")],
     )
     .breaks(
         "stripe-closed",
