@@ -16,14 +16,16 @@
 //! wall time; every run report carries the run number of the Start it answers;
 //! points and log lines are sent once each, in the order they were made.
 
+use archplay::engine::model::Design;
 use archplay::engine::share::decode_snapshot;
 use archplay::engine::sim::agenda::Micros;
 use archplay::engine::sim::live::speed::Speed;
 use archplay::engine::sim::live::LiveRun;
-use archplay::engine::sim::score::SimulatedPerformance;
+use archplay::engine::sim::score::{run_score, SimulatedPerformance};
+use archplay::engine::sim::verdict::run_verdict;
 use archplay::engine::sim::RunOutcome;
 use archplay::engine::tasks;
-use archplay::worker_protocol::{Command, QueryRequest, Report, RunReport};
+use archplay::worker_protocol::{Command, QueryRequest, Report, RunFigures, RunReport};
 use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -57,6 +59,8 @@ enum Phase {
 struct Runner {
     run: u32,
     live: Option<LiveRun>,
+    /// The design of the run, which its verdict and score are about.
+    design: Option<Design>,
     phase: Phase,
     speed: Speed,
     /// (simulated µs, wall ms) when the speed last applied from.
@@ -69,6 +73,7 @@ thread_local! {
     static RUNNER: RefCell<Runner> = const { RefCell::new(Runner {
         run: 0,
         live: None,
+        design: None,
         phase: Phase::Idle,
         speed: Speed::X10,
         anchor: (0, 0.0),
@@ -129,14 +134,16 @@ impl Runner {
 
     fn finish(&mut self) {
         self.post_progress();
-        let Some(live) = self.live.as_ref() else {
+        let (Some(live), Some(design)) = (self.live.as_ref(), self.design.as_ref()) else {
             return;
         };
         let summary = live.summary();
         let summary_json = serde_json::to_string_pretty(&summary).unwrap_or_default();
-        let performance = Box::new(SimulatedPerformance::from_summary(&summary));
+        let performance = SimulatedPerformance::from_summary(&summary);
         self.post_run(RunReport::Finished {
-            performance,
+            figures: RunFigures::of(&performance),
+            verdict: run_verdict(&performance, design),
+            score: Box::new(run_score(design, &performance)),
             summary_json,
         });
         self.phase = Phase::Finished;
@@ -145,6 +152,7 @@ impl Runner {
     fn start(&mut self, run: u32, design: &str, speed: Speed) {
         self.run = run;
         self.live = None;
+        self.design = None;
         self.phase = Phase::Idle;
         let failed = |message: String| {
             post(&Report::Run {
@@ -167,6 +175,7 @@ impl Runner {
             topics: live.topics(),
         });
         self.live = Some(live);
+        self.design = Some(design);
         self.speed = speed;
         self.resume();
     }
@@ -225,6 +234,7 @@ impl Runner {
             }
             Command::Reset => {
                 self.live = None;
+                self.design = None;
                 self.phase = Phase::Idle;
             }
             Command::Query(QueryRequest {

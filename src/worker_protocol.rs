@@ -13,11 +13,13 @@
 //! answered by exactly one [`Report::TaskDone`] with the same id.
 
 use crate::engine::model::ComponentId;
+use crate::engine::score::run_score::RunScore;
 use crate::engine::sim::live::progress::{
     ComponentLive, LogLine, QueryAnswer, SeriesPoint, StoreInfo,
 };
 use crate::engine::sim::live::speed::Speed;
-use crate::engine::sim::score::SimulatedPerformance;
+use crate::engine::sim::performance::{cause_name, SimulatedPerformance};
+use crate::engine::sim::verdict::RunVerdict;
 use serde::{Deserialize, Serialize};
 
 pub use crate::engine::tasks::Task;
@@ -152,11 +154,16 @@ pub enum RunReport {
         /// Whether the run is paused now.
         paused: bool,
     },
-    /// The run reached its end.
+    /// The run reached its end. The worker judges the run (its verdict and
+    /// what it changes in the scorecard) so the page only shows data.
     Finished {
-        /// What the reconciled scorecard and the summary show (boxed: it is
+        /// The summary's figures.
+        figures: RunFigures,
+        /// How the run went, in words (`engine::sim::verdict::run_verdict`).
+        verdict: RunVerdict,
+        /// What the run changes in the design's scorecard (boxed: it is
         /// much larger than the other reports).
-        performance: Box<SimulatedPerformance>,
+        score: Box<RunScore>,
         /// The summary as `archplay simulate` prints it for the same design and seed.
         summary_json: String,
     },
@@ -164,4 +171,63 @@ pub enum RunReport {
     Answer(QueryAnswer),
     /// The run could not start; says why, in a sentence.
     Failed(String),
+}
+
+/// Failed requests of one cause.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CauseCount {
+    /// The cause's slug (`queue_full`).
+    pub slug: String,
+    /// Its human name (`queue full`).
+    pub name: String,
+    /// How many requests failed of it.
+    pub count: u64,
+}
+
+/// The figures a finished run's summary shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RunFigures {
+    /// `simulated (seed N, D s)`.
+    pub label: String,
+    /// Requests answered successfully.
+    pub completed: u64,
+    /// Successful answers per second.
+    pub throughput_rps: f64,
+    /// Requests that failed.
+    pub failed: u64,
+    /// Failed share of the requests that finished, in percent.
+    pub failed_percent: f64,
+    /// Median response time, ms.
+    pub p50_ms: f64,
+    /// 95th percentile, ms.
+    pub p95_ms: f64,
+    /// 99th percentile, ms.
+    pub p99_ms: f64,
+    /// Failed requests by cause, most frequent first.
+    pub errors: Vec<CauseCount>,
+}
+
+impl RunFigures {
+    /// The summary figures of the run with `performance`.
+    pub fn of(performance: &SimulatedPerformance) -> RunFigures {
+        RunFigures {
+            label: performance.label(),
+            completed: performance.completed,
+            throughput_rps: performance.throughput_rps,
+            failed: performance.failed,
+            failed_percent: performance.failed_percent(),
+            p50_ms: performance.p50_ms,
+            p95_ms: performance.p95_ms,
+            p99_ms: performance.p99_ms,
+            errors: performance
+                .errors
+                .iter()
+                .map(|(slug, count)| CauseCount {
+                    slug: slug.clone(),
+                    name: cause_name(slug).to_string(),
+                    count: *count,
+                })
+                .collect(),
+        }
+    }
 }

@@ -344,10 +344,10 @@ fn score_simulate_prints_the_scorecard_the_page_shows_after_that_run() {
     design.simulation.duration_s = 20.0;
     let mut simulation = Simulation::new(&design).unwrap();
     simulation.run();
-    let run = SimulatedRun {
-        design: design.clone(),
-        performance: SimulatedPerformance::from_summary(&simulation.summary()),
-    };
+    let run = SimulatedRun::new(
+        design.clone(),
+        &SimulatedPerformance::from_summary(&simulation.summary()),
+    );
     let expected = report_for(&scorecard_for(&design, Some(&run)), &design.targets);
     for key in ["facts", "reasons", "scores", "rubric"] {
         assert_eq!(printed[key], expected[key], "{key}");

@@ -224,20 +224,15 @@ fn figures_cross_to_the_page_unchanged_and_large_seeds_are_exact() {
 fn a_simulated_run_counts_only_while_the_design_is_the_one_that_was_run() {
     let design = template("auto-scaling").unwrap();
     let summary = run(&design, &options(5, 20.0, 0.0)).summary();
-    let simulated = SimulatedRun {
-        design: design.clone(),
-        performance: SimulatedPerformance::from_summary(&summary),
-    };
+    let performance = SimulatedPerformance::from_summary(&summary);
+    let simulated = SimulatedRun::new(design.clone(), &performance);
     assert_eq!(
         scorecard_for(&design, None),
         score(&design),
         "no run: the analytic scorecard"
     );
     let with_run = scorecard_for(&design, Some(&simulated));
-    assert_eq!(
-        with_run,
-        simulated_scorecard(&design, &simulated.performance)
-    );
+    assert_eq!(with_run, simulated_scorecard(&design, &performance));
     assert_ne!(
         with_run,
         score(&design),
@@ -251,4 +246,44 @@ fn a_simulated_run_counts_only_while_the_design_is_the_one_that_was_run() {
         score(&edited),
         "after an edit the run no longer counts"
     );
+}
+
+#[test]
+fn the_run_score_the_worker_sends_rebuilds_the_reconciled_scorecard_on_the_page() {
+    // Every template, and one whose killed replica fails requests (the fault
+    // tolerance line then changes too): what the worker sends, through JSON
+    // as a stand-in for the wire, laid over the analytic scorecard equals the
+    // scorecard reconciled in full.
+    let mut killed = template("microservices").unwrap();
+    let orders = killed.component_named("orders-service").unwrap().id;
+    killed.simulation.faults = vec![archplay::engine::model::ScheduledFault {
+        component: orders,
+        at_s: 2.0,
+        duration_s: None,
+        action: archplay::engine::model::FaultAction::ComponentDown,
+    }];
+    let designs = TEMPLATES
+        .iter()
+        .map(|info| template(info.name).unwrap())
+        .chain([killed]);
+    for design in designs {
+        let summary = run(&design, &options(4, 10.0, 0.0)).summary();
+        let performance = SimulatedPerformance::from_summary(&summary);
+        let sent = SimulatedRun::new(design.clone(), &performance).score;
+        let wire = serde_json::to_string(&sent).unwrap();
+        let received: archplay::engine::score::run_score::RunScore =
+            serde_json::from_str(&wire).unwrap();
+        assert_eq!(received, sent, "{}", design.name);
+        assert!(
+            !received.lines.is_empty(),
+            "{}: the run judged lines",
+            design.name
+        );
+        assert_eq!(
+            received.apply(score(&design)),
+            simulated_scorecard(&design, &performance),
+            "{}",
+            design.name
+        );
+    }
 }

@@ -120,10 +120,10 @@ fn a_killed_microservices_replica_fails_the_run_names_the_cause_and_logs_the_hea
 fn the_reconciled_fault_tolerance_line_fails_on_the_run_above_the_error_budget() {
     let design = microservices_with_a_killed_replica(60.0);
     let summary = run(&design, &options_of(&design)).summary();
-    let simulated = SimulatedRun {
-        design: design.clone(),
-        performance: SimulatedPerformance::from_summary(&summary),
-    };
+    let simulated = SimulatedRun::new(
+        design.clone(),
+        &SimulatedPerformance::from_summary(&summary),
+    );
     let card = scorecard_for(&design, Some(&simulated));
     let line = card
         .attributes
@@ -270,10 +270,7 @@ fn the_designs_own_error_budget_judges_the_run_and_the_fault_tolerance_line() {
         "{}",
         verdict.headline
     );
-    let simulated = SimulatedRun {
-        design: design.clone(),
-        performance,
-    };
+    let simulated = SimulatedRun::new(design.clone(), &performance);
     let card = scorecard_for(&design, Some(&simulated));
     let line = card
         .attributes

@@ -6,6 +6,7 @@
 //! generic rule; a fact that does not hold says what would fix it.
 
 use crate::engine::model::ComponentId;
+use serde::{Deserialize, Serialize};
 
 /// A yes-or-no fact with its reason.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,8 +21,9 @@ pub struct Fact {
     pub component: Option<ComponentId>,
 }
 
-/// A measured or entered figure with its reason.
-#[derive(Clone, Debug, PartialEq)]
+/// A measured or entered figure with its reason (plain data: a run's
+/// measures travel from the worker in a [`super::run_score::RunScore`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Measure {
     /// The figure; `None` when it cannot be had (a saturated design has no mean response time).
     pub value: Option<f64>,

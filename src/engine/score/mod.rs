@@ -12,6 +12,7 @@ pub mod facts;
 pub mod performance;
 pub mod queueing;
 pub mod report;
+pub mod run_score;
 pub mod source;
 
 use crate::engine::attributes::fields::format_number;

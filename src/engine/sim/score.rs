@@ -7,13 +7,12 @@
 //! offered load, CPU on the busiest component's utilisation) and fault
 //! tolerance (the failed share against the design's error budget).
 //!
-//! The page receives a run's figures from the simulator's worker as a small
-//! [`SimulatedPerformance`] (built there by [`SimulatedPerformance::from_summary`])
-//! and scores with [`simulated_scorecard`], so the main bundle links this
-//! module and the summary's types but never the simulator itself. A
-//! [`SimulatedRun`] ties the figures to the design that was run, and
-//! [`scorecard_for`] uses them only while the design is still that one; the
-//! CLI's `score --simulate` prints the same scorecard.
+//! The worker reconciles ([`simulated_scorecard`] over the run's
+//! [`SimulatedPerformance`]) and sends the page only what changed, a
+//! [`RunScore`] ([`run_score`]), so the page's bundle carries neither the
+//! simulator nor this wording. A [`SimulatedRun`] ties it to the design that
+//! was run, and [`scorecard_for`] uses it only while the design is still that
+//! one; the CLI's `score --simulate` prints the same scorecard.
 //!
 //! What must stay true: only the lines listed above change, each gets a run
 //! figure (source [`Source::Run`]) and a reason beginning with
@@ -28,6 +27,7 @@ use super::verdict::{count_words, error_budget_percent, percent_words};
 use crate::engine::model::{ComponentId, Design};
 use crate::engine::model::{FaultAction, ScheduledFault};
 use crate::engine::score::facts::{derive, Facts, Measure};
+use crate::engine::score::run_score::RunScore;
 use crate::engine::score::source::{Figure, Source};
 use crate::engine::score::{score, score_facts, RubricLine, Scorecard};
 
@@ -275,20 +275,39 @@ pub fn simulated_scorecard(design: &Design, performance: &SimulatedPerformance) 
     card
 }
 
-/// A finished run: the design that was run and its figures.
+/// A finished run: the design that was run and what the run changed in its
+/// scorecard (computed where the run ran; the page receives it as data).
 #[derive(Clone, Debug, PartialEq)]
 pub struct SimulatedRun {
     /// The design as it was when the run started.
     pub design: Design,
-    /// What the reconciled scorecard and the run's summary need.
-    pub performance: SimulatedPerformance,
+    /// What the run changed in the design's scorecard.
+    pub score: RunScore,
+}
+
+impl SimulatedRun {
+    /// The run of `design` whose figures are `performance`.
+    pub fn new(design: Design, performance: &SimulatedPerformance) -> SimulatedRun {
+        let score = run_score(&design, performance);
+        SimulatedRun { design, score }
+    }
+}
+
+/// What the run with `performance` changes in the scorecard of `design`.
+pub fn run_score(design: &Design, performance: &SimulatedPerformance) -> RunScore {
+    RunScore::between(
+        &score(design),
+        &simulated_scorecard(design, performance),
+        performance.seed,
+        performance.simulated_s,
+    )
 }
 
 /// The scorecard of `design`: reconciled with `simulated` when it is a run of
 /// this very design, otherwise the design's and the estimate's alone.
 pub fn scorecard_for(design: &Design, simulated: Option<&SimulatedRun>) -> Scorecard {
     match simulated {
-        Some(run) if run.design == *design => simulated_scorecard(design, &run.performance),
+        Some(run) if run.design == *design => run.score.apply(score(design)),
         _ => score(design),
     }
 }

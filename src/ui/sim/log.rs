@@ -9,7 +9,7 @@
 //! summary is `data-testid="sim-summary"` with the JSON `archplay simulate`
 //! prints for the same design and seed in `data-summary`; errors by cause are
 //! `sim-errors` rows with `data-cause` (the cause's slug; the text is its
-//! human name). The engine's verdict on the run is `sim-verdict` with
+//! human name). The engine's verdict on the run (computed by the worker) is `sim-verdict` with
 //! `data-state` (`ok`, `degraded`, `failed`), then its findings
 //! (`sim-finding`) and the glossary of the causes that occurred (`sim-glossary`).
 //! A component a line names is a `sim-reveal` button that shows it on the
@@ -18,8 +18,7 @@
 use super::reveal::{named_component, NamedText};
 use super::{use_sim_state, FinishedRun};
 use crate::engine::sim::live::progress::LogLine;
-use crate::engine::sim::performance::cause_name;
-use crate::engine::sim::verdict::{run_verdict, RunVerdict};
+use crate::engine::sim::verdict::RunVerdict;
 use leptos::prelude::*;
 
 /// Most log lines kept; older ones are dropped first.
@@ -116,26 +115,23 @@ pub fn RunSummary() -> impl IntoView {
 /// The figures of one finished run.
 #[component]
 fn SummaryFigures(
-    /// The run's figures and summary JSON.
+    /// The run's figures, verdict and summary JSON.
     finished: FinishedRun,
 ) -> impl IntoView {
-    let sim = use_sim_state();
     let FinishedRun {
-        performance: p,
+        figures: p,
+        verdict,
         summary_json,
     } = finished;
-    let verdict = sim
-        .run_design
-        .with_untracked(|design| design.as_ref().map(|design| run_verdict(&p, design)));
     let errors = (!p.errors.is_empty()).then(|| {
         let rows = p
             .errors
             .iter()
-            .map(|(cause, count)| {
+            .map(|cause| {
                 view! {
-                    <tr data-testid="sim-errors" data-cause=cause.clone()>
-                        <td>{cause_name(cause).to_string()}</td>
-                        <td>{*count}</td>
+                    <tr data-testid="sim-errors" data-cause=cause.slug.clone()>
+                        <td>{cause.name.clone()}</td>
+                        <td>{cause.count}</td>
                     </tr>
                 }
             })
@@ -149,13 +145,13 @@ fn SummaryFigures(
     });
     view! {
         <section class="ap-sim__summary" data-testid="sim-summary" data-summary=summary_json aria-label="Run summary">
-            <h3 class="ap-sim__heading">{p.label()}</h3>
-            {verdict.map(|verdict| view! { <VerdictView verdict /> })}
+            <h3 class="ap-sim__heading">{p.label.clone()}</h3>
+            <VerdictView verdict />
             <dl class="ap-sim__figures">
                 <dt>"answered"</dt>
                 <dd>{format!("{} ({:.0} req/s)", p.completed, p.throughput_rps)}</dd>
                 <dt>"failed"</dt>
-                <dd>{format!("{} ({:.2}%)", p.failed, p.failed_percent())}</dd>
+                <dd>{format!("{} ({:.2}%)", p.failed, p.failed_percent)}</dd>
                 <dt>"latency p50 / p95 / p99"</dt>
                 <dd>{format!("{:.1} / {:.1} / {:.1} ms", p.p50_ms, p.p95_ms, p.p99_ms)}</dd>
             </dl>

@@ -13,8 +13,9 @@
 //! [`log`] (event log and summary), [`query`] (event store form and answer)
 //! and [`overlay`] (figures on the canvas).
 //!
-//! What must stay true: the main bundle never links the simulator, only the
-//! protocol's data types and the score mapping of `engine::sim::score`;
+//! What must stay true: the main bundle never links the simulator nor the
+//! judging of a run: the worker sends the run's verdict and what it changes
+//! in the scorecard as data (`engine::score::run_score`);
 //! simulated Performance figures count only while the design equals the one
 //! that was run (`engine::sim::score::scorecard_for`); reports of a run the
 //! user has reset are dropped; the log keeps the newest [`log::LOG_CAPACITY`] lines.
@@ -37,11 +38,12 @@ use crate::engine::model::Design;
 use crate::engine::share::encode_snapshot;
 use crate::engine::sim::live::progress::{ComponentLive, QueryAnswer, SeriesPoint, StoreInfo};
 use crate::engine::sim::live::speed::Speed;
-use crate::engine::sim::score::{SimulatedPerformance, SimulatedRun};
+use crate::engine::sim::score::SimulatedRun;
+use crate::engine::sim::verdict::RunVerdict;
 use crate::ui::state::freshness::RunFreshness;
 use crate::ui::state::{AppState, Selection};
 use crate::ui::worker::{PageWorker, RunNews};
-use crate::worker_protocol::{Command, QueryRequest, RunReport};
+use crate::worker_protocol::{Command, QueryRequest, RunFigures, RunReport};
 use leptos::prelude::*;
 use log::EventLog;
 
@@ -97,11 +99,14 @@ pub struct QueryOffer {
     pub topics: Vec<String>,
 }
 
-/// A finished run's figures and its summary as `archplay simulate` prints it.
+/// A finished run's figures, the worker's verdict on it, and its summary as
+/// `archplay simulate` prints it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FinishedRun {
-    /// The figures the summary and the Performance score show.
-    pub performance: SimulatedPerformance,
+    /// The figures the summary shows.
+    pub figures: RunFigures,
+    /// How the run went, in words.
+    pub verdict: RunVerdict,
     /// The summary JSON.
     pub summary_json: String,
 }
@@ -337,17 +342,20 @@ impl SimState {
                 }
             }
             RunReport::Finished {
-                performance,
+                figures,
+                verdict,
+                score,
                 summary_json,
             } => {
                 if let Some(design) = self.run_design.get_untracked() {
                     self.app.show_simulated(Some(SimulatedRun {
                         design,
-                        performance: (*performance).clone(),
+                        score: *score,
                     }));
                 }
                 self.finished.set(Some(FinishedRun {
-                    performance: *performance,
+                    figures,
+                    verdict,
                     summary_json,
                 }));
                 self.status.set(SimStatus::Finished);
