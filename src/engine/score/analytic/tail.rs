@@ -97,7 +97,21 @@ pub fn sojourn(station: MmcStation, scv: f64) -> Option<Moments> {
     if station.mu.is_infinite() {
         return Some(Moments::default());
     }
-    let c = station.wait_probability()?;
+    sojourn_given(station, station.wait_probability(), scv)
+}
+
+/// [`sojourn`] from the station's already computed Erlang C probability
+/// ([`MmcStation::wait_probability`]), so that one station's estimate and
+/// its moments share one evaluation.
+pub fn sojourn_given(
+    station: MmcStation,
+    wait_probability: Option<f64>,
+    scv: f64,
+) -> Option<Moments> {
+    if station.mu.is_infinite() {
+        return Some(Moments::default());
+    }
+    let c = wait_probability?;
     let mu = station.mu / 1000.0; // per ms
     let theta = station.servers as f64 * mu - station.lambda / 1000.0;
     if theta <= 0.0 {
