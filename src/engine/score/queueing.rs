@@ -98,7 +98,14 @@ impl MmcStation {
 
     /// Mean time in queue, Wq = C / (c mu - lambda), in seconds.
     pub fn mean_wait(&self) -> Option<f64> {
-        let c = self.wait_probability()?;
+        self.mean_wait_given(self.wait_probability())
+    }
+
+    /// [`MmcStation::mean_wait`] from an already computed
+    /// [`MmcStation::wait_probability`] (Erlang C costs up to O(servers); a
+    /// caller that needs it several times computes it once).
+    pub fn mean_wait_given(&self, wait_probability: Option<f64>) -> Option<f64> {
+        let c = wait_probability?;
         if self.lambda <= 0.0 {
             return Some(0.0);
         }

@@ -42,7 +42,7 @@ use crate::engine::model::{Component, ComponentId, ComponentKind, Design, HttpMe
 use routing::Routing;
 use serde::Serialize;
 use served::{backless_caches, cache_words, straight_to_storage};
-use station::{station_estimate, visit_moments};
+use station::{loaded_internals, station_estimate, visit_moments};
 use tail::end_to_end;
 
 /// Requests per second arriving at one component, split by class.
@@ -220,7 +220,8 @@ pub fn estimate(design: &Design) -> Estimate {
         let visits_sync = sync[i];
         let mut visits = visits_sync;
         visits.add(async_rates[i]);
-        let station = station_estimate(design, component, visits, offered);
+        let loaded = loaded_internals(design, component, visits, offered);
+        let station = station_estimate(design, component, &loaded, visits, offered);
         if component.kind == ComponentKind::Database && visits.total() > 0.0 {
             unrouted_share = unrouted_share.max(unrouted(design, component));
         }
@@ -245,7 +246,7 @@ pub fn estimate(design: &Design) -> Estimate {
             }
         }
         visit.push(
-            [true, false].map(|read| visit_moments(design, component, visits, offered, read)),
+            [true, false].map(|read| visit_moments(design, component, &loaded, visits, read)),
         );
         peak_utilisation = peak_utilisation.max(station.utilisation);
         if let Some(capacity) = station.capacity_rps {

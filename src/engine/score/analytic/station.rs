@@ -5,7 +5,7 @@
 //! What must stay true: a station with no server or past saturation gives
 //! `None` times, never NaN or a panic.
 
-use super::tail::{sojourn, Moments};
+use super::tail::{sojourn_given, Moments};
 use super::{shard_shares, Rates, StationEstimate};
 use crate::engine::model::{Component, ComponentKind, Design, ServiceTimeKind};
 use crate::engine::score::queueing::MmcStation;
@@ -85,18 +85,61 @@ pub(super) fn internals(
     internals
 }
 
-pub(super) fn station_estimate(
+/// One internal station of a component at the offered load, with its
+/// Erlang C probability computed once: the mean ([`station_estimate`]) and the
+/// moments of a read and of a write ([`visit_moments`]) all read it, and it
+/// costs up to O(servers).
+pub(super) struct LoadedStation {
+    /// Visits per entry request.
+    visits: Rates,
+    /// Servers.
+    servers: u32,
+    /// The M/M/c station at the offered load.
+    station: MmcStation,
+    /// `station.wait_probability()`.
+    wait_probability: Option<f64>,
+}
+
+/// The component's internal stations ([`internals`]) at `offered` entry
+/// requests per second, each with its wait probability.
+pub(super) fn loaded_internals(
     design: &Design,
     component: &Component,
     visits: Rates,
     offered: f64,
-) -> StationEstimate {
+) -> Vec<LoadedStation> {
     let mu = service_rate(component);
-    let internals = internals(design, component, visits);
+    internals(design, component, visits)
+        .into_iter()
+        .map(|(station_visits, servers)| {
+            let station = MmcStation {
+                lambda: station_visits.total() * offered,
+                mu,
+                servers,
+            };
+            LoadedStation {
+                visits: station_visits,
+                servers,
+                station,
+                wait_probability: station.wait_probability(),
+            }
+        })
+        .collect()
+}
+
+/// The component's estimate from its internal stations (`loaded`, from
+/// [`loaded_internals`] with the same `visits` and `offered`).
+pub(super) fn station_estimate(
+    design: &Design,
+    component: &Component,
+    internals: &[LoadedStation],
+    visits: Rates,
+    offered: f64,
+) -> StationEstimate {
     let mut worst = StationEstimate {
         id: component.id,
         arrival_rps: visits.total() * offered,
-        servers: internals.first().map_or(0, |s| s.1),
+        servers: internals.first().map_or(0, |s| s.servers),
         utilisation: 0.0,
         mean_wait_ms: Some(0.0),
         mean_response_ms: Some(0.0),
@@ -107,16 +150,11 @@ pub(super) fn station_estimate(
     let total_visits = visits.total();
     let (mut wait, mut resp) = (0.0, 0.0);
     let mut stable = true;
-    for (station_visits, servers) in internals {
-        let v = station_visits.total();
+    for internal in internals {
+        let (v, servers, mmc) = (internal.visits.total(), internal.servers, internal.station);
         if v <= 0.0 {
             continue;
         }
-        let mmc = MmcStation {
-            lambda: v * offered,
-            mu,
-            servers,
-        };
         let capacity = mmc.capacity() / v;
         if worst.capacity_rps.is_none_or(|best| capacity < best) {
             worst.capacity_rps = Some(capacity);
@@ -126,14 +164,17 @@ pub(super) fn station_estimate(
             worst.utilisation = utilisation;
             worst.servers = servers;
         }
-        match (mmc.mean_wait(), mmc.mean_response()) {
-            (Some(w), Some(r)) => {
+        // mean_response() is mean_wait() + 1/μ, written out so that Erlang C
+        // is evaluated once.
+        match mmc.mean_wait_given(internal.wait_probability) {
+            Some(mean_wait) => {
+                let (w, r) = (mean_wait, mean_wait + 1.0 / mmc.mu);
                 let w = w * wait_factor(design);
-                let r = r - mmc.mean_wait().unwrap_or(0.0) + w;
+                let r = r - mean_wait + w;
                 wait += v / total_visits * w * 1000.0;
                 resp += v / total_visits * r * 1000.0;
             }
-            _ => stable = false,
+            None => stable = false,
         }
     }
     if !stable {
@@ -152,8 +193,8 @@ pub(super) fn station_estimate(
 pub(super) fn visit_moments(
     design: &Design,
     component: &Component,
+    loaded: &[LoadedStation],
     visits: Rates,
-    offered: f64,
     read: bool,
 ) -> Option<Moments> {
     if component.kind == ComponentKind::Client {
@@ -162,7 +203,6 @@ pub(super) fn visit_moments(
     let mu = service_rate(component);
     let scv = service_scv(design);
     let class = |r: Rates| if read { r.read } else { r.write };
-    let internals = internals(design, component, visits);
     let total = class(visits);
     if total <= 0.0 {
         // Nothing of this class arrives: one visit would take a service time.
@@ -176,19 +216,12 @@ pub(super) fn visit_moments(
         });
     }
     let mut mixed = Moments::default();
-    for (station_visits, servers) in internals {
-        let weight = class(station_visits) / total;
+    for internal in loaded {
+        let weight = class(internal.visits) / total;
         if weight <= 0.0 {
             continue;
         }
-        let visit = sojourn(
-            MmcStation {
-                lambda: station_visits.total() * offered,
-                mu,
-                servers,
-            },
-            scv,
-        )?;
+        let visit = sojourn_given(internal.station, internal.wait_probability, scv)?;
         mixed.m1 += weight * visit.m1;
         mixed.m2 += weight * visit.m2;
     }

@@ -97,7 +97,21 @@ pub fn sojourn(station: MmcStation, scv: f64) -> Option<Moments> {
     if station.mu.is_infinite() {
         return Some(Moments::default());
     }
-    let c = station.wait_probability()?;
+    sojourn_given(station, station.wait_probability(), scv)
+}
+
+/// [`sojourn`] from the station's already computed Erlang C probability
+/// ([`MmcStation::wait_probability`]), so that one station's estimate and
+/// its moments share one evaluation.
+pub fn sojourn_given(
+    station: MmcStation,
+    wait_probability: Option<f64>,
+    scv: f64,
+) -> Option<Moments> {
+    if station.mu.is_infinite() {
+        return Some(Moments::default());
+    }
+    let c = wait_probability?;
     let mu = station.mu / 1000.0; // per ms
     let theta = station.servers as f64 * mu - station.lambda / 1000.0;
     if theta <= 0.0 {
@@ -284,7 +298,16 @@ pub fn gamma_cdf(a: f64, x: f64) -> f64 {
     if x <= 0.0 {
         return 0.0;
     }
-    let log_prefix = a * x.ln() - x - ln_gamma(a);
+    gamma_cdf_given(a, ln_gamma(a), x)
+}
+
+/// [`gamma_cdf`] with ln Γ(a) already computed (`ln_gamma_a`): a quantile's
+/// search evaluates P(a, x) some forty times at one shape.
+fn gamma_cdf_given(a: f64, ln_gamma_a: f64, x: f64) -> f64 {
+    if x <= 0.0 {
+        return 0.0;
+    }
+    let log_prefix = a * x.ln() - x - ln_gamma_a;
     if x < a + 1.0 {
         // Series: P = e^(-x) x^a / Γ(a+1) Σ x^n / ((a+1)...(a+n)).
         let (mut term, mut sum, mut denominator) = (1.0 / a, 1.0 / a, a);
@@ -328,13 +351,15 @@ pub fn gamma_cdf(a: f64, x: f64) -> f64 {
 
 /// The `q` quantile of a gamma distribution with `shape` and scale 1.
 pub fn gamma_quantile(shape: f64, q: f64) -> f64 {
+    let ln_gamma_shape = ln_gamma(shape);
+    let cdf = |x: f64| gamma_cdf_given(shape, ln_gamma_shape, x);
     let (mut low, mut high) = (0.0, shape.max(1.0));
-    while gamma_cdf(shape, high) < q && high < 1e12 {
+    while cdf(high) < q && high < 1e12 {
         high *= 2.0;
     }
     for _ in 0..200 {
         let middle = 0.5 * (low + high);
-        if gamma_cdf(shape, middle) < q {
+        if cdf(middle) < q {
             low = middle;
         } else {
             high = middle;
