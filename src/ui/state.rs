@@ -373,13 +373,17 @@ impl AppState {
         let name = name.to_string();
         self.worker()
             .ask(Task::Template(name.clone()), move |answer| {
-                match answer.and_then(|snapshot| {
-                    decode_snapshot(&snapshot).map_err(|error| error.to_string())
-                }) {
-                    Ok(design) => state.open_template(&name, design),
-                    Err(problem) => state.report_error(problem),
-                }
+                state.template_answered(&name, answer)
             });
+    }
+
+    /// Opens the worker's answer to [`Task::Template`] for `name`, or reports
+    /// why it could not be built.
+    pub fn template_answered(&self, name: &str, answer: Result<String, String>) {
+        match answer.and_then(|snapshot| decode_snapshot(&snapshot).map_err(|e| e.to_string())) {
+            Ok(design) => self.open_template(name, design),
+            Err(problem) => self.report_error(problem),
+        }
     }
 
     /// Replaces the design with `design`, the template called `name`, and
