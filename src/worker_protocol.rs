@@ -53,7 +53,8 @@ pub enum Command {
     /// page's serializer leaves it out (which keeps its code out of the bundle).
     #[serde(skip_serializing)]
     Bench(BenchRequest),
-    /// Do a job off the main thread (open a link or a file, write a link or an export).
+    /// Do a job off the main thread (open a link or a file, build a template,
+    /// write a link or an export).
     Task {
         /// Chosen by the page, echoed in the [`Report::TaskDone`] that answers.
         id: u32,

@@ -1,6 +1,6 @@
 //! The jobs the page hands to its worker so that the main bundle need not
 //! carry their code: opening a share link or a design file, and writing a
-//! link, a design file or an export. Designs travel both ways as snapshots
+//! link, a design file or an export, and building a template. Designs travel both ways as snapshots
 //! ([`encode_snapshot`]), which the page reads and writes itself.
 //!
 //! What must stay true: [`run`] is the only way a task is done, in the worker
@@ -11,6 +11,7 @@
 use crate::engine::export::{to_hpa_document, to_mermaid, to_svg};
 use crate::engine::share::design_file::{from_json, to_json};
 use crate::engine::share::{decode_link, decode_snapshot, encode_link, encode_snapshot};
+use crate::engine::templates::template;
 use serde::{Deserialize, Serialize};
 
 /// A job for the worker. The text is a snapshot unless the variant says otherwise.
@@ -21,6 +22,8 @@ pub enum Task {
     OpenLink(String),
     /// Open a design file's text; answers a snapshot.
     OpenFile(String),
+    /// Build the template of this name; answers a snapshot.
+    Template(String),
     /// The share-link fragment of the design (without `#`).
     Link(String),
     /// The design file, pretty-printed as `archplay` writes it.
@@ -42,6 +45,9 @@ pub fn run(task: &Task) -> Result<String, String> {
         Task::OpenFile(text) => from_json(text)
             .map(|design| encode_snapshot(&design))
             .map_err(|error| error.to_string()),
+        Task::Template(name) => template(name)
+            .map(|design| encode_snapshot(&design))
+            .ok_or_else(|| format!("there is no template called `{name}`")),
         Task::Link(snapshot) => write(snapshot, encode_link),
         Task::DesignFile(snapshot) => write(snapshot, to_json),
         Task::Svg(snapshot) => write(snapshot, to_svg),

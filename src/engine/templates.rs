@@ -32,6 +32,14 @@ pub const TEMPLATES: [TemplateInfo; 7] = [
     TemplateInfo { name: "user-management-split", summary: "UserService, UserRepository, UserNotificationService and UserAuthenticationService, one responsibility each" },
 ];
 
+/// The template the app opens on (`microservices`). The page builds only
+/// this one itself; the others it asks its worker for
+/// ([`crate::engine::tasks::Task::Template`]), so their construction stays
+/// out of the page's bundle.
+pub fn starting_template() -> Design {
+    microservices()
+}
+
 /// The template called `name`, or `None`.
 pub fn template(name: &str) -> Option<Design> {
     match name {

@@ -27,8 +27,10 @@ use crate::engine::model::edit::{apply, Created, Edit, EditError};
 use crate::engine::model::history::History;
 use crate::engine::model::{ComponentId, ComponentKind, ConnectionId, Design, Position};
 use crate::engine::score::Scorecard;
+use crate::engine::share::decode_snapshot;
 use crate::engine::sim::score::{scorecard_for, SimulatedRun};
-use crate::engine::templates::{template, TEMPLATES};
+use crate::engine::tasks::Task;
+use crate::engine::templates::{starting_template, TEMPLATES};
 use crate::ui::worker::PageWorker;
 use leptos::prelude::*;
 
@@ -127,8 +129,7 @@ pub struct AppState {
 /// Creates the app state on the starting template and provides it to every
 /// component below the caller.
 pub fn provide_app_state() -> AppState {
-    let state =
-        AppState::new(template(STARTING_TEMPLATE).unwrap_or_else(|| Design::new("untitled")));
+    let state = AppState::new(starting_template());
     state.remember_template(STARTING_TEMPLATE, state.design.get_untracked());
     provide_context(state);
     state
@@ -364,12 +365,30 @@ impl AppState {
             .map_err(|error| error.to_string())
     }
 
-    /// Replaces the design with the template called `name` and fits the view to it.
+    /// Replaces the design with the template called `name` and fits the view
+    /// to it, once the worker has built it (it answers a snapshot; building
+    /// the templates in the page would put them all in its bundle).
     pub fn load_template(&self, name: &str) {
-        let Some(design) = template(name) else {
-            self.report_error(format!("there is no template called `{name}`"));
-            return;
-        };
+        let state = *self;
+        let name = name.to_string();
+        self.worker()
+            .ask(Task::Template(name.clone()), move |answer| {
+                state.template_answered(&name, answer)
+            });
+    }
+
+    /// Opens the worker's answer to [`Task::Template`] for `name`, or reports
+    /// why it could not be built.
+    pub fn template_answered(&self, name: &str, answer: Result<String, String>) {
+        match answer.and_then(|snapshot| decode_snapshot(&snapshot).map_err(|e| e.to_string())) {
+            Ok(design) => self.open_template(name, design),
+            Err(problem) => self.report_error(problem),
+        }
+    }
+
+    /// Replaces the design with `design`, the template called `name`, and
+    /// fits the view to it.
+    pub fn open_template(&self, name: &str, design: Design) {
         // Remembered first, so that whoever tracks the design reads it with the new design.
         self.remember_template(name, design.clone());
         self.open_design(design, format!("loaded the {name} template"));

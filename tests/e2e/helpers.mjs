@@ -184,10 +184,15 @@ export async function exportJson(page) {
   return (await downloadFrom(page, 'export-json')).bytes.toString('utf8');
 }
 
-/** Loads the template `name` through the template select and load button. */
+/**
+ * Loads the template `name` through the template select and load button, and
+ * waits until the page has opened it: the worker builds the template
+ * (src/ui/state.rs `load_template`), so the design changes a moment later.
+ */
 export async function loadTemplate(page, name) {
   await page.getByTestId('template-select').selectOption(name);
   await page.getByTestId('template-load').click();
+  await page.getByTestId('status').filter({ hasText: `loaded the ${name} template` }).waitFor();
 }
 
 /**

@@ -167,3 +167,24 @@ fn the_hpa_document_has_one_manifest_per_autoscaling_service() {
     assert_eq!(to_hpa_document(&still), None);
     assert_eq!(run(&Task::Hpa(encode_snapshot(&still))), Ok(String::new()));
 }
+
+#[test]
+fn the_worker_builds_every_template_and_names_an_unknown_one() {
+    for info in TEMPLATES {
+        let answer = run(&Task::Template(info.name.to_string())).expect("template exists");
+        assert_eq!(
+            decode_snapshot(&answer),
+            Ok(template(info.name).unwrap()),
+            "{}",
+            info.name
+        );
+    }
+    let problem = run(&Task::Template("nope".to_string())).unwrap_err();
+    assert!(problem.contains("no template called `nope`"), "{problem}");
+}
+
+#[test]
+fn the_page_starts_on_the_microservices_template() {
+    use archplay::engine::templates::starting_template;
+    assert_eq!(Some(starting_template()), template("microservices"));
+}

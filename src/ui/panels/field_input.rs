@@ -162,11 +162,11 @@ pub fn FieldInput(
             </label>
             <div class="ap-field__control">
                 {input}
-                <Show when=move || !unit.get().is_empty()>
+                {move || (!unit.with(|unit| unit.is_empty())).then(|| view! {
                     <span class="ap-field__unit" data-testid=format!("field-unit-{key}")>
                         {move || unit.get()}
                     </span>
-                </Show>
+                })}
             </div>
             <p class="ap-field__help" id=help_id data-testid=format!("field-help-{key}")>
                 {spec.help}

@@ -99,11 +99,11 @@ fn ScoreRow(
                     <span class="ap-score__fill" style:width=bar_width></span>
                 </span>
             </button>
-            <Show when=move || expanded.get()>
+            {move || expanded.get().then(|| view! {
                 <ul class="ap-rubric" id=lines_id.clone()>
                     {move || attribute_score.with(|a| a.as_ref().map(rubric_lines))}
                 </ul>
-            </Show>
+            })}
         </li>
     }
 }

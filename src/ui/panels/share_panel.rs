@@ -154,7 +154,7 @@ fn SharePanel() -> impl IntoView {
                         {move || if link.with(Option::is_some) { describe_length(length.get()) } else { "making the link…".to_string() }}
                     </span>
                 </div>
-                <Show when=long_link>
+                {move || long_link().then(|| view! {
                     <div class="ap-share__warning" data-testid="link-warning" role="note">
                         <p>
                             "Some chat and mail tools cut links longer than 8,000 characters, which breaks them. For a design this large, send the design file instead."
@@ -163,13 +163,13 @@ fn SharePanel() -> impl IntoView {
                             "Export the JSON file"
                         </button>
                     </div>
-                </Show>
-                <Show when=move || refused.get()>
+                })}
+                {move || refused.get().then(|| view! {
                     <label class="ap-share__manual">
                         <span class="ap-hint">"Copying was not allowed. Select the link and copy it:"</span>
                         <input class="ap-input" type="text" readonly data-testid="share-link" prop:value=move || link.get().unwrap_or_default() />
                     </label>
-                </Show>
+                })}
             </section>
             <section class="ap-share__section">
                 <h2 class="ap-share__heading">"Export"</h2>

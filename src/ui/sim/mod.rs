@@ -408,7 +408,7 @@ mod tests {
     #[test]
     fn loading_a_template_forgets_the_run_and_its_figures() {
         let (app, sim) = finished_run();
-        app.load_template("database-scaling");
+        app.open_template("database-scaling", template("database-scaling").unwrap());
         assert_eq!(untrack(|| sim.freshness()), RunFreshness::NoRun);
         assert!(sim.components.with_untracked(Vec::is_empty));
         assert!(sim.points.with_untracked(Vec::is_empty));

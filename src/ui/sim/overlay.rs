@@ -114,14 +114,14 @@ pub fn OutdatedNotice(
     let (notice_id, button_id, class) = place.names();
     let outdated = move || sim.freshness() == RunFreshness::Outdated;
     view! {
-        <Show when=outdated>
+        {move || outdated().then(|| view! {
             <div class=class data-testid=notice_id role="status">
                 <span>{OUTDATED_TEXT}</span>
                 <button type="button" class="ap-button ap-button--primary" data-testid=button_id on:click=move |_| sim.run_again()>
                     "Run again"
                 </button>
             </div>
-        </Show>
+        })}
     }
 }
 

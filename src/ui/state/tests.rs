@@ -2,8 +2,15 @@
 
 use super::*;
 use crate::engine::score::Attribute;
+use crate::engine::tasks::run;
+use crate::engine::templates::template;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
+
+/// Loads the template `name` as the page does, with the worker's task run here.
+fn load_template(state: &AppState, name: &str) {
+    state.template_answered(name, run(&Task::Template(name.to_string())));
+}
 
 fn microservices() -> AppState {
     AppState::new(template(STARTING_TEMPLATE).expect("the starting template exists"))
@@ -122,13 +129,13 @@ fn nudging_moves_the_selected_component_by_the_distance() {
 fn loading_a_template_replaces_the_design_and_clears_the_selection() {
     let state = microservices();
     state.select(Selection::Component(ComponentId(0)));
-    state.load_template("event-driven");
+    load_template(&state, "event-driven");
     assert_eq!(
         state.design().get_untracked(),
         template("event-driven").unwrap()
     );
     assert_eq!(state.selection().get_untracked(), Selection::Nothing);
-    state.load_template("no-such-template");
+    load_template(&state, "no-such-template");
     assert_eq!(
         state.status().get_untracked().map(|status| status.tone),
         Some(StatusTone::Error)
@@ -179,7 +186,7 @@ fn the_template_picker_names_a_template_only_while_the_canvas_shows_it() {
         None,
         "a design not loaded from the picker is not named"
     );
-    state.load_template("auto-scaling");
+    load_template(&state, "auto-scaling");
     assert_eq!(untrack(|| state.template_on_canvas()), Some("auto-scaling"));
     let revision = state.revision().get_untracked();
     state.add_component(ComponentKind::Cache, None);

@@ -246,7 +246,7 @@ mod tests {
     fn template_loads_are_undoable() {
         let state = microservices();
         let before = names(state);
-        state.load_template("event-driven");
+        state.open_template("event-driven", template("event-driven").unwrap());
         assert_ne!(names(state), before);
         state.undo();
         assert_eq!(names(state), before);

@@ -122,7 +122,7 @@ pub fn ShortcutsDialog(
     });
 
     view! {
-        <Show when=move || dialog.open.get()>
+        {move || dialog.open.get().then(|| view! {
             <div class="ap-dialog__backdrop" on:click=move |_| dialog.close()></div>
             <div
                 class="ap-dialog"
@@ -158,7 +158,7 @@ pub fn ShortcutsDialog(
                         .collect_view()}
                 </dl>
             </div>
-        </Show>
+        })}
     }
 }
 
