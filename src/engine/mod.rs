@@ -9,6 +9,8 @@
 //! - [`export`]: Mermaid, SVG and Kubernetes HPA;
 //! - [`learn`]: graded exercises (catalog, checks, grading, their runs);
 //! - [`sim`]: the discrete-event simulator;
+//! - [`compare`] and [`sweep`]: two designs side by side, and one parameter
+//!   stepped over up to 64 seeded runs;
 //! - [`templates`] and [`tasks`] (the jobs the page hands to its worker);
 //! - [`quote`]: input text made fit to echo in a one-line error message.
 //!
@@ -16,6 +18,7 @@
 //! source or the file system. `tests/tidy.rs` enforces it.
 
 pub mod attributes;
+pub mod compare;
 pub mod cost;
 pub mod export;
 pub mod learn;
@@ -24,6 +27,7 @@ pub mod quote;
 pub mod score;
 pub mod share;
 pub mod sim;
+pub mod sweep;
 pub mod tasks;
 pub mod templates;
 pub mod words;

@@ -1,0 +1,427 @@
+//! Sweeps: one parameter of a design stepped over up to [`MAX_STEPS`]
+//! evenly spaced values, one seeded simulation per value, so a page or the
+//! command line can draw how the run's figures (and the analytic estimate
+//! beside them) move with it.
+//!
+//! A [`SweepSpec`] is plain data (a parameter key, from, to, steps), so a
+//! page can hand it to a pool of Web Workers and each worker can run one
+//! point with [`point::sweep_point`]; [`csv`] writes the points as a table.
+//! The key is a number of the workload (`workload.requests_per_second`,
+//! `workload.read_share`, `workload.key_space`, `workload.hop_latency_ms`) or
+//! `<component>.<attribute key>` for any number in the attribute table
+//! (`orders-service.replicas.current`).
+//!
+//! What must stay true: a point's design is the design with the parameter
+//! set through the attribute table ([`set_field`]: the inspector's parser,
+//! range and rules), so a point equals `archplay simulate` of that design
+//! with the same seed and duration; every point is checked before any runs,
+//! and a bad spec is refused with a message naming what is wrong; a point is
+//! a pure function of (design, spec, index, seed, duration).
+
+pub mod csv;
+pub mod point;
+
+use crate::engine::attributes::access::set_field;
+use crate::engine::attributes::fields::{all_fields, attribute, design_attribute};
+use crate::engine::attributes::number::format_number;
+use crate::engine::attributes::spec::{FieldError, FieldSpec, FieldTarget, FieldType};
+use crate::engine::model::Design;
+use crate::engine::quote::quote;
+use crate::engine::sim::SimError;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+pub use point::{run_point, sweep_point, SweepPoint};
+
+/// The most points one sweep runs.
+pub const MAX_STEPS: u32 = 64;
+
+/// What to sweep: `param` from `from` to `to` in `steps` evenly spaced
+/// values, both ends included (one step runs `from` alone, so `to` must
+/// equal it).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SweepSpec {
+    /// A workload key (`workload.requests_per_second`) or
+    /// `<component>.<attribute key>` (`orders-service.replicas.current`).
+    pub param: String,
+    /// The first value.
+    pub from: f64,
+    /// The last value, at least `from`.
+    pub to: f64,
+    /// How many values, 1 to [`MAX_STEPS`].
+    pub steps: u32,
+}
+
+/// Why a sweep spec was refused, or a point could not run.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SweepError {
+    /// The key names neither a workload number nor a component.
+    UnknownKey {
+        /// The key as given.
+        key: String,
+    },
+    /// `<component>.` matched a component, but the rest is not one of its attributes.
+    UnknownAttribute {
+        /// The component's name.
+        component: String,
+        /// The attribute key after the component's name.
+        attribute: String,
+    },
+    /// The key names an attribute that is not a number a sweep can step
+    /// (text, a flag, a choice, a seed, a target, a price, a setting).
+    NotSweepable {
+        /// The key as given.
+        key: String,
+        /// What kind of attribute it is.
+        what: String,
+    },
+    /// Steps is 0 or more than [`MAX_STEPS`].
+    BadSteps {
+        /// The steps asked for.
+        steps: u32,
+    },
+    /// `from` is larger than `to`.
+    Descending {
+        /// The first value.
+        from: f64,
+        /// The last value.
+        to: f64,
+    },
+    /// One step with `from` and `to` apart: the step would drop `to`.
+    OneStepSpan {
+        /// The first value.
+        from: f64,
+        /// The last value.
+        to: f64,
+    },
+    /// `from` or `to` is not a value the attribute takes (out of its range,
+    /// not whole for a whole-number attribute, not finite).
+    BadEnd {
+        /// `from` or `to`.
+        end: &'static str,
+        /// What the attribute table said.
+        problem: FieldError,
+    },
+    /// A whole-number attribute has fewer whole values between `from` and
+    /// `to` than steps, so points would repeat.
+    TooManyWholeSteps {
+        /// The attribute's label.
+        label: &'static str,
+        /// Whole values between the ends, both included.
+        distinct: u64,
+        /// The steps asked for.
+        steps: u32,
+    },
+    /// A point's value is in range but conflicts with the rest of the design
+    /// (more current replicas than the maximum, a key space below a shard...).
+    PointRefused {
+        /// The value.
+        value: f64,
+        /// What the attribute table said.
+        problem: FieldError,
+    },
+    /// The point index is not below the steps.
+    NoSuchPoint {
+        /// The index asked for.
+        index: u32,
+        /// The sweep's steps.
+        steps: u32,
+    },
+    /// The seed or duration is not one the simulation settings take.
+    BadRunSetting {
+        /// `seed` or `duration`.
+        setting: &'static str,
+        /// What the attribute table said.
+        problem: FieldError,
+    },
+    /// The simulator refused to set a point's run up.
+    Simulation {
+        /// The point's value.
+        value: f64,
+        /// Why.
+        problem: SimError,
+    },
+}
+
+impl fmt::Display for SweepError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = |v: &f64| format_number(*v);
+        match self {
+            SweepError::UnknownKey { key } => write!(
+                f,
+                "unknown sweep key `{}`: use a workload number ({}) or \
+                 `<component>.<attribute>` such as `orders.replicas.current`",
+                quote(key),
+                WORKLOAD_KEYS_WORDS
+            ),
+            SweepError::UnknownAttribute {
+                component,
+                attribute,
+            } => write!(
+                f,
+                "component `{}` has no attribute `{}`",
+                quote(component),
+                quote(attribute)
+            ),
+            SweepError::NotSweepable { key, what } => write!(
+                f,
+                "`{}` is {what}, not a number a sweep can step: use a workload number ({}) \
+                 or a component's number attribute",
+                quote(key),
+                WORKLOAD_KEYS_WORDS
+            ),
+            SweepError::BadSteps { steps } => {
+                write!(f, "steps must be from 1 to {MAX_STEPS}, not {steps}")
+            }
+            SweepError::Descending { from, to } => write!(
+                f,
+                "from ({}) is larger than to ({}): a sweep runs upwards",
+                n(from),
+                n(to)
+            ),
+            SweepError::OneStepSpan { from, to } => write!(
+                f,
+                "one step runs from ({}) alone, so to ({}) must equal it; take 2 or more steps",
+                n(from),
+                n(to)
+            ),
+            SweepError::BadEnd { end, problem } => write!(f, "{end}: {problem}"),
+            SweepError::TooManyWholeSteps {
+                label,
+                distinct,
+                steps,
+            } => write!(
+                f,
+                "{label} takes whole values: {distinct} between from and to, fewer than \
+                 {steps} steps; take {distinct} steps or fewer"
+            ),
+            SweepError::PointRefused { value, problem } => {
+                write!(f, "the point at {} is refused: {problem}", n(value))
+            }
+            SweepError::NoSuchPoint { index, steps } => write!(
+                f,
+                "no point {index}: the sweep has {steps} (0 to {})",
+                steps.saturating_sub(1)
+            ),
+            SweepError::BadRunSetting { setting, problem } => write!(f, "{setting}: {problem}"),
+            SweepError::Simulation { value, problem } => {
+                write!(f, "the point at {} cannot run: {problem}", n(value))
+            }
+        }
+    }
+}
+
+impl std::error::Error for SweepError {}
+
+/// The workload keys a sweep takes, in words for messages.
+const WORKLOAD_KEYS_WORDS: &str = "workload.requests_per_second, workload.read_share, \
+     workload.key_space or workload.hop_latency_ms";
+
+/// Whether `spec` is a workload number (the design-level entries a sweep
+/// steps: the rate, read share, key space and hop latency).
+fn is_workload_number(spec: &FieldSpec) -> bool {
+    spec.key.starts_with("workload.") && matches!(spec.ty, FieldType::Number { .. })
+}
+
+/// What a non-numeric entry is, in words.
+fn kind_words(spec: &FieldSpec) -> String {
+    let what = match spec.ty {
+        FieldType::Number { .. } => "a number outside the workload",
+        FieldType::Text { .. } => "text",
+        FieldType::Bool => "on or off",
+        FieldType::Choice(_) => "a choice",
+        FieldType::Shards => "a list of shard ranges",
+        FieldType::Topics => "a list of topics",
+        FieldType::Seed => "a seed",
+        FieldType::Faults => "a list of faults",
+    };
+    format!("{what} ({})", spec.label)
+}
+
+/// A sweep checked against its design: the attribute it sets and every
+/// value it takes.
+#[derive(Clone, Debug)]
+pub struct Sweep {
+    /// What the parameter belongs to (the design, or one component).
+    pub target: FieldTarget,
+    /// The attribute table entry it sets.
+    pub field: &'static FieldSpec,
+    /// The value of each point, in order.
+    pub values: Vec<f64>,
+}
+
+impl Sweep {
+    /// Checks `spec` against `design`: the key, the steps, both ends and the
+    /// value of every point (each set on a copy of the design through the
+    /// attribute table, so a point that conflicts with the design is refused
+    /// here, before anything runs).
+    pub fn new(design: &Design, spec: &SweepSpec) -> Result<Sweep, SweepError> {
+        let (target, field) = resolve_key(design, &spec.param)?;
+        if spec.steps == 0 || spec.steps > MAX_STEPS {
+            return Err(SweepError::BadSteps { steps: spec.steps });
+        }
+        for (end, value) in [("from", spec.from), ("to", spec.to)] {
+            field
+                .check_number(value)
+                .map_err(|problem| SweepError::BadEnd { end, problem })?;
+        }
+        if spec.from > spec.to {
+            return Err(SweepError::Descending {
+                from: spec.from,
+                to: spec.to,
+            });
+        }
+        if spec.steps == 1 && spec.from != spec.to {
+            return Err(SweepError::OneStepSpan {
+                from: spec.from,
+                to: spec.to,
+            });
+        }
+        let whole = matches!(field.ty, FieldType::Number { integer: true, .. });
+        if whole {
+            // Both ends are whole and at most 10^9 apart (the table's ranges).
+            let distinct = (spec.to - spec.from) as u64 + 1;
+            if distinct < u64::from(spec.steps) {
+                return Err(SweepError::TooManyWholeSteps {
+                    label: field.label,
+                    distinct,
+                    steps: spec.steps,
+                });
+            }
+        }
+        let values = point_values(spec, whole);
+        let sweep = Sweep {
+            target,
+            field,
+            values,
+        };
+        for &value in &sweep.values {
+            sweep.set(design, value)?;
+        }
+        Ok(sweep)
+    }
+
+    /// `design` with the parameter set to `value` through the attribute table.
+    fn set(&self, design: &Design, value: f64) -> Result<Design, SweepError> {
+        let mut point = design.clone();
+        set_field(
+            &mut point,
+            self.target,
+            self.field.key,
+            &format_number(value),
+        )
+        .map_err(|problem| SweepError::PointRefused { value, problem })?;
+        Ok(point)
+    }
+
+    /// The design of point `index`: `design` with the parameter set to that
+    /// point's value.
+    pub fn design_at(&self, design: &Design, index: u32) -> Result<Design, SweepError> {
+        let value = self.value(index)?;
+        self.set(design, value)
+    }
+
+    /// The value of point `index`.
+    pub fn value(&self, index: u32) -> Result<f64, SweepError> {
+        self.values
+            .get(index as usize)
+            .copied()
+            .ok_or(SweepError::NoSuchPoint {
+                index,
+                steps: self.values.len() as u32,
+            })
+    }
+}
+
+/// The values of `spec`'s points: evenly spaced, both ends exact, rounded to
+/// whole numbers when the attribute takes only those.
+fn point_values(spec: &SweepSpec, whole: bool) -> Vec<f64> {
+    let last = spec.steps.saturating_sub(1);
+    (0..spec.steps)
+        .map(|i| {
+            let value = if i == last {
+                spec.to
+            } else {
+                spec.from + (spec.to - spec.from) * f64::from(i) / f64::from(last.max(1))
+            };
+            if whole {
+                value.round()
+            } else {
+                value
+            }
+        })
+        .collect()
+}
+
+/// The target and table entry `key` names on `design`: a component's
+/// attribute (`<component>.<attribute key>`, the component's name being the
+/// longest that fits) or a workload number.
+pub fn resolve_key(
+    design: &Design,
+    key: &str,
+) -> Result<(FieldTarget, &'static FieldSpec), SweepError> {
+    // Every component whose name and a dot start the key, longest name
+    // first (a name may itself hold dots); the first whose rest is one of
+    // its attributes wins.
+    let mut candidates: Vec<(&str, FieldTarget, &str)> = design
+        .components
+        .iter()
+        .filter_map(|component| {
+            let rest = key
+                .strip_prefix(component.name.as_str())?
+                .strip_prefix('.')?;
+            Some((
+                component.name.as_str(),
+                FieldTarget::Component(component.id),
+                rest,
+            ))
+        })
+        .collect();
+    candidates.sort_by_key(|(name, _, _)| std::cmp::Reverse(name.len()));
+    if let Some(&(name, _, rest)) = candidates.first() {
+        let found = candidates
+            .iter()
+            .find_map(|&(_, target, rest)| Some((target, attribute(design, target, rest).ok()?)));
+        let Some((target, field)) = found else {
+            return Err(SweepError::UnknownAttribute {
+                component: name.to_string(),
+                attribute: rest.to_string(),
+            });
+        };
+        return match field.ty {
+            FieldType::Number { .. } => Ok((target, field)),
+            _ => Err(SweepError::NotSweepable {
+                key: key.to_string(),
+                what: kind_words(field),
+            }),
+        };
+    }
+    match design_attribute(key) {
+        Some(field) if is_workload_number(field) => Ok((FieldTarget::Design, field)),
+        Some(field) => Err(SweepError::NotSweepable {
+            key: key.to_string(),
+            what: kind_words(field),
+        }),
+        None => Err(SweepError::UnknownKey {
+            key: key.to_string(),
+        }),
+    }
+}
+
+/// Every key a sweep of `design` takes, in table order: the workload
+/// numbers, then each component's number attributes in design order
+/// (`<component>.<attribute key>`), for a page's parameter menu.
+pub fn sweepable_keys(design: &Design) -> Vec<String> {
+    let mut keys: Vec<String> = all_fields()
+        .filter(|field| is_workload_number(field))
+        .map(|field| field.key.to_string())
+        .collect();
+    for component in &design.components {
+        for field in crate::engine::attributes::fields::component_fields(component.kind) {
+            if matches!(field.ty, FieldType::Number { .. }) {
+                keys.push(format!("{}.{}", component.name, field.key));
+            }
+        }
+    }
+    keys
+}
