@@ -1,10 +1,12 @@
-//! Ready designs: the seed's four architectures, its payment gateway, and its
-//! user management before and after the single-responsibility split.
+//! Ready designs: the seed's four architectures, its payment gateway, its
+//! user management before and after the single-responsibility split, and a
+//! monolith to compare with the microservices template.
 //!
 //! What must stay true: every template passes validation (a test loads each
 //! one through the design-file reader) and carries a description of what it
 //! shows.
 
+mod monolith;
 mod user_management;
 
 use crate::engine::model::{
@@ -22,8 +24,9 @@ pub struct TemplateInfo {
 }
 
 /// Every template, in menu order.
-pub const TEMPLATES: [TemplateInfo; 7] = [
+pub const TEMPLATES: [TemplateInfo; 8] = [
     TemplateInfo { name: "microservices", summary: "API gateway, auth, service registry and monitoring in front of three services with their own databases" },
+    TemplateInfo { name: "monolith", summary: "one application server with every feature and one database, at the microservices template's load, to compare with it" },
     TemplateInfo { name: "event-driven", summary: "producers, an event bus with topics, consumers, a processor and an event store" },
     TemplateInfo { name: "auto-scaling", summary: "services behind a load balancer with CPU and request-rate autoscaling policies" },
     TemplateInfo { name: "database-scaling", summary: "a primary with read replicas, range shards, a cache and a load balancer" },
@@ -44,6 +47,7 @@ pub fn starting_template() -> Design {
 pub fn template(name: &str) -> Option<Design> {
     match name {
         "microservices" => Some(microservices()),
+        "monolith" => Some(monolith::monolith()),
         "event-driven" => Some(event_driven()),
         "auto-scaling" => Some(auto_scaling()),
         "database-scaling" => Some(database_scaling()),

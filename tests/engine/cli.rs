@@ -45,6 +45,7 @@ fn template_list_names_every_template() {
         names,
         [
             "microservices",
+            "monolith",
             "event-driven",
             "auto-scaling",
             "database-scaling",
@@ -299,10 +300,10 @@ fn bad_input_fails_with_a_message_naming_the_problem() {
         "does not exist",
     );
     check_fails(
-        &["template", "monolith"],
+        &["template", "monolithic"],
         None,
         2,
-        "no template named `monolith`; try one of: microservices",
+        "no template named `monolithic`; try one of: microservices, monolith,",
     );
     check_fails(&["template"], None, 2, "`template` takes a name or --list");
     check_fails(&["score"], None, 2, "`score` takes one design file");

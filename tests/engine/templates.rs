@@ -32,6 +32,7 @@ fn the_list_names_every_template_and_only_those() {
         names,
         [
             "microservices",
+            "monolith",
             "event-driven",
             "auto-scaling",
             "database-scaling",
@@ -41,7 +42,8 @@ fn the_list_names_every_template_and_only_those() {
         ]
     );
     assert!(TEMPLATES.iter().all(|t| !t.summary.is_empty()));
-    assert_eq!(template("monolith"), None);
+    assert_eq!(template("Monolith"), None, "names are exact");
+    assert_eq!(template("monolithic"), None);
     assert_eq!(template(""), None);
 }
 
@@ -139,6 +141,38 @@ fn microservices_has_a_gateway_registry_auth_and_a_database_per_service() {
     assert_close(arrivals(&design, "orders-service"), 200.0, "orders");
     assert_close(arrivals(&design, "users-service"), 80.0, "users");
     assert_close(arrivals(&design, "auth"), 400.0, "auth sees every request");
+}
+
+/// The monolith is the microservices template's counterpart: the same
+/// clients and load, one application server and one database, fewer moving
+/// parts and a lower bill.
+#[test]
+fn monolith_is_one_server_and_one_database_at_the_microservices_load() {
+    let monolith = load("monolith");
+    let microservices = load("microservices");
+    assert_eq!(count(&monolith, K::Service), 1);
+    assert_eq!(count(&monolith, K::Database), 1);
+    assert_eq!(count(&monolith, K::ApiGateway), 0);
+    assert_eq!(count(&monolith, K::ServiceRegistry), 0);
+    assert_eq!(
+        monolith.workload.requests_per_second,
+        microservices.workload.requests_per_second
+    );
+    assert!(monolith.component_named("web-clients").is_some());
+    // Every request reaches the one server and, through it, the one database.
+    assert_close(arrivals(&monolith, "app-server"), 400.0, "app server");
+    assert_close(arrivals(&monolith, "app-db"), 400.0, "database");
+    let (mono_cost, micro_cost) = (
+        archplay::engine::cost::monthly_cost(&monolith).total_usd_per_month,
+        archplay::engine::cost::monthly_cost(&microservices).total_usd_per_month,
+    );
+    assert!(mono_cost < micro_cost, "{mono_cost} against {micro_cost}");
+    let bottleneck = estimate(&monolith).bottleneck;
+    assert_eq!(
+        bottleneck,
+        Some(id_of(&monolith, "app-server")),
+        "the one server limits the whole application"
+    );
 }
 
 #[test]
