@@ -6,6 +6,7 @@
 //! for bad input and 1 for a failed read (or, for `exercise check`, a
 //! failing check).
 
+mod compare_commands;
 mod design_commands;
 mod exercise_commands;
 mod share_commands;
@@ -33,6 +34,19 @@ const USAGE: &str = "usage:
                                       (its `cost`: replica-seconds as the autoscaler ran them, priced)
                                       (--max-events: the run's event budget, default 100000000;
                                       a run that spends it stops and its summary says `partial`)
+  archplay compare A.json B.json [--simulate [--seed N] [--duration SECONDS]]
+                                      print what differs from design A to B as JSON: scores and rubric
+                                      lines (values, delta, verdict), both estimates and costs, components
+                                      and connections added, removed, changed (attribute, from, to); with
+                                      --simulate, both run with one seed and duration (default: A's) under `runs`
+  archplay sweep DESIGN.json --param KEY --from X --to Y --steps N [--seed N] [--duration SECONDS] [--threads N]
+                                      run the design once per value of KEY (up to 64 evenly spaced points, one
+                                      seed) and print CSV: p50/p95/p99, throughput, error share, cost, the
+                                      estimate and each component's utilisation per point. KEY is a workload
+                                      number (workload.requests_per_second, workload.read_share,
+                                      workload.key_space, workload.hop_latency_ms) or COMPONENT.ATTRIBUTE
+                                      (orders-service.replicas.current); points run on --threads threads
+                                      (default: every core)
   archplay exercise list              list the graded exercises (id, section, title)
   archplay exercise start ID          print the exercise's starting design file
   archplay exercise check ID DESIGN.json
@@ -61,6 +75,8 @@ fn main() -> ExitCode {
         Some("export") => share_commands::export(&args[1..]),
         Some("simulate") => sim_commands::simulate(&args[1..]),
         Some("exercise") => exercise_commands::exercise(&args[1..]),
+        Some("compare") => compare_commands::compare(&args[1..]),
+        Some("sweep") => compare_commands::sweep(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

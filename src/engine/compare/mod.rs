@@ -195,6 +195,9 @@ pub struct Comparison {
     pub components: ComponentChanges,
     /// Connections added, removed and changed.
     pub connections: ConnectionChanges,
+    /// What two runs with one seed and duration measured, when the caller
+    /// asked for them ([`compare_runs`]); `None` from [`compare`] alone.
+    pub runs: Option<RunComparison>,
 }
 
 /// Compares design `a` with design `b`.
@@ -212,6 +215,7 @@ pub fn compare(a: &Design, b: &Design) -> Comparison {
         design: design_changes(a, b),
         components: component_changes(a, b),
         connections: connection_changes(a, b),
+        runs: None,
     }
 }
 

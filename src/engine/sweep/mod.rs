@@ -22,7 +22,9 @@ pub mod csv;
 pub mod point;
 
 use crate::engine::attributes::access::set_field;
-use crate::engine::attributes::fields::{all_fields, attribute, design_attribute};
+use crate::engine::attributes::fields::{
+    all_fields, attribute, component_attribute, component_fields, design_attribute,
+};
 use crate::engine::attributes::number::format_number;
 use crate::engine::attributes::spec::{FieldError, FieldSpec, FieldTarget, FieldType};
 use crate::engine::model::Design;
@@ -59,6 +61,14 @@ pub enum SweepError {
     UnknownKey {
         /// The key as given.
         key: String,
+    },
+    /// The key reads `<component>.<attribute>`, but the design has no
+    /// component of that name.
+    UnknownComponent {
+        /// The name before the attribute key.
+        component: String,
+        /// The attribute key after it.
+        attribute: String,
     },
     /// `<component>.` matched a component, but the rest is not one of its attributes.
     UnknownAttribute {
@@ -153,6 +163,15 @@ impl fmt::Display for SweepError {
                  `<component>.<attribute>` such as `orders.replicas.current`",
                 quote(key),
                 WORKLOAD_KEYS_WORDS
+            ),
+            SweepError::UnknownComponent {
+                component,
+                attribute,
+            } => write!(
+                f,
+                "no component named `{}` (for `{}`): the key reads `<component>.<attribute>`",
+                quote(component),
+                quote(attribute)
             ),
             SweepError::UnknownAttribute {
                 component,
@@ -402,10 +421,26 @@ pub fn resolve_key(
             key: key.to_string(),
             what: kind_words(field),
         }),
-        None => Err(SweepError::UnknownKey {
-            key: key.to_string(),
-        }),
+        None => Err(
+            unknown_component(key).unwrap_or_else(|| SweepError::UnknownKey {
+                key: key.to_string(),
+            }),
+        ),
     }
+}
+
+/// For a key that ends in `.<attribute>` with a component attribute's key
+/// (`nobody.replicas.current`), the unknown component it names.
+fn unknown_component(key: &str) -> Option<SweepError> {
+    key.match_indices('.').find_map(|(dot, _)| {
+        let (component, attribute) = (&key[..dot], &key[dot + 1..]);
+        (!component.is_empty() && component_attribute(attribute).is_some()).then(|| {
+            SweepError::UnknownComponent {
+                component: component.to_string(),
+                attribute: attribute.to_string(),
+            }
+        })
+    })
 }
 
 /// Every key a sweep of `design` takes, in table order: the workload
@@ -417,7 +452,7 @@ pub fn sweepable_keys(design: &Design) -> Vec<String> {
         .map(|field| field.key.to_string())
         .collect();
     for component in &design.components {
-        for field in crate::engine::attributes::fields::component_fields(component.kind) {
+        for field in component_fields(component.kind) {
             if matches!(field.ty, FieldType::Number { .. }) {
                 keys.push(format!("{}.{}", component.name, field.key));
             }
