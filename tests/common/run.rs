@@ -40,3 +40,29 @@ pub fn stdout(output: &Output) -> String {
 pub fn stderr(output: &Output) -> String {
     String::from_utf8(output.stderr.clone()).expect("archplay prints UTF-8 on standard error")
 }
+
+/// A file in the temporary directory for `archplay` to read, named after
+/// this process and `name` (so parallel tests and test binaries do not
+/// collide), removed on drop.
+pub struct TempFile(std::path::PathBuf);
+
+impl TempFile {
+    /// Writes `contents` to a new temporary file called after `name`.
+    pub fn new(name: &str, contents: &str) -> TempFile {
+        let path =
+            std::env::temp_dir().join(format!("archplay-test-{}-{name}", std::process::id()));
+        std::fs::write(&path, contents).expect("the temporary directory is writable");
+        TempFile(path)
+    }
+
+    /// Its path, as an argument to `archplay`.
+    pub fn path(&self) -> &str {
+        self.0.to_str().expect("temporary paths are UTF-8")
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}

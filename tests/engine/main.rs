@@ -17,6 +17,7 @@
 //! - `learn`: the whole exercise catalog (start fails, reference passes, no decorative check);
 //! - `learn_sections`: the second half of the path (section sizes, capstones, follow-up quotes, short runs);
 //! - `cli`: the `archplay` binary end to end;
+//! - `compare`, `compare_cli`: two designs side by side, as data and as `archplay compare`;
 //! - `exercise_cli`: `archplay exercise list|start|check` and their exit codes.
 //!
 //! Shared with the other test binaries (`tests/common/`): `run`, the
@@ -28,6 +29,8 @@
 mod analytic;
 mod attributes;
 mod cli;
+mod compare;
+mod compare_cli;
 mod cost;
 mod edit;
 mod exercise_cli;
