@@ -20,7 +20,9 @@
 //! - `score`: the scorecard reconciled with a simulated run;
 //! - `verdict`: how a run says it went (state, causes, full channels,
 //!   health-check log);
-//! - `backlog`: stations falling behind, events lost to full queues and channels.
+//! - `backlog`: stations falling behind, events lost to full queues and channels;
+//! - `sweep`, `sweep_cli`: one parameter over many seeded runs, as data and as
+//!   `archplay sweep` (keys, points, refusals, thread counts, equality with `simulate`).
 //!
 //! Every run also passes the universal checks in `support::check_universal`
 //! (conservation, Little's law, utilisation in [0, 1], no idle server beside a
@@ -43,5 +45,7 @@ mod parts;
 mod run;
 mod score;
 mod support;
+mod sweep;
+mod sweep_cli;
 mod theory;
 mod verdict;
