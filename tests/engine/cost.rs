@@ -191,6 +191,7 @@ fn more_of_anything_costs_more() {
 fn the_template_costs_are_pinned() {
     for (name, expected) in [
         ("microservices", 3275.0),
+        ("monolith", 985.0),
         ("event-driven", 3365.0),
         ("auto-scaling", 2495.0),
         ("database-scaling", 4140.0),

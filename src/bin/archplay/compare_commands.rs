@@ -22,7 +22,6 @@ use archplay::engine::quote::quote;
 use archplay::engine::share::design_file;
 use archplay::engine::sweep::csv::to_csv;
 use archplay::engine::sweep::{sweep_point, Sweep, SweepPoint, SweepSpec};
-use rayon::prelude::*;
 use std::io::Write;
 
 const COMPARE_USAGE: &str =
@@ -235,6 +234,7 @@ pub fn sweep(args: &[String]) -> Result<(), Failure> {
 
 /// Runs every point of `spec` on a pool of `threads` threads; the points
 /// come back in index order whichever thread ran each.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn run_sweep(
     design: &Design,
     spec: &SweepSpec,
@@ -242,6 +242,7 @@ pub fn run_sweep(
     duration_s: f64,
     threads: usize,
 ) -> Result<Vec<SweepPoint>, Failure> {
+    use rayon::prelude::*;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
@@ -253,4 +254,21 @@ pub fn run_sweep(
             .collect::<Result<Vec<SweepPoint>, _>>()
     })
     .map_err(|error| Failure::Usage(format!("sweep: {error}")))
+}
+
+/// The tool compiled for wasm32 (only ever linted, never run: the browser
+/// has its own binaries) has no threads and no rayon: the points run one
+/// after another.
+#[cfg(target_arch = "wasm32")]
+pub fn run_sweep(
+    design: &Design,
+    spec: &SweepSpec,
+    seed: u64,
+    duration_s: f64,
+    _threads: usize,
+) -> Result<Vec<SweepPoint>, Failure> {
+    (0..spec.steps)
+        .map(|index| sweep_point(design, spec, index, seed, duration_s))
+        .collect::<Result<Vec<SweepPoint>, _>>()
+        .map_err(|error| Failure::Usage(format!("sweep: {error}")))
 }
