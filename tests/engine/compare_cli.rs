@@ -91,6 +91,14 @@ fn simulated_runs_are_simulate_of_each_design_with_one_seed() {
     ]);
     let runs = &json["runs"];
     assert_eq!(runs["seed"], 11);
+    assert_eq!(
+        runs["source"],
+        "simulated runs of each design, seed 11, 15 s"
+    );
+    assert!(json["estimate"]["source"]
+        .as_str()
+        .unwrap()
+        .starts_with("analytic estimate"));
     assert_eq!(runs["duration_s"], 15.0);
     for (side, file) in [("a", &monolith), ("b", &micro)] {
         let output = archplay(

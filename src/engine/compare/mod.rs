@@ -18,7 +18,7 @@
 pub mod runs;
 pub mod structure;
 
-use crate::engine::cost::monthly_cost;
+use crate::engine::cost::{monthly_cost, COST_SOURCE};
 use crate::engine::model::{ComponentKind, Design};
 use crate::engine::score::analytic::Estimate;
 use crate::engine::score::{score, Attribute, RubricLine, Scorecard};
@@ -135,9 +135,15 @@ pub struct ScoreComparison {
     pub points: Delta,
 }
 
+/// Where the estimate's figures come from, in words.
+pub const ESTIMATE_SOURCE: &str = "analytic estimate of each design (M/M/c stations; cache hit \
+     ratios from TTL, key space and key popularity)";
+
 /// Both analytic estimates (M/M/c stations, see [`crate::engine::score::analytic`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EstimateComparison {
+    /// Where the figures come from ([`ESTIMATE_SOURCE`]).
+    pub source: String,
     /// Mean end-to-end response time, ms.
     pub mean_ms: Delta,
     /// 95th percentile, ms.
@@ -168,6 +174,8 @@ pub struct KindCost {
 /// Both monthly costs, at each design's own unit prices.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CostComparison {
+    /// Where the figures come from ([`COST_SOURCE`]).
+    pub source: String,
     /// The totals, USD per month.
     pub total_usd_per_month: Delta,
     /// Per kind present in either design, in palette order.
@@ -281,6 +289,7 @@ fn estimate_comparison(
     let pair = |f: fn(&Estimate) -> Option<f64>| Delta::of(f(estimate_a), f(estimate_b));
     let finite = |v: f64| v.is_finite().then_some(v);
     EstimateComparison {
+        source: ESTIMATE_SOURCE.to_string(),
         mean_ms: pair(|e| e.response_time_ms),
         p95_ms: pair(|e| e.p95_ms),
         p99_ms: pair(|e| e.p99_ms),
@@ -339,6 +348,7 @@ fn cost_comparison(a: &Design, b: &Design) -> CostComparison {
         })
         .collect();
     CostComparison {
+        source: COST_SOURCE.to_string(),
         total_usd_per_month: Delta::both(
             monthly_cost(a).total_usd_per_month,
             monthly_cost(b).total_usd_per_month,

@@ -10,6 +10,7 @@
 //! be set up is refused with a message naming the design.
 
 use super::{Both, Delta};
+use crate::engine::attributes::number::format_number;
 use crate::engine::attributes::spec::FieldError;
 use crate::engine::model::{ComponentKind, Design};
 use crate::engine::sim::summary::ComponentSummary;
@@ -78,6 +79,8 @@ pub struct CauseCount {
 /// What the two runs measured.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RunComparison {
+    /// Where the figures come from: the two runs, their seed and duration, in words.
+    pub source: String,
     /// The seed both ran with.
     pub seed: u64,
     /// The simulated seconds both ran.
@@ -154,6 +157,10 @@ pub fn compare_runs(
         errors.get(cause).copied().unwrap_or(0) as f64
     };
     Ok(RunComparison {
+        source: format!(
+            "simulated runs of each design, seed {seed}, {} s",
+            format_number(duration_s)
+        ),
         seed,
         duration_s,
         p50_ms: Delta::both(ea.latency.p50_ms, eb.latency.p50_ms),
