@@ -108,25 +108,40 @@ fn main() {
          {cores} cores; median of {repeats}",
         spec.param, spec.steps
     );
-    let base: Vec<(f64, u64)> = (0..repeats).map(|_| baseline(&prepared)).collect();
+    // The three interleaved, repetition by repetition, so a burst of load
+    // from elsewhere falls on all three rather than on one.
+    let (mut base, mut one, mut many) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..repeats {
+        base.push(baseline(&prepared));
+        one.push(sweep(&design, &spec, 1));
+        many.push(sweep(&design, &spec, cores));
+    }
     let base_s = median(base.iter().map(|r| r.0).collect());
     println!(
         "baseline (20 plain runs, 1 thread)  median {base_s:>7.3} s  ({:.2} M events/s, {} events)",
         base[0].1 as f64 / base_s / 1e6,
         base[0].1
     );
-    let one: Vec<(f64, Vec<SweepPoint>)> = (0..repeats).map(|_| sweep(&design, &spec, 1)).collect();
     let one_s = median(one.iter().map(|r| r.0).collect());
     println!(
         "sweep, 1 thread                     median {one_s:>7.3} s  ({:.3} x the baseline)",
         one_s / base_s
     );
-    let many: Vec<(f64, Vec<SweepPoint>)> =
-        (0..repeats).map(|_| sweep(&design, &spec, cores)).collect();
     let many_s = median(many.iter().map(|r| r.0).collect());
     println!(
         "sweep, {cores} threads                    median {many_s:>7.3} s  (speedup {:.2} x over 1 thread)",
         one_s / many_s
+    );
+    let all = |runs: &[(f64, Vec<SweepPoint>)]| {
+        runs.iter()
+            .map(|r| format!("{:.3}", r.0))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    println!(
+        "each repetition (s): 1 thread {}; {cores} threads {}",
+        all(&one),
+        all(&many)
     );
     assert_eq!(
         one[0].1, many[0].1,
