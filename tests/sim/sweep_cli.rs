@@ -126,7 +126,7 @@ fn each_row_is_archplay_simulate_of_that_points_design() {
 fn bad_keys_ranges_and_steps_exit_2_with_a_named_message() {
     let file = microservices_file("refused");
     let path = file.path();
-    let cases: [(&[&str], &str); 12] = [
+    let cases: [(&[&str], &str); 13] = [
         (
             &[
                 "--param", "colour", "--from", "1", "--to", "2", "--steps", "2",
@@ -255,6 +255,20 @@ fn bad_keys_ranges_and_steps_exit_2_with_a_named_message() {
                 "0",
             ],
             "--threads needs a whole number from 1 to 256",
+        ),
+        // The last point's run is refused at set-up: nothing runs, not even the first.
+        (
+            &[
+                "--param",
+                "workload.requests_per_second",
+                "--from",
+                "1000000",
+                "--to",
+                "10000000",
+                "--steps",
+                "2",
+            ],
+            "the point at 10000000 cannot run: too large to simulate",
         ),
         (
             &[

@@ -21,7 +21,7 @@ use archplay::engine::model::Design;
 use archplay::engine::quote::quote;
 use archplay::engine::share::design_file;
 use archplay::engine::sweep::csv::to_csv;
-use archplay::engine::sweep::{sweep_point, Sweep, SweepPoint, SweepSpec};
+use archplay::engine::sweep::{check_runs, sweep_point, SweepPoint, SweepSpec};
 use std::io::Write;
 
 const COMPARE_USAGE: &str =
@@ -220,8 +220,9 @@ pub fn sweep(args: &[String]) -> Result<(), Failure> {
     let threads = whole(&parsed, "--threads", Some(cores), MAX_THREADS)?;
     let design = read_design_file(path)?;
     let (seed, duration_s) = run_settings(&design, &parsed)?;
-    // Every point is checked before any runs.
-    Sweep::new(&design, &spec).map_err(|error| Failure::Usage(format!("sweep: {error}")))?;
+    // Every point is checked, and its run set up, before any runs.
+    check_runs(&design, &spec, seed, duration_s)
+        .map_err(|error| Failure::Usage(format!("sweep: {error}")))?;
     let points = run_sweep(&design, &spec, seed, duration_s, threads)?;
     for point in &points {
         if let Some(partial) = &point.partial {

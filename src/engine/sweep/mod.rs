@@ -32,7 +32,7 @@ use crate::engine::model::Design;
 use serde::{Deserialize, Serialize};
 
 pub use error::SweepError;
-pub use point::{run_point, sweep_point, SweepPoint};
+pub use point::{check_runs, run_point, sweep_point, SweepPoint};
 
 /// The most points one sweep runs.
 pub const MAX_STEPS: u32 = 64;

@@ -119,6 +119,26 @@ pub fn set_run_settings(
     .map_err(|problem| ("duration", problem))
 }
 
+/// Sets up (without running) the run of every point of `spec`, so a point
+/// the simulator refuses (too many arrivals for the event budget, a
+/// component too large) is refused before any point spends time running;
+/// the first refusal, in index order.
+pub fn check_runs(
+    design: &Design,
+    spec: &SweepSpec,
+    seed: u64,
+    duration_s: f64,
+) -> Result<(), SweepError> {
+    let sweep = Sweep::new(design, spec)?;
+    for (index, &value) in (0..).zip(&sweep.values) {
+        let mut point = sweep.design_at(design, index)?;
+        set_run_settings(&mut point, seed, duration_s)
+            .map_err(|(setting, problem)| SweepError::BadRunSetting { setting, problem })?;
+        Simulation::new(&point).map_err(|problem| SweepError::Simulation { value, problem })?;
+    }
+    Ok(())
+}
+
 /// Runs point `index` of `spec` on `design` with `seed` for `duration_s`
 /// simulated seconds; the spec is checked whole first.
 pub fn run_point(
