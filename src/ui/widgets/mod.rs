@@ -4,3 +4,4 @@ pub mod kind_badge;
 pub mod notices;
 pub mod shortcuts;
 pub mod status;
+pub mod outdated;
