@@ -298,7 +298,13 @@ mod tests {
             paused: true,
         };
         let read = head_of(serde_json::to_value(&progress).unwrap());
-        assert_eq!(read, Report::Run { run: 4, report: expected });
+        assert_eq!(
+            read,
+            Report::Run {
+                run: 4,
+                report: expected
+            }
+        );
 
         let started = RunReport::Started {
             seed: 7,
@@ -307,13 +313,22 @@ mod tests {
             topics: vec!["orders".to_string()],
         };
         let read = head_of(serde_json::to_value(&started).unwrap());
-        assert_eq!(read, Report::Run { run: 4, report: RunReportHead::Started {} });
+        assert_eq!(
+            read,
+            Report::Run {
+                run: 4,
+                report: RunReportHead::Started {}
+            }
+        );
 
         let failed = RunReport::Failed("no events".to_string());
         let read = head_of(serde_json::to_value(&failed).unwrap());
         assert_eq!(
             read,
-            Report::Run { run: 4, report: RunReportHead::Failed("no events".to_string()) }
+            Report::Run {
+                run: 4,
+                report: RunReportHead::Failed("no events".to_string())
+            }
         );
 
         let scorecard = score(&template("microservices").unwrap());
@@ -327,7 +342,12 @@ mod tests {
         let read = head_of(finished);
         assert_eq!(
             read,
-            Report::Run { run: 4, report: RunReportHead::Finished { score: Box::new(run_score) } }
+            Report::Run {
+                run: 4,
+                report: RunReportHead::Finished {
+                    score: Box::new(run_score)
+                }
+            }
         );
     }
 }

@@ -79,7 +79,8 @@ impl PanelLink {
                 Err(why) => {
                     this.state.set(PanelModule::Absent);
                     sim.open.set(false);
-                    sim.app.report_error(format!("The Simulate panel could not load: {why}"));
+                    sim.app
+                        .report_error(format!("The Simulate panel could not load: {why}"));
                 }
             }
         });

@@ -125,9 +125,14 @@ impl SimState {
     /// The design the panel names things after: the run's while there is
     /// one, else the canvas's (tracks what it reads).
     pub fn panel_design(&self) -> PagePush {
-        let of_run = self.run_design.with(|run| run.as_ref().map(encode_snapshot));
+        let of_run = self
+            .run_design
+            .with(|run| run.as_ref().map(encode_snapshot));
         match of_run {
-            Some(snapshot) => PagePush::Design { snapshot, run: true },
+            Some(snapshot) => PagePush::Design {
+                snapshot,
+                run: true,
+            },
             None => PagePush::Design {
                 snapshot: self.app.design().with(encode_snapshot),
                 run: false,

@@ -334,7 +334,10 @@ mod tests {
         assert_eq!(panel.freshness.get_untracked(), Freshness::Outdated);
         let design = template("microservices").unwrap();
         let snapshot = encode_snapshot(&design);
-        panel.receive_push(PagePush::Design { snapshot, run: true });
+        panel.receive_push(PagePush::Design {
+            snapshot,
+            run: true,
+        });
         assert_eq!(panel.run_design.get_untracked(), Some(design));
         panel.receive_push(PagePush::Design {
             snapshot: "not a snapshot".to_string(),

@@ -7,8 +7,8 @@
 //! longer name: `orders` is not found in `orders-db`), the longest name
 //! wins, and the sentence reads the same with or without the button.
 
-use crate::engine::model::{ComponentId, Design};
 use super::use_panel_state;
+use crate::engine::model::{ComponentId, Design};
 use leptos::prelude::*;
 
 /// Whether `c` can be part of a component name (names run into these).
