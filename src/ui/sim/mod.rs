@@ -299,6 +299,7 @@ mod tests {
     use super::*;
     use crate::engine::model::ComponentKind;
     use crate::engine::templates::template;
+    use wasm_bindgen::JsValue;
 
     /// A state whose run of the starting template has finished (without a
     /// worker: the run's signals are set as its reports would set them).
@@ -348,5 +349,27 @@ mod tests {
         app.open_design(template("payment-gateway").unwrap(), "imported".to_string());
         assert_eq!(untrack(|| sim.freshness()), RunFreshness::NoRun);
         assert!(sim.components.with_untracked(Vec::is_empty));
+    }
+
+    #[test]
+    fn the_page_reads_reports_of_its_own_run_only() {
+        let (_, sim) = finished_run();
+        sim.status.set(SimStatus::Running);
+        let run = sim.run.get_value();
+        let stale = RunReportHead::Failed("an older run".to_string());
+        sim.receive(RunNews::Report(run + 1, stale, JsValue::NULL));
+        assert_eq!(sim.status.get_untracked(), SimStatus::Running);
+        let paused = RunReportHead::Progress {
+            components: Vec::new(),
+            paused: true,
+        };
+        sim.receive(RunNews::Report(run, paused, JsValue::NULL));
+        assert_eq!(sim.status.get_untracked(), SimStatus::Paused);
+        assert!(sim.components.with_untracked(Vec::is_empty));
+        let view = untrack(|| sim.run_view());
+        assert_eq!(
+            (view.status, view.freshness),
+            (SimStatus::Paused, Freshness::Current)
+        );
     }
 }
