@@ -69,3 +69,20 @@ journey('the Simulate panel module is not loaded at start, and opening Simulate 
   await page.getByTestId('sim-panel').waitFor({ state: 'visible' });
   assert.equal(panelFiles(await requested()).length, 2, 'the panel module was loaded twice');
 });
+
+journey('a Simulate panel module that cannot load says so, changes nothing, and the next open tries again', { timeout: 60_000 }, async ({ page }) => {
+  await waitForScores(page);
+  const before = await nodeData(page);
+  // A module the browser cannot compile (served as wasm, so no request fails).
+  const broken = (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not a wasm module' });
+  await page.route('**/archplay-sim-panel_bg.wasm', broken);
+  await page.getByTestId('sim-open').click();
+  await eventually(async () => assert.match((await page.getByTestId('status').textContent()) ?? '', /Simulate panel could not load/));
+  assert.equal(await page.getByTestId('sim-panel').count(), 0, 'a panel showed without its module');
+  assert.equal(await page.getByTestId('sim-loading').count(), 0, 'the loading notice stayed');
+  assert.equal(await page.getByTestId('sim-open').getAttribute('aria-pressed'), 'false', 'the panel stayed open');
+  assert.deepEqual(await nodeData(page), before, 'the failed load changed the design');
+  await page.unroute('**/archplay-sim-panel_bg.wasm', broken);
+  await page.getByTestId('sim-open').click();
+  await page.getByTestId('sim-panel').waitFor({ state: 'visible' });
+});
