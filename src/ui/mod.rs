@@ -17,8 +17,8 @@
 //!
 //! Dependencies point one way: `sim` uses `state`, `worker` and `lazy`,
 //! `state` uses `worker`; `worker` and `lazy` use no other UI module, and
-//! `sim_panel` uses none but `widgets` (it has no `AppState`: it asks the
-//! page through `crate::sim_panel_bridge`).
+//! `sim_panel` holds no `AppState` (its views share only `widgets` with the
+//! page): it asks the page through `crate::sim_panel_bridge`.
 //!
 //! What must stay true: no business rule lives here. Scores come from
 //! [`crate::engine::score::score`], edits from [`crate::engine::model::edit::apply`],
