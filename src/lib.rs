@@ -8,9 +8,14 @@
 //!   renders the engine's results and sends it intents.
 //! - [`worker_protocol`] is the plain-data protocol between the page and its
 //!   Web Worker (the `archplay-worker` binary), shared by both ends.
+//! - [`sim_panel_bridge`] is the plain-data protocol between the page and
+//!   the Simulate panel's module (the `archplay-sim-panel` binary, loaded on
+//!   the click that first opens the panel).
 
 pub mod engine;
 pub mod worker_protocol;
+
+pub mod sim_panel_bridge;
 
 #[cfg(feature = "web")]
 pub mod ui;

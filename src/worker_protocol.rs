@@ -97,9 +97,13 @@ pub struct BenchRequest {
 }
 
 /// What the worker tells the page.
+///
+/// `R` is how a run report is read: in full ([`RunReport`], the default,
+/// which the worker sends and the Simulate panel's module reads), or only
+/// the part the page itself needs ([`RunReportHead`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Report {
+pub enum Report<R = RunReport> {
     /// The worker has loaded and takes commands.
     Ready,
     /// News of run number `run`.
@@ -107,7 +111,7 @@ pub enum Report {
         /// The run number of the [`Command::Start`] it answers.
         run: u32,
         /// What happened.
-        report: RunReport,
+        report: R,
     },
     /// The answer to a [`Command::Task`].
     TaskDone {
@@ -174,6 +178,35 @@ pub enum RunReport {
     Failed(String),
 }
 
+/// The part of a [`RunReport`] the page itself reads (the same wire shape,
+/// the other fields skipped unread): how the run's status moves, what the
+/// canvas overlays and what the run changes in the scorecard. The chart
+/// points, log lines, figures, verdict and query answers are read only by
+/// the Simulate panel's module (`crate::sim_panel_bridge`), so the page
+/// links no deserializer for them.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RunReportHead {
+    /// [`RunReport::Started`].
+    Started {},
+    /// [`RunReport::Progress`]: every component's state now, and whether the run paused itself.
+    Progress {
+        /// Every component's state now.
+        components: Vec<ComponentLive>,
+        /// The run stopped at a step's end.
+        paused: bool,
+    },
+    /// [`RunReport::Finished`]: what the run changes in the scorecard.
+    Finished {
+        /// Laid over the page's analytic scorecard while the design is the run's.
+        score: Box<RunScore>,
+    },
+    /// [`RunReport::Answer`].
+    Answer(serde::de::IgnoredAny),
+    /// [`RunReport::Failed`]: why.
+    Failed(String),
+}
+
 /// Failed requests of one cause.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CauseCount {
@@ -230,5 +263,91 @@ impl RunFigures {
                 })
                 .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::score::score;
+    use crate::engine::templates::template;
+    use serde_json::json;
+
+    fn head_of(report: serde_json::Value) -> Report<RunReportHead> {
+        serde_json::from_value(json!({ "run": { "run": 4, "report": report } })).unwrap()
+    }
+
+    #[test]
+    fn the_page_reads_the_head_of_every_run_report() {
+        let live = ComponentLive {
+            id: ComponentId(2),
+            utilisation: 0.5,
+            queue: 3,
+            replicas: 1,
+        };
+        let progress = RunReport::Progress {
+            time_s: 1.5,
+            events: 10,
+            components: vec![live.clone()],
+            points: vec![SeriesPoint::default()],
+            log: Vec::new(),
+            paused: true,
+        };
+        let expected = RunReportHead::Progress {
+            components: vec![live],
+            paused: true,
+        };
+        let read = head_of(serde_json::to_value(&progress).unwrap());
+        assert_eq!(
+            read,
+            Report::Run {
+                run: 4,
+                report: expected
+            }
+        );
+
+        let started = RunReport::Started {
+            seed: 7,
+            duration_s: 60.0,
+            stores: Vec::new(),
+            topics: vec!["orders".to_string()],
+        };
+        let read = head_of(serde_json::to_value(&started).unwrap());
+        assert_eq!(
+            read,
+            Report::Run {
+                run: 4,
+                report: RunReportHead::Started {}
+            }
+        );
+
+        let failed = RunReport::Failed("no events".to_string());
+        let read = head_of(serde_json::to_value(&failed).unwrap());
+        assert_eq!(
+            read,
+            Report::Run {
+                run: 4,
+                report: RunReportHead::Failed("no events".to_string())
+            }
+        );
+
+        let scorecard = score(&template("microservices").unwrap());
+        let run_score = RunScore::between(&scorecard, &scorecard, 7, 60.0);
+        let finished = json!({ "finished": {
+            "figures": { "label": "ignored" },
+            "verdict": { "state": "ok" },
+            "score": serde_json::to_value(&run_score).unwrap(),
+            "summary_json": "{}",
+        }});
+        let read = head_of(finished);
+        assert_eq!(
+            read,
+            Report::Run {
+                run: 4,
+                report: RunReportHead::Finished {
+                    score: Box::new(run_score)
+                }
+            }
+        );
     }
 }

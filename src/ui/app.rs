@@ -17,8 +17,8 @@ use super::panels::palette::Palette;
 use super::panels::scorecard::ScorecardPanel;
 use super::panels::toolbar::Toolbar;
 use super::share::{handle_link_fragment, open_link_in_address};
-use super::sim::overlay::{NoticePlace, OutdatedNotice};
-use super::sim::panel::SimPanel;
+use super::sim::host::SimDock;
+use super::sim::overlay::CanvasOutdatedNotice;
 use super::sim::provide_sim_state;
 use super::state::{provide_app_state, AppState, Selection};
 use super::storage::{handle_save_state, restore_saved_design};
@@ -133,11 +133,11 @@ pub fn App() -> impl IntoView {
                 <main class="ap-main" aria-label="Canvas">
                     <div class="ap-main__stage">
                         <Canvas />
-                        <OutdatedNotice place=NoticePlace::Canvas />
+                        <CanvasOutdatedNotice />
                         <Notices />
                         <StatusArea />
                     </div>
-                    <SimPanel />
+                    <SimDock />
                 </main>
                 <aside class="ap-sidebar" aria-label="Scores and inspector">
                     <ScorecardPanel />

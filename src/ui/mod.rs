@@ -10,10 +10,15 @@
 //! [`history`] (undo shortcuts), [`import`] and [`export`] (files), over the
 //! shared plumbing in [`browser`]. [`worker`] is the page's end of its Web
 //! Worker (speaking [`crate::worker_protocol`]), which the state holds;
-//! [`sim`] runs the simulator there and renders the data it reports.
+//! [`sim`] runs the simulator there and shows the run on the page;
+//! [`sim_panel`] holds the Simulate panel's views, which only the panel's
+//! own wasm module (`archplay-sim-panel`) links, loaded on the click that
+//! first opens it through [`lazy`].
 //!
-//! Dependencies point one way: `sim` uses `state` and `worker`, `state` uses
-//! `worker`, and `worker` uses no other UI module.
+//! Dependencies point one way: `sim` uses `state`, `worker` and `lazy`,
+//! `state` uses `worker`; `worker` and `lazy` use no other UI module, and
+//! `sim_panel` holds no `AppState` (its views share only `widgets` with the
+//! page): it asks the page through `crate::sim_panel_bridge`.
 //!
 //! What must stay true: no business rule lives here. Scores come from
 //! [`crate::engine::score::score`], edits from [`crate::engine::model::edit::apply`],
@@ -28,9 +33,11 @@ pub mod export;
 pub mod focus;
 pub mod history;
 pub mod import;
+pub mod lazy;
 pub mod panels;
 pub mod share;
 pub mod sim;
+pub mod sim_panel;
 pub mod state;
 pub mod storage;
 pub mod widgets;

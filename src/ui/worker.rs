@@ -2,7 +2,8 @@
 //! [`crate::worker_protocol`]: [`PageWorker`] creates the worker on the first
 //! command (so its wasm loads only when something needs it), queues commands
 //! until it says it is ready, converts commands and reports with
-//! `serde-wasm-bindgen`, hands task answers to whoever asked ([`PageWorker::ask`])
+//! `serde-wasm-bindgen` (a run report only as far as the page reads it,
+//! [`RunReportHead`]), hands task answers to whoever asked ([`PageWorker::ask`])
 //! and run reports to the one listener the simulation installs
 //! ([`PageWorker::listen_to_runs`]).
 //!
@@ -14,7 +15,7 @@
 //! console and dropped, never a panic; no listener or asker is called while
 //! the connection is borrowed, so they may send commands themselves.
 
-use crate::worker_protocol::{Command, Report, RunReport, Task};
+use crate::worker_protocol::{Command, Report, RunReportHead, Task};
 use leptos::prelude::*;
 use serde::Serialize;
 use std::rc::Rc;
@@ -29,10 +30,12 @@ pub const WORKER_SCRIPT: &str = "archplay-worker_loader.js";
 type Answer = Box<dyn FnOnce(Result<String, String>)>;
 
 /// What the simulation hears from the worker.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum RunNews {
-    /// A report of the run numbered by the first field.
-    Report(u32, RunReport),
+    /// A report of the run numbered by the first field: the part the page
+    /// reads, and the worker's message as it came (for the Simulate panel's
+    /// module, which reads the rest: `crate::sim_panel_bridge`).
+    Report(u32, RunReportHead, JsValue),
     /// The worker could not start, or stopped; says why.
     WorkerFailed(String),
 }
@@ -151,7 +154,8 @@ impl PageWorker {
     }
 
     fn receive(&self, event: MessageEvent) {
-        match serde_wasm_bindgen::from_value::<Report>(event.data()) {
+        let data = event.data();
+        match serde_wasm_bindgen::from_value::<Report<RunReportHead>>(data.clone()) {
             Ok(Report::Ready) => self.flush_pending(),
             Ok(Report::TaskDone { id, answer }) => {
                 if let Some(asker) = self.take_asker(id) {
@@ -160,7 +164,7 @@ impl PageWorker {
             }
             Ok(Report::Run { run, report }) => {
                 if let Some(listener) = self.run_listener() {
-                    listener(RunNews::Report(run, report));
+                    listener(RunNews::Report(run, report, data));
                 }
             }
             // Only the benchmark script reads these.

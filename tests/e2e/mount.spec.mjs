@@ -2,7 +2,8 @@
 // and shows the microservices template with its six scores.
 // This is also the smoke check that catches a broken wasm-opt (which exits 0).
 // And the worker (links, exports, the simulator) is not part of the start:
-// it loads when something needs it, such as the Share / Export menu.
+// it loads when something needs it, such as the Share / Export menu. Nor
+// are the Simulate panel's views: their module loads when Simulate opens.
 
 import assert from 'node:assert/strict';
 import { ATTRIBUTES, cliTemplate, eventually, journey, nodeData, waitForScores } from './helpers.mjs';
@@ -44,6 +45,44 @@ journey('the worker is not loaded at start, and opening Share / Export starts on
   // The worker makes the link, and opening the Simulate panel starts no second worker.
   await eventually(async () => assert.match((await page.getByTestId('link-length').textContent()) ?? '', /^[\d,]+ characters$/));
   await page.getByTestId('sim-open').click();
+  await page.getByTestId('sim-panel').waitFor({ state: 'visible' });
   await eventually(async () => assert.equal(await page.getByTestId('chart-throughput').count(), 1, 'the empty charts were not drawn'));
   assert.equal(page.workers().length, 1, 'a second worker was started');
+});
+
+journey('the Simulate panel module is not loaded at start, and opening Simulate loads it', { timeout: 60_000 }, async ({ page }) => {
+  await waitForScores(page);
+  const requested = () => page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+  const panelFiles = (paths) => paths.filter((path) => /archplay-sim-panel/.test(path)).map((path) => path.split('/').pop()).sort();
+  assert.deepEqual(panelFiles(await requested()), [], 'the page loaded the Simulate panel module at start');
+  await page.getByTestId('sim-open').click();
+  await page.getByTestId('sim-panel').waitFor({ state: 'visible' });
+  assert.deepEqual(
+    panelFiles(await requested()),
+    ['archplay-sim-panel.js', 'archplay-sim-panel_bg.wasm'],
+    'opening Simulate did not load the panel module',
+  );
+  // Closing and opening again keeps the one module (and shows the panel at once).
+  await page.getByTestId('sim-close').click();
+  await eventually(async () => assert.equal(await page.getByTestId('sim-panel').count(), 0, 'Close left the panel open'));
+  await page.getByTestId('sim-open').click();
+  await page.getByTestId('sim-panel').waitFor({ state: 'visible' });
+  assert.equal(panelFiles(await requested()).length, 2, 'the panel module was loaded twice');
+});
+
+journey('a Simulate panel module that cannot load says so, changes nothing, and the next open tries again', { timeout: 60_000 }, async ({ page }) => {
+  await waitForScores(page);
+  const before = await nodeData(page);
+  // A module the browser cannot compile (served as wasm, so no request fails).
+  const broken = (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not a wasm module' });
+  await page.route('**/archplay-sim-panel_bg.wasm', broken);
+  await page.getByTestId('sim-open').click();
+  await eventually(async () => assert.match((await page.getByTestId('status').textContent()) ?? '', /Simulate panel could not load/));
+  assert.equal(await page.getByTestId('sim-panel').count(), 0, 'a panel showed without its module');
+  assert.equal(await page.getByTestId('sim-loading').count(), 0, 'the loading notice stayed');
+  assert.equal(await page.getByTestId('sim-open').getAttribute('aria-pressed'), 'false', 'the panel stayed open');
+  assert.deepEqual(await nodeData(page), before, 'the failed load changed the design');
+  await page.unroute('**/archplay-sim-panel_bg.wasm', broken);
+  await page.getByTestId('sim-open').click();
+  await page.getByTestId('sim-panel').waitFor({ state: 'visible' });
 });

@@ -12,7 +12,7 @@ use crate::engine::templates::TEMPLATES;
 use crate::ui::export::export_design;
 use crate::ui::panels::history_buttons::HistoryButtons;
 use crate::ui::panels::share_panel::ShareMenu;
-use crate::ui::sim::panel::SimOpenButton;
+use crate::ui::sim::host::SimOpenButton;
 use crate::ui::state::freshness::{picker_value, PendingChoice, CUSTOM_DESIGN, NO_TEMPLATE};
 use crate::ui::state::use_app_state;
 use leptos::prelude::*;

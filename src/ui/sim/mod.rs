@@ -1,115 +1,46 @@
-//! The browser side of the simulator: a "Simulate" panel that runs the
-//! design in the page's Web Worker (`src/worker.rs`, loaded on the first
-//! Run), shows progress on the canvas and in time charts, an event log and
-//! an event store query, and afterwards scores Performance from the
-//! simulated figures.
+//! The page's side of the simulator: the run itself (what the user asked,
+//! the run number, the design that ran, its status) and what it shows on the
+//! page: the figures on the canvas ([`overlay`]), the scorecard while the
+//! design is the run's, and the toolbar button that opens the Simulate
+//! panel. The panel's own views (controls, clock, charts, log, query,
+//! summary) are a second wasm module the page loads on the click that first
+//! opens it ([`host`], over `crate::sim_panel_bridge`; its views are
+//! `ui::sim_panel`).
 //!
 //! Layout: [`SimState`] (this file) is the `Copy` handle of the run's
 //! signals, provided at the root, whose methods are the user's intents (run,
-//! pause, step, reset, query ...) and which applies the worker's reports. The
-//! worker sends data (points, log lines, figures); the page keeps them here
-//! and renders them: [`panel`] (controls and layout), [`charts`] over
-//! [`chart_data`] and [`projection`] (plain maths, tested natively),
-//! [`log`] (event log and summary), [`query`] (event store form and answer)
-//! and [`overlay`] (figures on the canvas).
+//! pause, step, reset, query ...), which the panel asks for
+//! ([`SimState::answer_panel`]) and which applies the part of the worker's
+//! reports the page reads (`worker_protocol::RunReportHead`), forwarding
+//! each report of the current run to the panel module as it came.
 //!
 //! What must stay true: the main bundle never links the simulator nor the
-//! judging of a run: the worker sends the run's verdict and what it changes
-//! in the scorecard as data (`engine::score::run_score`);
+//! judging of a run nor the panel's views: the worker sends the run's verdict
+//! and what it changes in the scorecard as data (`engine::score::run_score`);
 //! simulated Performance figures count only while the design equals the one
 //! that was run (`engine::sim::score::scorecard_for`); reports of a run the
-//! user has reset are dropped; the log keeps the newest [`log::LOG_CAPACITY`] lines.
+//! user has reset are dropped (and never reach the panel); forgetting a run
+//! tells the panel ([`crate::sim_panel_bridge::PagePush::Cleared`]).
 //! Nothing stale: any edit makes the run [`RunFreshness::Outdated`] (the
 //! panel and the canvas say so and offer Run again, and no component shows
 //! figures of another design); opening a design wholesale (a template, a
 //! link, a file) forgets the run entirely.
 
-pub mod chart_data;
-pub mod charts;
-pub mod dock;
-pub mod log;
+pub mod host;
 pub mod overlay;
-pub mod panel;
-pub mod projection;
-pub mod query;
-pub mod reveal;
 
 use crate::engine::model::Design;
 use crate::engine::share::encode_snapshot;
-use crate::engine::sim::live::progress::{ComponentLive, QueryAnswer, SeriesPoint, StoreInfo};
+use crate::engine::sim::live::progress::ComponentLive;
 use crate::engine::sim::live::speed::Speed;
 use crate::engine::sim::score::SimulatedRun;
-use crate::engine::sim::verdict::RunVerdict;
+use crate::sim_panel_bridge::{Freshness, PagePush, PanelAsk, RunView, SimStatus};
 use crate::ui::state::freshness::RunFreshness;
 use crate::ui::state::{AppState, Selection};
 use crate::ui::worker::{PageWorker, RunNews};
-use crate::worker_protocol::{Command, QueryRequest, RunFigures, RunReport};
+use crate::worker_protocol::{Command, QueryRequest, RunReportHead};
+use host::PanelLink;
 use leptos::prelude::*;
-use log::EventLog;
-
-/// Where the run is.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub enum SimStatus {
-    /// No run.
-    #[default]
-    Idle,
-    /// Waiting for the worker to load or the run to start.
-    Starting,
-    /// Simulated time is passing.
-    Running,
-    /// Stopped by the user; Run resumes, Step advances.
-    Paused,
-    /// The run reached its end.
-    Finished,
-    /// The worker could not load or the run could not start; says why.
-    Failed(String),
-}
-
-impl SimStatus {
-    /// A word for the panel and `data-status`.
-    pub fn slug(&self) -> &'static str {
-        match self {
-            SimStatus::Idle => "idle",
-            SimStatus::Starting => "starting",
-            SimStatus::Running => "running",
-            SimStatus::Paused => "paused",
-            SimStatus::Finished => "finished",
-            SimStatus::Failed(_) => "failed",
-        }
-    }
-}
-
-/// Where the run's simulated clock is.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct SimClock {
-    /// Simulated seconds now.
-    pub time_s: f64,
-    /// Simulated seconds the run lasts (0 before it starts).
-    pub duration_s: f64,
-    /// Events handled so far.
-    pub events: u64,
-}
-
-/// What the event store query form offers: the run's stores and topics.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct QueryOffer {
-    /// The run's event stores (none: no form).
-    pub stores: Vec<StoreInfo>,
-    /// Every topic some component publishes under.
-    pub topics: Vec<String>,
-}
-
-/// A finished run's figures, the worker's verdict on it, and its summary as
-/// `archplay simulate` prints it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FinishedRun {
-    /// The figures the summary shows.
-    pub figures: RunFigures,
-    /// How the run went, in words.
-    pub verdict: RunVerdict,
-    /// The summary JSON.
-    pub summary_json: String,
-}
 
 /// A `Copy` handle on the run's signals, provided at the root. Components
 /// read the signals; only the methods below change them.
@@ -123,26 +54,14 @@ pub struct SimState {
     pub status: RwSignal<SimStatus>,
     /// The chosen speed.
     pub speed: RwSignal<Speed>,
-    /// The simulated clock.
-    pub clock: RwSignal<SimClock>,
-    /// Seed of the run, once started.
-    pub seed: RwSignal<Option<u64>>,
     /// Every component's state now (empty when no run has reported).
     pub components: RwSignal<Vec<ComponentLive>>,
-    /// The run's chart points so far.
-    pub points: RwSignal<Vec<SeriesPoint>>,
-    /// The run's event log.
-    pub log: RwSignal<EventLog>,
-    /// The event store query the run offers.
-    pub query_offer: RwSignal<QueryOffer>,
-    /// The last event store answer.
-    pub answer: RwSignal<Option<QueryAnswer>>,
-    /// The finished run's figures.
-    pub finished: RwSignal<Option<FinishedRun>>,
-    /// The design of the current run (names for the charts, and the simulated score).
+    /// The design of the current run (the simulated score, the panel's names).
     pub run_design: RwSignal<Option<Design>>,
     /// The run the reports must belong to.
     run: StoredValue<u32>,
+    /// The Simulate panel's module, once loaded.
+    pub panel: PanelLink,
 }
 
 /// Creates the simulation state, routes the worker's run reports to it, and
@@ -164,16 +83,10 @@ fn new_sim_state(app: AppState) -> SimState {
         open: RwSignal::new(false),
         status: RwSignal::new(SimStatus::Idle),
         speed: RwSignal::new(Speed::default()),
-        clock: RwSignal::new(SimClock::default()),
-        seed: RwSignal::new(None),
         components: RwSignal::new(Vec::new()),
-        points: RwSignal::new(Vec::new()),
-        log: RwSignal::new(EventLog::default()),
-        query_offer: RwSignal::new(QueryOffer::default()),
-        answer: RwSignal::new(None),
-        finished: RwSignal::new(None),
         run_design,
         run: StoredValue::new(0),
+        panel: PanelLink::new(),
     };
     app.on_design_replaced(Callback::new(move |_| state.reset()));
     state
@@ -187,9 +100,63 @@ pub fn use_sim_state() -> SimState {
 }
 
 impl SimState {
-    /// Opens or closes the panel.
+    /// Opens or closes the panel; the first open loads the panel's module.
     pub fn toggle_panel(&self) {
         self.open.update(|open| *open = !*open);
+        if self.open.get_untracked() {
+            self.panel.load(*self);
+        }
+    }
+
+    /// The run as the panel's controls show it (tracks what it reads).
+    pub fn run_view(&self) -> RunView {
+        RunView {
+            open: self.open.get(),
+            status: self.status.get(),
+            freshness: match self.freshness() {
+                RunFreshness::NoRun => Freshness::None,
+                RunFreshness::Current => Freshness::Current,
+                RunFreshness::Outdated => Freshness::Outdated,
+            },
+            speed: self.speed.get(),
+        }
+    }
+
+    /// The design the panel names things after: the run's while there is
+    /// one, else the canvas's (tracks what it reads).
+    pub fn panel_design(&self) -> PagePush {
+        let of_run = self
+            .run_design
+            .with(|run| run.as_ref().map(encode_snapshot));
+        match of_run {
+            Some(snapshot) => PagePush::Design {
+                snapshot,
+                run: true,
+            },
+            None => PagePush::Design {
+                snapshot: self.app.design().with(encode_snapshot),
+                run: false,
+            },
+        }
+    }
+
+    /// Does what the panel asks.
+    pub fn answer_panel(&self, ask: PanelAsk) {
+        match ask {
+            PanelAsk::Run => self.run(),
+            PanelAsk::RunAgain => self.run_again(),
+            PanelAsk::Pause => self.pause(),
+            PanelAsk::Step => self.step(),
+            PanelAsk::Reset => self.reset(),
+            PanelAsk::SetSpeed(speed) => self.set_speed(speed),
+            PanelAsk::Query(request) => self.query(request),
+            PanelAsk::Reveal(id) => {
+                self.app.select(Selection::Component(id));
+                self.app.reveal(id);
+            }
+            PanelAsk::ShowSettings => self.show_settings(),
+            PanelAsk::Close => self.open.set(false),
+        }
     }
 
     /// Starts a new run of the design as it is now, or resumes a paused one.
@@ -277,91 +244,52 @@ impl SimState {
         self.app.select(Selection::Nothing);
         // The inspector rebuilds for the design after this tick; then scroll to the settings.
         set_timeout(
-            panel::scroll_to_settings,
+            host::scroll_to_settings,
             std::time::Duration::from_millis(0),
         );
     }
 
     fn clear(&self, status: SimStatus) {
         self.status.set(status);
-        self.clock.set(SimClock::default());
-        self.seed.set(None);
         self.components.set(Vec::new());
-        self.points.set(Vec::new());
-        self.log.set(EventLog::default());
-        self.query_offer.set(QueryOffer::default());
-        self.answer.set(None);
-        self.finished.set(None);
         self.run_design.set(None);
         self.app.show_simulated(None);
+        self.panel.push(&PagePush::Cleared);
     }
 
-    /// Applies news from the worker; reports of an older run are dropped.
+    /// Applies news from the worker and hands each report of the current
+    /// run to the panel; reports of an older run are dropped.
     pub fn receive(&self, news: RunNews) {
         match news {
-            RunNews::Report(run, report) if run == self.run.get_value() => self.apply(report),
+            RunNews::Report(run, report, message) if run == self.run.get_value() => {
+                self.apply(report);
+                self.panel.forward(&message);
+            }
             RunNews::Report(..) => {}
             RunNews::WorkerFailed(message) => self.status.set(SimStatus::Failed(message)),
         }
     }
 
-    fn apply(&self, report: RunReport) {
+    fn apply(&self, report: RunReportHead) {
         match report {
-            RunReport::Started {
-                seed,
-                duration_s,
-                stores,
-                topics,
-            } => {
-                self.seed.set(Some(seed));
-                self.clock.update(|clock| clock.duration_s = duration_s);
-                self.query_offer.set(QueryOffer { stores, topics });
-                self.status.set(SimStatus::Running);
-            }
-            RunReport::Progress {
-                time_s,
-                events,
-                components,
-                points,
-                log,
-                paused,
-            } => {
-                self.clock.update(|clock| {
-                    clock.time_s = time_s;
-                    clock.events = events;
-                });
+            RunReportHead::Started {} => self.status.set(SimStatus::Running),
+            RunReportHead::Progress { components, paused } => {
                 self.components.set(components);
-                if !points.is_empty() {
-                    self.points.update(|all| all.extend(points));
-                }
-                if !log.is_empty() {
-                    self.log.update(|all| all.extend(log));
-                }
                 if paused && self.status.get_untracked() == SimStatus::Running {
                     self.status.set(SimStatus::Paused);
                 }
             }
-            RunReport::Finished {
-                figures,
-                verdict,
-                score,
-                summary_json,
-            } => {
+            RunReportHead::Finished { score } => {
                 if let Some(design) = self.run_design.get_untracked() {
                     self.app.show_simulated(Some(SimulatedRun {
                         design,
                         score: *score,
                     }));
                 }
-                self.finished.set(Some(FinishedRun {
-                    figures,
-                    verdict,
-                    summary_json,
-                }));
                 self.status.set(SimStatus::Finished);
             }
-            RunReport::Answer(answer) => self.answer.set(Some(answer)),
-            RunReport::Failed(message) => self.status.set(SimStatus::Failed(message)),
+            RunReportHead::Answer(_) => {}
+            RunReportHead::Failed(message) => self.status.set(SimStatus::Failed(message)),
         }
     }
 }
@@ -371,6 +299,7 @@ mod tests {
     use super::*;
     use crate::engine::model::ComponentKind;
     use crate::engine::templates::template;
+    use wasm_bindgen::JsValue;
 
     /// A state whose run of the starting template has finished (without a
     /// worker: the run's signals are set as its reports would set them).
@@ -386,7 +315,6 @@ mod tests {
             queue: 2867,
             replicas: 1,
         }]);
-        sim.points.set(vec![SeriesPoint::default()]);
         (app, sim)
     }
 
@@ -398,7 +326,7 @@ mod tests {
         assert_eq!(untrack(|| sim.freshness()), RunFreshness::Outdated);
         assert!(!untrack(|| sim.freshness()).shows_figures());
         assert!(
-            !sim.points.with_untracked(Vec::is_empty),
+            !sim.components.with_untracked(Vec::is_empty),
             "an edit keeps the run to compare against, marked outdated"
         );
         app.undo();
@@ -411,9 +339,8 @@ mod tests {
         app.open_template("database-scaling", template("database-scaling").unwrap());
         assert_eq!(untrack(|| sim.freshness()), RunFreshness::NoRun);
         assert!(sim.components.with_untracked(Vec::is_empty));
-        assert!(sim.points.with_untracked(Vec::is_empty));
         assert_eq!(sim.status.get_untracked(), SimStatus::Idle);
-        assert_eq!(sim.finished.get_untracked(), None);
+        assert_eq!(sim.run_design.get_untracked(), None);
     }
 
     #[test]
@@ -422,5 +349,27 @@ mod tests {
         app.open_design(template("payment-gateway").unwrap(), "imported".to_string());
         assert_eq!(untrack(|| sim.freshness()), RunFreshness::NoRun);
         assert!(sim.components.with_untracked(Vec::is_empty));
+    }
+
+    #[test]
+    fn the_page_reads_reports_of_its_own_run_only() {
+        let (_, sim) = finished_run();
+        sim.status.set(SimStatus::Running);
+        let run = sim.run.get_value();
+        let stale = RunReportHead::Failed("an older run".to_string());
+        sim.receive(RunNews::Report(run + 1, stale, JsValue::NULL));
+        assert_eq!(sim.status.get_untracked(), SimStatus::Running);
+        let paused = RunReportHead::Progress {
+            components: Vec::new(),
+            paused: true,
+        };
+        sim.receive(RunNews::Report(run, paused, JsValue::NULL));
+        assert_eq!(sim.status.get_untracked(), SimStatus::Paused);
+        assert!(sim.components.with_untracked(Vec::is_empty));
+        let view = untrack(|| sim.run_view());
+        assert_eq!(
+            (view.status, view.freshness),
+            (SimStatus::Paused, Freshness::Current)
+        );
     }
 }

@@ -7,14 +7,15 @@
 //! reported on this component (never figures of an outdated run, see
 //! [`crate::ui::state::freshness`]); it never takes pointer events, so
 //! dragging and connecting work as before. While the run is outdated the
-//! canvas says so once ([`OutdatedNotice`], `sim-outdated-canvas`) with a
+//! canvas says so once ([`CanvasOutdatedNotice`], `sim-outdated-canvas`) with a
 //! Run again button (`sim-run-again-canvas`).
 
 use super::use_sim_state;
 use crate::engine::model::ComponentId;
 use crate::engine::sim::live::progress::ComponentLive;
 use crate::ui::canvas::geometry::{NODE_HEIGHT, NODE_WIDTH};
-use crate::ui::state::freshness::{RunFreshness, OUTDATED_TEXT};
+use crate::ui::state::freshness::RunFreshness;
+use crate::ui::widgets::outdated::{NoticePlace, OutdatedNotice};
 use leptos::prelude::*;
 
 /// How busy a utilisation looks: `low`, `mid` or `high`.
@@ -80,48 +81,16 @@ fn NodeSimFigures(
     }
 }
 
-/// Where an outdated-run notice stands, which names its test ids and look.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NoticePlace {
-    /// In the Simulate panel: `sim-outdated`, `sim-run-again`.
-    Panel,
-    /// Over the canvas: `sim-outdated-canvas`, `sim-run-again-canvas`.
-    Canvas,
-}
-
-impl NoticePlace {
-    /// The notice's test id, its Run again button's, and its class.
-    fn names(self) -> (&'static str, &'static str, &'static str) {
-        match self {
-            NoticePlace::Panel => ("sim-outdated", "sim-run-again", "ap-outdated"),
-            NoticePlace::Canvas => (
-                "sim-outdated-canvas",
-                "sim-run-again-canvas",
-                "ap-outdated ap-outdated--canvas",
-            ),
-        }
-    }
-}
-
-/// While the run is outdated: what that means, and Run again (one
-/// component for the panel and the canvas, so the page carries it once).
+/// While the run is outdated, the canvas says so with Run again.
 #[component]
-pub fn OutdatedNotice(
-    /// Where the notice stands.
-    place: NoticePlace,
-) -> impl IntoView {
+pub fn CanvasOutdatedNotice() -> impl IntoView {
     let sim = use_sim_state();
-    let (notice_id, button_id, class) = place.names();
-    let outdated = move || sim.freshness() == RunFreshness::Outdated;
     view! {
-        {move || outdated().then(|| view! {
-            <div class=class data-testid=notice_id role="status">
-                <span>{OUTDATED_TEXT}</span>
-                <button type="button" class="ap-button ap-button--primary" data-testid=button_id on:click=move |_| sim.run_again()>
-                    "Run again"
-                </button>
-            </div>
-        })}
+        <OutdatedNotice
+            place=NoticePlace::Canvas
+            outdated=Signal::derive(move || sim.freshness() == RunFreshness::Outdated)
+            run_again=Callback::new(move |()| sim.run_again())
+        />
     }
 }
 

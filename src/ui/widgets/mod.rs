@@ -2,5 +2,6 @@
 
 pub mod kind_badge;
 pub mod notices;
+pub mod outdated;
 pub mod shortcuts;
 pub mod status;

@@ -42,7 +42,7 @@ pub fn dock_style(height: Option<f64>) -> String {
 /// The bar on the dock's top edge that resizes it.
 #[component]
 pub fn DockHandle(
-    /// The dock (its parent is the container it shares with the canvas).
+    /// The dock (inside the `main` element it shares with the canvas).
     dock: NodeRef<Section>,
     /// The chosen height in pixels (`None`: the stylesheet's default).
     height: RwSignal<Option<f64>>,
@@ -50,7 +50,7 @@ pub fn DockHandle(
     let dragging = RwSignal::new(false);
     let container = move || {
         dock.get_untracked()
-            .and_then(|dock| dock.parent_element())
+            .and_then(|dock| dock.closest("main").ok().flatten())
             .map(|parent| parent.get_bounding_client_rect())
     };
     let current = move || {

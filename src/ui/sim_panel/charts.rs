@@ -9,13 +9,11 @@
 //! [`super::chart_data`]; this file only renders it.
 
 use super::chart_data::{ChartKind, ChartLayout, HEIGHT, WIDTH};
-use super::{use_sim_state, SimState};
-use crate::engine::model::Design;
-use crate::ui::state::use_app_state;
+use super::{use_panel_state, PanelState};
 use leptos::prelude::*;
 
 /// The layout of chart `kind`: the current run's, or before a run the design's empty one.
-fn current_layout(sim: SimState, design: ReadSignal<Design>, kind: ChartKind) -> ChartLayout {
+fn current_layout(sim: PanelState, kind: ChartKind) -> ChartLayout {
     sim.run_design.with(|run_design| match run_design {
         Some(run_design) => {
             let clock = sim.clock.get();
@@ -27,18 +25,19 @@ fn current_layout(sim: SimState, design: ReadSignal<Design>, kind: ChartKind) ->
             sim.points
                 .with(|points| ChartLayout::of_run(kind, points, duration_s, run_design))
         }
-        None => design
-            .with(|design| ChartLayout::of_run(kind, &[], design.simulation.duration_s, design)),
+        None => sim.canvas_design.with(|design| match design {
+            Some(design) => ChartLayout::of_run(kind, &[], design.simulation.duration_s, design),
+            None => ChartLayout::new(kind, 0.0, &[]),
+        }),
     })
 }
 
 /// Every chart, in panel order.
 #[component]
 pub fn TimeCharts() -> impl IntoView {
-    let sim = use_sim_state();
-    let design = use_app_state().design();
+    let sim = use_panel_state();
     let charts = ChartKind::ALL.map(|kind| {
-        let layout = Memo::new(move |_| current_layout(sim, design, kind));
+        let layout = Memo::new(move |_| current_layout(sim, kind));
         view! { <TimeChart kind layout /> }
     });
     view! { <div class="ap-sim__charts">{charts}</div> }

@@ -8,7 +8,7 @@
 //! `data-count`. The form is rebuilt only when the run's stores and topics
 //! change, so typed values stay while a run goes on.
 
-use super::{use_sim_state, QueryOffer};
+use super::{use_panel_state, QueryOffer};
 use crate::engine::attributes::number::parse_number;
 use crate::engine::model::ComponentId;
 use crate::engine::sim::live::progress::QueryAnswer;
@@ -65,7 +65,7 @@ impl QueryInput {
 /// The form and the last answer, while the run has an event store.
 #[component]
 pub fn EventStoreQuery() -> impl IntoView {
-    let sim = use_sim_state();
+    let sim = use_panel_state();
     let offer = Memo::new(move |_| sim.query_offer.get());
     move || {
         let offer = offer.get();
@@ -79,7 +79,7 @@ fn QueryForm(
     /// The stores and topics the run has.
     offer: QueryOffer,
 ) -> impl IntoView {
-    let sim = use_sim_state();
+    let sim = use_panel_state();
     let input = RwSignal::new(QueryInput::first_of(&offer));
     let on_query = move |_| {
         let duration_s = sim.clock.with_untracked(|clock| clock.duration_s);

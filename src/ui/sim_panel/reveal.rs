@@ -7,8 +7,8 @@
 //! longer name: `orders` is not found in `orders-db`), the longest name
 //! wins, and the sentence reads the same with or without the button.
 
+use super::use_panel_state;
 use crate::engine::model::{ComponentId, Design};
-use crate::ui::state::{use_app_state, Selection};
 use leptos::prelude::*;
 
 /// Whether `c` can be part of a component name (names run into these).
@@ -63,16 +63,13 @@ pub fn NamedText(
     /// The component it names and where, if any.
     named: Option<(ComponentId, usize, usize)>,
 ) -> impl IntoView {
-    let app = use_app_state();
+    let panel = use_panel_state();
     // One shape for both cases (the name may be empty), so the page carries one view.
     let (id, start, end) = named.unwrap_or((ComponentId(0), text.len(), text.len()));
     let before = text[..start].to_string();
     let name = text[start..end].to_string();
     let after = text[end..].to_string();
-    let on_click = move |_| {
-        app.select(Selection::Component(id));
-        app.reveal(id);
-    };
+    let on_click = move |_| panel.reveal(id);
     view! {
         {before}
         {named.is_some().then(|| view! {

@@ -1,5 +1,6 @@
-//! The "Simulate" panel docked below the canvas ([`super::dock`]), and the toolbar
-//! button that opens it: Run, Pause, Step, Speed, Reset, the simulated
+//! The "Simulate" panel docked below the canvas ([`super::dock`]), the root
+//! view of the panel module (the toolbar button that opens it is the page's,
+//! `ui::sim::host`): Run, Pause, Step, Speed, Reset, the simulated
 //! clock, a link to the design's workload and simulation settings, then the
 //! summary, the time charts, the event log and the event store query.
 //!
@@ -10,19 +11,18 @@
 //! `data-status` and how the run relates to the canvas in `data-freshness`
 //! (`none`, `current`, `outdated`; outdated shows `sim-outdated` with
 //! `sim-run-again`). Every control has its own handler calling one
-//! [`super::SimState`] intent; test ids are for tests only.
+//! [`super::PanelState`] intent; test ids are for tests only.
 
 use super::charts::TimeCharts;
 use super::dock::{dock_style, DockHandle};
 use super::log::{EventLogView, RunSummary};
-use super::overlay::{NoticePlace, OutdatedNotice};
 use super::query::EventStoreQuery;
-use super::{use_sim_state, SimStatus};
+use super::{use_panel_state, PanelState};
 use crate::engine::sim::live::speed::Speed;
-use crate::ui::panels::field_input::field_input_id;
+use crate::sim_panel_bridge::{Freshness, SimStatus};
+use crate::ui::widgets::outdated::{NoticePlace, OutdatedNotice};
 use leptos::html::Section;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The clock: `12.5 s of 60 s`.
 pub fn clock_text(time_s: f64, duration_s: f64) -> String {
@@ -67,27 +67,14 @@ impl Controls {
     }
 }
 
-/// The toolbar button that opens and closes the panel.
+/// The panel, while the page says it is open, over `sim` (which it provides
+/// to every view inside).
 #[component]
-pub fn SimOpenButton() -> impl IntoView {
-    let sim = use_sim_state();
-    view! {
-        <button
-            type="button"
-            class="ap-button"
-            data-testid="sim-open"
-            aria-pressed=move || sim.open.get().to_string()
-            on:click=move |_| sim.toggle_panel()
-        >
-            "Simulate"
-        </button>
-    }
-}
-
-/// The panel, while open.
-#[component]
-pub fn SimPanel() -> impl IntoView {
-    let sim = use_sim_state();
+pub fn SimPanel(
+    /// What the panel shows.
+    sim: PanelState,
+) -> impl IntoView {
+    provide_context(sim);
     let dock = NodeRef::<Section>::new();
     let height = RwSignal::new(None::<f64>);
     view! {
@@ -98,7 +85,7 @@ pub fn SimPanel() -> impl IntoView {
                 class="ap-panel ap-sim"
                 data-testid="sim-panel"
                 data-status=move || sim.status.with(SimStatus::slug)
-                data-freshness=move || sim.freshness().slug()
+                data-freshness=move || sim.freshness.get().slug()
                 aria-label="Simulate"
             >
                 <DockHandle dock height />
@@ -111,13 +98,17 @@ pub fn SimPanel() -> impl IntoView {
                     <button type="button" class="ap-link" data-testid="sim-settings" on:click=move |_| sim.show_settings()>
                         "Workload and simulation settings"
                     </button>
-                    <button type="button" class="ap-button" data-testid="sim-close" on:click=move |_| sim.toggle_panel()>
+                    <button type="button" class="ap-button" data-testid="sim-close" on:click=move |_| sim.close()>
                         "Close"
                     </button>
                 </header>
                 <div class="ap-sim__body" tabindex="0" role="region" aria-label="Simulation results">
                     <RunFailure />
-                    <OutdatedNotice place=NoticePlace::Panel />
+                    <OutdatedNotice
+                        place=NoticePlace::Panel
+                        outdated=Signal::derive(move || sim.freshness.get() == Freshness::Outdated)
+                        run_again=Callback::new(move |()| sim.run_again())
+                    />
                     <RunSummary />
                     <TimeCharts />
                     <div class="ap-sim__bottom">
@@ -135,7 +126,7 @@ pub fn SimPanel() -> impl IntoView {
 /// Run (or Resume), Pause, Step, Reset and the speed.
 #[component]
 fn RunControls() -> impl IntoView {
-    let sim = use_sim_state();
+    let sim = use_panel_state();
     let controls = Memo::new(move |_| sim.status.with(Controls::for_status));
     let on_speed = move |event| {
         if let Some(speed) = Speed::from_slug(&event_target_value(&event)) {
@@ -180,7 +171,7 @@ fn RunControls() -> impl IntoView {
 /// The simulated clock.
 #[component]
 fn SimClockView() -> impl IntoView {
-    let sim = use_sim_state();
+    let sim = use_panel_state();
     view! {
         <span
             class="ap-sim__clock"
@@ -195,7 +186,7 @@ fn SimClockView() -> impl IntoView {
 /// Why the run failed, if it did.
 #[component]
 fn RunFailure() -> impl IntoView {
-    let sim = use_sim_state();
+    let sim = use_panel_state();
     let message = move || match sim.status.get() {
         SimStatus::Failed(message) => Some(message),
         _ => None,
@@ -204,22 +195,6 @@ fn RunFailure() -> impl IntoView {
         message().map(|message| {
             view! { <p class="ap-sim__failure" data-testid="sim-failure">{message}</p> }
         })
-    }
-}
-
-/// Scrolls the inspector to the design's simulation settings and focuses the first.
-pub fn scroll_to_settings() {
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
-        return;
-    };
-    let field = ["simulation.seed", "workload.requests_per_second"]
-        .into_iter()
-        .find_map(|key| document.get_element_by_id(&field_input_id(key)));
-    if let Some(field) = field {
-        field.scroll_into_view();
-        if let Ok(element) = field.dyn_into::<web_sys::HtmlElement>() {
-            let _ = element.focus();
-        }
     }
 }
 

@@ -16,7 +16,7 @@
 //! canvas ([`super::reveal`]).
 
 use super::reveal::{named_component, NamedText};
-use super::{use_sim_state, FinishedRun};
+use super::{use_panel_state, FinishedRun};
 use crate::engine::sim::live::progress::LogLine;
 use crate::engine::sim::verdict::RunVerdict;
 use leptos::prelude::*;
@@ -63,7 +63,7 @@ impl EventLog {
 /// The event log of the run.
 #[component]
 pub fn EventLogView() -> impl IntoView {
-    let sim = use_sim_state();
+    let sim = use_panel_state();
     let lines = move || sim.log.with(|log| log.lines().to_vec());
     view! {
         <section class="ap-sim__log-box" aria-label="Event log">
@@ -84,7 +84,7 @@ fn LogLineView(
     line: LogLine,
 ) -> impl IntoView {
     let kind = line.kind.slug();
-    let named = use_sim_state()
+    let named = use_panel_state()
         .run_design
         .with_untracked(|design| design.as_ref().and_then(|d| named_component(&line.text, d)));
     view! {
@@ -104,7 +104,7 @@ fn LogLineView(
 /// The finished run's figures and errors by cause, while there is one.
 #[component]
 pub fn RunSummary() -> impl IntoView {
-    let sim = use_sim_state();
+    let sim = use_panel_state();
     move || {
         sim.finished
             .get()
