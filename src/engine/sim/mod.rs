@@ -302,10 +302,11 @@ impl Simulation {
         if self.agenda.len() > self.compact_at {
             self.compact_agenda();
         }
-        let (time, event) = self.agenda.pop()?;
+        let (time, event) = self.agenda.take_first()?;
         self.now = time;
         self.events += 1;
         self.handle(event);
+        self.agenda.settle();
         Some(time)
     }
 
