@@ -172,7 +172,10 @@ impl Agenda {
         if self.taken {
             // The smaller child of the taken root is the earliest of the rest.
             let children = self.heap.get(1..).unwrap_or_default();
-            let first = children.iter().take(2).reduce(|a, b| if b.before(a) { b } else { a });
+            let first = children
+                .iter()
+                .take(2)
+                .reduce(|a, b| if b.before(a) { b } else { a });
             return first.map(|scheduled| scheduled.time);
         }
         self.heap.first().map(|scheduled| scheduled.time)
@@ -194,7 +197,7 @@ impl Agenda {
     pub fn settle(&mut self) {
         if self.taken {
             self.taken = false;
-            self.pop();
+            self.remove_root();
         }
     }
 
@@ -202,6 +205,12 @@ impl Agenda {
     #[inline]
     pub fn pop(&mut self) -> Option<(Micros, Event)> {
         self.settle();
+        self.remove_root().map(|top| (top.time, top.event))
+    }
+
+    /// Removes and returns the root of the heap.
+    #[inline]
+    fn remove_root(&mut self) -> Option<Scheduled> {
         let top = *self.heap.first()?;
         let last = self.heap.pop()?;
         let len = self.heap.len();
@@ -230,7 +239,7 @@ impl Agenda {
             }
             self.heap[hole] = last;
         }
-        Some((top.time, top.event))
+        Some(top)
     }
 
     /// Drops every event `keep` refuses, then restores the heap. Order of the
