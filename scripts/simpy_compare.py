@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Runs the same M/M/c model in SimPy and in Archplay's simulator and prints
-how many customers per second of wall time each one simulates.
+how many customers per second each one simulates, per second of wall time
+and per second of CPU time (the process's own user and system time: on a
+shared machine the wall time also counts the moments others held the core,
+and the two programs meet different moments).
 
 The model: Poisson arrivals at 640/s, 8 servers, exponential service with a
 10 ms mean (utilisation 0.8), unbounded FIFO queue. Both runs also print
@@ -14,6 +17,7 @@ import argparse
 import json
 import math
 import random
+import resource
 import subprocess
 import tempfile
 import time
@@ -37,7 +41,7 @@ def erlang_c_wait():
 
 
 def simpy_run(duration_s, seed):
-    """Simulates `duration_s` seconds in SimPy; returns (customers, mean wait s, wall s)."""
+    """Simulates `duration_s` seconds in SimPy; returns (customers, mean wait s, wall s, CPU s)."""
     rng = random.Random(seed)
     env = simpy.Environment()
     servers = simpy.Resource(env, capacity=SERVERS)
@@ -57,10 +61,16 @@ def simpy_run(duration_s, seed):
             env.process(customer(env))
 
     env.process(source(env))
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     env.run(until=duration_s)
-    wall = time.perf_counter() - started
-    return totals["customers"], totals["wait"] / max(totals["customers"], 1), wall
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    return totals["customers"], totals["wait"] / max(totals["customers"], 1), wall, cpu
+
+
+def children_cpu_s():
+    """CPU seconds (user + system) of the ended child processes so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def design_file():
@@ -80,19 +90,19 @@ def design_file():
 
 
 def archplay_run(binary, duration_s, seed):
-    """Simulates `duration_s` seconds with the CLI; returns (customers, mean wait s, wall s)."""
+    """Simulates `duration_s` seconds with the CLI; returns (customers, mean wait s, wall s, CPU s)."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
         json.dump(design_file(), handle)
         path = handle.name
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), children_cpu_s()
     output = subprocess.run(
         [binary, "simulate", path, "--seed", str(seed), "--duration", str(duration_s)],
         check=True, capture_output=True, text=True,
     ).stdout
-    wall = time.perf_counter() - started
+    wall, cpu = time.perf_counter() - started, children_cpu_s() - cpu_started
     summary = json.loads(output)
     station = summary["components"][1]
-    return summary["end_to_end"]["arrived"], station["mean_wait_ms"] / 1000.0, wall
+    return summary["end_to_end"]["arrived"], station["mean_wait_ms"] / 1000.0, wall, cpu
 
 
 def median(values):
@@ -111,21 +121,23 @@ def main():
     theory = erlang_c_wait()
     print(f"model: M/M/{SERVERS}, lambda {ARRIVAL_RATE:g}/s, mu {SERVICE_RATE:g}/s; Erlang C mean wait {theory * 1000:.4f} ms")
 
-    simpy_rates, archplay_rates = [], []
+    rates = {"simpy wall": [], "simpy cpu": [], "archplay wall": [], "archplay cpu": []}
     for run in range(arguments.runs):
-        customers, wait, wall = simpy_run(300.0, seed=run + 1)
-        simpy_rates.append(customers / wall)
-        print(f"simpy    run {run + 1}: {customers:>9} customers in {wall:6.2f} s wall, mean wait {wait * 1000:.4f} ms")
-        customers, wait, wall = archplay_run(arguments.archplay, 30000.0, seed=run + 1)
-        archplay_rates.append(customers / wall)
-        print(f"archplay run {run + 1}: {customers:>9} customers in {wall:6.2f} s wall, mean wait {wait * 1000:.4f} ms")
+        for name, simulate in (("simpy", lambda: simpy_run(300.0, seed=run + 1)),
+                               ("archplay", lambda: archplay_run(arguments.archplay, 30000.0, seed=run + 1))):
+            customers, wait, wall, cpu = simulate()
+            rates[name + " wall"].append(customers / wall)
+            rates[name + " cpu"].append(customers / cpu)
+            print(f"{name:<8} run {run + 1}: {customers:>9} customers in {wall:6.2f} s wall, {cpu:6.2f} s CPU, mean wait {wait * 1000:.4f} ms")
 
-    simpy_rate, cli_rate = median(simpy_rates), median(archplay_rates)
-    print(f"simpy            median {simpy_rate:12,.0f} customers/s")
-    print(f"archplay CLI     median {cli_rate:12,.0f} customers/s  ratio {cli_rate / simpy_rate:6.1f} x SimPy")
+    simpy_rate, cli_rate = median(rates["simpy wall"]), median(rates["archplay wall"])
+    simpy_cpu_rate, cli_cpu_rate = median(rates["simpy cpu"]), median(rates["archplay cpu"])
+    print(f"simpy            median {simpy_rate:12,.0f} customers/s wall, {simpy_cpu_rate:12,.0f} per CPU second")
+    print(f"archplay CLI     median {cli_rate:12,.0f} customers/s wall, {cli_cpu_rate:12,.0f} per CPU second"
+          f"  ratio {cli_rate / simpy_rate:6.1f} x SimPy (wall), {cli_cpu_rate / simpy_cpu_rate:6.1f} x (CPU)")
     if arguments.bench_events_per_s:
         bench_rate = arguments.bench_events_per_s / 2.0
-        print(f"archplay bench          {bench_rate:12,.0f} customers/s  ratio {bench_rate / simpy_rate:6.1f} x SimPy")
+        print(f"archplay bench          {bench_rate:12,.0f} customers/s  ratio {bench_rate / simpy_rate:6.1f} x SimPy (wall)")
     if not math.isfinite(cli_rate / simpy_rate):
         raise SystemExit("no ratio: a run simulated nothing")
 

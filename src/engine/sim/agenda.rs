@@ -5,6 +5,12 @@
 //! sequence number breaks ties), so no float is ever compared and no two runs
 //! can order events differently. The heap holds plain values: scheduling
 //! allocates only when the heap outgrows its largest size so far.
+//!
+//! The simulator takes an event with [`Agenda::take_first`], which leaves it
+//! at the root until [`Agenda::settle`]: most events schedule one follow-up
+//! (the next arrival, the next service end), and that one then replaces the
+//! root in a single sift down instead of a removal and an insertion. Which
+//! event comes next still depends only on (time, sequence).
 
 /// Simulated time in microseconds since the start of the run.
 pub type Micros = u64;
@@ -115,6 +121,9 @@ pub struct Agenda {
     /// pop; here the moving element stays in a local until its place is found.
     heap: Vec<Scheduled>,
     next_sequence: u64,
+    /// Whether the root is an event already handed out by `take_first`: it
+    /// counts as gone, and the next `schedule` (or `settle`) replaces it.
+    taken: bool,
 }
 
 impl Agenda {
@@ -123,6 +132,7 @@ impl Agenda {
         Agenda {
             heap: Vec::with_capacity(capacity),
             next_sequence: 0,
+            taken: false,
         }
     }
 
@@ -136,6 +146,13 @@ impl Agenda {
             sequence,
             event,
         };
+        if self.taken {
+            // The root is gone: the new event takes its place, and a sift
+            // down from the root restores the heap whatever its time.
+            self.taken = false;
+            self.sift_down(0, item);
+            return;
+        }
         let mut hole = self.heap.len();
         self.heap.push(item);
         while hole > 0 {
@@ -152,12 +169,48 @@ impl Agenda {
     /// Time of the earliest event, if any.
     #[inline]
     pub fn peek_time(&self) -> Option<Micros> {
+        if self.taken {
+            // The smaller child of the taken root is the earliest of the rest.
+            let children = self.heap.get(1..).unwrap_or_default();
+            let first = children
+                .iter()
+                .take(2)
+                .reduce(|a, b| if b.before(a) { b } else { a });
+            return first.map(|scheduled| scheduled.time);
+        }
         self.heap.first().map(|scheduled| scheduled.time)
+    }
+
+    /// Hands out the earliest event with its time, leaving it in place until
+    /// [`Agenda::settle`] or the next [`Agenda::schedule`] replaces it.
+    #[inline]
+    pub fn take_first(&mut self) -> Option<(Micros, Event)> {
+        self.settle();
+        let top = self.heap.first()?;
+        self.taken = true;
+        Some((top.time, top.event))
+    }
+
+    /// Removes the event handed out by [`Agenda::take_first`] if nothing has
+    /// replaced it yet.
+    #[inline]
+    pub fn settle(&mut self) {
+        if self.taken {
+            self.taken = false;
+            self.remove_root();
+        }
     }
 
     /// Removes and returns the earliest event with its time.
     #[inline]
     pub fn pop(&mut self) -> Option<(Micros, Event)> {
+        self.settle();
+        self.remove_root().map(|top| (top.time, top.event))
+    }
+
+    /// Removes and returns the root of the heap.
+    #[inline]
+    fn remove_root(&mut self) -> Option<Scheduled> {
         let top = *self.heap.first()?;
         let last = self.heap.pop()?;
         let len = self.heap.len();
@@ -186,43 +239,49 @@ impl Agenda {
             }
             self.heap[hole] = last;
         }
-        Some((top.time, top.event))
+        Some(top)
     }
 
     /// Drops every event `keep` refuses, then restores the heap. Order of the
     /// rest is unchanged: it depends only on (time, sequence), never on where
     /// an event sits in the heap.
     pub fn retain(&mut self, mut keep: impl FnMut(&Event) -> bool) {
+        self.settle();
         self.heap.retain(|scheduled| keep(&scheduled.event));
-        let len = self.heap.len();
-        for start in (0..len / 2).rev() {
-            let item = self.heap[start];
-            let mut hole = start;
-            loop {
-                let mut child = 2 * hole + 1;
-                if child >= len {
-                    break;
-                }
-                if child + 1 < len && self.heap[child + 1].before(&self.heap[child]) {
-                    child += 1;
-                }
-                if !self.heap[child].before(&item) {
-                    break;
-                }
-                self.heap[hole] = self.heap[child];
-                hole = child;
-            }
-            self.heap[hole] = item;
+        for start in (0..self.heap.len() / 2).rev() {
+            self.sift_down(start, self.heap[start]);
         }
+    }
+
+    /// Puts `item` at `hole` or below it, moving the earlier of the children
+    /// up while one comes before `item`.
+    #[inline]
+    fn sift_down(&mut self, mut hole: usize, item: Scheduled) {
+        let len = self.heap.len();
+        loop {
+            let mut child = 2 * hole + 1;
+            if child >= len {
+                break;
+            }
+            if child + 1 < len && self.heap[child + 1].before(&self.heap[child]) {
+                child += 1;
+            }
+            if !self.heap[child].before(&item) {
+                break;
+            }
+            self.heap[hole] = self.heap[child];
+            hole = child;
+        }
+        self.heap[hole] = item;
     }
 
     /// Number of pending events.
     pub fn len(&self) -> usize {
-        self.heap.len()
+        self.heap.len() - usize::from(self.taken)
     }
 
     /// Whether nothing is pending.
     pub fn is_empty(&self) -> bool {
-        self.heap.is_empty()
+        self.len() == 0
     }
 }

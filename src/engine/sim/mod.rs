@@ -292,6 +292,12 @@ impl Simulation {
     /// its time. Once the event budget is spent the run ends where it stands.
     pub fn step(&mut self) -> Option<Micros> {
         let time = self.agenda.peek_time()?;
+        self.step_at(time)
+    }
+
+    /// [`Simulation::step`] when the earliest event is known to be at `time`.
+    #[inline]
+    fn step_at(&mut self, time: Micros) -> Option<Micros> {
         if time > self.end {
             return None;
         }
@@ -302,10 +308,11 @@ impl Simulation {
         if self.agenda.len() > self.compact_at {
             self.compact_agenda();
         }
-        let (time, event) = self.agenda.pop()?;
+        let (time, event) = self.agenda.take_first()?;
         self.now = time;
         self.events += 1;
         self.handle(event);
+        self.agenda.settle();
         Some(time)
     }
 
@@ -320,7 +327,7 @@ impl Simulation {
             if handled >= max_events {
                 return RunOutcome::EventLimit;
             }
-            if self.step().is_none() {
+            if self.step_at(time).is_none() {
                 break;
             }
             handled += 1;
