@@ -7,6 +7,7 @@
 //!   the machine-readable report;
 //! - [`share`]: the design file, share links and the page's snapshots;
 //! - [`export`]: Mermaid, SVG and Kubernetes HPA;
+//! - [`learn`]: graded exercises (catalog, checks, grading, their runs);
 //! - [`sim`]: the discrete-event simulator;
 //! - [`templates`] and [`tasks`] (the jobs the page hands to its worker);
 //! - [`quote`]: input text made fit to echo in a one-line error message.
@@ -16,6 +17,7 @@
 
 pub mod attributes;
 pub mod export;
+pub mod learn;
 pub mod model;
 pub mod quote;
 pub mod score;

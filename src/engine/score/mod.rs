@@ -21,7 +21,7 @@ use crate::engine::score::source::LineValues;
 use serde::Serialize;
 
 /// The six quality attributes of the seed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Attribute {
     Scalability,
