@@ -82,12 +82,10 @@ pub struct ExerciseEntry {
 pub struct ExerciseBrief {
     /// Its entry in the path.
     pub entry: ExerciseEntry,
-    /// The situation, in plain words.
-    pub situation: String,
-    /// What the design must achieve.
-    pub goal: String,
-    /// What must not be broken or exceeded (budgets, kept routes).
-    pub constraints: Vec<String>,
+    /// The situation, the goal and the constraints, in plain words.
+    pub brief: String,
+    /// How the simulated checks run the design (traffic, faults, seeds), in words.
+    pub scenario: String,
     /// Progressive hints, shown one at a time.
     pub hints: Vec<String>,
     /// The principle explained, shown after passing.

@@ -71,6 +71,35 @@ pub fn mark_words(check: &CheckLine) -> String {
     }
 }
 
+/// The brief cut where it says "Goal:" and "Constraint(s):", each part
+/// labelled ("Situation", "Goal", "Constraints"); a brief without those
+/// words is one situation.
+pub fn brief_parts(brief: &str) -> Vec<(&'static str, String)> {
+    let markers = [
+        ("Goal", "Goal:"),
+        ("Constraints", "Constraints:"),
+        ("Constraints", "Constraint:"),
+    ];
+    let mut parts = Vec::new();
+    let mut label = "Situation";
+    let mut rest = brief;
+    loop {
+        let next = markers
+            .iter()
+            .filter_map(|(name, marker)| rest.find(marker).map(|at| (at, *name, marker.len())))
+            .min_by_key(|(at, _, _)| *at);
+        let Some((at, name, length)) = next else {
+            break;
+        };
+        parts.push((label, rest[..at].trim().to_string()));
+        label = name;
+        rest = &rest[at + length..];
+    }
+    parts.push((label, rest.trim().to_string()));
+    parts.retain(|(_, text)| !text.is_empty());
+    parts
+}
+
 /// "4 of 26 exercises passed": the path's overall progress.
 pub fn path_sentence(passed: usize, total: usize) -> String {
     format!("{passed} of {total} exercises passed")
@@ -129,6 +158,30 @@ mod tests {
         );
         assert!(mark_words(&checks[2]).contains("press Check"));
         assert_eq!(path_sentence(4, 26), "4 of 26 exercises passed");
+    }
+
+    #[test]
+    fn a_brief_is_cut_into_situation_goal_and_constraints() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "Two processors. Goal: add a third. Constraint: keep routes.",
+                &[
+                    ("Situation", "Two processors."),
+                    ("Goal", "add a third."),
+                    ("Constraints", "keep routes."),
+                ],
+            ),
+            ("Only a story.", &[("Situation", "Only a story.")]),
+            (
+                "Goal: fast. Constraints: cheap.",
+                &[("Goal", "fast."), ("Constraints", "cheap.")],
+            ),
+        ];
+        for (brief, expected) in cases {
+            let parts = brief_parts(brief);
+            let parts: Vec<(&str, &str)> = parts.iter().map(|(l, t)| (*l, t.as_str())).collect();
+            assert_eq!(parts, *expected, "{brief}");
+        }
     }
 
     #[test]

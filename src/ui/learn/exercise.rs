@@ -10,7 +10,7 @@
 //! ([`may_compare`]); while the reference is shown, "Back to my design" is
 //! the one way back and Check is off.
 
-use super::checklist::{mark_words, may_compare, ChecklistSummary};
+use super::checklist::{brief_parts, mark_words, may_compare, ChecklistSummary};
 use super::progress::ExerciseStatus;
 use super::route::LearnRoute;
 use super::state::use_learn_state;
@@ -132,10 +132,11 @@ pub fn ExercisePanel() -> impl IntoView {
             <h2 class="ap-learn__title" data-testid="learn-exercise-title">{brief.entry.title}</h2>
             <p class="ap-learn__section-name">{brief.entry.section}</p>
             <dl class="ap-learn__brief" data-testid="learn-brief">
-                <dt>"Situation"</dt><dd>{brief.situation}</dd>
-                <dt>"Goal"</dt><dd>{brief.goal}</dd>
-                <dt>"Constraints"</dt>
-                <dd><ul>{brief.constraints.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul></dd>
+                {brief_parts(&brief.brief)
+                    .into_iter()
+                    .map(|(label, text)| view! { <dt>{label}</dt><dd>{text}</dd> })
+                    .collect_view()}
+                <dt>"Simulated checks run"</dt><dd>{brief.scenario}</dd>
             </dl>
         })}
         <h3 class="ap-learn__subhead">"Checks"</h3>
