@@ -16,6 +16,7 @@
 //! source or the file system. `tests/tidy.rs` enforces it.
 
 pub mod attributes;
+pub mod cost;
 pub mod export;
 pub mod learn;
 pub mod model;

@@ -19,7 +19,7 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const ATTRIBUTES = ['scalability', 'reliability', 'security', 'performance', 'maintainability', 'usability'];
 
 /** The template names the template select offers. */
-export const TEMPLATE_NAMES = ['microservices', 'event-driven', 'auto-scaling', 'database-scaling', 'payment-gateway'];
+export const TEMPLATE_NAMES = ['microservices', 'event-driven', 'auto-scaling', 'database-scaling', 'payment-gateway', 'user-management-monolith', 'user-management-split'];
 
 /**
  * Retries `check` (an async function that throws on failure) until it passes

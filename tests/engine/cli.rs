@@ -48,7 +48,9 @@ fn template_list_names_every_template() {
             "event-driven",
             "auto-scaling",
             "database-scaling",
-            "payment-gateway"
+            "payment-gateway",
+            "user-management-monolith",
+            "user-management-split"
         ]
     );
 }

@@ -13,6 +13,7 @@
 //! - `simulation_settings`: the design's simulation settings as fields, the
 //!   faults text, and their mapping onto the simulator's options;
 //! - `templates`: every template loads, scores and shows what it is for;
+//! - `learn`: the whole exercise catalog (start fails, reference passes, no decorative check);
 //! - `cli`: the `archplay` binary end to end.
 //!
 //! Shared with the other test binaries (`tests/common/`): `run`, the
@@ -28,6 +29,7 @@ mod edit;
 mod facts;
 mod fields;
 mod format;
+mod learn;
 mod loopholes;
 mod number;
 mod queueing;

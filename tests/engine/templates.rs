@@ -35,7 +35,9 @@ fn the_list_names_every_template_and_only_those() {
             "event-driven",
             "auto-scaling",
             "database-scaling",
-            "payment-gateway"
+            "payment-gateway",
+            "user-management-monolith",
+            "user-management-split"
         ]
     );
     assert!(TEMPLATES.iter().all(|t| !t.summary.is_empty()));
@@ -267,5 +269,40 @@ fn gateway_routes_split_reads_and_writes_by_method() {
         arrivals(&design, "stripe-processor"),
         105.0,
         "70% of the 150 writes",
+    );
+}
+
+#[test]
+fn user_management_split_gives_each_responsibility_its_own_service() {
+    let monolith = load("user-management-monolith");
+    let split = load("user-management-split");
+    assert_eq!(
+        count(&monolith, K::Service),
+        2,
+        "user-service and the email provider"
+    );
+    for name in [
+        "user-service",
+        "user-repository",
+        "user-notification-service",
+        "user-authentication-service",
+    ] {
+        assert_eq!(
+            split.component_named(name).map(|c| c.kind),
+            Some(K::Service),
+            "{name}"
+        );
+    }
+    // In the monolith one service reaches the store, the auth provider and
+    // (through its balancer) the email provider; after the split no service does two.
+    let callees = |design: &Design, name: &str| {
+        let id = id_of(design, name);
+        design.connections.iter().filter(|c| c.from == id).count()
+    };
+    assert!(callees(&monolith, "user-service") >= 3);
+    assert_eq!(
+        callees(&split, "user-repository"),
+        2,
+        "users-db and the registry"
     );
 }

@@ -3,9 +3,11 @@
 //!
 //! Every subcommand prints JSON (or a design file) on standard output and a
 //! one-line message naming the problem on standard error, with exit code 2
-//! for bad input and 1 for a failed read.
+//! for bad input and 1 for a failed read (or, for `exercise check`, a
+//! failing check).
 
 mod design_commands;
+mod exercise_commands;
 mod share_commands;
 mod sim_commands;
 
@@ -29,6 +31,11 @@ const USAGE: &str = "usage:
                                       run the discrete-event simulator; print its summary as JSON
                                       (--max-events: the run's event budget, default 100000000;
                                       a run that spends it stops and its summary says `partial`)
+  archplay exercise list              list the graded exercises (id, section, title)
+  archplay exercise start ID          print the exercise's starting design file
+  archplay exercise check ID DESIGN.json
+                                      grade a design: JSON with every check (id, label, measured,
+                                      required, passed); exit 0 when all pass, 1 when any fails
 (use `-` as DESIGN.json to read standard input)";
 
 /// What went wrong, and with which exit code.
@@ -37,6 +44,8 @@ pub enum Failure {
     Usage(String),
     /// The input could not be read: exit 1.
     Io(String),
+    /// The command ran and found the design wanting (an exercise check): exit 1.
+    ChecksFailed(String),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +58,7 @@ fn main() -> ExitCode {
         Some("open") => share_commands::open(&args[1..]),
         Some("export") => share_commands::export(&args[1..]),
         Some("simulate") => sim_commands::simulate(&args[1..]),
+        Some("exercise") => exercise_commands::exercise(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -65,7 +75,7 @@ fn main() -> ExitCode {
             eprintln!("archplay: {message}");
             ExitCode::from(2)
         }
-        Err(Failure::Io(message)) => {
+        Err(Failure::Io(message) | Failure::ChecksFailed(message)) => {
             eprintln!("archplay: {message}");
             ExitCode::from(1)
         }

@@ -6,13 +6,13 @@
 //! judges a simulated check.
 
 use super::check::{Check, CheckResult, CheckState, Comparison, Rule};
-use super::cost::monthly_cost_usd;
+use super::cost::monthly_cost_at;
 use super::exercise_data::Exercise;
 use super::facts::fact_named;
 use super::metrics::measure;
 use super::run::ExerciseRuns;
 use super::structure::{self, Outcome};
-use crate::engine::model::{ComponentId, Design};
+use crate::engine::model::{ComponentId, Design, Prices};
 use crate::engine::score::{score, Scorecard};
 
 /// Grades `design` against every check of `exercise`; simulated checks read
@@ -27,11 +27,16 @@ pub fn grade(
         .iter()
         .any(|c| matches!(c.rule, Rule::Score { .. } | Rule::Fact { .. }));
     let scorecard = needs_scorecard.then(|| score(design));
-    let start = exercise
+    let needs_start = exercise
         .checks
         .iter()
-        .any(|c| matches!(c.rule, Rule::Unchanged { .. }));
-    let start = start.then(|| exercise.start.build());
+        .any(|c| matches!(c.rule, Rule::Unchanged { .. } | Rule::CostBudget { .. }));
+    let start = needs_start.then(|| exercise.start.build());
+    // Budgets are priced at the exercise's prices, never the student's.
+    let prices = match &start {
+        Some(Ok(start)) => start.prices.clone(),
+        _ => Prices::default(),
+    };
     exercise
         .checks
         .iter()
@@ -47,7 +52,7 @@ pub fn grade(
                         component: None,
                     },
                 },
-                rule => instant(rule, design, scorecard.as_ref()),
+                rule => instant(rule, design, scorecard.as_ref(), &prices),
             };
             result(check, outcome)
         })
@@ -69,7 +74,12 @@ fn result(check: &Check, outcome: Outcome) -> CheckResult {
     }
 }
 
-fn instant(rule: &Rule, design: &Design, scorecard: Option<&Scorecard>) -> Outcome {
+fn instant(
+    rule: &Rule,
+    design: &Design,
+    scorecard: Option<&Scorecard>,
+    prices: &Prices,
+) -> Outcome {
     match rule {
         Rule::Score { attribute, min } => {
             let value = scorecard.map_or(0.0, |s| s.score(*attribute));
@@ -111,12 +121,15 @@ fn instant(rule: &Rule, design: &Design, scorecard: Option<&Scorecard>) -> Outco
         Rule::NoClientToStorage => structure::no_client_to_storage(design),
         Rule::SeparateCallers { components } => structure::separate_callers(design, components),
         Rule::CostBudget { max_usd_per_month } => {
-            let cost = monthly_cost_usd(design);
+            let (cost, biggest) = monthly_cost_at(design, prices);
+            let biggest_words = biggest
+                .as_ref()
+                .map_or(String::new(), |line| format!("; the most: {}", line.what));
             Outcome {
                 passed: cost <= *max_usd_per_month,
-                measured: format!("${cost:.0}/month"),
+                measured: format!("${cost:.0}/month{biggest_words}"),
                 required: format!("at most ${max_usd_per_month:.0}/month"),
-                component: None,
+                component: biggest.and_then(|line| line.component),
             }
         }
         // Handled by the caller; kept total so a new rule cannot be forgotten.
@@ -149,7 +162,10 @@ fn simulated(
         threshold,
     } = &check.rule
     else {
-        return result(check, instant(&check.rule, design, None));
+        return result(
+            check,
+            instant(&check.rule, design, None, &Prices::default()),
+        );
     };
     let at = component.as_deref();
     let where_words = at.map_or(String::new(), |name| format!(" at {name}"));

@@ -15,6 +15,7 @@ pub mod edit;
 pub mod graph;
 pub mod history;
 pub mod limits;
+pub mod prices;
 pub mod simulation_settings;
 pub mod validate;
 
@@ -305,6 +306,9 @@ impl Default for Connection {
 // The workload, team inputs and targets live in their own module; they are part of the model.
 pub use crate::engine::model::design_inputs::{Targets, TeamInputs, Workload};
 
+// The unit prices live in their own module; they are part of the model.
+pub use crate::engine::model::prices::Prices;
+
 // The simulation settings live in their own module; they are part of the model.
 pub use crate::engine::model::simulation_settings::{
     ArrivalProfile, AutoscalerKind, FaultAction, KeyPopularityKind, ScheduledFault,
@@ -330,6 +334,9 @@ pub struct Design {
     /// How the simulator runs this design.
     #[serde(default)]
     pub simulation: SimulationSettings,
+    /// Unit prices the monthly cost is computed from (defaults when a file has none).
+    #[serde(default)]
+    pub prices: Prices,
 }
 
 impl Design {

@@ -37,6 +37,7 @@ struct FileOut<'a> {
     team: &'a crate::engine::model::TeamInputs,
     targets: &'a crate::engine::model::Targets,
     simulation: &'a crate::engine::model::SimulationSettings,
+    prices: &'a crate::engine::model::Prices,
 }
 
 impl<'a> FileOut<'a> {
@@ -49,6 +50,7 @@ impl<'a> FileOut<'a> {
             team,
             targets,
             simulation,
+            prices,
         } = design;
         FileOut {
             archplay: FORMAT_VERSION,
@@ -59,6 +61,7 @@ impl<'a> FileOut<'a> {
             team,
             targets,
             simulation,
+            prices,
         }
     }
 }
@@ -74,6 +77,7 @@ struct FileIn {
     team: crate::engine::model::TeamInputs,
     targets: crate::engine::model::Targets,
     simulation: crate::engine::model::SimulationSettings,
+    prices: crate::engine::model::Prices,
 }
 
 impl Default for FileIn {
@@ -86,6 +90,7 @@ impl Default for FileIn {
             team,
             targets,
             simulation,
+            prices,
         } = Design::default();
         FileIn {
             archplay: None,
@@ -96,6 +101,7 @@ impl Default for FileIn {
             team,
             targets,
             simulation,
+            prices,
         }
     }
 }
@@ -111,6 +117,7 @@ impl FileIn {
             team,
             targets,
             simulation,
+            prices,
         } = self;
         Design {
             name,
@@ -120,6 +127,7 @@ impl FileIn {
             team,
             targets,
             simulation,
+            prices,
         }
     }
 }

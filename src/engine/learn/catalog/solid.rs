@@ -12,7 +12,91 @@ use crate::engine::model::{ComponentKind as K, HttpMethod};
 
 /// The section's exercises.
 pub fn exercises() -> Vec<Exercise> {
-    vec![open_closed()]
+    vec![single_responsibility(), open_closed()]
+}
+
+fn single_responsibility() -> Exercise {
+    let service = |id: &str, name: &str| {
+        check(
+            id,
+            &format!("a {name} service"),
+            Rule::Present {
+                name: name.into(),
+                component_kind: K::Service,
+            },
+        )
+    };
+    ExerciseBuilder::new(
+        "solid-single-responsibility",
+        Section::Solid,
+        "Single responsibility: split the user service",
+        "One `user-service` creates users, stores them in `users-db`, authenticates them \
+         against `auth-provider` and sends their emails and texts through \
+         `email-sms-gateway`. Every change to any of these touches the same service. Goal: \
+         split it as the document does, into user-service (creation logic), user-repository \
+         (persistence), user-notification-service (notifications) and \
+         user-authentication-service (authentication), so that each of users-db, \
+         auth-provider and email-sms-gateway is reached by a different service. \
+         Constraint: at most $4,000 a month.",
+        DesignSource::template("user-management-monolith", Vec::new()),
+        DesignSource::template("user-management-split", Vec::new()),
+    )
+    .checks(vec![
+        service("repository", "user-repository"),
+        service("notifications", "user-notification-service"),
+        service("authentication", "user-authentication-service"),
+        check(
+            "one-responsibility",
+            "no service reaches two of users-db, auth-provider, email-sms-gateway",
+            Rule::SeparateCallers {
+                components: vec![
+                    "users-db".into(),
+                    "auth-provider".into(),
+                    "email-sms-gateway".into(),
+                ],
+            },
+        ),
+        check(
+            "budget",
+            "at most $4,000 a month",
+            Rule::CostBudget {
+                max_usd_per_month: 4000.0,
+            },
+        ),
+    ])
+    .hints(&[
+        "Start with persistence: add a Service called user-repository, connect user-service \
+         to it and move the users-db connection from user-service to user-repository.",
+        "Do the same for the email-sms-gateway (a user-notification-service) and for \
+         auth-provider (a user-authentication-service, which the api-gateway can route \
+         /login to directly).",
+        "The new services are small: one or two replicas of 10 ms each keep the bill down.",
+    ])
+    .debrief(
+        "Each service now has one reason to change: a new database touches only \
+         user-repository, a new SMS provider only user-notification-service. This is the \
+         document's UserService, UserRepository, UserNotificationService and \
+         UserAuthenticationService, each focusing \"on one aspect of user management\". The \
+         price is more hops and more boxes to run, which the budget keeps honest.",
+    )
+    .breaks(
+        "one-responsibility",
+        vec![Step::connect("user-service", "users-db")],
+    )
+    .breaks("repository", vec![Step::remove("user-repository")])
+    .breaks(
+        "notifications",
+        vec![Step::remove("user-notification-service")],
+    )
+    .breaks(
+        "authentication",
+        vec![Step::remove("user-authentication-service")],
+    )
+    .breaks(
+        "budget",
+        vec![Step::set("user-repository", "replicas.current", "10")],
+    )
+    .finish()
 }
 
 fn adyen_steps() -> Vec<Step> {
@@ -41,7 +125,7 @@ fn open_closed() -> Exercise {
          Stripe and PayPal today. The business signs with Adyen. Goal: add an `adyen-processor` \
          service behind `payment-gateway` that takes its share of payments. Constraint: the \
          existing processors, their settings and their routes stay exactly as they are, and the \
-         whole stays within $3,000 a month.",
+         whole stays within $4,500 a month.",
         DesignSource::template("payment-gateway", Vec::new()),
         DesignSource::template("payment-gateway", adyen_steps()),
     )
@@ -86,9 +170,9 @@ fn open_closed() -> Exercise {
         ),
         check(
             "budget",
-            "at most $3,000 a month",
+            "at most $4,500 a month",
             Rule::CostBudget {
-                max_usd_per_month: 3000.0,
+                max_usd_per_month: 4500.0,
             },
         ),
     ])

@@ -9,7 +9,8 @@ use super::super::codes::{
 use super::read::{Read, Reader};
 use crate::engine::model::{
     AutoscalingPolicy, Component, ComponentId, Connection, ConnectionId, Design, HealthCheck,
-    Position, Replicas, Security, ShardRange, SimulationSettings, Targets, TeamInputs, Workload,
+    Position, Prices, Replicas, Security, ShardRange, SimulationSettings, Targets, TeamInputs,
+    Workload,
 };
 
 impl Reader<'_> {
@@ -73,6 +74,8 @@ impl Reader<'_> {
             team,
             targets,
             simulation,
+            // Snapshots of version 1 carry no prices: they read as the defaults.
+            prices: Prices::default(),
         })
     }
 
