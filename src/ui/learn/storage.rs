@@ -23,6 +23,8 @@ use web_sys::HtmlInputElement;
 
 /// The file name of an exported progress.
 pub const PROGRESS_FILE_NAME: &str = "archplay-learn-progress.json";
+/// The largest progress file read: a few hundred exercises fit in far less.
+pub const MAX_PROGRESS_FILE_BYTES: usize = 1_000_000;
 
 fn write(key: &str, text: &str) -> Result<(), String> {
     local_storage().and_then(|storage| {
@@ -95,8 +97,14 @@ pub fn import_progress(learn: LearnState, input: &HtmlInputElement) {
     let Some(file) = file else {
         return;
     };
+    let name = file.name();
+    if file.size() > MAX_PROGRESS_FILE_BYTES as f64 {
+        learn.message.set(Some(format!(
+            "\u{201c}{name}\u{201d} is larger than a progress file can be ({MAX_PROGRESS_FILE_BYTES} bytes); your progress is unchanged."
+        )));
+        return;
+    }
     spawn_local(async move {
-        let name = file.name();
         let text = match JsFuture::from(file.text()).await {
             Ok(text) => text.as_string().unwrap_or_default(),
             Err(error) => {
