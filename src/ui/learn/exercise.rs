@@ -105,6 +105,7 @@ pub fn ExercisePanel() -> impl IntoView {
             .active
             .with(|a| a.as_ref().map_or(0, |b| b.hints.len()))
     };
+    let every_hint_shown = move || progress.get().hints_shown as usize >= hints_total();
     let comparing = move || learn.kept_design.with(Option::is_some);
     let summary = move || {
         learn
@@ -169,7 +170,7 @@ pub fn ExercisePanel() -> impl IntoView {
         <button
             class="ap-button"
             data-testid="learn-hint"
-            disabled=move || progress.get().hints_shown as usize >= hints_total()
+            disabled=every_hint_shown
             on:click=move |_| learn.reveal_hint()
         >
             {move || format!("Show a hint ({} of {} shown)", progress.get().hints_shown, hints_total())}
