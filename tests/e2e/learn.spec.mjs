@@ -1,10 +1,10 @@
 // Journeys of the Learn view (issue 10): open Learn, start an exercise, see a
-// failing check, make the change the first hint names, press Check, pass;
+// failing check, make the changes the first two hints name, press Check, pass;
 // the progress survives a reload; an exercise link opens the same exercise
 // and design in a fresh browser.
 
 import assert from 'node:assert/strict';
-import { addFromPalette, dragConnect, eventually, journey, nodeData, reloadApp, setField } from './helpers.mjs';
+import { addFromPalette, dragConnect, eventually, journey, nodeData, reloadApp, selectNode, setField } from './helpers.mjs';
 import { allowClipboard, nodeNames } from './share-helpers.mjs';
 
 /** The exercise the journeys work: its first hint is a change a journey can make. */
@@ -51,6 +51,14 @@ journey('start an exercise, follow a hint, press Check and pass; the pass surviv
     assert.equal(await mark(page, 'adyen-routed'), 'passed');
     assert.equal(await mark(page, 'adyen-share'), 'needs_run');
   });
+
+  // The second hint: give the new route a weight, so the gateway sends it its share.
+  await page.getByTestId('learn-hint').click();
+  assert.match(await page.getByTestId('learn-hints').textContent(), /weight/);
+  const adyen = (await nodeData(page)).find((node) => node.name === 'adyen-processor');
+  await selectNode(page, adyen.id);
+  await page.locator('[data-testid="connection"][aria-label="payment-gateway → adyen-processor"]').first().click();
+  await setField(page, 'weight', '2');
 
   await page.getByTestId('learn-check').click();
   await eventually(async () => {
