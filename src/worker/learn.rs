@@ -13,7 +13,7 @@ use archplay::engine::learn::{
     Exercise,
 };
 use archplay::engine::share::{decode_snapshot, encode_snapshot};
-use archplay::ui::learn::progress::Progress;
+use archplay::ui::learn::progress::{progress_from_json, progress_to_json};
 use archplay::worker_protocol::{
     CheckLine, CheckMark, ExerciseBrief, ExerciseEntry, LearnAnswer, LearnRequest,
 };
@@ -93,17 +93,7 @@ pub fn answer(request: LearnRequest) -> Result<LearnAnswer, String> {
         LearnRequest::Reference { exercise } => Ok(LearnAnswer::Design(encode_snapshot(
             &reference_design(&find(&exercise)?),
         ))),
-        LearnRequest::ProgressToJson(record) => {
-            let progress = Progress::decode(&record).map_err(|error| error.to_string())?;
-            serde_json::to_string_pretty(&progress)
-                .map(LearnAnswer::Text)
-                .map_err(|error| error.to_string())
-        }
-        LearnRequest::ProgressFromJson(json) => {
-            let progress: Progress = serde_json::from_str(&json)
-                .map_err(|error| format!("not a progress file: {error}"))?;
-            progress.validate()?;
-            Ok(LearnAnswer::Text(progress.encode()))
-        }
+        LearnRequest::ProgressToJson(record) => progress_to_json(&record).map(LearnAnswer::Text),
+        LearnRequest::ProgressFromJson(json) => progress_from_json(&json).map(LearnAnswer::Text),
     }
 }

@@ -203,6 +203,21 @@ impl Progress {
     }
 }
 
+/// The progress as the JSON file an export downloads (the worker writes it,
+/// so the page links no JSON code).
+pub fn progress_to_json(record: &str) -> Result<String, String> {
+    let progress = Progress::decode(record).map_err(|error| error.to_string())?;
+    serde_json::to_string_pretty(&progress).map_err(|error| error.to_string())
+}
+
+/// The progress record held by an imported JSON file, or why it holds none.
+pub fn progress_from_json(json: &str) -> Result<String, String> {
+    let progress: Progress =
+        serde_json::from_str(json).map_err(|error| format!("not a progress file: {error}"))?;
+    progress.validate()?;
+    Ok(progress.encode())
+}
+
 /// What the stored text at start amounts to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoredProgress {
@@ -308,6 +323,21 @@ mod tests {
             progress.passed_among(["srp-split", "ocp-processor", "never"]),
             1
         );
+    }
+
+    #[test]
+    fn an_exported_file_imports_as_the_same_progress() {
+        let record = sample().encode();
+        let json = progress_to_json(&record).expect("a record exports");
+        assert!(json.contains("\"in_progress\""), "{json}");
+        assert_eq!(progress_from_json(&json), Ok(record));
+        for bad in [
+            "",
+            "[]",
+            "{\"exercises\":{\"a b\":{\"status\":\"passed\",\"hints_shown\":1}}}",
+        ] {
+            assert!(progress_from_json(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
