@@ -7,8 +7,8 @@
 
 use archplay::engine::attributes::fields::FieldTarget;
 use archplay::engine::learn::{
-    catalog, grade, reference_design, run_checks, start_design, CheckResult, CheckState, Exercise,
-    Rule,
+    catalog, grade, reference_design, run_checks, start_design, Check, CheckResult, CheckState,
+    Comparison, DesignSource, Exercise, Metric, Rule,
 };
 use archplay::engine::model::edit::{apply, Edit};
 use archplay::engine::model::{ComponentKind, Design};
@@ -251,4 +251,108 @@ fn simulated_checks_wait_for_a_run_and_say_the_scenario() {
             }
         }
     }
+}
+
+/// An exercise over `template` with one simulated check of each given figure,
+/// run for a short steady 10 s on one seed.
+fn probe(template: &str, checks: Vec<(Metric, Option<&str>, Option<&str>)>) -> Exercise {
+    let mut made = archplay::engine::learn::exercise("solid-open-closed").unwrap();
+    made.start = DesignSource::template(template, Vec::new());
+    made.reference = made.start.clone();
+    made.runs.seeds = vec![3];
+    made.runs.scenario.duration_s = 10.0;
+    made.runs.faults.clear();
+    made.checks = checks
+        .into_iter()
+        .enumerate()
+        .map(|(index, (metric, component, topic))| Check {
+            id: format!("probe-{index}"),
+            label: metric.name().to_string(),
+            rule: Rule::Simulated {
+                metric,
+                component: component.map(str::to_string),
+                topic: topic.map(str::to_string),
+                comparison: Comparison::AtLeast,
+                threshold: 0.0,
+            },
+        })
+        .collect();
+    made
+}
+
+#[test]
+fn every_simulated_figure_is_measured_with_its_unit_or_refused_by_name() {
+    let cases = [
+        (
+            "database-scaling",
+            vec![
+                (Metric::P95Ms, None, None, " ms"),
+                (Metric::P99Ms, Some("catalog-service"), None, " ms"),
+                (Metric::MeanMs, None, None, " ms"),
+                (Metric::ErrorPercent, None, None, " %"),
+                (Metric::CacheHitRatio, Some("redis-cache"), None, "0."),
+                (
+                    Metric::MaxReplicas,
+                    Some("catalog-service"),
+                    None,
+                    "6 replicas",
+                ),
+                (Metric::AnsweredRps, None, None, "requests/s"),
+            ],
+        ),
+        (
+            "event-driven",
+            vec![
+                (Metric::ChannelFull, Some("event-bus"), None, "0 events"),
+                (
+                    Metric::StoredEvents,
+                    Some("event-store"),
+                    Some("order.created"),
+                    "events",
+                ),
+                (Metric::ScaleActions, None, None, "0 actions"),
+            ],
+        ),
+    ];
+    for (template, figures) in cases {
+        let made = probe(
+            template,
+            figures.iter().map(|(m, c, t, _)| (*m, *c, *t)).collect(),
+        );
+        let design = start_design(&made);
+        let runs = run_checks(&made, &design).unwrap();
+        for (result, (metric, _, _, unit)) in
+            grade(&made, &design, Some(&runs)).iter().zip(&figures)
+        {
+            assert_eq!(
+                result.state,
+                CheckState::Passed,
+                "{template} {metric:?}: {}",
+                result.measured
+            );
+            assert!(
+                result.measured.contains(unit),
+                "{template} {metric:?}: {}",
+                result.measured
+            );
+        }
+    }
+    // A figure at a component the design lacks fails and says so.
+    let made = probe(
+        "database-scaling",
+        vec![(Metric::CacheHitRatio, Some("no-cache"), None)],
+    );
+    let design = start_design(&made);
+    let runs = run_checks(&made, &design).unwrap();
+    let result = &grade(&made, &design, Some(&runs))[0];
+    assert_eq!(result.state, CheckState::Failed);
+    assert_eq!(result.measured, "no component is called no-cache");
+}
+
+#[test]
+fn a_fault_on_a_missing_component_is_refused_before_running() {
+    let mut made = archplay::engine::learn::exercise("microservices-killed-replica").unwrap();
+    made.runs.faults[0].component = "gone-service".into();
+    let error = run_checks(&made, &start_design(&made)).unwrap_err();
+    assert!(error.contains("gone-service"), "{error}");
 }

@@ -14,7 +14,8 @@
 //!   faults text, and their mapping onto the simulator's options;
 //! - `templates`: every template loads, scores and shows what it is for;
 //! - `learn`: the whole exercise catalog (start fails, reference passes, no decorative check);
-//! - `cli`: the `archplay` binary end to end.
+//! - `cli`: the `archplay` binary end to end;
+//! - `exercise_cli`: `archplay exercise list|start|check` and their exit codes.
 //!
 //! Shared with the other test binaries (`tests/common/`): `run`, the
 //! `archplay` binary as a child process, and [`SplitMix`], the seeded
@@ -26,6 +27,7 @@ mod analytic;
 mod attributes;
 mod cli;
 mod edit;
+mod exercise_cli;
 mod facts;
 mod fields;
 mod format;

@@ -11,6 +11,7 @@
 //!   links; nothing panics and every invalid link is an error.
 //! - `fuzz_entry`: links, snapshots and design files damaged from issue
 //!   12's adversarial designs open only as designs that validate.
+//! - `challenge`: challenge links (`c1.`): exercise and design round trip, broken links refused by name.
 //! - `history`: undo and redo.
 //! - `export`: Mermaid, HPA manifests (parsed as YAML) and SVG (parsed as XML).
 //! - `cli`: `archplay link`, `open` and `export`, and their failures.
@@ -31,6 +32,7 @@
 //! generator (through `generate`, which the link-length benchmark includes too).
 
 mod alloc_meter;
+mod challenge;
 mod cli;
 mod echoed_input;
 mod entry_checks;

@@ -11,7 +11,7 @@ use crate::engine::model::{Design, Prices};
 /// US dollars per month `design` costs at `prices`, and its most expensive line.
 pub fn monthly_cost_at(design: &Design, prices: &Prices) -> (f64, Option<CostLine>) {
     let mut priced = design.clone();
-    priced.prices = prices.clone();
+    priced.prices = *prices;
     let report = monthly_cost(&priced);
     let biggest = report
         .lines

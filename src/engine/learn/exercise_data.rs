@@ -149,7 +149,19 @@ impl RunSettings {
             let faults: Vec<String> = self
                 .faults
                 .iter()
-                .map(|f| format!("{} hit at {} s", f.component, f.at_s))
+                .map(|f| {
+                    let (name, at) = (&f.component, f.at_s);
+                    match f.action {
+                        FaultAction::KillReplica => format!("a replica of {name} killed at {at} s"),
+                        FaultAction::ComponentDown => format!("{name} down at {at} s"),
+                        FaultAction::AddLatency { ms } => {
+                            format!("{name} slowed by {ms} ms at {at} s")
+                        }
+                        FaultAction::AddErrors { percent } => {
+                            format!("{name} failing {percent} % of calls at {at} s")
+                        }
+                    }
+                })
                 .collect();
             format!("{shape}, with {}", faults.join(", "))
         }

@@ -9,7 +9,7 @@ use super::check::{Check, CheckResult, CheckState, Comparison, Rule};
 use super::cost::monthly_cost_at;
 use super::exercise_data::Exercise;
 use super::facts::fact_named;
-use super::metrics::measure;
+use super::metrics::{hotspot, measure};
 use super::run::ExerciseRuns;
 use super::structure::{self, Outcome};
 use crate::engine::model::{ComponentId, Design, Prices};
@@ -26,17 +26,26 @@ pub fn grade(
         .checks
         .iter()
         .any(|c| matches!(c.rule, Rule::Score { .. } | Rule::Fact { .. }));
-    let scorecard = needs_scorecard.then(|| score(design));
     let needs_start = exercise
         .checks
         .iter()
-        .any(|c| matches!(c.rule, Rule::Unchanged { .. } | Rule::CostBudget { .. }));
+        .any(|c| !matches!(c.rule, Rule::Simulated { .. }));
     let start = needs_start.then(|| exercise.start.build());
-    // Budgets are priced at the exercise's prices, never the student's.
-    let prices = match &start {
-        Some(Ok(start)) => start.prices.clone(),
-        _ => Prices::default(),
+    // Budgets are priced at the exercise's prices and scores judged against
+    // the exercise's targets, never the student's: editing a price or a
+    // target does not pass a check.
+    let (prices, targets) = match &start {
+        Some(Ok(start)) => (start.prices, Some(start.targets)),
+        _ => (Prices::default(), None),
     };
+    let scorecard = needs_scorecard.then(|| match targets {
+        Some(targets) => {
+            let mut judged = design.clone();
+            judged.targets = targets;
+            score(&judged)
+        }
+        None => score(design),
+    });
     exercise
         .checks
         .iter()
@@ -190,16 +199,16 @@ fn simulated(
             component: component_id,
         };
     };
-    let mut worst: Option<(u64, f64)> = None;
-    for run in &runs.runs {
+    let mut worst: Option<(u64, f64, usize)> = None;
+    for (index, run) in runs.runs.iter().enumerate() {
         match measure(design, &run.summary, *metric, at, topic.as_deref()) {
             Ok(value) => {
-                let worse = worst.is_none_or(|(_, w)| match comparison {
+                let worse = worst.is_none_or(|(_, w, _)| match comparison {
                     Comparison::AtMost => value > w,
                     Comparison::AtLeast => value < w,
                 });
                 if worse {
-                    worst = Some((run.seed, value));
+                    worst = Some((run.seed, value, index));
                 }
             }
             Err(why) => {
@@ -214,8 +223,24 @@ fn simulated(
             }
         }
     }
-    let (seed, value) = worst.unwrap_or((0, f64::NAN));
+    let (seed, value, index) = worst.unwrap_or((0, f64::NAN, 0));
     let passed = value.is_finite() && comparison.holds(value, *threshold);
+    // A failing whole-design figure points at where it comes from.
+    let spot = if passed || at.is_some() {
+        None
+    } else {
+        runs.runs
+            .get(index)
+            .and_then(|run| hotspot(&run.summary, *metric))
+    };
+    let spot_words = spot
+        .as_ref()
+        .map_or(String::new(), |(words, _)| format!("; {words}"));
+    let component_id = component_id.or_else(|| {
+        spot.as_ref()
+            .and_then(|(_, name)| design.component_named(name))
+            .map(|c| c.id)
+    });
     let seeds = if runs.runs.len() > 1 {
         format!(" (worst of {} seeds: seed {seed})", runs.runs.len())
     } else {
@@ -225,7 +250,7 @@ fn simulated(
         id: check.id.clone(),
         label: check.label.clone(),
         measured: format!(
-            "{}{topic_words}{where_words} {}{seeds}",
+            "{}{topic_words}{where_words}: {}{seeds}{spot_words}",
             metric.name(),
             metric.format(value)
         ),

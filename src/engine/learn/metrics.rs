@@ -81,3 +81,31 @@ pub fn measure(
         }
     })
 }
+
+/// Where a whole-design figure comes from, for a failing check to point at:
+/// the bus and topic refusing the most events, or the component where the
+/// most failures started. `None` when nothing stands out.
+pub fn hotspot(summary: &Summary, metric: Metric) -> Option<(String, String)> {
+    match metric {
+        Metric::ChannelFull => summary
+            .topics
+            .iter()
+            .filter(|t| t.channel_full > 0)
+            .max_by_key(|t| t.channel_full)
+            .map(|t| (format!("most on {} at {}", t.topic, t.bus), t.bus.clone())),
+        Metric::ErrorPercent => summary
+            .components
+            .iter()
+            .map(|c| (c, c.errors.values().sum::<u64>()))
+            .filter(|(_, failed)| *failed > 0)
+            .max_by_key(|(_, failed)| *failed)
+            .map(|(c, failed)| {
+                let causes: Vec<&str> = c.errors.keys().copied().collect();
+                (
+                    format!("{failed} started at {} ({})", c.name, causes.join(", ")),
+                    c.name.clone(),
+                )
+            }),
+        _ => None,
+    }
+}

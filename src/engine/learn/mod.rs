@@ -29,7 +29,7 @@ pub use check::{Check, CheckResult, CheckState, Comparison, Metric, Rule};
 pub use design_source::{DesignSource, Step};
 pub use exercise_data::{Breaker, Exercise, NamedFault, RunSettings, Section};
 pub use grade::grade;
-pub use run::{run_checks, ExerciseRuns, SeedRun};
+pub use run::{run_checks, ExerciseRuns, SeedRun, EXERCISE_EVENT_BUDGET, MAX_SEEDS};
 
 use crate::engine::model::Design;
 

@@ -26,6 +26,7 @@
 //!   packed and [`MAX_INFLATED_BYTES`] unpacked, whatever the text.
 
 mod bytes;
+pub mod challenge;
 mod codec;
 mod codec_fields;
 mod codes;

@@ -15,6 +15,15 @@ pub fn check(id: &str, label: &str, rule: Rule) -> Check {
     }
 }
 
+/// The cost-budget check every exercise carries (id `budget`).
+pub fn budget(max_usd_per_month: f64) -> Check {
+    check(
+        "budget",
+        &format!("at most ${max_usd_per_month:.0} a month"),
+        Rule::CostBudget { max_usd_per_month },
+    )
+}
+
 /// A simulated check of `metric` (at `component`) against `threshold`.
 pub fn simulated(
     id: &str,
@@ -107,4 +116,14 @@ impl ExerciseBuilder {
     pub fn finish(self) -> Exercise {
         self.exercise
     }
+}
+
+/// Steps that run `replicas` replicas of the component called `name` (its
+/// maximum raised first, so the count is accepted).
+pub fn scale(name: &str, replicas: u32) -> Vec<Step> {
+    let count = replicas.to_string();
+    vec![
+        Step::set(name, "replicas.max", &count),
+        Step::set(name, "replicas.current", &count),
+    ]
 }

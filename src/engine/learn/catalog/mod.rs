@@ -4,10 +4,14 @@
 //! and [`catalog`] lists sections in the path's order. A new section is a
 //! new file here and one line in [`catalog`].
 
+mod auto_scaling;
 mod build;
+mod event_driven;
+mod microservices;
+mod rubric;
 mod solid;
 
-pub use build::{check, simulated, ExerciseBuilder};
+pub use build::{budget, check, scale, simulated, ExerciseBuilder};
 
 use super::exercise_data::Exercise;
 
@@ -15,6 +19,10 @@ use super::exercise_data::Exercise;
 pub fn catalog() -> Vec<Exercise> {
     let mut all = Vec::new();
     all.extend(solid::exercises());
+    all.extend(rubric::exercises());
+    all.extend(microservices::exercises());
+    all.extend(event_driven::exercises());
+    all.extend(auto_scaling::exercises());
     all
 }
 

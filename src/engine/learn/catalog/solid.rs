@@ -4,7 +4,7 @@
 //! What must stay true: every exercise's start fails and its reference
 //! passes (tests/engine/learn.rs checks the whole catalog).
 
-use super::build::{check, simulated, ExerciseBuilder};
+use super::build::{check, scale, simulated, ExerciseBuilder};
 use crate::engine::learn::check::{Comparison, Metric, Rule};
 use crate::engine::learn::design_source::{DesignSource, Step};
 use crate::engine::learn::exercise_data::{Exercise, Section};
@@ -81,7 +81,7 @@ fn single_responsibility() -> Exercise {
     )
     .breaks(
         "one-responsibility",
-        vec![Step::connect("user-service", "users-db")],
+        vec![Step::connect("user-repository", "auth-provider")],
     )
     .breaks("repository", vec![Step::remove("user-repository")])
     .breaks(
@@ -92,10 +92,7 @@ fn single_responsibility() -> Exercise {
         "authentication",
         vec![Step::remove("user-authentication-service")],
     )
-    .breaks(
-        "budget",
-        vec![Step::set("user-repository", "replicas.current", "10")],
-    )
+    .breaks("budget", scale("user-repository", 10))
     .finish()
 }
 
@@ -209,9 +206,6 @@ fn open_closed() -> Exercise {
         vec![Step::disconnect("payment-gateway", "adyen-processor")],
     )
     .breaks("adyen-present", vec![Step::remove("adyen-processor")])
-    .breaks(
-        "budget",
-        vec![Step::set("adyen-processor", "replicas.current", "10")],
-    )
+    .breaks("budget", scale("adyen-processor", 10))
     .finish()
 }
