@@ -10,7 +10,13 @@
 //! them; the worker sends data, never markup, and the page renders it; every
 //! run report names the run it belongs to ([`Report::Run`]), so the page
 //! drops reports of a run it has already reset; every [`Command::Task`] is
-//! answered by exactly one [`Report::TaskDone`] with the same id.
+//! answered by exactly one [`Report::TaskDone`] with the same id, and every
+//! [`Command::Learn`] by exactly one [`Report::Learn`] with the same id.
+//!
+//! The Learn view's half ([`LearnRequest`], [`LearnAnswer`] and their data,
+//! in [`learn`]) keeps the exercise catalog, the starting and reference
+//! designs and all grading in the worker: the page holds only these small
+//! data types.
 
 use crate::engine::model::ComponentId;
 use crate::engine::score::run_score::RunScore;
@@ -23,6 +29,9 @@ use crate::engine::sim::verdict::RunVerdict;
 use serde::{Deserialize, Serialize};
 
 pub use crate::engine::tasks::Task;
+pub use learn::{CheckLine, CheckMark, ExerciseBrief, ExerciseEntry, LearnAnswer, LearnRequest};
+
+pub mod learn;
 
 /// What the page asks of the worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -60,6 +69,13 @@ pub enum Command {
         id: u32,
         /// The job.
         task: Task,
+    },
+    /// Ask for something of the Learn view (the catalog, an exercise, grading).
+    Learn {
+        /// Chosen by the page, echoed in the [`Report::Learn`] that answers.
+        id: u32,
+        /// What is asked.
+        request: LearnRequest,
     },
 }
 
@@ -115,6 +131,13 @@ pub enum Report {
         id: u32,
         /// The text asked for, or why it could not be made.
         answer: Result<String, String>,
+    },
+    /// The answer to a [`Command::Learn`].
+    Learn {
+        /// The request's id.
+        id: u32,
+        /// What was asked for, or why it could not be had, in a sentence.
+        answer: Result<LearnAnswer, String>,
     },
     /// The result of a [`Command::Bench`], as JSON text. Only the benchmark
     /// script reads it, so the page's deserializer leaves it out.

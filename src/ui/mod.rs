@@ -10,7 +10,8 @@
 //! [`history`] (undo shortcuts), [`import`] and [`export`] (files), over the
 //! shared plumbing in [`browser`]. [`worker`] is the page's end of its Web
 //! Worker (speaking [`crate::worker_protocol`]), which the state holds;
-//! [`sim`] runs the simulator there and renders the data it reports.
+//! [`sim`] runs the simulator there and renders the data it reports;
+//! [`learn`] is the Learn view (graded exercises, graded in the worker).
 //!
 //! Dependencies point one way: `sim` uses `state` and `worker`, `state` uses
 //! `worker`, and `worker` uses no other UI module.
@@ -28,6 +29,7 @@ pub mod export;
 pub mod focus;
 pub mod history;
 pub mod import;
+pub mod learn;
 pub mod panels;
 pub mod share;
 pub mod sim;

@@ -17,6 +17,7 @@
 //!   the link over them.
 
 use super::browser::{address_fragment, clear_address_fragment, js_error_text};
+use super::learn::route::LearnRoute;
 use super::state::{AppState, NoticeKind};
 use crate::engine::share::decode_snapshot;
 use crate::engine::words::{count, noun};
@@ -52,8 +53,11 @@ pub fn describe_length(characters: usize) -> String {
 }
 
 /// The link in an address fragment, if there is one to open: `#` alone or
-/// nothing at all is no link.
+/// nothing at all is no link, and a Learn address (`#learn…`) is the Learn view's.
 pub fn link_in_fragment(fragment: &str) -> Option<&str> {
+    if LearnRoute::parse(fragment).is_some() {
+        return None;
+    }
     let link = fragment.strip_prefix('#').unwrap_or(fragment).trim();
     (!link.is_empty()).then_some(link)
 }
@@ -158,6 +162,7 @@ mod tests {
         assert_eq!(link_in_fragment("# "), None);
         assert_eq!(link_in_fragment("#v1.abc"), Some("v1.abc"));
         assert_eq!(link_in_fragment("#v9.xxx"), Some("v9.xxx"));
+        assert_eq!(link_in_fragment("#learn/srp/v3.abc"), None);
     }
 
     #[test]

@@ -2,19 +2,20 @@
 //! [`crate::worker_protocol`]: [`PageWorker`] creates the worker on the first
 //! command (so its wasm loads only when something needs it), queues commands
 //! until it says it is ready, converts commands and reports with
-//! `serde-wasm-bindgen`, hands task answers to whoever asked ([`PageWorker::ask`])
+//! `serde-wasm-bindgen`, hands task and Learn answers to whoever asked
+//! ([`PageWorker::ask`], [`PageWorker::ask_learn`])
 //! and run reports to the one listener the simulation installs
 //! ([`PageWorker::listen_to_runs`]).
 //!
 //! What must stay true: this module knows nothing of the UI's state (it
 //! imports no other `ui` module); at most one live worker per page; every
-//! [`PageWorker::ask`] gets exactly one answer, an error when the worker
+//! [`PageWorker::ask`] and [`PageWorker::ask_learn`] gets exactly one answer, an error when the worker
 //! cannot start or dies (a dead worker is dropped, and the next command
 //! starts a new one); a report that cannot be read is reported on the
 //! console and dropped, never a panic; no listener or asker is called while
 //! the connection is borrowed, so they may send commands themselves.
 
-use crate::worker_protocol::{Command, Report, RunReport, Task};
+use crate::worker_protocol::{Command, LearnAnswer, LearnRequest, Report, RunReport, Task};
 use leptos::prelude::*;
 use serde::Serialize;
 use std::rc::Rc;
@@ -27,6 +28,8 @@ pub const WORKER_SCRIPT: &str = "archplay-worker_loader.js";
 
 /// What a task's asker is called with: the text, or why there is none.
 type Answer = Box<dyn FnOnce(Result<String, String>)>;
+/// What a Learn request's asker is called with.
+type LearnReply = Box<dyn FnOnce(Result<LearnAnswer, String>)>;
 
 /// What the simulation hears from the worker.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,6 +56,7 @@ struct Connection {
     link: Option<WorkerLink>,
     next_task: u32,
     waiting: Vec<(u32, Answer)>,
+    learn_waiting: Vec<(u32, LearnReply)>,
     run_listener: Option<Rc<dyn Fn(RunNews)>>,
 }
 
@@ -130,6 +134,24 @@ impl PageWorker {
         }
     }
 
+    /// Asks the worker's Learn half for something, and calls `answer` once
+    /// with the answer (possibly an error saying the worker could not give it).
+    pub fn ask_learn(
+        &self,
+        request: LearnRequest,
+        answer: impl FnOnce(Result<LearnAnswer, String>) + 'static,
+    ) {
+        let id = self.connection.try_update_value(|connection| {
+            connection.next_task = connection.next_task.wrapping_add(1);
+            let id = connection.next_task;
+            connection.learn_waiting.push((id, Box::new(answer)));
+            id
+        });
+        if let Some(id) = id {
+            self.send(&Command::Learn { id, request });
+        }
+    }
+
     fn spawn(self) -> Option<WorkerLink> {
         let worker = Worker::new(WORKER_SCRIPT).ok()?;
         let on_message =
@@ -155,6 +177,11 @@ impl PageWorker {
             Ok(Report::Ready) => self.flush_pending(),
             Ok(Report::TaskDone { id, answer }) => {
                 if let Some(asker) = self.take_asker(id) {
+                    asker(answer);
+                }
+            }
+            Ok(Report::Learn { id, answer }) => {
+                if let Some(asker) = self.take_learn_asker(id) {
                     asker(answer);
                 }
             }
@@ -198,18 +225,36 @@ impl PageWorker {
             .flatten()
     }
 
+    fn take_learn_asker(&self, id: u32) -> Option<LearnReply> {
+        self.connection
+            .try_update_value(|connection| {
+                let index = connection
+                    .learn_waiting
+                    .iter()
+                    .position(|(waiting, _)| *waiting == id)?;
+                Some(connection.learn_waiting.swap_remove(index).1)
+            })
+            .flatten()
+    }
+
     /// Drops the worker and fails everything that waits on it, with `message`.
     fn fail(&self, message: String) {
-        let waiting = self
+        let (waiting, learn_waiting) = self
             .connection
             .try_update_value(|connection| {
                 if let Some(link) = connection.link.take() {
                     link.worker.terminate();
                 }
-                std::mem::take(&mut connection.waiting)
+                (
+                    std::mem::take(&mut connection.waiting),
+                    std::mem::take(&mut connection.learn_waiting),
+                )
             })
             .unwrap_or_default();
         for (_, asker) in waiting {
+            asker(Err(message.clone()));
+        }
+        for (_, asker) in learn_waiting {
             asker(Err(message.clone()));
         }
         if let Some(listener) = self.run_listener() {

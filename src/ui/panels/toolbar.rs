@@ -10,6 +10,7 @@
 
 use crate::engine::templates::TEMPLATES;
 use crate::ui::export::export_design;
+use crate::ui::learn::LearnButton;
 use crate::ui::panels::history_buttons::HistoryButtons;
 use crate::ui::panels::share_panel::ShareMenu;
 use crate::ui::sim::panel::SimOpenButton;
@@ -85,6 +86,7 @@ pub fn Toolbar() -> impl IntoView {
                     "Load"
                 </button>
             </div>
+            <LearnButton />
             <SimOpenButton />
             <ShareMenu />
             <button type="button" class="ap-button ap-button--primary" data-testid="export-json" on:click=on_export>
