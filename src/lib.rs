@@ -8,9 +8,17 @@
 //!   renders the engine's results and sends it intents.
 //! - [`worker_protocol`] is the plain-data protocol between the page and its
 //!   Web Worker (the `archplay-worker` binary), shared by both ends.
+//! - `learn_ui` (behind `web`) is the Learn view and challenge maker, a
+//!   second Leptos root in its own wasm (the `archplay-learn` binary) that the
+//!   page loads on the first click; `learn_bridge` is how the two talk.
+//!   The page links no Learn code.
 
 pub mod engine;
 pub mod worker_protocol;
 
+#[cfg(feature = "web")]
+pub mod learn_bridge;
+#[cfg(feature = "web")]
+pub mod learn_ui;
 #[cfg(feature = "web")]
 pub mod ui;

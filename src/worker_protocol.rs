@@ -13,10 +13,13 @@
 //! answered by exactly one [`Report::TaskDone`] with the same id, and every
 //! [`Command::Learn`] by exactly one [`Report::Learn`] with the same id.
 //!
-//! The Learn view's half ([`LearnRequest`], [`LearnAnswer`] and their data,
-//! in [`learn`]) keeps the exercise catalog, the starting and reference
-//! designs and all grading in the worker: the page holds only these small
-//! data types.
+//! The Learn module's half ([`learn`]: its requests, answers and their data)
+//! keeps the exercise catalog, the starting and reference designs, challenge
+//! links and all grading in the worker. Only the Learn module (the
+//! `archplay-learn` wasm, loaded on the first click) sends and reads it, with
+//! its own wire types ([`learn::LearnCommand`], [`learn::LearnReport`]); the
+//! page's serializer skips [`Command::Learn`] and its deserializer
+//! [`Report::Learn`], so the page links none of it.
 
 use crate::engine::model::ComponentId;
 use crate::engine::score::run_score::RunScore;
@@ -29,9 +32,9 @@ use crate::engine::sim::verdict::RunVerdict;
 use serde::{Deserialize, Serialize};
 
 pub use crate::engine::tasks::Task;
-pub use learn::{CheckLine, CheckMark, ExerciseBrief, ExerciseEntry, LearnAnswer, LearnRequest};
-
 pub mod learn;
+
+use learn::{LearnAnswer, LearnRequest};
 
 /// What the page asks of the worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -70,9 +73,12 @@ pub enum Command {
         /// The job.
         task: Task,
     },
-    /// Ask for something of the Learn view (the catalog, an exercise, grading).
+    /// Ask for something of the Learn module (the catalog, an exercise,
+    /// grading, a challenge). Only the Learn module sends it, as a
+    /// [`learn::LearnCommand`], so the page's serializer leaves it out.
+    #[serde(skip_serializing)]
     Learn {
-        /// Chosen by the page, echoed in the [`Report::Learn`] that answers.
+        /// Chosen by the Learn module, echoed in the [`Report::Learn`] that answers.
         id: u32,
         /// What is asked.
         request: LearnRequest,
@@ -132,7 +138,9 @@ pub enum Report {
         /// The text asked for, or why it could not be made.
         answer: Result<String, String>,
     },
-    /// The answer to a [`Command::Learn`].
+    /// The answer to a [`Command::Learn`]. Only the Learn module reads it (as
+    /// a [`learn::LearnReport`]), so the page's deserializer leaves it out.
+    #[serde(skip_deserializing)]
     Learn {
         /// The request's id.
         id: u32,

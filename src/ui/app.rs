@@ -3,7 +3,7 @@
 //! it, scorecard and inspector right) and
 //! installs one effect per outside concern: the autosave, the link in the
 //! address, the keyboard shortcuts (listed by "?" in a dialog), and the
-//! Learn view's (progress, its address, grading after edits).
+//! Learn module's host (its address; the module itself loads on first need).
 //!
 //! What must stay true: the root element carries `data-testid="app"`;
 //! shortcuts never fire while the user is typing in a form field; at start
@@ -13,8 +13,7 @@
 use super::canvas::Canvas;
 use super::focus::focus_canvas;
 use super::history::handle_history_shortcut;
-use super::learn::effects::provide_learn_state;
-use super::learn::LearnPanel;
+use super::learn_host::{provide_learn_host, LearnPanel};
 use super::panels::inspector::Inspector;
 use super::panels::palette::Palette;
 use super::panels::scorecard::ScorecardPanel;
@@ -125,7 +124,7 @@ pub fn App() -> impl IntoView {
     open_link_in_address(state);
     handle_save_state(state, autosave);
     handle_link_fragment(state);
-    provide_learn_state(state);
+    provide_learn_host(state);
     let shortcuts = ShortcutsDialogState::new();
     install_keyboard_shortcuts(state, shortcuts);
 

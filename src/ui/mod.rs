@@ -10,8 +10,10 @@
 //! [`history`] (undo shortcuts), [`import`] and [`export`] (files), over the
 //! shared plumbing in [`browser`]. [`worker`] is the page's end of its Web
 //! Worker (speaking [`crate::worker_protocol`]), which the state holds;
-//! [`sim`] runs the simulator there and renders the data it reports;
-//! [`learn`] is the Learn view (graded exercises, graded in the worker).
+//! [`sim`] runs the simulator there and renders the data it reports.
+//! [`learn_host`] is the page's end of the Learn module (a second wasm,
+//! `crate::learn_ui`, loaded on the first click through [`lazy`]): the page
+//! links no Learn code.
 //!
 //! Dependencies point one way: `sim` uses `state` and `worker`, `state` uses
 //! `worker`, and `worker` uses no other UI module.
@@ -29,7 +31,8 @@ pub mod export;
 pub mod focus;
 pub mod history;
 pub mod import;
-pub mod learn;
+pub mod lazy;
+pub mod learn_host;
 pub mod panels;
 pub mod share;
 pub mod sim;

@@ -2,21 +2,23 @@
 //! [`crate::worker_protocol`]: [`PageWorker`] creates the worker on the first
 //! command (so its wasm loads only when something needs it), queues commands
 //! until it says it is ready, converts commands and reports with
-//! `serde-wasm-bindgen`, hands task and Learn answers to whoever asked
-//! ([`PageWorker::ask`], [`PageWorker::ask_learn`])
+//! `serde-wasm-bindgen`, hands answers to whoever asked ([`PageWorker::ask`])
 //! and run reports to the one listener the simulation installs
-//! ([`PageWorker::listen_to_runs`]).
+//! ([`PageWorker::listen_to_runs`]). What it sends and how it reads the
+//! reports is its [`Protocol`]: the page's is [`PageTasks`]; the Learn module
+//! (`learn_ui::worker`) has its own, so neither links the other's messages.
 //!
 //! What must stay true: this module knows nothing of the UI's state (it
-//! imports no other `ui` module); at most one live worker per page; every
-//! [`PageWorker::ask`] and [`PageWorker::ask_learn`] gets exactly one answer, an error when the worker
+//! imports no other `ui` module); at most one live worker per connection;
+//! every [`PageWorker::ask`] gets exactly one answer, an error when the worker
 //! cannot start or dies (a dead worker is dropped, and the next command
 //! starts a new one); a report that cannot be read is reported on the
 //! console and dropped, never a panic; no listener or asker is called while
 //! the connection is borrowed, so they may send commands themselves.
 
-use crate::worker_protocol::{Command, LearnAnswer, LearnRequest, Report, RunReport, Task};
+use crate::worker_protocol::{Command, Report, RunReport, Task};
 use leptos::prelude::*;
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -26,10 +28,61 @@ use web_sys::{ErrorEvent, MessageEvent, Worker};
 /// The loader trunk writes for the worker binary (`data-loader-shim`), next to the page.
 pub const WORKER_SCRIPT: &str = "archplay-worker_loader.js";
 
-/// What a task's asker is called with: the text, or why there is none.
-type Answer = Box<dyn FnOnce(Result<String, String>)>;
-/// What a Learn request's asker is called with.
-type LearnReply = Box<dyn FnOnce(Result<LearnAnswer, String>)>;
+/// One kind of connection to the worker: what its askers ask, what travels
+/// each way, and what a report means to the connection.
+pub trait Protocol: 'static {
+    /// A job an asker hands over.
+    type Request;
+    /// What answers one.
+    type Answer: 'static;
+    /// What travels to the worker.
+    type Command: Serialize;
+    /// What travels back.
+    type Report: DeserializeOwned;
+    /// The command asking `request`, numbered `id`.
+    fn command(id: u32, request: Self::Request) -> Self::Command;
+    /// What `report` means to the connection.
+    fn heard(report: Self::Report) -> Heard<Self::Answer>;
+}
+
+/// What a report means to a connection.
+pub enum Heard<A> {
+    /// The worker takes commands.
+    Ready,
+    /// The answer to the request numbered by the first field.
+    Answer(u32, Result<A, String>),
+    /// News of the run numbered by the first field.
+    Run(u32, RunReport),
+    /// Nothing this connection acts on.
+    Nothing,
+}
+
+/// The page's protocol: [`Task`]s answered with text, and runs.
+pub struct PageTasks;
+
+impl Protocol for PageTasks {
+    type Request = Task;
+    type Answer = String;
+    type Command = Command;
+    type Report = Report;
+
+    fn command(id: u32, task: Task) -> Command {
+        Command::Task { id, task }
+    }
+
+    fn heard(report: Report) -> Heard<String> {
+        match report {
+            Report::Ready => Heard::Ready,
+            Report::TaskDone { id, answer } => Heard::Answer(id, answer),
+            Report::Run { run, report } => Heard::Run(run, report),
+            // Only the benchmark script and the Learn module read these.
+            Report::Bench { .. } | Report::Learn { .. } => Heard::Nothing,
+        }
+    }
+}
+
+/// What an asker is called with: the answer, or why there is none.
+type Asker<A> = Box<dyn FnOnce(Result<A, String>)>;
 
 /// What the simulation hears from the worker.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,29 +103,46 @@ struct WorkerLink {
     _on_error: Closure<dyn Fn(ErrorEvent)>,
 }
 
-/// Everything the page's end of the worker remembers.
-#[derive(Default)]
-struct Connection {
+/// Everything one connection to the worker remembers.
+struct Connection<P: Protocol> {
     link: Option<WorkerLink>,
     next_task: u32,
-    waiting: Vec<(u32, Answer)>,
-    learn_waiting: Vec<(u32, LearnReply)>,
+    waiting: Vec<(u32, Asker<P::Answer>)>,
     run_listener: Option<Rc<dyn Fn(RunNews)>>,
 }
 
-/// A `Copy` handle on the page's connection to its worker, held by the app state.
-#[derive(Clone, Copy)]
-pub struct PageWorker {
-    connection: StoredValue<Connection, LocalStorage>,
+impl<P: Protocol> Default for Connection<P> {
+    fn default() -> Connection<P> {
+        Connection {
+            link: None,
+            next_task: 0,
+            waiting: Vec::new(),
+            run_listener: None,
+        }
+    }
 }
+
+/// A `Copy` handle on a connection to the worker; the page's (held by the
+/// app state) speaks [`PageTasks`].
+pub struct PageWorker<P: Protocol = PageTasks> {
+    connection: StoredValue<Connection<P>, LocalStorage>,
+}
+
+impl<P: Protocol> Clone for PageWorker<P> {
+    fn clone(&self) -> PageWorker<P> {
+        *self
+    }
+}
+
+impl<P: Protocol> Copy for PageWorker<P> {}
 
 fn report_console(text: &str) {
     web_sys::console::error_1(&JsValue::from_str(text));
 }
 
-impl PageWorker {
+impl<P: Protocol> PageWorker<P> {
     /// A connection with no worker yet: the first command starts one.
-    pub fn new() -> PageWorker {
+    pub fn new() -> PageWorker<P> {
         PageWorker {
             connection: StoredValue::new_local(Connection::default()),
         }
@@ -91,7 +161,7 @@ impl PageWorker {
     }
 
     /// Sends `command` to the worker, starting the worker first if need be.
-    pub fn send(&self, command: &Command) {
+    pub fn send(&self, command: &P::Command) {
         let serializer =
             serde_wasm_bindgen::Serializer::new().serialize_large_number_types_as_bigints(true);
         let message = match command.serialize(&serializer) {
@@ -120,9 +190,13 @@ impl PageWorker {
         }
     }
 
-    /// Has the worker do `task`, and calls `answer` with the result once
+    /// Has the worker do `request`, and calls `answer` with the result once
     /// (possibly an error saying the worker could not do it).
-    pub fn ask(&self, task: Task, answer: impl FnOnce(Result<String, String>) + 'static) {
+    pub fn ask(
+        &self,
+        request: P::Request,
+        answer: impl FnOnce(Result<P::Answer, String>) + 'static,
+    ) {
         let id = self.connection.try_update_value(|connection| {
             connection.next_task = connection.next_task.wrapping_add(1);
             let id = connection.next_task;
@@ -130,25 +204,7 @@ impl PageWorker {
             id
         });
         if let Some(id) = id {
-            self.send(&Command::Task { id, task });
-        }
-    }
-
-    /// Asks the worker's Learn half for something, and calls `answer` once
-    /// with the answer (possibly an error saying the worker could not give it).
-    pub fn ask_learn(
-        &self,
-        request: LearnRequest,
-        answer: impl FnOnce(Result<LearnAnswer, String>) + 'static,
-    ) {
-        let id = self.connection.try_update_value(|connection| {
-            connection.next_task = connection.next_task.wrapping_add(1);
-            let id = connection.next_task;
-            connection.learn_waiting.push((id, Box::new(answer)));
-            id
-        });
-        if let Some(id) = id {
-            self.send(&Command::Learn { id, request });
+            self.send(&P::command(id, request));
         }
     }
 
@@ -173,25 +229,19 @@ impl PageWorker {
     }
 
     fn receive(&self, event: MessageEvent) {
-        match serde_wasm_bindgen::from_value::<Report>(event.data()) {
-            Ok(Report::Ready) => self.flush_pending(),
-            Ok(Report::TaskDone { id, answer }) => {
+        match serde_wasm_bindgen::from_value::<P::Report>(event.data()).map(P::heard) {
+            Ok(Heard::Ready) => self.flush_pending(),
+            Ok(Heard::Answer(id, answer)) => {
                 if let Some(asker) = self.take_asker(id) {
                     asker(answer);
                 }
             }
-            Ok(Report::Learn { id, answer }) => {
-                if let Some(asker) = self.take_learn_asker(id) {
-                    asker(answer);
-                }
-            }
-            Ok(Report::Run { run, report }) => {
+            Ok(Heard::Run(run, report)) => {
                 if let Some(listener) = self.run_listener() {
                     listener(RunNews::Report(run, report));
                 }
             }
-            // Only the benchmark script reads these.
-            Ok(Report::Bench { .. }) => {}
+            Ok(Heard::Nothing) => {}
             Err(error) => report_console(&format!("archplay: unreadable worker report: {error}")),
         }
     }
@@ -213,7 +263,7 @@ impl PageWorker {
         }
     }
 
-    fn take_asker(&self, id: u32) -> Option<Answer> {
+    fn take_asker(&self, id: u32) -> Option<Asker<P::Answer>> {
         self.connection
             .try_update_value(|connection| {
                 let index = connection
@@ -225,36 +275,18 @@ impl PageWorker {
             .flatten()
     }
 
-    fn take_learn_asker(&self, id: u32) -> Option<LearnReply> {
-        self.connection
-            .try_update_value(|connection| {
-                let index = connection
-                    .learn_waiting
-                    .iter()
-                    .position(|(waiting, _)| *waiting == id)?;
-                Some(connection.learn_waiting.swap_remove(index).1)
-            })
-            .flatten()
-    }
-
     /// Drops the worker and fails everything that waits on it, with `message`.
     fn fail(&self, message: String) {
-        let (waiting, learn_waiting) = self
+        let waiting = self
             .connection
             .try_update_value(|connection| {
                 if let Some(link) = connection.link.take() {
                     link.worker.terminate();
                 }
-                (
-                    std::mem::take(&mut connection.waiting),
-                    std::mem::take(&mut connection.learn_waiting),
-                )
+                std::mem::take(&mut connection.waiting)
             })
             .unwrap_or_default();
         for (_, asker) in waiting {
-            asker(Err(message.clone()));
-        }
-        for (_, asker) in learn_waiting {
             asker(Err(message.clone()));
         }
         if let Some(listener) = self.run_listener() {
@@ -263,8 +295,8 @@ impl PageWorker {
     }
 }
 
-impl Default for PageWorker {
-    fn default() -> PageWorker {
+impl<P: Protocol> Default for PageWorker<P> {
+    fn default() -> PageWorker<P> {
         PageWorker::new()
     }
 }

@@ -1,21 +1,25 @@
-//! The worker's Learn half: answers [`LearnRequest`]s from the engine's
-//! exercise catalog (`archplay::engine::learn`), so the page links neither
-//! the catalog, nor the starting and reference designs, nor grading.
+//! The worker's Learn half: answers the Learn module's [`LearnRequest`]s from
+//! the engine's exercise catalog (`archplay::engine::learn`) and its
+//! challenge links (`archplay::engine::share::challenge`), so neither the
+//! page nor the Learn module links the catalog, the starting and reference
+//! designs, the challenge codec or grading.
 //!
 //! What must stay true: every request gets exactly one answer, an error in
-//! a sentence when the exercise is unknown or the design does not read;
-//! grading is the engine's [`grade`], the same function the CLI uses, so the
-//! browser and `archplay exercise check` agree; check lines keep the
-//! exercise's order.
+//! a sentence when the exercise is unknown, a design or link does not read,
+//! or a run cannot be made; grading is the engine's [`grade`], the same
+//! function the CLI uses, so the browser and `archplay exercise check` agree;
+//! check lines keep the exercise's order.
 
+use archplay::engine::learn::progress::{progress_from_json, progress_to_json};
 use archplay::engine::learn::{
-    catalog, exercise, grade, reference_design, run_checks, start_design, CheckResult, CheckState,
-    Exercise,
+    catalog, exercise, grade, grade_with_runs, reference_design, run_checks, start_design,
+    CheckResult, CheckState, Exercise,
 };
-use archplay::engine::share::{decode_snapshot, encode_snapshot};
-use archplay::ui::learn::progress::{progress_from_json, progress_to_json};
-use archplay::worker_protocol::{
-    CheckLine, CheckMark, ExerciseBrief, ExerciseEntry, LearnAnswer, LearnRequest,
+use archplay::engine::model::Design;
+use archplay::engine::share::challenge::{decode_challenge, encode_challenge};
+use archplay::engine::share::{decode_link, decode_snapshot, encode_link, encode_snapshot};
+use archplay::worker_protocol::learn::{
+    ChallengeSheet, CheckLine, CheckMark, ExerciseBrief, ExerciseEntry, LearnAnswer, LearnRequest,
 };
 
 /// The first sentence of a brief: the path's one-line summary.
@@ -50,44 +54,62 @@ fn line(result: CheckResult) -> CheckLine {
     }
 }
 
+fn lines(results: Vec<CheckResult>) -> LearnAnswer {
+    LearnAnswer::Graded(results.into_iter().map(line).collect())
+}
+
 fn find(id: &str) -> Result<Exercise, String> {
     exercise(id).ok_or_else(|| format!("there is no exercise \u{201c}{id}\u{201d} in this build"))
 }
 
-fn graded(id: &str, design: &str, run: bool) -> Result<LearnAnswer, String> {
+fn design(snapshot: &str) -> Result<Design, String> {
+    decode_snapshot(snapshot).map_err(|error| format!("the design could not be read: {error}"))
+}
+
+fn graded(id: &str, snapshot: &str, run: bool) -> Result<LearnAnswer, String> {
     let exercise = find(id)?;
-    let design = decode_snapshot(design)
-        .map_err(|error| format!("the design could not be read: {error}"))?;
+    let design = design(snapshot)?;
     let runs = if run {
         Some(run_checks(&exercise, &design)?)
     } else {
         None
     };
-    let results = grade(&exercise, &design, runs.as_ref());
-    Ok(LearnAnswer::Graded(results.into_iter().map(line).collect()))
+    Ok(lines(grade(&exercise, &design, runs.as_ref())))
+}
+
+fn started(id: &str) -> Result<LearnAnswer, String> {
+    let exercise = find(id)?;
+    let start = start_design(&exercise);
+    Ok(LearnAnswer::Started(Box::new(ExerciseBrief {
+        entry: entry(&exercise),
+        brief: exercise.brief.clone(),
+        scenario: exercise.runs.scenario_words(),
+        hints: exercise.hints.clone(),
+        debrief: exercise.debrief.clone(),
+        checks: grade(&exercise, &start, None)
+            .into_iter()
+            .map(line)
+            .collect(),
+        start_design: encode_snapshot(&start),
+    })))
+}
+
+fn opened_challenge(text: &str) -> Result<LearnAnswer, String> {
+    let (exercise, design) = decode_challenge(text).map_err(|error| error.to_string())?;
+    Ok(LearnAnswer::Challenge(Box::new(ChallengeSheet {
+        title: exercise.title.clone(),
+        brief: exercise.brief.clone(),
+        hints: exercise.hints.clone(),
+        checks: exercise.checks.iter().map(|c| c.label.clone()).collect(),
+        design: encode_snapshot(&design),
+    })))
 }
 
 /// Answers `request`.
 pub fn answer(request: LearnRequest) -> Result<LearnAnswer, String> {
     match request {
         LearnRequest::List => Ok(LearnAnswer::List(catalog().iter().map(entry).collect())),
-        LearnRequest::Start { exercise } => {
-            let exercise = find(&exercise)?;
-            let start = start_design(&exercise);
-            let checks = grade(&exercise, &start, None)
-                .into_iter()
-                .map(line)
-                .collect();
-            Ok(LearnAnswer::Started(Box::new(ExerciseBrief {
-                entry: entry(&exercise),
-                brief: exercise.brief.clone(),
-                scenario: exercise.runs.scenario_words(),
-                hints: exercise.hints.clone(),
-                debrief: exercise.debrief.clone(),
-                checks,
-                start_design: encode_snapshot(&start),
-            })))
-        }
+        LearnRequest::Start { exercise } => started(&exercise),
         LearnRequest::Grade { exercise, design } => graded(&exercise, &design, false),
         LearnRequest::Check { exercise, design } => graded(&exercise, &design, true),
         LearnRequest::Reference { exercise } => Ok(LearnAnswer::Design(encode_snapshot(
@@ -95,5 +117,24 @@ pub fn answer(request: LearnRequest) -> Result<LearnAnswer, String> {
         ))),
         LearnRequest::ProgressToJson(record) => progress_to_json(&record).map(LearnAnswer::Text),
         LearnRequest::ProgressFromJson(json) => progress_from_json(&json).map(LearnAnswer::Text),
+        LearnRequest::OpenLink(link) => decode_link(&link)
+            .map(|design| LearnAnswer::Design(encode_snapshot(&design)))
+            .map_err(|error| error.to_string()),
+        LearnRequest::Link(snapshot) => Ok(LearnAnswer::Text(encode_link(&design(&snapshot)?))),
+        LearnRequest::MakeChallenge { spec, design: made } => {
+            let made = design(&made)?;
+            Ok(LearnAnswer::Text(encode_challenge(
+                &spec.exercise(&made)?,
+                &made,
+            )))
+        }
+        LearnRequest::OpenChallenge(text) => opened_challenge(&text),
+        LearnRequest::GradeChallenge {
+            challenge,
+            design: snapshot,
+        } => {
+            let (exercise, _) = decode_challenge(&challenge).map_err(|error| error.to_string())?;
+            Ok(lines(grade_with_runs(&exercise, &design(&snapshot)?)?))
+        }
     }
 }

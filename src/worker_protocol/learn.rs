@@ -1,18 +1,24 @@
-//! The Learn view's part of the worker protocol: what the page asks
+//! The Learn module's part of the worker protocol: what it asks
 //! ([`LearnRequest`]) and what the worker answers ([`LearnAnswer`]), with the
-//! small data the page shows (an exercise's entry in the path, its brief, and
-//! one line per check).
+//! small data it shows (an exercise's entry in the path, its brief, one line
+//! per check, an opened challenge), and the two wire types of the Learn
+//! module's own connection ([`LearnCommand`], [`LearnReport`]).
 //!
 //! What must stay true: this is a wire format, not the engine's exercise
-//! model (`crate::engine::learn`), which only the worker links; the worker
-//! converts one into the other. Designs travel as snapshots
-//! (`engine::share::encode_snapshot`). Grading answers keep the order of the
-//! exercise's checks, so the checklist never jumps.
+//! model (`crate::engine::learn`), whose catalog and grading only the worker
+//! links; the worker converts one into the other. Designs travel as
+//! snapshots (`engine::share::encode_snapshot`). Grading answers keep the
+//! order of the exercise's checks, so the checklist never jumps.
+//! [`LearnCommand`] is on the wire exactly a [`super::Command::Learn`], and
+//! [`LearnReport`] reads exactly what [`super::Report::Ready`] and
+//! [`super::Report::Learn`] write (tests below), so the worker needs one
+//! protocol while the page links none of this.
 
+use crate::engine::learn::ChallengeSpec;
 use crate::engine::model::ComponentId;
 use serde::{Deserialize, Serialize};
 
-/// What the Learn view asks the worker.
+/// What the Learn module asks the worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LearnRequest {
@@ -46,6 +52,27 @@ pub enum LearnRequest {
     ProgressToJson(String),
     /// A progress JSON file read back into a progress record.
     ProgressFromJson(String),
+    /// The design in a share link (an exercise link carries one); answers a snapshot.
+    OpenLink(String),
+    /// The share-link fragment (without `#`) of a design given as a snapshot.
+    Link(String),
+    /// The challenge text (`c1.`...) of the teacher's spec over the design;
+    /// refuses an invalid spec, naming the field.
+    MakeChallenge {
+        /// The teacher's choices.
+        spec: ChallengeSpec,
+        /// The design, as a snapshot.
+        design: String,
+    },
+    /// What an opened challenge link shows (bare `c1.` text, with `#`, or a URL).
+    OpenChallenge(String),
+    /// Every check of a challenge on a design, running its simulation.
+    GradeChallenge {
+        /// The challenge text.
+        challenge: String,
+        /// The design, as a snapshot.
+        design: String,
+    },
 }
 
 /// What the worker answers a [`LearnRequest`] with.
@@ -60,8 +87,10 @@ pub enum LearnAnswer {
     Graded(Vec<CheckLine>),
     /// A design, as a snapshot.
     Design(String),
-    /// Text (a JSON file, a progress record).
+    /// Text (a JSON file, a progress record, a link, a challenge text).
     Text(String),
+    /// An opened challenge (boxed: it carries its design).
+    Challenge(Box<ChallengeSheet>),
 }
 
 /// An exercise as the path lists it.
@@ -69,7 +98,7 @@ pub enum LearnAnswer {
 pub struct ExerciseEntry {
     /// Stable id, used in links and the progress record.
     pub id: String,
-    /// The document's section it belongs to ("Single responsibility", ...).
+    /// The document's section it belongs to ("SOLID principles", ...).
     pub section: String,
     /// Its title.
     pub title: String,
@@ -77,7 +106,7 @@ pub struct ExerciseEntry {
     pub summary: String,
 }
 
-/// Everything the page shows of a started exercise.
+/// Everything the Learn module shows of a started exercise.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExerciseBrief {
     /// Its entry in the path.
@@ -90,10 +119,25 @@ pub struct ExerciseBrief {
     pub hints: Vec<String>,
     /// The principle explained, shown after passing.
     pub debrief: String,
-    /// Every check, before any grading: its label and whether it needs a run.
+    /// Every check, graded on the starting design without runs.
     pub checks: Vec<CheckLine>,
     /// The starting design, as a snapshot.
     pub start_design: String,
+}
+
+/// What an opened challenge shows: its texts, its checks' labels and its design.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChallengeSheet {
+    /// Title.
+    pub title: String,
+    /// Brief.
+    pub brief: String,
+    /// Hints, in order.
+    pub hints: Vec<String>,
+    /// The checks' labels, in order.
+    pub checks: Vec<String>,
+    /// The teacher's design, as a snapshot.
+    pub design: String,
 }
 
 /// Where one check stands.
@@ -123,4 +167,87 @@ pub struct CheckLine {
     pub mark: CheckMark,
     /// The component concerned, if there is one.
     pub component: Option<ComponentId>,
+}
+
+/// What the Learn module sends its worker: on the wire, a [`super::Command::Learn`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LearnCommand {
+    /// Ask `request`; answered by one [`LearnReport::Learn`] with the same id.
+    Learn {
+        /// Chosen by the Learn module.
+        id: u32,
+        /// What is asked.
+        request: LearnRequest,
+    },
+}
+
+/// What the Learn module hears from its worker: the [`super::Report`]s it can get.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LearnReport {
+    /// The worker has loaded and takes commands.
+    Ready,
+    /// The answer to a [`LearnCommand::Learn`].
+    Learn {
+        /// The request's id.
+        id: u32,
+        /// What was asked for, or why it could not be had, in a sentence.
+        answer: Result<LearnAnswer, String>,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Command, Report};
+    use super::*;
+
+    #[test]
+    fn the_learn_modules_wire_types_are_the_workers() {
+        let request = LearnRequest::Grade {
+            exercise: "solid-open-closed".to_string(),
+            design: "s2.abc".to_string(),
+        };
+        let sent = serde_json::to_string(&LearnCommand::Learn {
+            id: 7,
+            request: request.clone(),
+        })
+        .unwrap();
+        let heard: Command = serde_json::from_str(&sent).unwrap();
+        assert_eq!(heard, Command::Learn { id: 7, request });
+
+        let answer = Ok(LearnAnswer::Text("c1.abc".to_string()));
+        let posted = [
+            (Report::Ready, LearnReport::Ready),
+            (
+                Report::Learn {
+                    id: 7,
+                    answer: answer.clone(),
+                },
+                LearnReport::Learn { id: 7, answer },
+            ),
+        ];
+        for (report, expected) in posted {
+            let text = serde_json::to_string(&report).unwrap();
+            assert_eq!(
+                serde_json::from_str::<LearnReport>(&text).unwrap(),
+                expected
+            );
+        }
+    }
+
+    #[test]
+    fn the_page_neither_sends_nor_reads_the_learn_half() {
+        let learn = Command::Learn {
+            id: 1,
+            request: LearnRequest::List,
+        };
+        assert!(serde_json::to_string(&learn).is_err());
+        let answer = serde_json::to_string(&LearnReport::Learn {
+            id: 1,
+            answer: Err("no".to_string()),
+        })
+        .unwrap();
+        assert!(serde_json::from_str::<Report>(&answer).is_err());
+    }
 }

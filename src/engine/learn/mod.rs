@@ -3,7 +3,8 @@
 //! the runs its simulated checks need), and grading is a pure function of
 //! (exercise, design, runs). A teacher's challenge starts as a
 //! [`ChallengeSpec`] (the challenge maker's form: checks by [`CheckKind`]),
-//! which becomes an exercise.
+//! which becomes an exercise; a student's [`progress`] is plain data here too,
+//! so the worker and the Learn module share it.
 //!
 //! What must stay true:
 //! - An [`Exercise`] serializes whole (a challenge link carries one), and a
@@ -25,6 +26,7 @@ mod exercise_data;
 pub mod facts;
 mod grade;
 mod metrics;
+pub mod progress;
 mod run;
 mod structure;
 

@@ -10,7 +10,7 @@
 
 use crate::engine::templates::TEMPLATES;
 use crate::ui::export::export_design;
-use crate::ui::learn::LearnButton;
+use crate::ui::learn_host::LearnButton;
 use crate::ui::panels::history_buttons::HistoryButtons;
 use crate::ui::panels::share_panel::ShareMenu;
 use crate::ui::sim::panel::SimOpenButton;

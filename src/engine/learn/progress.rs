@@ -1,10 +1,12 @@
 //! The student's progress through the Learn path: which exercises were
-//! started, passed, and how many hints each showed; kept in `localStorage`
-//! under [`PROGRESS_KEY`], apart from the design autosave.
+//! started, passed, and how many hints each showed; kept by the Learn module
+//! (`learn_ui::storage`) in `localStorage` under [`PROGRESS_KEY`], apart from
+//! the design autosave. Plain data, so it lives in the engine, where the
+//! worker (the JSON file) and the Learn module (the stored record) share it.
 //!
-//! What must stay true: the stored record is plain text the page reads and
-//! writes itself ([`Progress::encode`], [`Progress::decode`]: one line per
-//! exercise, so the page needs no JSON); decoding never panics and names the
+//! What must stay true: the stored record is plain text the Learn module reads
+//! and writes itself ([`Progress::encode`], [`Progress::decode`]: one line per
+//! exercise, so it needs no JSON); decoding never panics and names the
 //! line at fault; a passed exercise stays passed (editing it afterwards never
 //! takes the pass away); the JSON file of an export is written and read by the
 //! worker through serde ([`Progress`] derives both).

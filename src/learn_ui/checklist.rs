@@ -7,7 +7,7 @@
 //! simulated check that has not run on this design is not a pass); the
 //! reference opens after a pass or once every hint is shown.
 
-use crate::worker_protocol::{CheckLine, CheckMark};
+use crate::worker_protocol::learn::{CheckLine, CheckMark};
 
 /// How the checklist stands.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

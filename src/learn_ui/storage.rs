@@ -1,21 +1,22 @@
-//! Learn progress in the browser: read at start from [`PROGRESS_KEY`],
+//! Learn progress in the browser: read when the Learn module mounts from [`PROGRESS_KEY`],
 //! written after every change, exported as a JSON file, imported from one,
 //! and reset.
 //!
 //! What must stay true: only [`PROGRESS_KEY`] and, for a record that cannot
 //! be read, [`UNREADABLE_PROGRESS_KEY`] are ever written (never the design
 //! autosave); a corrupt record is copied to the backup key, reset, and the
-//! student told so; an import that fails changes nothing; the JSON file is
-//! written and read by the worker, so the page links no JSON code.
+//! student told so (a page notice); an import that fails changes nothing; the
+//! JSON file is written and read by the worker, so the module links no JSON code.
 
-use super::progress::{
+use super::state::LearnState;
+use super::worker::{self, ask};
+use crate::engine::learn::progress::{
     corrupt_progress_message, Progress, StoredProgress, PROGRESS_KEY, UNREADABLE_PROGRESS_KEY,
 };
-use super::state::LearnState;
+use crate::learn_bridge::{Host, HostNotice};
 use crate::ui::browser::{js_error_text, local_storage};
 use crate::ui::download::download_text;
-use crate::ui::state::{AppState, NoticeKind};
-use crate::worker_protocol::{LearnAnswer, LearnRequest};
+use crate::worker_protocol::learn::LearnRequest;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
@@ -35,7 +36,7 @@ fn write(key: &str, text: &str) -> Result<(), String> {
 }
 
 /// Reads the stored progress; a corrupt record is backed up, reset, and reported.
-pub fn restore_progress(app: AppState) -> Progress {
+pub fn restore_progress(host: &Host) -> Progress {
     let text = local_storage()
         .ok()
         .and_then(|storage| storage.get_item(PROGRESS_KEY).ok().flatten());
@@ -49,9 +50,9 @@ pub fn restore_progress(app: AppState) -> Progress {
             if backup.is_ok() {
                 _ = write(PROGRESS_KEY, &fresh.encode());
             }
-            app.show_notice(
-                NoticeKind::StorageError,
-                corrupt_progress_message(&problem, backup),
+            host.notice(
+                HostNotice::Storage,
+                &corrupt_progress_message(&problem, backup),
             );
             fresh
         }
@@ -70,23 +71,17 @@ pub fn save_progress(learn: LearnState, progress: &Progress) {
 /// Downloads the progress as a JSON file (written by the worker).
 pub fn export_progress(learn: LearnState) {
     let record = learn.progress.with_untracked(Progress::encode);
-    learn
-        .app()
-        .worker()
-        .ask_learn(LearnRequest::ProgressToJson(record), move |answer| {
-            let result = match answer {
-                Ok(LearnAnswer::Text(json)) => {
-                    download_text(PROGRESS_FILE_NAME, &json, "application/json")
-                        .map_err(|error| js_error_text(&error))
-                }
-                Ok(_) => Err("the worker answered with something else".to_string()),
-                Err(error) => Err(error),
-            };
-            learn.message.set(Some(match result {
-                Ok(()) => format!("Progress exported as {PROGRESS_FILE_NAME}."),
-                Err(problem) => format!("The progress could not be exported: {problem}."),
-            }));
+    let request = LearnRequest::ProgressToJson(record);
+    ask(learn.worker(), request, worker::text, move |answer| {
+        let result = answer.and_then(|json| {
+            download_text(PROGRESS_FILE_NAME, &json, "application/json")
+                .map_err(|error| js_error_text(&error))
         });
+        learn.message.set(Some(match result {
+            Ok(()) => format!("Progress exported as {PROGRESS_FILE_NAME}."),
+            Err(problem) => format!("The progress could not be exported: {problem}."),
+        }));
+    });
 }
 
 /// Replaces the progress with the one in the file chosen in `input`; a file
@@ -114,29 +109,22 @@ pub fn import_progress(learn: LearnState, input: &HtmlInputElement) {
                 )))
             }
         };
-        learn
-            .app()
-            .worker()
-            .ask_learn(LearnRequest::ProgressFromJson(text), move |answer| {
-                let read = match answer {
-                    Ok(LearnAnswer::Text(record)) => {
-                        Progress::decode(&record).map_err(|error| error.to_string())
-                    }
-                    Ok(_) => Err("the worker answered with something else".to_string()),
-                    Err(error) => Err(error),
-                };
-                match read {
-                    Ok(progress) => {
-                        learn.update_progress(|kept| *kept = progress);
-                        learn
-                            .message
-                            .set(Some(format!("Progress imported from \u{201c}{name}\u{201d}.")));
-                    }
-                    Err(problem) => learn.message.set(Some(format!(
-                        "\u{201c}{name}\u{201d} is not a progress file ({problem}); your progress is unchanged."
-                    ))),
+        let request = LearnRequest::ProgressFromJson(text);
+        ask(learn.worker(), request, worker::text, move |answer| {
+            let read = answer
+                .and_then(|record| Progress::decode(&record).map_err(|error| error.to_string()));
+            match read {
+                Ok(progress) => {
+                    learn.update_progress(|kept| *kept = progress);
+                    learn
+                        .message
+                        .set(Some(format!("Progress imported from \u{201c}{name}\u{201d}.")));
                 }
-            });
+                Err(problem) => learn.message.set(Some(format!(
+                    "\u{201c}{name}\u{201d} is not a progress file ({problem}); your progress is unchanged."
+                ))),
+            }
+        });
     });
 }
 

@@ -1,16 +1,16 @@
-//! The Learn view's addresses: `#learn` opens the path, `#learn/<id>` an
-//! exercise, and `#learn/<id>/<link>` an exercise with a design carried as
-//! a share-link payload (an exercise link, "Copy exercise link").
+//! The Learn module's addresses: `#learn` opens the path, `#learn/<id>` an
+//! exercise, `#learn/<id>/<link>` an exercise with a design carried as a
+//! share-link payload (an exercise link, "Copy exercise link"), and `#c1.…`
+//! a teacher's challenge link.
 //!
 //! What must stay true: [`LearnRoute::parse`] is the only reader of these
 //! fragments and [`LearnRoute::fragment`] the only writer, and they agree
-//! (tested both ways); a fragment that is not a Learn address is `None`, so
-//! the share-link handler keeps every other fragment.
+//! (tested both ways); a fragment is a route exactly when the page's prefix
+//! check ([`is_learn_fragment`]) says it is the module's (tested), so every
+//! other fragment is left to the page's share-link handler.
 
-use super::progress::is_exercise_id;
-
-/// The first word of every Learn address.
-pub const LEARN_PREFIX: &str = "learn";
+use crate::engine::learn::progress::is_exercise_id;
+use crate::learn_bridge::{is_learn_fragment, LEARN_PREFIX};
 
 /// Where a Learn address points.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,9 +23,11 @@ pub enum LearnRoute {
     ExerciseWithDesign {
         /// The exercise's id.
         exercise: String,
-        /// A share-link fragment (what [`crate::worker_protocol::Task::OpenLink`] reads).
+        /// A share-link fragment (what `LearnRequest::OpenLink` reads).
         link: String,
     },
+    /// A teacher's challenge link (the `c1.…` text).
+    Challenge(String),
 }
 
 /// Why a Learn address could not be followed.
@@ -33,14 +35,19 @@ pub enum LearnRoute {
 pub struct RouteError(pub String);
 
 impl LearnRoute {
-    /// Reads an address fragment (with or without `#`): `None` when it is no Learn address.
+    /// Reads an address fragment (with or without `#`): `None` when it is not the module's.
     pub fn parse(fragment: &str) -> Option<Result<LearnRoute, RouteError>> {
         let fragment = fragment.strip_prefix('#').unwrap_or(fragment).trim();
-        let rest = fragment.strip_prefix(LEARN_PREFIX)?;
-        if rest.is_empty() || rest == "/" {
+        if !is_learn_fragment(fragment) {
+            return None;
+        }
+        let Some(rest) = fragment.strip_prefix(LEARN_PREFIX) else {
+            return Some(Ok(LearnRoute::Challenge(fragment.to_string())));
+        };
+        let rest = rest.strip_prefix('/').unwrap_or_default();
+        if rest.is_empty() {
             return Some(Ok(LearnRoute::Path));
         }
-        let rest = rest.strip_prefix('/')?;
         let (exercise, link) = match rest.split_once('/') {
             Some((exercise, link)) => (exercise, Some(link)),
             None => (rest, None),
@@ -68,6 +75,7 @@ impl LearnRoute {
             LearnRoute::ExerciseWithDesign { exercise, link } => {
                 format!("{LEARN_PREFIX}/{exercise}/{link}")
             }
+            LearnRoute::Challenge(text) => text.clone(),
         }
     }
 }
@@ -85,6 +93,7 @@ mod tests {
                 exercise: "db-read-replicas".to_string(),
                 link: "v3.eJy_abc-123".to_string(),
             },
+            LearnRoute::Challenge("c1.eNpabc".to_string()),
         ];
         for route in routes {
             let fragment = route.fragment();
@@ -94,9 +103,29 @@ mod tests {
     }
 
     #[test]
-    fn other_fragments_are_left_to_share_links() {
-        for fragment in ["", "#", "#v3.abc", "#learned", "#learning/x", "v1.learn"] {
-            assert_eq!(LearnRoute::parse(fragment), None, "{fragment}");
+    fn a_route_is_exactly_what_the_page_hands_the_module() {
+        let fragments = [
+            "",
+            "#",
+            "#v3.abc",
+            "#learned",
+            "#learning/x",
+            "v1.learn",
+            "#learn",
+            "#learn/",
+            "#learn/srp/",
+            "#learn//x",
+            "#c1.abc",
+            "#c9.abc",
+            "#c.abc",
+            "#s2.x",
+        ];
+        for fragment in fragments {
+            assert_eq!(
+                LearnRoute::parse(fragment).is_some(),
+                is_learn_fragment(fragment),
+                "{fragment}"
+            );
         }
         assert_eq!(LearnRoute::parse("#learn/"), Some(Ok(LearnRoute::Path)));
         assert_eq!(

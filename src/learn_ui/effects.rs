@@ -1,18 +1,19 @@
-//! The Learn view's outside concerns, installed once at the root: the
-//! progress read from storage, the Learn address in the fragment (at start
-//! and on `hashchange`), and grading after every edit.
+//! The Learn module's outside concerns, installed once at its root: the
+//! progress read from storage, the page's news of design changes, the Learn
+//! address in the fragment (when the module mounts and on `hashchange`), and
+//! grading after every edit.
 //!
 //! What must stay true: grading runs [`GRADE_DELAY`] after the design last
 //! changed (like the autosave), so a drag grades once when it pauses; only a
-//! Learn address ([`LearnRoute::parse`]) is followed here, every other
-//! fragment is left to the share-link handler; the address is rewritten with
+//! Learn address or a challenge link ([`LearnRoute::parse`]) is followed
+//! here, every other fragment is the page's; the address is rewritten with
 //! `history.replaceState`, which fires no `hashchange` and adds no history entry.
 
 use super::route::LearnRoute;
 use super::state::LearnState;
 use super::storage::restore_progress;
+use crate::learn_bridge::{Host, HostNotice};
 use crate::ui::browser::address_fragment;
-use crate::ui::state::{AppState, NoticeKind};
 use leptos::ev;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -32,10 +33,12 @@ pub fn set_address_route(route: &LearnRoute) {
     }
 }
 
-/// Creates the Learn state, provides it, and installs its effects.
-pub fn provide_learn_state(app: AppState) -> LearnState {
-    let learn = LearnState::new(app, restore_progress(app));
+/// Creates the Learn state over the page's `host`, provides it, and installs its effects.
+pub fn provide_learn_state(host: Host) -> LearnState {
+    let progress = restore_progress(&host);
+    let learn = LearnState::new(host.clone(), progress);
     provide_context(learn);
+    host.subscribe(move || learn.revision.update(|revision| *revision += 1));
     follow_address(learn);
     let changed = window_event_listener(ev::hashchange, move |_| follow_address(learn));
     on_cleanup(move || changed.remove());
@@ -43,16 +46,16 @@ pub fn provide_learn_state(app: AppState) -> LearnState {
     learn
 }
 
-/// Follows a Learn address in the fragment, if there is one.
+/// Follows a Learn address or challenge link in the fragment, if there is one.
 fn follow_address(learn: LearnState) {
     match LearnRoute::parse(&address_fragment()) {
         None => {}
         Some(Ok(route)) => learn.follow(route),
         Some(Err(error)) => {
             learn.open_path();
-            learn.app().show_notice(
-                NoticeKind::LinkError,
-                format!(
+            learn.host().notice(
+                HostNotice::Link,
+                &format!(
                     "This Learn link could not be followed: {}. Your design is unchanged.",
                     error.0
                 ),
@@ -63,10 +66,9 @@ fn follow_address(learn: LearnState) {
 
 /// Grades the instant checks [`GRADE_DELAY`] after every change of the design.
 fn handle_grading(learn: LearnState) {
-    let design = learn.app().design();
     let pending = StoredValue::new(0_u64);
     Effect::new(move |_| {
-        design.track();
+        learn.revision.track();
         if learn.active.with_untracked(Option::is_none) {
             return;
         }

@@ -11,14 +11,13 @@
 //! the one way back and Check is off.
 
 use super::checklist::{brief_parts, mark_words, may_compare, ChecklistSummary};
-use super::progress::ExerciseStatus;
 use super::route::LearnRoute;
-use super::state::use_learn_state;
-use crate::engine::share::encode_snapshot;
+use super::state::{use_learn_state, LearnState};
+use super::worker::{self, ask};
+use crate::engine::learn::progress::ExerciseStatus;
 use crate::ui::browser::app_address;
 use crate::ui::share::{copy_to_clipboard, share_url};
-use crate::ui::state::Selection;
-use crate::worker_protocol::{CheckLine, CheckMark, Task};
+use crate::worker_protocol::learn::{CheckLine, CheckMark, LearnRequest};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -38,12 +37,8 @@ fn CheckRow(
     check: CheckLine,
 ) -> impl IntoView {
     let learn = use_learn_state();
-    let app = learn.app();
     let show = check.component.map(|component| {
-        let reveal = move |_| {
-            app.select(Selection::Component(component));
-            app.reveal(component);
-        };
+        let reveal = move |_| learn.host().reveal(component);
         view! {
             <button class="ap-button ap-learn__show" data-testid=format!("learn-show-{}", check.id) on:click=reveal>
                 "Show the component"
@@ -60,10 +55,9 @@ fn CheckRow(
 }
 
 /// Copies `#learn/<id>/<link of the design>` to the clipboard.
-fn copy_exercise_link(learn: super::state::LearnState, exercise: String) {
-    let app = learn.app();
-    let snapshot = app.design().with_untracked(encode_snapshot);
-    app.worker().ask(Task::Link(snapshot), move |answer| {
+fn copy_exercise_link(learn: LearnState, exercise: String) {
+    let request = LearnRequest::Link(learn.host().snapshot());
+    ask(learn.worker(), request, worker::text, move |answer| {
         let link = match answer {
             Ok(link) => link,
             Err(error) => {

@@ -10,7 +10,7 @@ use super::checklist::path_sentence;
 use super::maker::ChallengeMaker;
 use super::state::{use_learn_state, StartFrom};
 use super::storage::{export_progress, import_progress, reset_progress};
-use crate::worker_protocol::ExerciseEntry;
+use crate::worker_protocol::learn::ExerciseEntry;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
