@@ -6,8 +6,7 @@
 //! `serde-wasm-bindgen`; the protocol is `archplay::worker_protocol`). A run's
 //! reports are data (chart points, log lines, figures), which the page keeps
 //! and draws. A [`Command::Task`] is answered at once through
-//! [`tasks::run`], a [`Command::Learn`] through [`learn::answer`] (the
-//! exercise catalog and grading); a run advances a [`LiveRun`] in slices of at most
+//! [`tasks::run`]; a run advances a [`LiveRun`] in slices of at most
 //! [`SLICE_EVENTS`] events: at a chosen speed it tracks the wall clock (a
 //! slice every [`TICK_MS`]), at full speed it works [`MAX_BUDGET_MS`] at a
 //! time and yields so that commands (Pause, Reset) get through.
@@ -35,8 +34,6 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 #[path = "worker/bench.rs"]
 mod bench;
-#[path = "worker/learn.rs"]
-mod learn;
 
 /// Events per `run_until` call: a few milliseconds of work.
 const SLICE_EVENTS: u64 = 20_000;
@@ -256,10 +253,6 @@ impl Runner {
             Command::Task { id, task } => post(&Report::TaskDone {
                 id,
                 answer: tasks::run(&task),
-            }),
-            Command::Learn { id, request } => post(&Report::Learn {
-                id,
-                answer: learn::answer(request),
             }),
         }
     }

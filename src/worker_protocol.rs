@@ -10,16 +10,11 @@
 //! them; the worker sends data, never markup, and the page renders it; every
 //! run report names the run it belongs to ([`Report::Run`]), so the page
 //! drops reports of a run it has already reset; every [`Command::Task`] is
-//! answered by exactly one [`Report::TaskDone`] with the same id, and every
-//! [`Command::Learn`] by exactly one [`Report::Learn`] with the same id.
+//! answered by exactly one [`Report::TaskDone`] with the same id.
 //!
-//! The Learn module's half ([`learn`]: its requests, answers and their data)
-//! keeps the exercise catalog, the starting and reference designs, challenge
-//! links and all grading in the worker. Only the Learn module (the
-//! `archplay-learn` wasm, loaded on the first click) sends and reads it, with
-//! its own wire types ([`learn::LearnCommand`], [`learn::LearnReport`]); the
-//! page's serializer skips [`Command::Learn`] and its deserializer
-//! [`Report::Learn`], so the page links none of it.
+//! The Learn module's protocol is apart, in [`learn`]: it talks to a worker
+//! of its own (`src/learn_worker.rs`), which holds the exercise catalog and
+//! grading, so neither the page nor this worker links any of it.
 
 use crate::engine::model::ComponentId;
 use crate::engine::score::run_score::RunScore;
@@ -32,9 +27,8 @@ use crate::engine::sim::verdict::RunVerdict;
 use serde::{Deserialize, Serialize};
 
 pub use crate::engine::tasks::Task;
-pub mod learn;
 
-use learn::{LearnAnswer, LearnRequest};
+pub mod learn;
 
 /// What the page asks of the worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -72,16 +66,6 @@ pub enum Command {
         id: u32,
         /// The job.
         task: Task,
-    },
-    /// Ask for something of the Learn module (the catalog, an exercise,
-    /// grading, a challenge). Only the Learn module sends it, as a
-    /// [`learn::LearnCommand`], so the page's serializer leaves it out.
-    #[serde(skip_serializing)]
-    Learn {
-        /// Chosen by the Learn module, echoed in the [`Report::Learn`] that answers.
-        id: u32,
-        /// What is asked.
-        request: LearnRequest,
     },
 }
 
@@ -137,15 +121,6 @@ pub enum Report {
         id: u32,
         /// The text asked for, or why it could not be made.
         answer: Result<String, String>,
-    },
-    /// The answer to a [`Command::Learn`]. Only the Learn module reads it (as
-    /// a [`learn::LearnReport`]), so the page's deserializer leaves it out.
-    #[serde(skip_deserializing)]
-    Learn {
-        /// The request's id.
-        id: u32,
-        /// What was asked for, or why it could not be had, in a sentence.
-        answer: Result<LearnAnswer, String>,
     },
     /// The result of a [`Command::Bench`], as JSON text. Only the benchmark
     /// script reads it, so the page's deserializer leaves it out.

@@ -14,7 +14,7 @@
 //! ([`crate::learn_bridge::Host`]).
 //!
 //! What must stay true: the catalog, the starting and reference designs,
-//! challenge links and all grading live in the worker (`src/worker/learn.rs`);
+//! challenge links and all grading live in its worker (`src/learn_worker.rs`);
 //! the module holds only the small data of [`crate::worker_protocol::learn`];
 //! the page links none of this module.
 

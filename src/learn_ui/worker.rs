@@ -1,8 +1,8 @@
-//! The Learn module's own connection to a worker (`src/worker.rs`, the same
-//! binary the page uses, started by the module on its first request): the
-//! page's [`PageWorker`] over the [`LearnTasks`] protocol, which sends
-//! [`LearnCommand`]s and reads [`LearnReport`]s, so the module links neither
-//! the page's run reports nor the page the module's requests.
+//! The Learn module's connection to its own worker (`src/learn_worker.rs`,
+//! started on the module's first request): the page's [`PageWorker`] over
+//! the [`LearnTasks`] protocol, which sends [`LearnCommand`]s and reads
+//! [`LearnReport`]s, so the module links none of the page's messages and the
+//! page none of the module's.
 //!
 //! What must stay true: every [`ask`] gets exactly one answer, and an answer
 //! of another kind than the request expects is an error in a sentence,
@@ -15,6 +15,7 @@ use crate::worker_protocol::learn::{LearnAnswer, LearnCommand, LearnReport, Lear
 pub struct LearnTasks;
 
 impl Protocol for LearnTasks {
+    const SCRIPT: &'static str = "archplay-learn-worker_loader.js";
     type Request = LearnRequest;
     type Answer = LearnAnswer;
     type Command = LearnCommand;

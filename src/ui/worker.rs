@@ -4,9 +4,10 @@
 //! until it says it is ready, converts commands and reports with
 //! `serde-wasm-bindgen`, hands answers to whoever asked ([`PageWorker::ask`])
 //! and run reports to the one listener the simulation installs
-//! ([`PageWorker::listen_to_runs`]). What it sends and how it reads the
-//! reports is its [`Protocol`]: the page's is [`PageTasks`]; the Learn module
-//! (`learn_ui::worker`) has its own, so neither links the other's messages.
+//! ([`PageWorker::listen_to_runs`]). Which worker it starts, what it sends
+//! and how it reads the reports is its [`Protocol`]: the page's is
+//! [`PageTasks`] (`src/worker.rs`); the Learn module (`learn_ui::worker`) has
+//! its own, with its own worker, so neither links the other's messages.
 //!
 //! What must stay true: this module knows nothing of the UI's state (it
 //! imports no other `ui` module); at most one live worker per connection;
@@ -25,12 +26,12 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-/// The loader trunk writes for the worker binary (`data-loader-shim`), next to the page.
-pub const WORKER_SCRIPT: &str = "archplay-worker_loader.js";
-
 /// One kind of connection to the worker: what its askers ask, what travels
 /// each way, and what a report means to the connection.
 pub trait Protocol: 'static {
+    /// The worker's script, next to the page: the loader trunk writes for
+    /// its binary (`data-loader-shim`).
+    const SCRIPT: &'static str;
     /// A job an asker hands over.
     type Request;
     /// What answers one.
@@ -61,6 +62,7 @@ pub enum Heard<A> {
 pub struct PageTasks;
 
 impl Protocol for PageTasks {
+    const SCRIPT: &'static str = "archplay-worker_loader.js";
     type Request = Task;
     type Answer = String;
     type Command = Command;
@@ -75,8 +77,8 @@ impl Protocol for PageTasks {
             Report::Ready => Heard::Ready,
             Report::TaskDone { id, answer } => Heard::Answer(id, answer),
             Report::Run { run, report } => Heard::Run(run, report),
-            // Only the benchmark script and the Learn module read these.
-            Report::Bench { .. } | Report::Learn { .. } => Heard::Nothing,
+            // Only the benchmark script reads these.
+            Report::Bench { .. } => Heard::Nothing,
         }
     }
 }
@@ -209,7 +211,7 @@ impl<P: Protocol> PageWorker<P> {
     }
 
     fn spawn(self) -> Option<WorkerLink> {
-        let worker = Worker::new(WORKER_SCRIPT).ok()?;
+        let worker = Worker::new(P::SCRIPT).ok()?;
         let on_message =
             Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| self.receive(event));
         let on_error = Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {

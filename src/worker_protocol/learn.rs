@@ -1,18 +1,16 @@
-//! The Learn module's part of the worker protocol: what it asks
-//! ([`LearnRequest`]) and what the worker answers ([`LearnAnswer`]), with the
-//! small data it shows (an exercise's entry in the path, its brief, one line
-//! per check, an opened challenge), and the two wire types of the Learn
-//! module's own connection ([`LearnCommand`], [`LearnReport`]).
+//! The protocol between the Learn module (`learn_ui`) and its own worker
+//! (`src/learn_worker.rs`): what the module asks ([`LearnRequest`], sent as a
+//! [`LearnCommand`]) and what the worker answers ([`LearnAnswer`], in a
+//! [`LearnReport`]), with the small data the module shows (an exercise's
+//! entry in the path, its brief, one line per check, an opened challenge).
 //!
 //! What must stay true: this is a wire format, not the engine's exercise
 //! model (`crate::engine::learn`), whose catalog and grading only the worker
 //! links; the worker converts one into the other. Designs travel as
 //! snapshots (`engine::share::encode_snapshot`). Grading answers keep the
-//! order of the exercise's checks, so the checklist never jumps.
-//! [`LearnCommand`] is on the wire exactly a [`super::Command::Learn`], and
-//! [`LearnReport`] reads exactly what [`super::Report::Ready`] and
-//! [`super::Report::Learn`] write (tests below), so the worker needs one
-//! protocol while the page links none of this.
+//! order of the exercise's checks, so the checklist never jumps. Every
+//! [`LearnCommand::Learn`] is answered by exactly one [`LearnReport::Learn`]
+//! with the same id. The page and its own worker link none of this.
 
 use crate::engine::learn::ChallengeSpec;
 use crate::engine::model::ComponentId;
@@ -169,7 +167,7 @@ pub struct CheckLine {
     pub component: Option<ComponentId>,
 }
 
-/// What the Learn module sends its worker: on the wire, a [`super::Command::Learn`].
+/// What the Learn module sends its worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LearnCommand {
@@ -182,7 +180,7 @@ pub enum LearnCommand {
     },
 }
 
-/// What the Learn module hears from its worker: the [`super::Report`]s it can get.
+/// What the Learn worker tells the Learn module.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LearnReport {
@@ -199,55 +197,42 @@ pub enum LearnReport {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Command, Report};
     use super::*;
 
     #[test]
-    fn the_learn_modules_wire_types_are_the_workers() {
-        let request = LearnRequest::Grade {
-            exercise: "solid-open-closed".to_string(),
+    fn commands_and_reports_read_back_as_sent() {
+        let command = LearnCommand::Learn {
+            id: 7,
+            request: LearnRequest::Grade {
+                exercise: "solid-open-closed".to_string(),
+                design: "s2.abc".to_string(),
+            },
+        };
+        let text = serde_json::to_string(&command).unwrap();
+        assert_eq!(
+            serde_json::from_str::<LearnCommand>(&text).unwrap(),
+            command
+        );
+        let sheet = ChallengeSheet {
+            title: "Hold the spike".to_string(),
+            brief: "Keep p99 low.".to_string(),
+            hints: vec!["Add replicas.".to_string()],
+            checks: vec!["p99 latency at most 150 ms".to_string()],
             design: "s2.abc".to_string(),
         };
-        let sent = serde_json::to_string(&LearnCommand::Learn {
-            id: 7,
-            request: request.clone(),
-        })
-        .unwrap();
-        let heard: Command = serde_json::from_str(&sent).unwrap();
-        assert_eq!(heard, Command::Learn { id: 7, request });
-
-        let answer = Ok(LearnAnswer::Text("c1.abc".to_string()));
-        let posted = [
-            (Report::Ready, LearnReport::Ready),
-            (
-                Report::Learn {
-                    id: 7,
-                    answer: answer.clone(),
-                },
-                LearnReport::Learn { id: 7, answer },
-            ),
-        ];
-        for (report, expected) in posted {
+        for report in [
+            LearnReport::Ready,
+            LearnReport::Learn {
+                id: 7,
+                answer: Ok(LearnAnswer::Challenge(Box::new(sheet))),
+            },
+            LearnReport::Learn {
+                id: 8,
+                answer: Err("there is no exercise \u{201c}x\u{201d} in this build".to_string()),
+            },
+        ] {
             let text = serde_json::to_string(&report).unwrap();
-            assert_eq!(
-                serde_json::from_str::<LearnReport>(&text).unwrap(),
-                expected
-            );
+            assert_eq!(serde_json::from_str::<LearnReport>(&text).unwrap(), report);
         }
-    }
-
-    #[test]
-    fn the_page_neither_sends_nor_reads_the_learn_half() {
-        let learn = Command::Learn {
-            id: 1,
-            request: LearnRequest::List,
-        };
-        assert!(serde_json::to_string(&learn).is_err());
-        let answer = serde_json::to_string(&LearnReport::Learn {
-            id: 1,
-            answer: Err("no".to_string()),
-        })
-        .unwrap();
-        assert!(serde_json::from_str::<Report>(&answer).is_err());
     }
 }

@@ -1,11 +1,12 @@
 //! A teacher's challenge made in the Learn module: the form's spec becomes an
-//! exercise that travels in a `c1.` link with its design, through the worker's
-//! Learn half (`src/worker/learn.rs`, included here), broken texts answer the
-//! codec's own message, grading after the trip is the exercise engine's, and
-//! every spec the form accepts is one the link's own checks accept.
+//! exercise that travels in a `c1.` link with its design, through the Learn
+//! worker's answers (`src/learn_worker/answer.rs`, included here), broken
+//! texts answer the codec's own message, grading after the trip is the
+//! exercise engine's, and every spec the form accepts is one the link's own
+//! checks accept.
 
-#[path = "../../src/worker/learn.rs"]
-mod worker_learn;
+#[path = "../../src/learn_worker/answer.rs"]
+mod learn_worker;
 
 use archplay::engine::learn::{
     grade, grade_with_runs, run_checks, ChallengeSpec, CheckKind, CheckState, Metric, ScoreKind,
@@ -19,7 +20,7 @@ use archplay::engine::share::challenge::{
 use archplay::engine::share::{decode_snapshot, encode_snapshot, MAX_LINK_CHARS};
 use archplay::engine::templates::template;
 use archplay::worker_protocol::learn::{CheckLine, CheckMark, LearnAnswer, LearnRequest};
-use worker_learn::answer;
+use learn_worker::answer;
 
 fn sample() -> (ChallengeSpec, Design) {
     let design = template("payment-gateway").unwrap();

@@ -15,8 +15,8 @@
 //!   reading the defaults.
 //! - `challenge`: challenge links (`c1.`): exercise and design round trip, broken links refused by name.
 //! - `challenge_spec`: a teacher's challenge made from the Learn module's
-//!   form, through the worker's Learn half: round trip, field problems,
-//!   grading after the trip; and that half's catalog answers.
+//!   form, through the Learn worker's answers: round trip, field problems,
+//!   grading after the trip; and its catalog answers.
 //! - `history`: undo and redo.
 //! - `export`: Mermaid, HPA manifests (parsed as YAML) and SVG (parsed as XML).
 //! - `cli`: `archplay link`, `open` and `export`, and their failures.

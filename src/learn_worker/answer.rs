@@ -1,8 +1,8 @@
-//! The worker's Learn half: answers the Learn module's [`LearnRequest`]s from
+//! What the Learn worker answers: the Learn module's [`LearnRequest`]s, from
 //! the engine's exercise catalog (`archplay::engine::learn`) and its
 //! challenge links (`archplay::engine::share::challenge`), so neither the
-//! page nor the Learn module links the catalog, the starting and reference
-//! designs, the challenge codec or grading.
+//! page, nor its worker, nor the Learn module links the catalog, the
+//! starting and reference designs, the challenge codec or grading.
 //!
 //! What must stay true: every request gets exactly one answer, an error in
 //! a sentence when the exercise is unknown, a design or link does not read,
