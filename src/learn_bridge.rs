@@ -88,20 +88,31 @@ impl HostNotice {
     }
 }
 
-/// The page's side: what each host function does.
+/// One host function as the page writes it: up to two arguments (the ones
+/// a function does not take are `undefined`) and a result (`undefined` for
+/// none). One shape for all of them, so the page carries the glue of one
+/// closure type, not six.
+pub type HostFunction = Box<dyn Fn(JsValue, JsValue) -> JsValue>;
+
+/// The page's side: what each host function does (see the list above).
 pub struct HostCalls {
-    /// `snapshot()`.
-    pub snapshot: Box<dyn Fn() -> String>,
-    /// `subscribe(callback)`: keep `callback` and call it after every change.
-    pub subscribe: Box<dyn Fn(js_sys::Function)>,
-    /// `open_design(snapshot, what)`: `None`, or why the snapshot did not read.
-    pub open_design: Box<dyn Fn(String, String) -> Option<String>>,
-    /// `notice(kind, text)`, with the kind's name.
-    pub notice: Box<dyn Fn(String, String)>,
+    /// `snapshot()`: the snapshot text.
+    pub snapshot: HostFunction,
+    /// `subscribe(callback)`: keep the function `callback` and call it after every change.
+    pub subscribe: HostFunction,
+    /// `open_design(snapshot, what)`: `undefined`, or why the snapshot did not read.
+    pub open_design: HostFunction,
+    /// `notice(kind, text)`, with the kind's name ([`HostNotice::name`]).
+    pub notice: HostFunction,
     /// `reveal(component)`, with the component's id.
-    pub reveal: Box<dyn Fn(u32)>,
+    pub reveal: HostFunction,
     /// `close()`.
-    pub close: Box<dyn Fn()>,
+    pub close: HostFunction,
+}
+
+/// The text an argument holds (empty for anything else).
+pub fn text(argument: &JsValue) -> String {
+    argument.as_string().unwrap_or_default()
 }
 
 fn set(object: &js_sys::Object, name: &str, function: JsValue) {
@@ -112,24 +123,17 @@ impl HostCalls {
     /// The host object the module gets. Its functions live as long as the page.
     pub fn into_object(self) -> js_sys::Object {
         let object = js_sys::Object::new();
-        set(
-            &object,
-            SNAPSHOT,
-            Closure::wrap(self.snapshot).into_js_value(),
-        );
-        set(
-            &object,
-            SUBSCRIBE,
-            Closure::wrap(self.subscribe).into_js_value(),
-        );
-        set(
-            &object,
-            OPEN_DESIGN,
-            Closure::wrap(self.open_design).into_js_value(),
-        );
-        set(&object, NOTICE, Closure::wrap(self.notice).into_js_value());
-        set(&object, REVEAL, Closure::wrap(self.reveal).into_js_value());
-        set(&object, CLOSE, Closure::wrap(self.close).into_js_value());
+        let functions = [
+            (SNAPSHOT, self.snapshot),
+            (SUBSCRIBE, self.subscribe),
+            (OPEN_DESIGN, self.open_design),
+            (NOTICE, self.notice),
+            (REVEAL, self.reveal),
+            (CLOSE, self.close),
+        ];
+        for (name, function) in functions {
+            set(&object, name, Closure::wrap(function).into_js_value());
+        }
         object
     }
 }

@@ -124,13 +124,13 @@ pub fn App() -> impl IntoView {
     open_link_in_address(state);
     handle_save_state(state, autosave);
     handle_link_fragment(state);
-    provide_learn_host(state);
+    let learn = provide_learn_host(state);
     let shortcuts = ShortcutsDialogState::new();
     install_keyboard_shortcuts(state, shortcuts);
 
     view! {
         <div class="ap-app" data-testid="app">
-            <Toolbar />
+            <Toolbar learn />
             <div class="ap-body">
                 <Palette />
                 <main class="ap-main" aria-label="Canvas">
@@ -142,7 +142,7 @@ pub fn App() -> impl IntoView {
                     </div>
                     <SimPanel />
                 </main>
-                <LearnPanel />
+                <LearnPanel host=learn />
                 <aside class="ap-sidebar" aria-label="Scores and inspector">
                     <ScorecardPanel />
                     <Inspector />

@@ -18,13 +18,13 @@ use super::state::{AppState, NoticeKind, Selection};
 use crate::engine::model::ComponentId;
 use crate::engine::share::{decode_snapshot, encode_snapshot};
 use crate::learn_bridge::{
-    is_learn_fragment, HostCalls, HostNotice, MODULE_SCRIPT, MODULE_WASM, MOUNT, SHOW,
+    is_learn_fragment, text, HostCalls, HostNotice, MODULE_SCRIPT, MODULE_WASM, MOUNT, SHOW,
 };
 use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Where the Learn module is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,34 +37,41 @@ enum Module {
     Mounted,
 }
 
-/// The page's handle on the Learn module, provided at the root.
+/// What the host remembers of the module (nothing here is shown, so none of
+/// it is a signal).
+struct Link {
+    module: Module,
+    /// The module's exports, once loaded.
+    exports: Option<JsValue>,
+    /// What the module asked to hear after every change of the design.
+    listeners: Vec<js_sys::Function>,
+    /// Whether the module should show itself once mounted (a click asked,
+    /// not an address, which the module follows itself).
+    show_when_mounted: bool,
+}
+
+/// The page's handle on the Learn module, made at the root.
 #[derive(Clone, Copy)]
 pub struct LearnHost {
     state: AppState,
     open: RwSignal<bool>,
-    module: RwSignal<Module>,
     element: NodeRef<Div>,
-    /// The module's exports, once loaded.
-    exports: StoredValue<Option<JsValue>, LocalStorage>,
-    /// What the module asked to hear after every change of the design.
-    listeners: StoredValue<Vec<js_sys::Function>, LocalStorage>,
-    /// Whether the module should show itself once mounted (a click asked,
-    /// not an address, which the module follows itself).
-    show_when_mounted: StoredValue<bool>,
+    link: StoredValue<Link, LocalStorage>,
 }
 
-/// Creates the host, provides it, and opens Learn if the address is the module's.
+/// Creates the host and opens Learn if the address is the module's.
 pub fn provide_learn_host(state: AppState) -> LearnHost {
     let host = LearnHost {
         state,
         open: RwSignal::new(false),
-        module: RwSignal::new(Module::Absent),
         element: NodeRef::new(),
-        exports: StoredValue::new_local(None),
-        listeners: StoredValue::new_local(Vec::new()),
-        show_when_mounted: StoredValue::new(false),
+        link: StoredValue::new_local(Link {
+            module: Module::Absent,
+            exports: None,
+            listeners: Vec::new(),
+            show_when_mounted: false,
+        }),
     };
-    provide_context(host);
     let follow = move || {
         if is_learn_fragment(&address_fragment()) {
             host.open(false);
@@ -76,16 +83,11 @@ pub fn provide_learn_host(state: AppState) -> LearnHost {
     Effect::new(move |_| {
         state.revision().track();
         // Cloned out, so a listener may call the host while it runs.
-        for listener in host.listeners.get_value() {
+        for listener in host.link.with_value(|link| link.listeners.clone()) {
             _ = listener.call0(&JsValue::NULL);
         }
     });
     host
-}
-
-fn use_learn_host() -> LearnHost {
-    use_context::<LearnHost>()
-        .unwrap_or_else(|| panic!("LearnHost is provided at the root of the app"))
 }
 
 impl LearnHost {
@@ -93,14 +95,18 @@ impl LearnHost {
     /// Learn button asked (the module then shows its path or exercise).
     fn open(&self, by_click: bool) {
         self.open.set(true);
-        match self.module.get_untracked() {
+        let module = self.link.with_value(|link| link.module);
+        match module {
             Module::Mounted if by_click => self.call(SHOW, &[]),
             Module::Mounted => {}
             Module::Loading => self
-                .show_when_mounted
-                .update_value(|show| *show |= by_click),
+                .link
+                .update_value(|link| link.show_when_mounted |= by_click),
             Module::Absent => {
-                self.show_when_mounted.set_value(by_click);
+                self.link.update_value(|link| {
+                    link.module = Module::Loading;
+                    link.show_when_mounted = by_click;
+                });
                 self.load();
             }
         }
@@ -118,7 +124,7 @@ impl LearnHost {
     /// module stays mounted.
     fn call(&self, name: &str, args: &[JsValue]) {
         // Cloned out, so the module may call the host while it runs.
-        let Some(exports) = self.exports.get_value() else {
+        let Some(exports) = self.link.with_value(|link| link.exports.clone()) else {
             return;
         };
         if let Err(problem) = call_export(&exports, name, args) {
@@ -131,7 +137,7 @@ impl LearnHost {
 
     /// The module could not be loaded or mounted: says so and forgets it.
     fn failed(&self, problem: String) {
-        self.module.set(Module::Absent);
+        self.link.update_value(|link| link.module = Module::Absent);
         self.open.set(false);
         self.state.show_notice(
             NoticeKind::LoadError,
@@ -140,7 +146,6 @@ impl LearnHost {
     }
 
     fn load(&self) {
-        self.module.set(Module::Loading);
         let host = *self;
         spawn_local(async move {
             match load_module(MODULE_SCRIPT, MODULE_WASM).await {
@@ -158,10 +163,13 @@ impl LearnHost {
         if let Err(problem) = mounted {
             return self.failed(problem);
         }
-        self.exports.set_value(Some(exports));
-        self.module.set(Module::Mounted);
+        let show = self.link.try_update_value(|link| {
+            link.exports = Some(exports);
+            link.module = Module::Mounted;
+            link.show_when_mounted
+        });
         self.state.dismiss_notice(NoticeKind::LoadError);
-        if self.show_when_mounted.get_value() {
+        if show == Some(true) {
             self.call(SHOW, &[]);
         }
     }
@@ -170,30 +178,42 @@ impl LearnHost {
     fn calls(&self) -> js_sys::Object {
         let (host, state) = (*self, self.state);
         HostCalls {
-            snapshot: Box::new(move || state.design().with_untracked(encode_snapshot)),
-            subscribe: Box::new(move |listener| {
-                host.listeners
-                    .update_value(|listeners| listeners.push(listener))
-            }),
-            open_design: Box::new(move |snapshot, what| match decode_snapshot(&snapshot) {
-                Ok(design) => {
-                    state.open_design(design, what);
-                    None
+            snapshot: Box::new(move |_, _| state.design().with_untracked(encode_snapshot).into()),
+            subscribe: Box::new(move |listener, _| {
+                if let Ok(listener) = listener.dyn_into() {
+                    host.link.update_value(|link| link.listeners.push(listener));
                 }
-                Err(error) => Some(error.to_string()),
+                JsValue::UNDEFINED
             }),
-            notice: Box::new(move |kind, text| {
-                let kind = match HostNotice::from_name(&kind) {
+            open_design: Box::new(
+                move |snapshot, what| match decode_snapshot(&text(&snapshot)) {
+                    Ok(design) => {
+                        state.open_design(design, text(&what));
+                        JsValue::UNDEFINED
+                    }
+                    Err(error) => error.to_string().into(),
+                },
+            ),
+            notice: Box::new(move |kind, words| {
+                let kind = match HostNotice::from_name(&text(&kind)) {
                     Some(HostNotice::Storage) => NoticeKind::StorageError,
                     Some(HostNotice::Link) | None => NoticeKind::LinkError,
                 };
-                state.show_notice(kind, text);
+                state.show_notice(kind, text(&words));
+                JsValue::UNDEFINED
             }),
-            reveal: Box::new(move |id| {
-                state.select(Selection::Component(ComponentId(id)));
-                state.reveal(ComponentId(id));
+            reveal: Box::new(move |id, _| {
+                if let Some(id) = id.as_f64() {
+                    let id = ComponentId(id as u32);
+                    state.select(Selection::Component(id));
+                    state.reveal(id);
+                }
+                JsValue::UNDEFINED
             }),
-            close: Box::new(move || host.close()),
+            close: Box::new(move |_, _| {
+                host.close();
+                JsValue::UNDEFINED
+            }),
         }
         .into_object()
     }
@@ -201,8 +221,10 @@ impl LearnHost {
 
 /// The toolbar's "Learn" button: opens (loading the module the first time) or closes Learn.
 #[component]
-pub fn LearnButton() -> impl IntoView {
-    let host = use_learn_host();
+pub fn LearnButton(
+    /// The page's Learn host.
+    host: LearnHost,
+) -> impl IntoView {
     let toggle = move |_| {
         if host.open.get_untracked() {
             host.close()
@@ -225,14 +247,15 @@ pub fn LearnButton() -> impl IntoView {
 
 /// The column the Learn module mounts into, between the canvas and the sidebar.
 #[component]
-pub fn LearnPanel() -> impl IntoView {
-    let host = use_learn_host();
+pub fn LearnPanel(
+    /// The page's Learn host.
+    host: LearnHost,
+) -> impl IntoView {
     view! {
         <aside class="ap-learn" aria-label="Learn" data-testid="learn-panel" hidden=move || !host.open.get()>
-            {move || (host.module.get() == Module::Loading).then(|| view! {
-                <p class="ap-learn__loading" role="status" data-testid="learn-loading">"Loading Learn…"</p>
-            })}
             <div class="ap-learn__host" node_ref=host.element></div>
+            // Shown until the module renders into the host (style/learn.css).
+            <p class="ap-learn__loading" role="status" data-testid="learn-loading">"Loading Learn…"</p>
         </aside>
     }
 }
