@@ -4,12 +4,17 @@
 //     (same page, same edit), and to the repainted checklist (which waits
 //     for the grading debounce, 250 ms like the autosave, and the worker);
 //   - Check on every exercise's starting design once, then the slowest one
-//     RUNS times: press Check to the first frame after the checklist is graded.
+//     RUNS times: press Check to the first frame after the checklist is graded;
+//   - opening Learn cold: the Learn module (archplay-learn) is fetched on the
+//     first click, so from that click to the first frame with the path
+//     painted, in a fresh context each time (no cache), against reopening it
+//     once mounted (the same click, no download) in the same page; with the
+//     module's own download time from Resource Timing.
 //
 // What must stay true: every timing is taken inside the page with
 // performance.now(); medians are printed beside their baselines of the same run.
 
-import { addFromPalette, nodeByKind, nodeIds, openApp, selectNode, setField } from '../tests/e2e/helpers.mjs';
+import { addFromPalette, nodeByKind, nodeIds, openApp, selectNode, setField, waitForScores } from '../tests/e2e/helpers.mjs';
 
 const TARGET_COMPONENTS = 50;
 const SAMPLES = 30;
@@ -17,6 +22,7 @@ const WARM_UP = 3;
 const RUNS = 5;
 const PALETTE_KINDS = ['service', 'database', 'cache', 'load_balancer', 'client', 'monitoring'];
 const EXERCISE = 'solid-open-closed';
+const COLD_OPENS = 7;
 
 function median(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -112,8 +118,68 @@ async function editSamples(page, checklist) {
   return { scorecard, list };
 }
 
+/**
+ * In the page: click Learn and resolve with the milliseconds to the first
+ * frame in which the path's rows are painted.
+ */
+function timeOpen(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const painted = () => document.querySelector('[data-testid^="learn-start-"]')?.offsetParent;
+        const timer = setTimeout(() => reject(new Error('the path did not paint in 30 s')), 30_000);
+        const done = () => {
+          clearTimeout(timer);
+          requestAnimationFrame(() => resolve(performance.now() - start));
+        };
+        const observer = new MutationObserver(() => {
+          if (!painted()) return;
+          observer.disconnect();
+          done();
+        });
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+        const start = performance.now();
+        document.querySelector('[data-testid="learn-open"]').click();
+        if (painted()) {
+          observer.disconnect();
+          done();
+        }
+      }),
+  );
+}
+
+/** Learn opened cold (module download included) in fresh contexts, against reopening it mounted. */
+async function benchOpen(browser, url) {
+  const cold = [];
+  const warm = [];
+  const download = [];
+  for (let index = 0; index < COLD_OPENS; index += 1) {
+    const { page, context } = await openApp(browser, url);
+    try {
+      await waitForScores(page);
+      cold.push(await timeOpen(page));
+      download.push(
+        await page.evaluate(() => {
+          const files = performance.getEntriesByType('resource').filter((entry) => /archplay-learn(\.js|_bg\.wasm)$/.test(entry.name));
+          return Math.max(...files.map((entry) => entry.responseEnd)) - Math.min(...files.map((entry) => entry.startTime));
+        }),
+      );
+      await page.getByTestId('learn-close').click();
+      await page.getByTestId('learn-panel').waitFor({ state: 'hidden' });
+      warm.push(await timeOpen(page));
+    } finally {
+      await context.close();
+    }
+  }
+  console.log(`  learn: open Learn, ${COLD_OPENS} fresh contexts (served from ${new URL(url).host})`);
+  console.log(`  click -> path painted, cold (module fetched, compiled, mounted)  median ${median(cold).toFixed(1)} ms`);
+  console.log(`  click -> path painted, reopened (module mounted, baseline)       median ${median(warm).toFixed(1)} ms`);
+  console.log(`  first request -> last byte of archplay-learn.js and _bg.wasm      median ${median(download).toFixed(1)} ms`);
+}
+
 /** The `learn` part. */
 export async function benchLearn(browser, url) {
+  await benchOpen(browser, url);
   const { page, context } = await openApp(browser, url);
   try {
     await startExercise(page, EXERCISE);
