@@ -5,7 +5,10 @@
 //            arriving in the page) to the reconciled scorecard painted (the
 //            first animation frame after the panel shows the run finished);
 //   edit     how long from an inspector edit to the repainted scorecard, on
-//            a 50-component design.
+//            a 50-component design;
+//   learn    the same with an exercise active (and to the repainted
+//            checklist), and Check on the slowest exercise (scripts/bench-learn.mjs;
+//            not in the default parts).
 //
 // Usage: node scripts/bench-browser.mjs            (serves dist/ itself; build it first)
 //        BASE_URL=http://127.0.0.1:8080/ node scripts/bench-browser.mjs
@@ -23,6 +26,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { addFromPalette, launchBrowser, loadTemplate, nodeByKind, nodeIds, openApp, selectNode } from '../tests/e2e/helpers.mjs';
 import { openSimPanel } from '../tests/e2e/sim-helpers.mjs';
+import { benchLearn } from './bench-learn.mjs';
 
 const TARGET_COMPONENTS = 50;
 const SAMPLES = 50;
@@ -295,6 +299,7 @@ async function main() {
       console.log(`  (the scorecard changed after the run's last message in ${changed} of ${samples.length} runs)`);
     }
     if (PARTS.includes('edit')) await benchEdit(browser, server.url);
+    if (PARTS.includes('learn')) await benchLearn(browser, server.url);
   } finally {
     await browser.close();
     server.stop();

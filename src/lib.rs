@@ -11,11 +11,19 @@
 //! - [`sim_panel_bridge`] is the plain-data protocol between the page and
 //!   the Simulate panel's module (the `archplay-sim-panel` binary, loaded on
 //!   the click that first opens the panel).
+//! - `learn_ui` (behind `web`) is the Learn view and challenge maker, a
+//!   second Leptos root in its own wasm (the `archplay-learn` binary) that the
+//!   page loads on the first click; `learn_bridge` is how the two talk.
+//!   The page links no Learn code.
 
 pub mod engine;
 pub mod worker_protocol;
 
 pub mod sim_panel_bridge;
 
+#[cfg(feature = "web")]
+pub mod learn_bridge;
+#[cfg(feature = "web")]
+pub mod learn_ui;
 #[cfg(feature = "web")]
 pub mod ui;

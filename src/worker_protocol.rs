@@ -11,6 +11,10 @@
 //! run report names the run it belongs to ([`Report::Run`]), so the page
 //! drops reports of a run it has already reset; every [`Command::Task`] is
 //! answered by exactly one [`Report::TaskDone`] with the same id.
+//!
+//! The Learn module's protocol is apart, in [`learn`]: it talks to a worker
+//! of its own (`src/learn_worker.rs`), which holds the exercise catalog and
+//! grading, so neither the page nor this worker links any of it.
 
 use crate::engine::model::ComponentId;
 use crate::engine::score::run_score::RunScore;
@@ -23,6 +27,8 @@ use crate::engine::sim::verdict::RunVerdict;
 use serde::{Deserialize, Serialize};
 
 pub use crate::engine::tasks::Task;
+
+pub mod learn;
 
 /// What the page asks of the worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

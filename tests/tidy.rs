@@ -4,6 +4,9 @@
 //!   unseeded randomness, no iterated hash map, and no way to panic
 //!   (`unwrap`, `expect`, `panic!` ...) outside `#[cfg(test)]` code.
 //! - Every source file opens with a `//!` header and stays under 600 lines.
+//! - The page (`src/ui`, `src/main.rs`) and its worker (`src/worker.rs`,
+//!   `src/worker/`) name no Learn code: the Learn module, its worker and
+//!   their protocol are reached only through `learn_bridge`.
 //!
 //! A file may waive the hash-map rule with `// tidy: allow(HashMap) <why>`
 //! when its map is only looked up, never iterated.
@@ -161,6 +164,40 @@ fn every_source_file_has_a_header_and_a_reasonable_size() {
     assert!(
         offences.is_empty(),
         "source files breaking the house rules:\n{}",
+        offences.join("\n")
+    );
+}
+
+/// What the page and its worker must not name: the Learn module's code.
+const LEARN_ONLY: &[&str] = &["learn_ui", "engine::learn", "worker_protocol::learn"];
+
+#[test]
+fn the_page_and_its_worker_name_no_learn_code() {
+    let root = source_root();
+    let mut files = rust_files(&root.join("ui"));
+    files.extend(rust_files(&root.join("worker")));
+    files.push(root.join("main.rs"));
+    files.push(root.join("worker.rs"));
+    assert!(files.len() > 20, "found the page's sources");
+    let mut offences = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (line_no, code) in code_lines(&text) {
+            for word in LEARN_ONLY {
+                if code.contains(word) {
+                    offences.push(format!(
+                        "{}:{line_no}: `{word}`: {}",
+                        relative(&path),
+                        code.trim()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        offences.is_empty(),
+        "the page loads Learn on the first click, so it must link none of it \
+         (reach it through learn_bridge):\n{}",
         offences.join("\n")
     );
 }

@@ -2,7 +2,8 @@
 //! top, palette left, canvas centre with the Simulate panel docked below
 //! it, scorecard and inspector right) and
 //! installs one effect per outside concern: the autosave, the link in the
-//! address, the keyboard shortcuts (listed by "?" in a dialog).
+//! address, the keyboard shortcuts (listed by "?" in a dialog), and the
+//! Learn module's host (its address; the module itself loads on first need).
 //!
 //! What must stay true: the root element carries `data-testid="app"`;
 //! shortcuts never fire while the user is typing in a form field; at start
@@ -12,6 +13,7 @@
 use super::canvas::Canvas;
 use super::focus::focus_canvas;
 use super::history::handle_history_shortcut;
+use super::learn_host::{provide_learn_host, LearnPanel};
 use super::panels::inspector::Inspector;
 use super::panels::palette::Palette;
 use super::panels::scorecard::ScorecardPanel;
@@ -122,12 +124,13 @@ pub fn App() -> impl IntoView {
     open_link_in_address(state);
     handle_save_state(state, autosave);
     handle_link_fragment(state);
+    let learn = provide_learn_host(state);
     let shortcuts = ShortcutsDialogState::new();
     install_keyboard_shortcuts(state, shortcuts);
 
     view! {
         <div class="ap-app" data-testid="app">
-            <Toolbar />
+            <Toolbar learn />
             <div class="ap-body">
                 <Palette />
                 <main class="ap-main" aria-label="Canvas">
@@ -139,6 +142,7 @@ pub fn App() -> impl IntoView {
                     </div>
                     <SimDock />
                 </main>
+                <LearnPanel host=learn />
                 <aside class="ap-sidebar" aria-label="Scores and inspector">
                     <ScorecardPanel />
                     <Inspector />

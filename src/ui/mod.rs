@@ -13,7 +13,10 @@
 //! [`sim`] runs the simulator there and shows the run on the page;
 //! [`sim_panel`] holds the Simulate panel's views, which only the panel's
 //! own wasm module (`archplay-sim-panel`) links, loaded on the click that
-//! first opens it through [`lazy`].
+//! first opens it through [`lazy`];
+//! [`learn_host`] is the page's end of the Learn module (a second wasm,
+//! `crate::learn_ui`, loaded on the first click through [`lazy`]): the page
+//! links no Learn code.
 //!
 //! Dependencies point one way: `sim` uses `state`, `worker` and `lazy`,
 //! `state` uses `worker`; `worker` and `lazy` use no other UI module, and
@@ -34,6 +37,7 @@ pub mod focus;
 pub mod history;
 pub mod import;
 pub mod lazy;
+pub mod learn_host;
 pub mod panels;
 pub mod share;
 pub mod sim;

@@ -20,6 +20,7 @@ use super::browser::{address_fragment, clear_address_fragment, js_error_text};
 use super::state::{AppState, NoticeKind};
 use crate::engine::share::decode_snapshot;
 use crate::engine::words::{count, noun};
+use crate::learn_bridge::is_learn_fragment;
 use crate::worker_protocol::Task;
 use leptos::ev;
 use leptos::prelude::*;
@@ -52,8 +53,12 @@ pub fn describe_length(characters: usize) -> String {
 }
 
 /// The link in an address fragment, if there is one to open: `#` alone or
-/// nothing at all is no link.
+/// nothing at all is no link, and a Learn address (`#learn…`) or a challenge
+/// link (`#c1.…`) is the Learn module's ([`is_learn_fragment`]).
 pub fn link_in_fragment(fragment: &str) -> Option<&str> {
+    if is_learn_fragment(fragment) {
+        return None;
+    }
     let link = fragment.strip_prefix('#').unwrap_or(fragment).trim();
     (!link.is_empty()).then_some(link)
 }
@@ -158,6 +163,8 @@ mod tests {
         assert_eq!(link_in_fragment("# "), None);
         assert_eq!(link_in_fragment("#v1.abc"), Some("v1.abc"));
         assert_eq!(link_in_fragment("#v9.xxx"), Some("v9.xxx"));
+        assert_eq!(link_in_fragment("#learn/srp/v3.abc"), None);
+        assert_eq!(link_in_fragment("#c1.abc"), None);
     }
 
     #[test]

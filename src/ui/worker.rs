@@ -3,13 +3,16 @@
 //! command (so its wasm loads only when something needs it), queues commands
 //! until it says it is ready, converts commands and reports with
 //! `serde-wasm-bindgen` (a run report only as far as the page reads it,
-//! [`RunReportHead`]), hands task answers to whoever asked ([`PageWorker::ask`])
-//! and run reports to the one listener the simulation installs
-//! ([`PageWorker::listen_to_runs`]).
+//! [`RunReportHead`], with the raw message for the Simulate panel's module),
+//! hands answers to whoever asked ([`PageWorker::ask`]) and run reports to
+//! the one listener the simulation installs ([`PageWorker::listen_to_runs`]). Which worker it starts, what it sends
+//! and how it reads the reports is its [`Protocol`]: the page's is
+//! [`PageTasks`] (`src/worker.rs`); the Learn module (`learn_ui::worker`) has
+//! its own, with its own worker, so neither links the other's messages.
 //!
 //! What must stay true: this module knows nothing of the UI's state (it
-//! imports no other `ui` module); at most one live worker per page; every
-//! [`PageWorker::ask`] gets exactly one answer, an error when the worker
+//! imports no other `ui` module); at most one live worker per connection;
+//! every [`PageWorker::ask`] gets exactly one answer, an error when the worker
 //! cannot start or dies (a dead worker is dropped, and the next command
 //! starts a new one); a report that cannot be read is reported on the
 //! console and dropped, never a panic; no listener or asker is called while
@@ -17,24 +20,78 @@
 
 use crate::worker_protocol::{Command, Report, RunReportHead, Task};
 use leptos::prelude::*;
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-/// The loader trunk writes for the worker binary (`data-loader-shim`), next to the page.
-pub const WORKER_SCRIPT: &str = "archplay-worker_loader.js";
+/// One kind of connection to the worker: what its askers ask, what travels
+/// each way, and what a report means to the connection.
+pub trait Protocol: 'static {
+    /// The worker's script, next to the page: the loader trunk writes for
+    /// its binary (`data-loader-shim`).
+    const SCRIPT: &'static str;
+    /// A job an asker hands over.
+    type Request;
+    /// What answers one.
+    type Answer: 'static;
+    /// What travels to the worker.
+    type Command: Serialize;
+    /// What travels back.
+    type Report: DeserializeOwned;
+    /// The command asking `request`, numbered `id`.
+    fn command(id: u32, request: Self::Request) -> Self::Command;
+    /// What `report` means to the connection.
+    fn heard(report: Self::Report) -> Heard<Self::Answer>;
+}
 
-/// What a task's asker is called with: the text, or why there is none.
-type Answer = Box<dyn FnOnce(Result<String, String>)>;
+/// What a report means to a connection.
+pub enum Heard<A> {
+    /// The worker takes commands.
+    Ready,
+    /// The answer to the request numbered by the first field.
+    Answer(u32, Result<A, String>),
+    /// News of the run numbered by the first field: the part the page reads.
+    Run(u32, RunReportHead),
+    /// Nothing this connection acts on.
+    Nothing,
+}
+
+/// The page's protocol: [`Task`]s answered with text, and runs.
+pub struct PageTasks;
+
+impl Protocol for PageTasks {
+    const SCRIPT: &'static str = "archplay-worker_loader.js";
+    type Request = Task;
+    type Answer = String;
+    type Command = Command;
+    type Report = Report<RunReportHead>;
+
+    fn command(id: u32, task: Task) -> Command {
+        Command::Task { id, task }
+    }
+
+    fn heard(report: Report<RunReportHead>) -> Heard<String> {
+        match report {
+            Report::Ready => Heard::Ready,
+            Report::TaskDone { id, answer } => Heard::Answer(id, answer),
+            Report::Run { run, report } => Heard::Run(run, report),
+            // Only the benchmark script reads these.
+            Report::Bench { .. } => Heard::Nothing,
+        }
+    }
+}
+
+/// What an asker is called with: the answer, or why there is none.
+type Asker<A> = Box<dyn FnOnce(Result<A, String>)>;
 
 /// What the simulation hears from the worker.
 #[derive(Clone, Debug)]
 pub enum RunNews {
     /// A report of the run numbered by the first field: the part the page
-    /// reads, and the worker's message as it came (for the Simulate panel's
-    /// module, which reads the rest: `crate::sim_panel_bridge`).
+    /// reads, and the message as it came (for the Simulate panel's module).
     Report(u32, RunReportHead, JsValue),
     /// The worker could not start, or stopped; says why.
     WorkerFailed(String),
@@ -50,28 +107,46 @@ struct WorkerLink {
     _on_error: Closure<dyn Fn(ErrorEvent)>,
 }
 
-/// Everything the page's end of the worker remembers.
-#[derive(Default)]
-struct Connection {
+/// Everything one connection to the worker remembers.
+struct Connection<P: Protocol> {
     link: Option<WorkerLink>,
     next_task: u32,
-    waiting: Vec<(u32, Answer)>,
+    waiting: Vec<(u32, Asker<P::Answer>)>,
     run_listener: Option<Rc<dyn Fn(RunNews)>>,
 }
 
-/// A `Copy` handle on the page's connection to its worker, held by the app state.
-#[derive(Clone, Copy)]
-pub struct PageWorker {
-    connection: StoredValue<Connection, LocalStorage>,
+impl<P: Protocol> Default for Connection<P> {
+    fn default() -> Connection<P> {
+        Connection {
+            link: None,
+            next_task: 0,
+            waiting: Vec::new(),
+            run_listener: None,
+        }
+    }
 }
+
+/// A `Copy` handle on a connection to the worker; the page's (held by the
+/// app state) speaks [`PageTasks`].
+pub struct PageWorker<P: Protocol = PageTasks> {
+    connection: StoredValue<Connection<P>, LocalStorage>,
+}
+
+impl<P: Protocol> Clone for PageWorker<P> {
+    fn clone(&self) -> PageWorker<P> {
+        *self
+    }
+}
+
+impl<P: Protocol> Copy for PageWorker<P> {}
 
 fn report_console(text: &str) {
     web_sys::console::error_1(&JsValue::from_str(text));
 }
 
-impl PageWorker {
+impl<P: Protocol> PageWorker<P> {
     /// A connection with no worker yet: the first command starts one.
-    pub fn new() -> PageWorker {
+    pub fn new() -> PageWorker<P> {
         PageWorker {
             connection: StoredValue::new_local(Connection::default()),
         }
@@ -90,7 +165,7 @@ impl PageWorker {
     }
 
     /// Sends `command` to the worker, starting the worker first if need be.
-    pub fn send(&self, command: &Command) {
+    pub fn send(&self, command: &P::Command) {
         let serializer =
             serde_wasm_bindgen::Serializer::new().serialize_large_number_types_as_bigints(true);
         let message = match command.serialize(&serializer) {
@@ -119,9 +194,13 @@ impl PageWorker {
         }
     }
 
-    /// Has the worker do `task`, and calls `answer` with the result once
+    /// Has the worker do `request`, and calls `answer` with the result once
     /// (possibly an error saying the worker could not do it).
-    pub fn ask(&self, task: Task, answer: impl FnOnce(Result<String, String>) + 'static) {
+    pub fn ask(
+        &self,
+        request: P::Request,
+        answer: impl FnOnce(Result<P::Answer, String>) + 'static,
+    ) {
         let id = self.connection.try_update_value(|connection| {
             connection.next_task = connection.next_task.wrapping_add(1);
             let id = connection.next_task;
@@ -129,12 +208,12 @@ impl PageWorker {
             id
         });
         if let Some(id) = id {
-            self.send(&Command::Task { id, task });
+            self.send(&P::command(id, request));
         }
     }
 
     fn spawn(self) -> Option<WorkerLink> {
-        let worker = Worker::new(WORKER_SCRIPT).ok()?;
+        let worker = Worker::new(P::SCRIPT).ok()?;
         let on_message =
             Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| self.receive(event));
         let on_error = Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
@@ -155,20 +234,19 @@ impl PageWorker {
 
     fn receive(&self, event: MessageEvent) {
         let data = event.data();
-        match serde_wasm_bindgen::from_value::<Report<RunReportHead>>(data.clone()) {
-            Ok(Report::Ready) => self.flush_pending(),
-            Ok(Report::TaskDone { id, answer }) => {
+        match serde_wasm_bindgen::from_value::<P::Report>(data.clone()).map(P::heard) {
+            Ok(Heard::Ready) => self.flush_pending(),
+            Ok(Heard::Answer(id, answer)) => {
                 if let Some(asker) = self.take_asker(id) {
                     asker(answer);
                 }
             }
-            Ok(Report::Run { run, report }) => {
+            Ok(Heard::Run(run, report)) => {
                 if let Some(listener) = self.run_listener() {
                     listener(RunNews::Report(run, report, data));
                 }
             }
-            // Only the benchmark script reads these.
-            Ok(Report::Bench { .. }) => {}
+            Ok(Heard::Nothing) => {}
             Err(error) => report_console(&format!("archplay: unreadable worker report: {error}")),
         }
     }
@@ -190,7 +268,7 @@ impl PageWorker {
         }
     }
 
-    fn take_asker(&self, id: u32) -> Option<Answer> {
+    fn take_asker(&self, id: u32) -> Option<Asker<P::Answer>> {
         self.connection
             .try_update_value(|connection| {
                 let index = connection
@@ -222,8 +300,8 @@ impl PageWorker {
     }
 }
 
-impl Default for PageWorker {
-    fn default() -> PageWorker {
+impl<P: Protocol> Default for PageWorker<P> {
+    fn default() -> PageWorker<P> {
         PageWorker::new()
     }
 }

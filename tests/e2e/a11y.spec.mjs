@@ -1,6 +1,7 @@
 // Journeys (accessibility): axe-core finds no serious or critical violation
 // on the main screen, with a component selected, with the Simulate panel open
-// after a run, and with the Share menu open; the page has one h1; and the
+// after a run, with the Share menu open, and with Learn open (its path, an
+// exercise, the challenge maker); the page has one h1; and the
 // keyboard reaches what the mouse does: focus follows a palette add and a
 // Delete, connections are focusable buttons named "from → to", and "?" opens
 // a shortcuts dialog that Escape closes, handing focus back.
@@ -51,6 +52,19 @@ async function assertAccessible(page, where) {
 
 journey('axe-core finds no serious or critical violation on the main screen', { timeout: 90_000 }, async ({ page }) => {
   await assertAccessible(page, 'on the main screen');
+});
+
+journey('axe-core finds no serious or critical violation with Learn open', { timeout: 90_000 }, async ({ page }) => {
+  await page.getByTestId('learn-open').click();
+  await page.getByTestId('learn-start-solid-open-closed').waitFor({ state: 'visible' });
+  await page.getByTestId('challenge-maker-open').click();
+  await page.getByTestId('challenge-maker').waitFor({ state: 'visible' });
+  await assertAccessible(page, 'with the Learn path and the challenge maker open');
+  await page.getByTestId('learn-start-solid-open-closed').click();
+  await page.getByTestId('learn-checklist').waitFor({ state: 'visible' });
+  await eventually(async () => assert.ok((await page.getByTestId('learn-checklist').locator('li').count()) > 0));
+  await assertAccessible(page, 'with an exercise open');
+  assert.equal(await page.locator('h1').count(), 1, 'Learn added an h1');
 });
 
 journey('axe-core finds no serious or critical violation with a component selected', { timeout: 90_000 }, async ({ page }) => {

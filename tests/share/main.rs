@@ -14,6 +14,9 @@
 //! - `prices`: the unit prices in links, snapshots and files, old ones
 //!   reading the defaults.
 //! - `challenge`: challenge links (`c1.`): exercise and design round trip, broken links refused by name.
+//! - `challenge_spec`: a teacher's challenge made from the Learn module's
+//!   form, through the Learn worker's answers: round trip, field problems,
+//!   grading after the trip; and its catalog answers.
 //! - `history`: undo and redo.
 //! - `export`: Mermaid, HPA manifests (parsed as YAML) and SVG (parsed as XML).
 //! - `cli`: `archplay link`, `open` and `export`, and their failures.
@@ -35,6 +38,7 @@
 
 mod alloc_meter;
 mod challenge;
+mod challenge_spec;
 mod cli;
 mod echoed_input;
 mod entry_checks;

@@ -1,7 +1,10 @@
 //! Graded exercises over the seed document (issue 10): each exercise is data
 //! (a brief, a starting and a reference design, checks, hints, a debrief and
 //! the runs its simulated checks need), and grading is a pure function of
-//! (exercise, design, runs).
+//! (exercise, design, runs). A teacher's challenge starts as a
+//! [`ChallengeSpec`] (the challenge maker's form: checks by [`CheckKind`]),
+//! which becomes an exercise; a student's [`progress`] is plain data here too,
+//! so the worker and the Learn module share it.
 //!
 //! What must stay true:
 //! - An [`Exercise`] serializes whole (a challenge link carries one), and a
@@ -14,18 +17,23 @@
 //!   event budget rather than run for ever.
 
 pub mod catalog;
+mod challenge_spec;
 mod check;
+mod check_kind;
 mod cost;
 mod design_source;
 mod exercise_data;
 pub mod facts;
 mod grade;
 mod metrics;
+pub mod progress;
 mod run;
 mod structure;
 
 pub use catalog::{catalog, exercise};
+pub use challenge_spec::{grade_with_runs, ChallengeSpec, FieldProblem, SpecCheck, MAX_SEED};
 pub use check::{Check, CheckResult, CheckState, Comparison, Metric, Rule};
+pub use check_kind::{CheckKind, ComponentUse, KindInfo, ScoreKind, CHECK_KINDS};
 pub use design_source::{DesignSource, Step};
 pub use exercise_data::{Breaker, Exercise, NamedFault, RunSettings, Section};
 pub use grade::grade;

@@ -10,6 +10,7 @@
 
 use crate::engine::templates::TEMPLATES;
 use crate::ui::export::export_design;
+use crate::ui::learn_host::{LearnButton, LearnHost};
 use crate::ui::panels::history_buttons::HistoryButtons;
 use crate::ui::panels::share_panel::ShareMenu;
 use crate::ui::sim::host::SimOpenButton;
@@ -20,7 +21,10 @@ use web_sys::Event;
 
 /// The bar across the top of the app.
 #[component]
-pub fn Toolbar() -> impl IntoView {
+pub fn Toolbar(
+    /// The page's end of the Learn module, for its button.
+    learn: LearnHost,
+) -> impl IntoView {
     let state = use_app_state();
     let design = state.design();
     let pending = RwSignal::new(None::<PendingChoice>);
@@ -85,6 +89,7 @@ pub fn Toolbar() -> impl IntoView {
                     "Load"
                 </button>
             </div>
+            <LearnButton host=learn />
             <SimOpenButton />
             <ShareMenu />
             <button type="button" class="ap-button ap-button--primary" data-testid="export-json" on:click=on_export>

@@ -18,6 +18,8 @@ pub enum NoticeKind {
     ImportError,
     /// The browser's storage could not be read or written.
     StorageError,
+    /// A part of the app loaded on first need (Learn) could not be loaded.
+    LoadError,
 }
 
 impl NoticeKind {
@@ -27,6 +29,7 @@ impl NoticeKind {
             NoticeKind::LinkError => "link-error",
             NoticeKind::ImportError => "import-error",
             NoticeKind::StorageError => "storage-error",
+            NoticeKind::LoadError => "load-error",
         }
     }
 
@@ -36,6 +39,7 @@ impl NoticeKind {
             NoticeKind::LinkError => "This link could not be opened",
             NoticeKind::ImportError => "This file could not be imported",
             NoticeKind::StorageError => "Your work could not be saved or restored",
+            NoticeKind::LoadError => "A part of Archplay could not be loaded",
         }
     }
 }
@@ -110,6 +114,7 @@ mod tests {
             NoticeKind::LinkError,
             NoticeKind::ImportError,
             NoticeKind::StorageError,
+            NoticeKind::LoadError,
         ];
         let mut ids: Vec<&str> = kinds.iter().map(|kind| kind.test_id()).collect();
         ids.dedup();
