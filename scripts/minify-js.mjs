@@ -1,13 +1,13 @@
 // Trunk post_build hook (Trunk.toml): minifies the page's wasm-bindgen glue
 // with esbuild in a release build, and updates its sha384 integrity in
-// index.html so that the browser still checks it; and the Learn module's
-// glue (archplay-learn.js, an ES module the page imports on the first Learn
-// click, which index.html does not name). The glue is about 60 KB of
+// index.html so that the browser still checks it; and the glue of every
+// click-loaded module (CLICK_MODULES: ES modules the page imports on a click
+// through src/ui/lazy.rs, which index.html does not name). The glue is about 60 KB of
 // readable JavaScript; minified it is 2 KB smaller gzipped, which counts in
 // the bundle budget. Debug builds (`trunk serve`) are left as they are.
 //
 // What must stay true: only the page's own glue (archplay-web-<hash>.js) and
-// the Learn module's (archplay-learn.js) are rewritten, as ES modules whose
+// the click modules' (`<name>.js`) are rewritten, as ES modules whose
 // exports keep their names; if esbuild is missing the build goes on
 // unminified and says so.
 
@@ -26,10 +26,14 @@ try {
   process.exit(0);
 }
 
+// The click-loaded page modules (index.html: worker-type apps with the web target).
+const CLICK_MODULES = ['archplay-sim-panel', 'archplay-learn'];
+const isGlue = (file) => /^archplay-web-[0-9a-f]+\.js$/.test(file) || CLICK_MODULES.some((name) => file === `${name}.js`);
+
 const integrity = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const indexPath = join(staging, 'index.html');
 let index = readFileSync(indexPath, 'utf8');
-for (const name of readdirSync(staging).filter((file) => /^archplay-web-[0-9a-f]+\.js$|^archplay-learn\.js$/.test(file))) {
+for (const name of readdirSync(staging).filter(isGlue)) {
   const path = join(staging, name);
   const before = readFileSync(path);
   const { code } = esbuild.transformSync(before.toString('utf8'), { minify: true, format: 'esm', target: 'es2020', legalComments: 'none' });
