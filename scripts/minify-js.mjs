@@ -27,7 +27,7 @@ try {
 }
 
 // The click-loaded page modules (index.html: worker-type apps with the web target).
-const CLICK_MODULES = ['archplay-sim-panel', 'archplay-learn'];
+const CLICK_MODULES = ['archplay-sim-panel', 'archplay-learn', 'archplay-compare', 'archplay-sweep'];
 const isGlue = (file) => /^archplay-web-[0-9a-f]+\.js$/.test(file) || CLICK_MODULES.some((name) => file === `${name}.js`);
 
 const integrity = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;

@@ -15,15 +15,23 @@
 //!   second Leptos root in its own wasm (the `archplay-learn` binary) that the
 //!   page loads on the first click; `learn_bridge` is how the two talk.
 //!   The page links no Learn code.
+//! - `module_bridge` is the host object every click-loaded view module
+//!   (Learn, Compare, Sweep) gets from the page; [`compare_bridge`] and
+//!   [`sweep_bridge`] name the Compare and Sweep modules and their addresses.
 
 pub mod engine;
 pub mod worker_protocol;
 
 pub mod sim_panel_bridge;
 
+pub mod compare_bridge;
+pub mod sweep_bridge;
+
 #[cfg(feature = "web")]
 pub mod learn_bridge;
 #[cfg(feature = "web")]
 pub mod learn_ui;
+#[cfg(feature = "web")]
+pub mod module_bridge;
 #[cfg(feature = "web")]
 pub mod ui;

@@ -11,9 +11,11 @@
 //! over it (as an undo step), before the autosave starts watching.
 
 use super::canvas::Canvas;
+use super::choose_hosts::{COMPARE, SWEEP};
 use super::focus::focus_canvas;
 use super::history::handle_history_shortcut;
-use super::learn_host::{provide_learn_host, LearnPanel};
+use super::learn_host::LEARN;
+use super::module_host::{provide_module_host, ModulePanel, ModuleViews};
 use super::panels::inspector::Inspector;
 use super::panels::palette::Palette;
 use super::panels::scorecard::ScorecardPanel;
@@ -124,13 +126,16 @@ pub fn App() -> impl IntoView {
     open_link_in_address(state);
     handle_save_state(state, autosave);
     handle_link_fragment(state);
-    let learn = provide_learn_host(state);
+    let views = ModuleViews::provide();
+    let learn = provide_module_host(state, views, &LEARN);
+    let compare = provide_module_host(state, views, &COMPARE);
+    let sweep = provide_module_host(state, views, &SWEEP);
     let shortcuts = ShortcutsDialogState::new();
     install_keyboard_shortcuts(state, shortcuts);
 
     view! {
         <div class="ap-app" data-testid="app">
-            <Toolbar learn />
+            <Toolbar learn compare sweep />
             <div class="ap-body">
                 <Palette />
                 <main class="ap-main" aria-label="Canvas">
@@ -142,7 +147,9 @@ pub fn App() -> impl IntoView {
                     </div>
                     <SimDock />
                 </main>
-                <LearnPanel host=learn />
+                <ModulePanel host=learn />
+                <ModulePanel host=compare />
+                <ModulePanel host=sweep />
                 <aside class="ap-sidebar" aria-label="Scores and inspector">
                     <ScorecardPanel />
                     <Inspector />

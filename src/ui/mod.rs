@@ -31,6 +31,7 @@
 pub mod app;
 pub mod browser;
 pub mod canvas;
+pub mod choose_hosts;
 pub mod download;
 pub mod export;
 pub mod focus;
@@ -38,6 +39,7 @@ pub mod history;
 pub mod import;
 pub mod lazy;
 pub mod learn_host;
+pub mod module_host;
 pub mod panels;
 pub mod share;
 pub mod sim;

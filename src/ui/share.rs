@@ -18,6 +18,7 @@
 
 use super::browser::{address_fragment, clear_address_fragment, js_error_text};
 use super::state::{AppState, NoticeKind};
+use crate::compare_bridge::is_compare_fragment;
 use crate::engine::share::decode_snapshot;
 use crate::engine::words::{count, noun};
 use crate::learn_bridge::is_learn_fragment;
@@ -54,9 +55,10 @@ pub fn describe_length(characters: usize) -> String {
 
 /// The link in an address fragment, if there is one to open: `#` alone or
 /// nothing at all is no link, and a Learn address (`#learn…`) or a challenge
-/// link (`#c1.…`) is the Learn module's ([`is_learn_fragment`]).
+/// link (`#c1.…`) is the Learn module's ([`is_learn_fragment`]), and a
+/// compare link (`#compare/…`) the Compare module's ([`is_compare_fragment`]).
 pub fn link_in_fragment(fragment: &str) -> Option<&str> {
-    if is_learn_fragment(fragment) {
+    if is_learn_fragment(fragment) || is_compare_fragment(fragment) {
         return None;
     }
     let link = fragment.strip_prefix('#').unwrap_or(fragment).trim();

@@ -11,6 +11,8 @@ use super::geometry::{box_label, NODE_HEIGHT, NODE_WIDTH};
 use super::interaction::CanvasInteraction;
 use crate::engine::model::{ComponentId, ComponentKind, Design, Position};
 use crate::engine::words::count;
+use crate::module_bridge::MarkKind;
+use crate::ui::module_host::ModuleViews;
 use crate::ui::sim::overlay::NodeSim;
 use crate::ui::state::{use_app_state, Selection};
 use leptos::prelude::*;
@@ -75,6 +77,18 @@ pub fn Node(
     let design = state.design();
     let look = Memo::new(move |_| design.with(|design| NodeLook::of(design, id)));
     let is_selected = Memo::new(move |_| state.selection().get() == Selection::Component(id));
+    // What a comparison says of this component (added, changed), if one shows.
+    let marks = use_context::<ModuleViews>().map(|views| views.marks());
+    let mark = Memo::new(move |_| {
+        marks.and_then(|marks| {
+            marks.with(|marks| {
+                marks
+                    .iter()
+                    .find(|mark| mark.component == id)
+                    .map(|mark| mark.kind)
+            })
+        })
+    });
 
     let on_press = move |event: PointerEvent| interaction.press_component(id, &event);
     let on_handle_press = move |event: PointerEvent| interaction.press_handle(id, &event);
@@ -88,9 +102,21 @@ pub fn Node(
         } else {
             ""
         };
-        look.with(|look| format!("ap-node ap-kind-{}{selected}", look.kind_slug))
+        let marked = match mark.get() {
+            Some(MarkKind::Added) => " ap-node--added",
+            Some(MarkKind::Changed) => " ap-node--changed",
+            None => "",
+        };
+        look.with(|look| format!("ap-node ap-kind-{}{selected}{marked}", look.kind_slug))
     };
-    let aria_label = move || look.with(NodeLook::spoken);
+    let aria_label = move || {
+        let marked = match mark.get() {
+            Some(MarkKind::Added) => ", added since the pinned design",
+            Some(MarkKind::Changed) => ", changed since the pinned design",
+            None => "",
+        };
+        look.with(|look| format!("{}{marked}", look.spoken()))
+    };
     let replicas_text = move || {
         look.with(|look| {
             if look.replicas == 0 {
@@ -110,6 +136,10 @@ pub fn Node(
             data-kind=move || look.with(|look| look.kind_slug)
             data-name=move || look.with(|look| look.name.clone())
             data-selected=move || is_selected.get().to_string()
+            data-mark=move || mark.get().map(|kind| match kind {
+                MarkKind::Added => "added",
+                MarkKind::Changed => "changed",
+            })
             class=class
             transform=transform
             on:pointerdown=on_press

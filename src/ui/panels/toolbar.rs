@@ -8,9 +8,11 @@
 //! ([`crate::ui::state::freshness::picker_value`]); `export-json` downloads
 //! the design file.
 
+use crate::compare_bridge::{VIEW_COMPARE, VIEW_MILESTONES};
 use crate::engine::templates::TEMPLATES;
+use crate::sweep_bridge::VIEW_SWEEP;
 use crate::ui::export::export_design;
-use crate::ui::learn_host::{LearnButton, LearnHost};
+use crate::ui::module_host::{ModuleButton, ModuleHost};
 use crate::ui::panels::history_buttons::HistoryButtons;
 use crate::ui::panels::share_panel::ShareMenu;
 use crate::ui::sim::host::SimOpenButton;
@@ -23,7 +25,11 @@ use web_sys::Event;
 #[component]
 pub fn Toolbar(
     /// The page's end of the Learn module, for its button.
-    learn: LearnHost,
+    learn: ModuleHost,
+    /// The page's end of the Compare module (Compare, Milestones).
+    compare: ModuleHost,
+    /// The page's end of the Sweep module.
+    sweep: ModuleHost,
 ) -> impl IntoView {
     let state = use_app_state();
     let design = state.design();
@@ -89,7 +95,10 @@ pub fn Toolbar(
                     "Load"
                 </button>
             </div>
-            <LearnButton host=learn />
+            <ModuleButton host=learn view="learn" label="Learn" testid="learn-open" />
+            <ModuleButton host=compare view=VIEW_COMPARE label="Compare" testid="compare-open" />
+            <ModuleButton host=sweep view=VIEW_SWEEP label="Sweep" testid="sweep-open" />
+            <ModuleButton host=compare view=VIEW_MILESTONES label="Milestones" testid="milestones-open" />
             <SimOpenButton />
             <ShareMenu />
             <button type="button" class="ap-button ap-button--primary" data-testid="export-json" on:click=on_export>
