@@ -14,16 +14,18 @@
 //! - `notice(kind, text)`: shows a notice ([`HostNotice`]);
 //! - `reveal(component)`: selects a component and brings it into view;
 //! - `close()`: hides the module's view (and clears its address);
-//! - `mark(marks)`: marks components on the canvas ([`CanvasMark`]: added or
-//!   changed), replacing the module's earlier marks; `[]` clears them. The
-//!   page drops marks when the module's view closes.
+//! - `mark(added, changed)`: marks components on the canvas, two arrays of
+//!   component ids (added to the design on the canvas, changed in it),
+//!   replacing the module's earlier marks; `[], []` clears them. The page
+//!   drops marks when the module's view closes. A marked node carries
+//!   `data-mark` ([`MARK_ADDED`], [`MARK_CHANGED`]) and the class
+//!   `ap-node--added` or `ap-node--changed`.
 //!
 //! What must stay true: designs cross as snapshot strings, never as objects
 //! of either side's memory; nothing here panics when the other side is
 //! missing a function (a call that fails is reported on the console).
 
 use crate::engine::model::ComponentId;
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -42,24 +44,12 @@ const REVEAL: &str = "reveal";
 const CLOSE: &str = "close";
 const MARK: &str = "mark";
 
-/// How a component on the canvas differs from the design it is compared with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MarkKind {
-    /// Not in the other design.
-    Added,
-    /// In both, with some attribute or connection changed.
-    Changed,
-}
-
-/// One component the canvas marks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CanvasMark {
-    /// The component on the canvas.
-    pub component: ComponentId,
-    /// How it differs.
-    pub kind: MarkKind,
-}
+/// A node's `data-mark` (and class suffix) when a comparison marks it as
+/// added: the pinned design lacks it.
+pub const MARK_ADDED: &str = "added";
+/// A node's `data-mark` (and class suffix) when a comparison marks it as
+/// changed: the pinned design has it otherwise.
+pub const MARK_CHANGED: &str = "changed";
 
 /// The notices the module may show on the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,7 +97,7 @@ pub struct HostCalls {
     pub reveal: HostFunction,
     /// `close()`.
     pub close: HostFunction,
-    /// `mark(marks)`, with an array of [`CanvasMark`] (empty clears).
+    /// `mark(added, changed)`, with two arrays of component ids.
     pub mark: HostFunction,
 }
 
@@ -225,15 +215,16 @@ impl Host {
         self.call(CLOSE, &[]);
     }
 
-    /// Marks components on the canvas (added, changed), replacing the
-    /// module's earlier marks; an empty list clears them.
-    pub fn mark(&self, marks: &[CanvasMark]) {
-        match serde_wasm_bindgen::to_value(marks) {
-            Ok(value) => {
-                self.call(MARK, &[value]);
-            }
-            Err(error) => report_console(&format!("archplay module: cannot send marks: {error}")),
-        }
+    /// Marks the components `added` and `changed` on the canvas, replacing
+    /// the module's earlier marks; two empty lists clear them.
+    pub fn mark(&self, added: &[ComponentId], changed: &[ComponentId]) {
+        let ids = |ids: &[ComponentId]| -> JsValue {
+            ids.iter()
+                .map(|id| JsValue::from(id.0))
+                .collect::<js_sys::Array>()
+                .into()
+        };
+        self.call(MARK, &[ids(added), ids(changed)]);
     }
 }
 

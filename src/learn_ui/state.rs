@@ -66,6 +66,8 @@ pub struct LearnState {
     pub message: RwSignal<Option<String>>,
     /// Counts grading requests, so only the latest answer is shown.
     grade_serial: StoredValue<u64>,
+    /// The revision of the design the running Check grades.
+    checked_revision: StoredValue<u64>,
 }
 
 /// The Learn state provided at the root.
@@ -90,6 +92,7 @@ impl LearnState {
             kept_design: RwSignal::new(None),
             message: RwSignal::new(None),
             grade_serial: StoredValue::new(0),
+            checked_revision: StoredValue::new(0),
         }
     }
 
@@ -274,6 +277,13 @@ impl LearnState {
         let Some(exercise) = self.gradable() else {
             return;
         };
+        // A Check of this very design is running: it grades the instant
+        // checks too, and a grading now would throw its answer away.
+        if self.checking.get_untracked()
+            && self.checked_revision.get_value() == self.revision.get_untracked()
+        {
+            return;
+        }
         let serial = self.next_grading();
         let design = self.host().snapshot();
         let this = *self;
@@ -298,6 +308,8 @@ impl LearnState {
             return;
         }
         let serial = self.next_grading();
+        self.checked_revision
+            .set_value(self.revision.get_untracked());
         self.checking.set(true);
         let design = self.host().snapshot();
         let this = *self;

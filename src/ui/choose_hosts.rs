@@ -13,7 +13,10 @@ use crate::sweep_bridge;
 pub static COMPARE: ModuleSpec = ModuleSpec {
     module: compare_bridge::MODULE,
     title: "Compare",
-    slug: "compare",
+    panel_testid: "compare-panel",
+    loading_testid: "compare-loading",
+    panel_class: "ap-learn ap-view ap-view--compare",
+    loading: "Loading Compare…",
     owns_fragment: is_compare_fragment,
     default_view: compare_bridge::VIEW_COMPARE,
 };
@@ -22,7 +25,10 @@ pub static COMPARE: ModuleSpec = ModuleSpec {
 pub static SWEEP: ModuleSpec = ModuleSpec {
     module: sweep_bridge::MODULE,
     title: "Sweep",
-    slug: "sweep",
+    panel_testid: "sweep-panel",
+    loading_testid: "sweep-loading",
+    panel_class: "ap-learn ap-view ap-view--sweep",
+    loading: "Loading Sweep…",
     owns_fragment: |_| false,
     default_view: sweep_bridge::VIEW_SWEEP,
 };

@@ -9,7 +9,10 @@ use crate::learn_bridge::{is_learn_fragment, MODULE};
 pub static LEARN: ModuleSpec = ModuleSpec {
     module: MODULE,
     title: "Learn",
-    slug: "learn",
+    panel_testid: "learn-panel",
+    loading_testid: "learn-loading",
+    panel_class: "ap-learn ap-view ap-view--learn",
+    loading: "Loading Learn…",
     owns_fragment: is_learn_fragment,
     default_view: "learn",
 };

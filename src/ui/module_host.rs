@@ -19,7 +19,7 @@ use super::lazy::{call_export, load_click_module};
 use super::state::{AppState, NoticeKind, Selection};
 use crate::engine::model::ComponentId;
 use crate::engine::share::{decode_snapshot, encode_snapshot};
-use crate::module_bridge::{text, CanvasMark, HostCalls, HostNotice, MOUNT, SHOW};
+use crate::module_bridge::{text, HostCalls, HostNotice, MARK_ADDED, MARK_CHANGED, MOUNT, SHOW};
 use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -32,8 +32,14 @@ pub struct ModuleSpec {
     pub module: &'static str,
     /// Its name in words and on its column (`Learn`).
     pub title: &'static str,
-    /// A word for test ids and classes (`learn`: `learn-panel`, `ap-view--learn`).
-    pub slug: &'static str,
+    /// The column's test id (`learn-panel`).
+    pub panel_testid: &'static str,
+    /// The column's loading notice's test id (`learn-loading`).
+    pub loading_testid: &'static str,
+    /// The column's classes (`ap-learn ap-view ap-view--learn`).
+    pub panel_class: &'static str,
+    /// The column's loading notice (`Loading Learn…`).
+    pub loading: &'static str,
     /// Whether an address fragment is the module's.
     pub owns_fragment: fn(&str) -> bool,
     /// The view an address opens (which the module then follows itself).
@@ -46,8 +52,9 @@ pub struct ModuleViews {
     /// The module whose view shows, by file name, and the view a button
     /// (or an address) asked it for.
     open: RwSignal<Option<(&'static str, &'static str)>>,
-    /// The marks the open module asked the canvas to show.
-    marks: RwSignal<Vec<CanvasMark>>,
+    /// The marks the open module asked the canvas to show: the components
+    /// it marks as added, and as changed.
+    marks: RwSignal<(Vec<u32>, Vec<u32>)>,
 }
 
 impl ModuleViews {
@@ -55,16 +62,39 @@ impl ModuleViews {
     pub fn provide() -> ModuleViews {
         let views = ModuleViews {
             open: RwSignal::new(None),
-            marks: RwSignal::new(Vec::new()),
+            marks: RwSignal::new((Vec::new(), Vec::new())),
         };
         provide_context(views);
         views
     }
 
-    /// The marks on the canvas.
-    pub fn marks(&self) -> ReadSignal<Vec<CanvasMark>> {
-        self.marks.read_only()
+    /// How the open module marks `component` on the canvas: `added`,
+    /// `changed`, or empty for no mark.
+    pub fn mark_of(&self, component: ComponentId) -> &'static str {
+        self.marks.with(|(added, changed)| {
+            if added.contains(&component.0) {
+                MARK_ADDED
+            } else if changed.contains(&component.0) {
+                MARK_CHANGED
+            } else {
+                ""
+            }
+        })
     }
+}
+
+/// The component ids in a JavaScript array (nothing for anything else).
+fn ids(array: &JsValue) -> Vec<u32> {
+    array
+        .dyn_ref::<js_sys::Array>()
+        .map(|array| {
+            array
+                .iter()
+                .filter_map(|id| id.as_f64())
+                .map(|id| id as u32)
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Where a module is.
@@ -154,7 +184,7 @@ impl ModuleHost {
     /// asked (the module then shows that view).
     fn open(&self, view: Option<&'static str>) {
         if !self.is_open_untracked() {
-            self.views.marks.set(Vec::new());
+            self.views.marks.set(Default::default());
         }
         let shown = (self.spec.module, view.unwrap_or(self.spec.default_view));
         self.views.open.set(Some(shown));
@@ -180,7 +210,7 @@ impl ModuleHost {
     fn close(&self) {
         if self.is_open_untracked() {
             self.views.open.set(None);
-            self.views.marks.set(Vec::new());
+            self.views.marks.set(Default::default());
         }
         if (self.spec.owns_fragment)(&address_fragment()) {
             clear_address_fragment();
@@ -286,10 +316,9 @@ impl ModuleHost {
                 host.close();
                 JsValue::UNDEFINED
             }),
-            mark: Box::new(move |marks, _| {
+            mark: Box::new(move |added, changed| {
                 if host.is_open_untracked() {
-                    let marks = serde_wasm_bindgen::from_value(marks).unwrap_or_default();
-                    host.views.marks.set(marks);
+                    host.views.marks.set((ids(&added), ids(&changed)));
                 }
                 JsValue::UNDEFINED
             }),
@@ -346,17 +375,10 @@ pub fn ModulePanel(
 ) -> impl IntoView {
     let spec = host.spec;
     view! {
-        <aside
-            class=format!("ap-learn ap-view ap-view--{}", spec.slug)
-            aria-label=spec.title
-            data-testid=format!("{}-panel", spec.slug)
-            hidden=move || !host.is_open()
-        >
+        <aside class=spec.panel_class aria-label=spec.title data-testid=spec.panel_testid hidden=move || !host.is_open()>
             <div class="ap-learn__host" node_ref=host.element></div>
             // Shown until the module renders into the host (style/learn.css).
-            <p class="ap-learn__loading" role="status" data-testid=format!("{}-loading", spec.slug)>
-                {format!("Loading {}…", spec.title)}
-            </p>
+            <p class="ap-learn__loading" role="status" data-testid=spec.loading_testid>{spec.loading}</p>
         </aside>
     }
 }

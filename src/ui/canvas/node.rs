@@ -11,7 +11,6 @@ use super::geometry::{box_label, NODE_HEIGHT, NODE_WIDTH};
 use super::interaction::CanvasInteraction;
 use crate::engine::model::{ComponentId, ComponentKind, Design, Position};
 use crate::engine::words::count;
-use crate::module_bridge::MarkKind;
 use crate::ui::module_host::ModuleViews;
 use crate::ui::sim::overlay::NodeSim;
 use crate::ui::state::{use_app_state, Selection};
@@ -77,19 +76,9 @@ pub fn Node(
     let design = state.design();
     let look = Memo::new(move |_| design.with(|design| NodeLook::of(design, id)));
     let is_selected = Memo::new(move |_| state.selection().get() == Selection::Component(id));
-    // What a comparison says of this component (added, changed), if one shows.
-    let marks = use_context::<ModuleViews>().map(|views| views.marks());
-    let mark = Memo::new(move |_| {
-        marks.and_then(|marks| {
-            marks.with(|marks| {
-                marks
-                    .iter()
-                    .find(|mark| mark.component == id)
-                    .map(|mark| mark.kind)
-            })
-        })
-    });
-
+    // What a comparison says of this component ("added", "changed" or "").
+    let marks = use_context::<ModuleViews>();
+    let mark = Memo::new(move |_| marks.map_or("", |marks| marks.mark_of(id)));
     let on_press = move |event: PointerEvent| interaction.press_component(id, &event);
     let on_handle_press = move |event: PointerEvent| interaction.press_handle(id, &event);
     let on_focus = move |_: FocusEvent| state.select(Selection::Component(id));
@@ -102,20 +91,19 @@ pub fn Node(
         } else {
             ""
         };
-        let marked = match mark.get() {
-            Some(MarkKind::Added) => " ap-node--added",
-            Some(MarkKind::Changed) => " ap-node--changed",
-            None => "",
-        };
-        look.with(|look| format!("ap-node ap-kind-{}{selected}{marked}", look.kind_slug))
+        let mark = mark.get();
+        let marked = if mark.is_empty() { "" } else { " ap-node--" };
+        look.with(|look| format!("ap-node ap-kind-{}{selected}{marked}{mark}", look.kind_slug))
     };
     let aria_label = move || {
-        let marked = match mark.get() {
-            Some(MarkKind::Added) => ", added since the pinned design",
-            Some(MarkKind::Changed) => ", changed since the pinned design",
-            None => "",
+        let mark = mark.get();
+        let marked = if mark.is_empty() { "" } else { ", " };
+        let since = if mark.is_empty() {
+            ""
+        } else {
+            " since the pinned design"
         };
-        look.with(|look| format!("{}{marked}", look.spoken()))
+        look.with(|look| format!("{}{marked}{mark}{since}", look.spoken()))
     };
     let replicas_text = move || {
         look.with(|look| {
@@ -136,10 +124,7 @@ pub fn Node(
             data-kind=move || look.with(|look| look.kind_slug)
             data-name=move || look.with(|look| look.name.clone())
             data-selected=move || is_selected.get().to_string()
-            data-mark=move || mark.get().map(|kind| match kind {
-                MarkKind::Added => "added",
-                MarkKind::Changed => "changed",
-            })
+            data-mark=move || mark.get()
             class=class
             transform=transform
             on:pointerdown=on_press

@@ -8,7 +8,7 @@
 //! ([`crate::ui::state::freshness::picker_value`]); `export-json` downloads
 //! the design file.
 
-use crate::compare_bridge::{VIEW_COMPARE, VIEW_MILESTONES};
+use crate::compare_bridge::VIEW_COMPARE;
 use crate::engine::templates::TEMPLATES;
 use crate::sweep_bridge::VIEW_SWEEP;
 use crate::ui::export::export_design;
@@ -26,7 +26,7 @@ use web_sys::Event;
 pub fn Toolbar(
     /// The page's end of the Learn module, for its button.
     learn: ModuleHost,
-    /// The page's end of the Compare module (Compare, Milestones).
+    /// The page's end of the Compare module (Compare, and its Milestones tab).
     compare: ModuleHost,
     /// The page's end of the Sweep module.
     sweep: ModuleHost,
@@ -98,7 +98,6 @@ pub fn Toolbar(
             <ModuleButton host=learn view="learn" label="Learn" testid="learn-open" />
             <ModuleButton host=compare view=VIEW_COMPARE label="Compare" testid="compare-open" />
             <ModuleButton host=sweep view=VIEW_SWEEP label="Sweep" testid="sweep-open" />
-            <ModuleButton host=compare view=VIEW_MILESTONES label="Milestones" testid="milestones-open" />
             <SimOpenButton />
             <ShareMenu />
             <button type="button" class="ap-button ap-button--primary" data-testid="export-json" on:click=on_export>
