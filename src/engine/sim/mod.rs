@@ -33,6 +33,7 @@
 //! `docs/simulation.md` describes the model and how it is validated.
 
 pub mod agenda;
+mod answer;
 pub mod autoscaler;
 pub mod backlog;
 pub mod cause;
@@ -46,6 +47,7 @@ pub mod live;
 pub mod options;
 pub mod performance;
 pub mod pool;
+mod publish;
 pub mod random;
 mod readout;
 pub mod routing;
