@@ -2,11 +2,19 @@
 //! signed numbers, length-prefixed UTF-8 strings, lossless compact numbers, and
 //! presence masks for fields that are left out when they hold their default.
 //!
+//! This file holds the errors, numbers and strings ([`ByteWriter`],
+//! [`ByteReader`]); `presence` holds the presence masks ([`FieldsWriter`],
+//! [`FieldsReader`]).
+//!
 //! What must stay true: these encodings are part of every frozen wire format,
 //! so they never change; a reader never panics and never allocates more than
 //! the bytes in front of it justify.
 
 use std::fmt;
+
+mod presence;
+
+pub use presence::{FieldsReader, FieldsWriter};
 
 /// Why a payload could not be read; the message names the problem.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -244,170 +252,5 @@ impl<'a> ByteReader<'a> {
             _ if head & 1 == 0 => Ok(previous + unzigzag(head >> 1) as f64),
             _ => Err(WireError(format!("{what} has an unknown coordinate tag"))),
         }
-    }
-}
-
-/// Writes a run of optional fields as a presence mask followed by the values
-/// that are present, in field order. Field `n` is bit `n` of the mask.
-#[derive(Debug, Default)]
-pub struct FieldsWriter {
-    mask: u64,
-    next_bit: u32,
-    body: ByteWriter,
-}
-
-impl FieldsWriter {
-    /// No fields yet.
-    pub fn new() -> FieldsWriter {
-        FieldsWriter::default()
-    }
-
-    fn present(&mut self, present: bool) -> bool {
-        if present {
-            self.mask |= 1 << self.next_bit;
-        }
-        self.next_bit += 1;
-        present
-    }
-
-    /// An optional number.
-    pub fn number(&mut self, value: Option<f64>) {
-        if self.present(value.is_some()) {
-            self.body.number(value.unwrap_or_default());
-        }
-    }
-
-    /// An optional unsigned whole number.
-    pub fn varint(&mut self, value: Option<u64>) {
-        if self.present(value.is_some()) {
-            self.body.varint(value.unwrap_or_default());
-        }
-    }
-
-    /// An optional string.
-    pub fn string(&mut self, value: Option<&str>) {
-        if self.present(value.is_some()) {
-            self.body.string(value.unwrap_or_default());
-        }
-    }
-
-    /// A flag that costs no bytes: the bit alone says it is set.
-    pub fn flag(&mut self, set: bool) {
-        self.present(set);
-    }
-
-    /// An optional value written by `write` when present.
-    pub fn custom<T>(&mut self, value: Option<&T>, write: impl FnOnce(&mut ByteWriter, &T)) {
-        if let Some(value) = value {
-            self.present(true);
-            write(&mut self.body, value);
-        } else {
-            self.present(false);
-        }
-    }
-
-    /// Writes the mask and then the present values.
-    pub fn finish(self, writer: &mut ByteWriter) {
-        writer.varint(self.mask);
-        writer.extend(&self.body.into_bytes());
-    }
-}
-
-/// Reads what a [`FieldsWriter`] wrote, field by field in the same order.
-pub struct FieldsReader<'r, 'a> {
-    mask: u64,
-    next_bit: u32,
-    reader: &'r mut ByteReader<'a>,
-    what: &'static str,
-}
-
-impl<'r, 'a> FieldsReader<'r, 'a> {
-    /// Reads the presence mask of `what` (e.g. "a component").
-    pub fn new(
-        reader: &'r mut ByteReader<'a>,
-        what: &'static str,
-    ) -> Result<FieldsReader<'r, 'a>, WireError> {
-        let mask = reader.varint(what)?;
-        Ok(FieldsReader {
-            mask,
-            next_bit: 0,
-            reader,
-            what,
-        })
-    }
-
-    fn present(&mut self) -> bool {
-        let present = self.next_bit < 64 && self.mask & (1 << self.next_bit) != 0;
-        self.next_bit += 1;
-        present
-    }
-
-    /// An optional number.
-    pub fn number(&mut self, field: &str) -> Result<Option<f64>, WireError> {
-        if self.present() {
-            self.reader.number(field).map(Some)
-        } else {
-            Ok(None)
-        }
-    }
-
-    /// An optional whole number that must fit in 32 bits.
-    pub fn u32(&mut self, field: &str) -> Result<Option<u32>, WireError> {
-        if self.present() {
-            self.reader.u32(field).map(Some)
-        } else {
-            Ok(None)
-        }
-    }
-
-    /// An optional whole number.
-    pub fn varint(&mut self, field: &str) -> Result<Option<u64>, WireError> {
-        if self.present() {
-            self.reader.varint(field).map(Some)
-        } else {
-            Ok(None)
-        }
-    }
-
-    /// An optional string.
-    pub fn string(&mut self, field: &str) -> Result<Option<String>, WireError> {
-        if self.present() {
-            self.reader.string(field).map(Some)
-        } else {
-            Ok(None)
-        }
-    }
-
-    /// A flag carried by its bit alone.
-    pub fn flag(&mut self) -> bool {
-        self.present()
-    }
-
-    /// An optional value read by `read` when present.
-    pub fn custom<T>(
-        &mut self,
-        read: impl FnOnce(&mut ByteReader<'a>) -> Result<T, WireError>,
-    ) -> Result<Option<T>, WireError> {
-        if self.present() {
-            read(self.reader).map(Some)
-        } else {
-            Ok(None)
-        }
-    }
-
-    /// Fails when the mask names fields this version does not have.
-    pub fn finish(self) -> Result<(), WireError> {
-        let known = if self.next_bit >= 64 {
-            u64::MAX
-        } else {
-            (1u64 << self.next_bit) - 1
-        };
-        if self.mask & !known != 0 {
-            return Err(WireError(format!(
-                "{} has fields this version does not know",
-                self.what
-            )));
-        }
-        Ok(())
     }
 }
