@@ -1,6 +1,14 @@
 //! Field specs and `set_field`: every attribute reads back what it was set
 //! to, and every bad value is refused with a message naming the attribute,
 //! leaving the design exactly as it was.
+//!
+//! This file holds the helpers and the checks every field passes (read-back,
+//! ranges, choices, unknown keys, inspector order); `conflicts` holds values
+//! refused because of their neighbours and `text` the fields typed as text
+//! (paths, topics, numbers, shards).
+
+mod conflicts;
+mod text;
 
 use crate::{connection_between, id_of, sketch};
 use archplay::engine::attributes::access::{get_field, set_field};
@@ -62,6 +70,14 @@ fn all_targets(design: &Design) -> Vec<FieldTarget> {
     );
     targets
 }
+
+const DB: &str = "
+service api
+service other
+database db
+load_balancer lb
+api -> db
+";
 
 #[test]
 fn every_field_reads_back_and_accepts_its_own_value() {
@@ -203,189 +219,6 @@ fn flags_and_choices_accept_their_options_and_nothing_else() {
     }
 }
 
-const DB: &str = "
-service api
-service other
-database db
-load_balancer lb
-api -> db
-";
-
-#[test]
-fn values_that_conflict_with_their_neighbours_are_refused() {
-    let mut design = sketch(DB);
-    let api = FieldTarget::Component(id_of(&design, "api"));
-    let db = FieldTarget::Component(id_of(&design, "db"));
-    let lb = FieldTarget::Component(id_of(&design, "lb"));
-    // Replica bounds: min <= current <= max.
-    check_refused(
-        &mut design,
-        api,
-        "replicas.min",
-        "11",
-        &["api: min replicas (11) cannot exceed max replicas (10)"],
-    );
-    check_refused(
-        &mut design,
-        api,
-        "replicas.min",
-        "5",
-        &["api: replicas (1) must lie between min (5) and max (10)"],
-    );
-    check_refused(
-        &mut design,
-        api,
-        "replicas.max",
-        "0",
-        &["Max replicas must be between 1 and 1000"],
-    );
-    set_field(&mut design, api, "replicas.current", "4").unwrap();
-    check_refused(
-        &mut design,
-        api,
-        "replicas.max",
-        "3",
-        &["api: replicas (4) must lie between min (1) and max (3)"],
-    );
-    check_refused(
-        &mut design,
-        api,
-        "replicas.current",
-        "11",
-        &["api: replicas (11) must lie between"],
-    );
-    // Names are required and unique.
-    check_refused(
-        &mut design,
-        api,
-        "name",
-        "other",
-        &["another component is already named `other`"],
-    );
-    check_refused(
-        &mut design,
-        api,
-        "name",
-        "   ",
-        &["Name: a name is required"],
-    );
-    check_refused(
-        &mut design,
-        api,
-        "name",
-        &"x".repeat(61),
-        &["Name: at most 60 characters"],
-    );
-    check_refused(
-        &mut design,
-        api,
-        "description",
-        "bell\u{7}",
-        &["Description: control characters are not allowed"],
-    );
-    // Shards: ranges, overlaps, the key space.
-    check_refused(
-        &mut design,
-        db,
-        "shards",
-        "0..500,400..1000",
-        &["Shard key ranges", "ranges 0..500 and 400..1000 overlap"],
-    );
-    check_refused(
-        &mut design,
-        db,
-        "shards",
-        "500..100",
-        &["Shard key ranges", "range 500..100 is empty"],
-    );
-    check_refused(
-        &mut design,
-        db,
-        "shards",
-        "0-500",
-        &["Shard key ranges", "`0-500` is not a range like 0..500"],
-    );
-    check_refused(
-        &mut design,
-        db,
-        "shards",
-        "0..x",
-        &["Shard key ranges", "`x` is not a whole number"],
-    );
-    check_refused(
-        &mut design,
-        db,
-        "shards",
-        "0..500,500..2000",
-        &["db: shard 500..2000 ends beyond the key space (0..1000)"],
-    );
-    set_field(&mut design, db, "shards", "0..500, 500..1000").unwrap();
-    assert_eq!(
-        get_field(&design, db, "shards").unwrap(),
-        "0..500, 500..1000"
-    );
-    check_refused(
-        &mut design,
-        FieldTarget::Design,
-        "workload.key_space",
-        "800",
-        &["the key space cannot shrink to 800: db has shards beyond it"],
-    );
-    set_field(
-        &mut design,
-        FieldTarget::Design,
-        "workload.key_space",
-        "5000",
-    )
-    .unwrap();
-    // Health checks: the timeout fits in the interval.
-    check_refused(
-        &mut design,
-        lb,
-        "health_check.timeout_s",
-        "31",
-        &["lb: health-check timeout (31 s) cannot exceed the interval (30 s)"],
-    );
-    check_refused(
-        &mut design,
-        lb,
-        "health_check.interval_s",
-        "4",
-        &["lb: health-check timeout (5 s) cannot exceed the interval (4 s)"],
-    );
-}
-
-#[test]
-fn connection_fields_check_paths_and_topics() {
-    let mut design = sketch(DB);
-    let connection = FieldTarget::Connection(connection_between(&design, "api", "db"));
-    check_refused(
-        &mut design,
-        connection,
-        "path",
-        "orders",
-        &["Route path: a path starts with `/`"],
-    );
-    set_field(&mut design, connection, "path", "/orders").unwrap();
-    check_refused(
-        &mut design,
-        connection,
-        "weight",
-        "-2",
-        &["Weight must be between 0 and 1000000"],
-    );
-    let too_many: Vec<String> = (0..65).map(|i| format!("t{i}")).collect();
-    check_refused(
-        &mut design,
-        connection,
-        "topics",
-        &too_many.join(","),
-        &["Subscribed topics: at most 64 topics"],
-    );
-    set_field(&mut design, connection, "topics", " a , b ,, c").unwrap();
-    assert_eq!(get_field(&design, connection, "topics").unwrap(), "a, b, c");
-}
-
 #[test]
 fn unknown_attributes_and_missing_targets_are_refused() {
     let mut design = sketch(DB);
@@ -429,38 +262,6 @@ fn unknown_attributes_and_missing_targets_are_refused() {
 }
 
 #[test]
-fn numbers_are_trimmed_and_shown_without_noise() {
-    let mut design = sketch(DB);
-    set_field(
-        &mut design,
-        FieldTarget::Design,
-        "workload.requests_per_second",
-        "  250  ",
-    )
-    .unwrap();
-    assert_eq!(
-        get_field(&design, FieldTarget::Design, "workload.requests_per_second").unwrap(),
-        "250"
-    );
-    set_field(
-        &mut design,
-        FieldTarget::Design,
-        "workload.read_share",
-        "0.75",
-    )
-    .unwrap();
-    assert_eq!(design.workload.read_share, 0.75);
-    for value in [0.0, 1.0, 0.1, 1e-3, 123456.789, 1e15, 1e20, 2.5e-7] {
-        assert_eq!(
-            format_number(value).parse::<f64>().unwrap(),
-            value,
-            "{value} round-trips"
-        );
-    }
-    assert_eq!(format_number(3.0), "3");
-}
-
-#[test]
 fn every_kind_shows_general_fields_first_and_security_last() {
     for kind in ComponentKind::ALL {
         let keys: Vec<&str> = component_fields(kind).iter().map(|s| s.key).collect();
@@ -477,15 +278,4 @@ fn every_kind_shows_general_fields_first_and_security_last() {
     assert!(design_fields()
         .iter()
         .any(|s| s.key == "targets.cpu_percent"));
-}
-
-#[test]
-fn shard_text_parses_in_any_order_and_refuses_too_many() {
-    assert_eq!(parse_shards("").unwrap(), vec![]);
-    assert_eq!(parse_shards("500..1000, 0..500").unwrap().len(), 2);
-    let many: Vec<String> = (0..257).map(|i| format!("{i}..{}", i + 1)).collect();
-    assert_eq!(
-        parse_shards(&many.join(",")).unwrap_err(),
-        "at most 256 shards"
-    );
 }
