@@ -1,5 +1,6 @@
-//! The attribute table's component and connection entries, in inspector
-//! order: each names its key, label, unit, range, help text, the kinds that
+//! The attribute table's component entries, in inspector order (the
+//! connection entries are in [`super::connection_table`], re-exported here):
+//! each names its key, label, unit, range, help text, the kinds that
 //! have it and the model field it reads and writes.
 //!
 //! What must stay true: for every kind, the entries that apply to it keep the
@@ -7,11 +8,13 @@
 //! appears at most once per kind (`backup` has one entry for databases and
 //! one for the event kinds, under different groups).
 
-use crate::engine::attributes::slot::{METHODS, METRICS, STRATEGIES};
+use crate::engine::attributes::slot::{METRICS, STRATEGIES};
 use crate::engine::attributes::spec::{
     entry, number, whole, Applies, FieldSpec, FieldType, TextRule,
 };
 use crate::engine::model::ComponentKind as K;
+
+pub use crate::engine::attributes::connection_table::CONNECTION_FIELDS;
 
 /// Longest name a component or design may have.
 pub const MAX_NAME_LEN: usize = 60;
@@ -19,8 +22,6 @@ pub const MAX_NAME_LEN: usize = 60;
 pub const MAX_DESCRIPTION_LEN: usize = 500;
 /// Most replicas, read replicas or servers a component may have.
 pub const MAX_REPLICAS: f64 = 1000.0;
-/// Longest route path of a connection.
-const MAX_PATH_LEN: usize = 200;
 
 const EVERY: Applies = Applies::Kinds(&K::ALL);
 const SERVERS: Applies = Applies::Kinds(&[
@@ -398,56 +399,3 @@ pub static COMPONENT_FIELDS: &[FieldSpec] =
             security.audit_logging
         ),
     ];
-
-/// Every connection attribute, in inspector order.
-pub static CONNECTION_FIELDS: &[FieldSpec] = &[
-    entry!(
-        Connection,
-        Applies::Connection,
-        "Routing",
-        "weight",
-        "Weight",
-        "",
-        number(0.0, 1_000_000.0),
-        "This route's share of its caller's traffic, relative to the weights of the caller's other routes (2 gets twice the traffic of 1).",
-        weight
-    ),
-    FieldSpec {
-        rule: TextRule::Path,
-        ..entry!(
-            Connection,
-            Applies::Connection,
-            "Routing",
-            "path",
-            "Route path",
-            "",
-            FieldType::Text {
-                max_len: MAX_PATH_LEN
-            },
-            "The URL path a gateway routes here, like /orders; empty matches every path.",
-            path
-        )
-    },
-    entry!(
-        Connection,
-        Applies::Connection,
-        "Routing",
-        "method",
-        "Route method",
-        "",
-        FieldType::Choice(METHODS),
-        "The HTTP method a gateway routes here; ANY matches every method.",
-        method
-    ),
-    entry!(
-        Connection,
-        Applies::Connection,
-        "Events",
-        "topics",
-        "Subscribed topics",
-        "",
-        FieldType::Topics,
-        "Topics this subscriber receives from an event bus; empty means all.",
-        topics
-    ),
-];

@@ -3,15 +3,17 @@
 //! table. Each entry ([`spec::FieldSpec`]) names its key, label, unit, help
 //! text, range, the kinds that have it and the model field it reads and
 //! writes ([`slot`]). The entries live in [`component_table`],
-//! [`design_table`] and [`simulation_fields`]; [`fields`] is the one lookup
-//! every reader goes through, [`access`] reads and writes by key, [`parse`]
-//! reads typed-in text, [`fault_text`] the faults line and [`number`] numbers.
+//! [`connection_table`], [`design_table`] and [`simulation_fields`];
+//! [`fields`] is the one lookup every reader goes through, [`access`] reads
+//! and writes by key, [`parse`] reads typed-in text, [`fault_text`] the
+//! faults line and [`number`] numbers.
 //!
 //! What must stay true: adding an attribute means adding one entry to one of
-//! the three tables; nothing else matches on its key.
+//! the four tables; nothing else matches on its key.
 
 pub mod access;
 pub mod component_table;
+pub mod connection_table;
 pub mod design_table;
 pub mod fault_text;
 pub mod fields;

@@ -1,8 +1,9 @@
 //! What one entry of the attribute table is: its key, label, unit, help text,
 //! value type and range, which things have it, and how to read and write it
 //! on the model. The entries themselves live in [`super::component_table`],
-//! [`super::design_table`] and [`super::simulation_fields`]; the lookups that
-//! every reader goes through live in [`super::fields`].
+//! [`super::connection_table`], [`super::design_table`] and
+//! [`super::simulation_fields`]; the lookups that every reader goes through
+//! live in [`super::fields`].
 //!
 //! What must stay true: an entry's getter returns the value its setter
 //! accepts, so every attribute round-trips; a setter only ever receives a

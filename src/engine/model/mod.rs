@@ -10,10 +10,12 @@
 //!   analyses may assume ids resolve, but still never panic if they do not.
 
 pub mod component_parts;
+pub mod connection;
 pub mod design_inputs;
 pub mod edit;
 pub mod graph;
 pub mod history;
+pub mod kind;
 pub mod limits;
 pub mod prices;
 pub mod simulation_settings;
@@ -31,107 +33,8 @@ pub struct ComponentId(pub u32);
 #[serde(transparent)]
 pub struct ConnectionId(pub u32);
 
-/// The building blocks of the seed document a user can place on the canvas.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ComponentKind {
-    /// A traffic source: users or upstream systems sending requests.
-    Client,
-    /// Routes requests by path and method to services (the seed's APIGateway).
-    ApiGateway,
-    /// Spreads requests across its targets by a strategy.
-    LoadBalancer,
-    /// A microservice: a multi-server queue doing the work.
-    Service,
-    /// A database: a primary with read replicas, optionally range-sharded.
-    Database,
-    /// A key-value cache with a TTL in front of a slower store.
-    Cache,
-    /// A publish/subscribe bus with topics and bounded channels.
-    EventBus,
-    /// An append-only store of every event, queryable by type and time.
-    EventStore,
-    /// Where services register so that callers can discover them.
-    ServiceRegistry,
-    /// Watches components and raises alerts.
-    Monitoring,
-    /// Issues and validates tokens for requests.
-    AuthProvider,
-}
-
-impl ComponentKind {
-    /// Every kind, in palette order.
-    pub const ALL: [ComponentKind; 11] = [
-        ComponentKind::Client,
-        ComponentKind::ApiGateway,
-        ComponentKind::LoadBalancer,
-        ComponentKind::Service,
-        ComponentKind::Database,
-        ComponentKind::Cache,
-        ComponentKind::EventBus,
-        ComponentKind::EventStore,
-        ComponentKind::ServiceRegistry,
-        ComponentKind::Monitoring,
-        ComponentKind::AuthProvider,
-    ];
-
-    /// The snake_case name used in design files, test ids and the CLI.
-    pub fn slug(self) -> &'static str {
-        match self {
-            ComponentKind::Client => "client",
-            ComponentKind::ApiGateway => "api_gateway",
-            ComponentKind::LoadBalancer => "load_balancer",
-            ComponentKind::Service => "service",
-            ComponentKind::Database => "database",
-            ComponentKind::Cache => "cache",
-            ComponentKind::EventBus => "event_bus",
-            ComponentKind::EventStore => "event_store",
-            ComponentKind::ServiceRegistry => "service_registry",
-            ComponentKind::Monitoring => "monitoring",
-            ComponentKind::AuthProvider => "auth_provider",
-        }
-    }
-
-    /// A human label for the palette and the inspector.
-    pub fn label(self) -> &'static str {
-        match self {
-            ComponentKind::Client => "Client",
-            ComponentKind::ApiGateway => "API gateway",
-            ComponentKind::LoadBalancer => "Load balancer",
-            ComponentKind::Service => "Service",
-            ComponentKind::Database => "Database",
-            ComponentKind::Cache => "Cache",
-            ComponentKind::EventBus => "Event bus",
-            ComponentKind::EventStore => "Event store",
-            ComponentKind::ServiceRegistry => "Service registry",
-            ComponentKind::Monitoring => "Monitoring",
-            ComponentKind::AuthProvider => "Auth provider",
-        }
-    }
-
-    /// Parses a slug back into a kind.
-    pub fn from_slug(slug: &str) -> Option<ComponentKind> {
-        ComponentKind::ALL
-            .into_iter()
-            .find(|kind| kind.slug() == slug)
-    }
-
-    /// Kinds that hold data and so need redundancy, backups and encryption at rest.
-    pub fn is_data_store(self) -> bool {
-        matches!(
-            self,
-            ComponentKind::Database
-                | ComponentKind::Cache
-                | ComponentKind::EventBus
-                | ComponentKind::EventStore
-        )
-    }
-
-    /// Kinds that run code the team writes or operates and so should be watched.
-    pub fn is_workload(self) -> bool {
-        !matches!(self, ComponentKind::Client | ComponentKind::Monitoring)
-    }
-}
+// The component kinds live in their own module; they are part of the model.
+pub use crate::engine::model::kind::ComponentKind;
 
 // The parts of a component (position, replicas, health checks, security,
 // autoscaling, shards and the choices among them) live in their own module;
@@ -252,56 +155,9 @@ impl Component {
     }
 }
 
-/// A request path method a gateway route matches.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum HttpMethod {
-    /// Any method.
-    Any,
-    /// GET.
-    Get,
-    /// POST.
-    Post,
-    /// PUT.
-    Put,
-    /// DELETE.
-    Delete,
-}
-
-/// A directed connection: `from` sends requests, events or heartbeats to `to`.
-/// What flows is derived from the two kinds (see [`crate::engine::model::graph`]).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Connection {
-    /// Identity within the design.
-    pub id: ConnectionId,
-    /// Sender.
-    pub from: ComponentId,
-    /// Receiver.
-    pub to: ComponentId,
-    /// Share of the sender's traffic for gateways and weighted balancers.
-    pub weight: f64,
-    /// Path prefix of a gateway route ("/orders").
-    pub path: String,
-    /// Method of a gateway route.
-    pub method: HttpMethod,
-    /// Topics delivered along a bus-to-subscriber connection; empty means all.
-    pub topics: Vec<String>,
-}
-
-impl Default for Connection {
-    fn default() -> Connection {
-        Connection {
-            id: ConnectionId(0),
-            from: ComponentId(0),
-            to: ComponentId(0),
-            weight: 1.0,
-            path: String::new(),
-            method: HttpMethod::Any,
-            topics: Vec::new(),
-        }
-    }
-}
+// Connections and the route methods they match live in their own module;
+// they are part of the model.
+pub use crate::engine::model::connection::{Connection, HttpMethod};
 
 // The workload, team inputs and targets live in their own module; they are part of the model.
 pub use crate::engine::model::design_inputs::{Targets, TeamInputs, Workload};

@@ -1,6 +1,8 @@
 //! The life of a call: a client sends a request, each component queues it,
 //! serves it, calls its targets one after the other, and answers its caller;
-//! writes publish events, which buses deliver to subscribers.
+//! writes publish events, which buses deliver to subscribers. This file holds
+//! the way out (sending, queueing, serving); `answer` holds the way back
+//! (timeouts, answers, [`Simulation::finish`]) and `publish` the events.
 //!
 //! What must stay true: every call that is taken from the pool is given back
 //! exactly once, through [`Simulation::finish`]; a caller waits for one child
@@ -197,7 +199,7 @@ impl Simulation {
     }
 
     /// Sends a fresh call over the network hop to its component.
-    fn transmit(&mut self, call: u32, generation: u32) {
+    pub(super) fn transmit(&mut self, call: u32, generation: u32) {
         if self.hop_us > 0 {
             self.agenda.schedule(
                 self.now.saturating_add(self.hop_us),
@@ -276,189 +278,5 @@ impl Simulation {
         }
         self.stations[station].check_invariant();
         self.advance(call);
-    }
-
-    /// A caller stops waiting for `child`: the child goes on unheard, the caller sees a timeout.
-    pub(super) fn time_out(&mut self, child: u32) {
-        let c = *self.pool.get(child);
-        if c.parent == NONE || c.has(flag::ORPHAN) {
-            return;
-        }
-        let child_call = self.pool.get_mut(child);
-        child_call.parent = NONE;
-        child_call.flags |= flag::ORPHAN;
-        let caller_node = self.pool.get(c.parent).node as usize;
-        self.nodes[caller_node].stats.errors[Cause::Timeout as usize] += 1;
-        self.child_returned(c.parent, c.node, Err(Cause::Timeout));
-    }
-
-    /// The child that `parent` waited for, at component `child_node`, answered.
-    fn child_returned(&mut self, parent: u32, child_node: u32, result: Result<(), Cause>) {
-        let p = self.pool.get_mut(parent);
-        p.child = NONE;
-        let parent_node = p.node as usize;
-        let node = &mut self.nodes[parent_node];
-        if node.kind == ComponentKind::LoadBalancer {
-            if let Some(i) = node.split.iter().position(|t| t.node == child_node) {
-                node.in_flight[i] = node.in_flight[i].saturating_sub(1);
-            }
-        }
-        // A call the breaker or the simulator's limit refused says nothing new about the callee.
-        let refused = matches!(result, Err(Cause::CircuitOpen | Cause::SimulationLimit));
-        if self.plan.settings.circuit_breaker && !refused {
-            self.breakers.record(
-                parent_node as u32,
-                child_node,
-                result.is_ok(),
-                self.now,
-                &self.plan.settings,
-            );
-        }
-        match result {
-            Ok(()) => {
-                let p = self.pool.get_mut(parent);
-                p.stage += 1;
-                p.attempts = 0;
-                self.advance(parent);
-            }
-            Err(cause) => {
-                let (retries, retry_backoff_s) =
-                    (self.plan.settings.retries, self.plan.retry_backoff_s);
-                let p = self.pool.get_mut(parent);
-                let retryable = !matches!(
-                    cause,
-                    Cause::CircuitOpen | Cause::CallLoop | Cause::SimulationLimit
-                );
-                if retryable && u32::from(p.attempts) < retries {
-                    p.attempts += 1;
-                    let generation = p.generation;
-                    // Through the agenda even without back-off, so that a chain of
-                    // immediate failures cannot nest retries on the stack.
-                    let backoff = super::random::seconds_to_micros(retry_backoff_s);
-                    self.agenda.schedule(
-                        self.now.saturating_add(backoff),
-                        Event::RetryDue {
-                            call: parent,
-                            generation,
-                        },
-                    );
-                } else {
-                    self.finish(parent, Err(cause), false);
-                }
-            }
-        }
-    }
-
-    /// Ends a call: records it, applies its effects, answers its caller, returns it to the pool.
-    /// `origin` says whether the failure started here (and so is counted here by cause).
-    pub(super) fn finish(&mut self, call: u32, result: Result<(), Cause>, origin: bool) {
-        let now = self.now;
-        let c = *self.pool.get(call);
-        let node_index = c.node as usize;
-        let node = &mut self.nodes[node_index];
-        let sojourn = now - c.arrived_at;
-        node.stats.in_system.leave(now, c.arrived_at);
-        node.stats.sojourn_total_us += u128::from(sojourn);
-        match result {
-            Ok(()) => {
-                node.stats.completed += 1;
-                node.stats.latency.record(sojourn);
-                node.stats.latency_histogram.record(sojourn);
-            }
-            Err(cause) => {
-                node.stats.failed += 1;
-                if origin {
-                    node.stats.errors[cause as usize] += 1;
-                }
-            }
-        }
-        if c.has(flag::IN_CHANNEL) {
-            if let Some(held) = node.channel_occupancy.get_mut(c.topic as usize) {
-                *held = held.saturating_sub(1);
-            }
-        }
-        let is_write = !c.has(flag::READ) || c.has(flag::EVENT);
-        if result.is_ok() {
-            if let Some(cache) = self.caches[node_index].as_mut() {
-                if c.has(flag::CACHE_MISS) {
-                    cache.store(c.key, now.saturating_add(self.nodes[node_index].ttl_us));
-                } else if !c.has(flag::READ) {
-                    cache.invalidate(c.key);
-                }
-            }
-            if is_write && !self.nodes[node_index].publishes.is_empty() {
-                let topic = self.nodes[node_index].topic;
-                for i in 0..self.nodes[node_index].publishes.len() {
-                    let target = self.nodes[node_index].publishes[i];
-                    self.publish(target, topic, c.key);
-                }
-            }
-        }
-        if c.parent == NONE && self.nodes[node_index].kind == ComponentKind::Client {
-            let requests = &mut self.requests;
-            requests.in_system.leave(now, c.arrived_at);
-            requests.sojourn_total_us += u128::from(sojourn);
-            match result {
-                Ok(()) => {
-                    requests.completed += 1;
-                    requests.latency.record(sojourn);
-                    requests.latency_histogram.record(sojourn);
-                }
-                Err(cause) => {
-                    requests.failed += 1;
-                    requests.errors[cause as usize] += 1;
-                }
-            }
-        }
-        self.pool.give_back(call);
-        if c.parent != NONE {
-            self.child_returned(c.parent, c.node, result);
-        }
-    }
-
-    /// Publishes an event of `topic` to a bus (through its bounded channel) or an event store.
-    fn publish(&mut self, target: u32, topic: u32, key: u32) {
-        if self.at_call_limit() {
-            let stats = &mut self.nodes[target as usize].stats;
-            stats.errors[Cause::SimulationLimit as usize] += 1;
-            return;
-        }
-        let node = &mut self.nodes[target as usize];
-        let mut flags = flag::EVENT;
-        if node.kind == ComponentKind::EventBus {
-            let t = topic as usize;
-            if node.channel_occupancy[t] >= node.channel_capacity {
-                node.stats.channel_full[t] += 1;
-                node.stats.errors[Cause::ChannelFull as usize] += 1;
-                return;
-            }
-            node.channel_occupancy[t] += 1;
-            node.stats.published[t] += 1;
-            flags |= flag::IN_CHANNEL;
-        }
-        let call = self.pool.take(target, NONE, flags, key, topic, self.now);
-        let generation = self.pool.get(call).generation;
-        self.transmit(call, generation);
-    }
-
-    /// A bus hands an event to every subscriber whose topics match.
-    fn deliver(&mut self, bus: usize, topic: u32, key: u32) {
-        for i in 0..self.nodes[bus].subscribers.len() {
-            let subscription = &self.nodes[bus].subscribers[i];
-            if !subscription.topics.is_empty() && !subscription.topics.contains(&topic) {
-                continue;
-            }
-            let subscriber = subscription.node;
-            if self.at_call_limit() {
-                self.nodes[bus].stats.errors[Cause::SimulationLimit as usize] += 1;
-                continue;
-            }
-            self.nodes[bus].stats.delivered += 1;
-            let call = self
-                .pool
-                .take(subscriber, NONE, flag::EVENT, key, topic, self.now);
-            let generation = self.pool.get(call).generation;
-            self.transmit(call, generation);
-        }
     }
 }
