@@ -38,7 +38,7 @@ const REASONS: [(&str, &str); 5] = [
     ("warm-up", "a run starts empty, the estimate is the steady state: the first seconds are discarded"),
 ];
 
-const SEEDS: [u64; 3] = [11, 12, 13];
+const SEEDS: [u64; 8] = [11, 12, 13, 14, 15, 16, 17, 18];
 /// Shortest run; a slow design runs longer, so that every seed sees at least
 /// [`MIN_REQUESTS`] requests (the noise of a mean over n requests at
 /// utilisation 0.8 is several times that of independent samples).

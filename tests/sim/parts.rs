@@ -119,3 +119,34 @@ fn samplers_keep_their_means_and_ranges() {
         "{below:?}"
     );
 }
+
+#[test]
+fn the_exponential_has_the_exponential_tail_out_to_the_ziggurats_fallback() {
+    // The ziggurat takes a table step for most draws and falls back to a
+    // logarithm past its last layer (x > 7.7) or at a layer's edge: every
+    // region's share must be e^-t (within five standard errors).
+    let mut rng = SimRng::new(7);
+    let n = 4_000_000_u32;
+    let thresholds = [0.1, 0.5, 1.0, 2.0, 4.0, 7.7, 10.0];
+    let mut above = [0_u32; 7];
+    let mut moments = Moments::default();
+    for _ in 0..n {
+        let x = rng.standard_exponential();
+        assert!(x.is_finite() && x >= 0.0, "{x}");
+        moments.record((x * 1e6) as u64);
+        for (count, t) in above.iter_mut().zip(thresholds) {
+            *count += u32::from(x > t);
+        }
+    }
+    let n = f64::from(n);
+    for (count, t) in above.into_iter().zip(thresholds) {
+        let (share, expected) = (f64::from(count) / n, (-t).exp());
+        let error = (expected * (1.0 - expected) / n).sqrt();
+        assert!(
+            (share - expected).abs() < 5.0 * error,
+            "P(X > {t}) = {share:.3e}, e^-{t} = {expected:.3e}"
+        );
+    }
+    let mean = moments.mean() / 1e6;
+    assert!((mean - 1.0).abs() < 5.0 / n.sqrt(), "mean {mean}");
+}

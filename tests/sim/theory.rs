@@ -8,7 +8,7 @@
 use crate::support::{assert_agrees, chain, check_littles_law_estimate, options, run};
 use archplay::engine::score::queueing::{mmck_blocking, MmcStation};
 
-const REPLICATIONS: u64 = 10;
+const REPLICATIONS: u64 = 20;
 
 /// Runs `REPLICATIONS` replications and maps each finished simulation to one number per measure.
 fn replicate<const N: usize>(

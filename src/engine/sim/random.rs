@@ -3,8 +3,10 @@
 //! What must stay true: one seeded generator (xoshiro256++) is passed in, never
 //! a global one, and every transcendental function comes from `libm`, a pure
 //! Rust implementation that gives the same bits on every platform (wasm32
-//! included), so the same seed gives the same run everywhere. Durations are
-//! returned as integer microseconds, rounded to nearest.
+//! included), so the same seed gives the same run everywhere. That includes
+//! `rand_distr`'s exponential (its ziggurat), which this crate builds without
+//! `std_math`, so its rare logarithms and exponentials go through `libm` too.
+//! Durations are returned as integer microseconds, rounded to nearest.
 
 use super::options::ServiceTimeDistribution;
 use rand_core::{RngCore, SeedableRng};
@@ -58,11 +60,14 @@ impl SimRng {
         p > 0.0 && (p >= 1.0 || self.uniform() < p)
     }
 
-    /// Exponential with mean 1.
+    /// Exponential with mean 1: `rand_distr`'s ziggurat (Marsaglia and
+    /// Tsang), which takes one 64-bit draw and a table look-up for about 98.9 %
+    /// of samples and a logarithm only in the rest. Inverting a uniform
+    /// (`-ln(1 - u)`) costs a logarithm on every sample, which was a quarter of
+    /// the simulator's time.
     #[inline]
     pub fn standard_exponential(&mut self) -> f64 {
-        // 1 - u lies in (0, 1], so the logarithm is finite.
-        -libm::log(1.0 - self.uniform())
+        rand_distr::Distribution::<f64>::sample(&rand_distr::Exp1, &mut self.inner)
     }
 
     /// Standard normal (Box-Muller, one of the pair).
