@@ -44,7 +44,7 @@ pub fn SweepTable() -> impl IntoView {
         }).collect_view()
     };
     view! {
-        <div class="ap-sweep__table-wrap">
+        <div class="ap-sweep__table-wrap" tabindex="0" role="region" aria-label="Sweep points">
             <table class="ap-sweep__table" data-testid="sweep-table">
                 <caption>"Points: each row is a run of the design with the parameter at its value; the last column is the analytic estimate at that value."</caption>
                 <thead>
