@@ -14,18 +14,35 @@ use leptos::prelude::*;
 pub fn SweepCharts() -> impl IntoView {
     let sweep = use_sweep_state();
     let components = move || {
-        sweep.run.with(|run| {
-            run.points.iter().flatten().next().map(|p| p.utilisation.iter().map(|c| c.name.clone()).collect::<Vec<_>>())
-        }).unwrap_or_default()
+        sweep
+            .run
+            .with(|run| {
+                run.points.iter().flatten().next().map(|p| {
+                    p.utilisation
+                        .iter()
+                        .map(|c| c.name.clone())
+                        .collect::<Vec<_>>()
+                })
+            })
+            .unwrap_or_default()
     };
     let groups = move || {
         let chosen = sweep.metrics.get();
-        let latency: Vec<Metric> = chosen.iter().filter(|m| m.unit() == "ms").cloned().collect();
+        let latency: Vec<Metric> = chosen
+            .iter()
+            .filter(|m| m.unit() == "ms")
+            .cloned()
+            .collect();
         let mut groups = Vec::new();
         if !latency.is_empty() {
             groups.push(("Response time".to_string(), latency));
         }
-        groups.extend(chosen.into_iter().filter(|m| m.unit() != "ms").map(|m| (m.label(), vec![m])));
+        groups.extend(
+            chosen
+                .into_iter()
+                .filter(|m| m.unit() != "ms")
+                .map(|m| (m.label(), vec![m])),
+        );
         groups
     };
     let toggle = move |metric: Metric, on: bool| {
@@ -36,7 +53,14 @@ pub fn SweepCharts() -> impl IntoView {
             }
         })
     };
-    let fixed = [Metric::P50, Metric::P95, Metric::P99, Metric::Throughput, Metric::ErrorShare, Metric::Cost];
+    let fixed = [
+        Metric::P50,
+        Metric::P95,
+        Metric::P99,
+        Metric::Throughput,
+        Metric::ErrorShare,
+        Metric::Cost,
+    ];
     view! {
         <fieldset class="ap-sweep__metrics">
             <legend>"Show"</legend>
@@ -73,7 +97,8 @@ pub fn SweepCharts() -> impl IntoView {
 #[component]
 fn Sources() -> impl IntoView {
     let sweep = use_sweep_state();
-    move || sweep.setup.get().map(|setup| view! {
+    move || {
+        sweep.setup.get().map(|setup| view! {
         <ul class="ap-sweep__sources" data-testid="sweep-sources">
             <li><span class="ap-sweep__key ap-sweep__key--run" aria-hidden="true">"●"</span>
                 {format!(" markers: a run of the design with {} at x (seed {}, {} s simulated)", setup.spec.param, setup.seed, setup.duration_s)}</li>
@@ -83,6 +108,7 @@ fn Sources() -> impl IntoView {
                 " line: the design's target"</li>
         </ul>
     })
+    }
 }
 
 /// One chart of `metrics` (sharing a unit) against the parameter.
@@ -95,13 +121,27 @@ fn Chart(
 ) -> impl IntoView {
     let sweep = use_sweep_state();
     let unit = metrics[0].unit();
-    let slug = metrics.iter().map(Metric::slug).collect::<Vec<_>>().join("-");
-    let param = move || sweep.setup.with(|s| s.as_ref().map(|s| s.spec.param.clone()).unwrap_or_default());
+    let slug = metrics
+        .iter()
+        .map(Metric::slug)
+        .collect::<Vec<_>>()
+        .join("-");
+    let param = move || {
+        sweep
+            .setup
+            .with(|s| s.as_ref().map(|s| s.spec.param.clone()).unwrap_or_default())
+    };
     let title_id = format!("sweep-chart-title-{slug}");
     let desc_id = format!("sweep-chart-desc-{slug}");
-    let legend = metrics.iter().enumerate().map(|(series, m)| view! {
-        <span class=format!("ap-sweep__legend ap-sweep__series-{series}")>{m.label()}</span>
-    }).collect_view();
+    let legend = metrics
+        .iter()
+        .enumerate()
+        .map(|(series, m)| {
+            view! {
+                <span class=format!("ap-sweep__legend ap-sweep__series-{series}")>{m.label()}</span>
+            }
+        })
+        .collect_view();
     let description = format!(
         "{} in {unit} against the swept parameter: markers are runs, the curve is the analytic estimate, the dashed line the design's target. The table below lists the same points.",
         metrics.iter().map(Metric::label).collect::<Vec<_>>().join(", ")
@@ -114,12 +154,19 @@ fn Chart(
         let points = run.done_points();
         let mut xs: Vec<f64> = run.values.clone();
         xs.extend(curve.iter().map(|s| s.value));
-        let run_ys: Vec<f64> = metrics.iter().flat_map(|m| points.iter().filter_map(|p| m.run_value(p))).collect();
+        let run_ys: Vec<f64> = metrics
+            .iter()
+            .flat_map(|m| points.iter().filter_map(|p| m.run_value(p)))
+            .collect();
         let target = targets.as_ref().and_then(|t| metrics[0].target(t));
         let mut ys = run_ys.clone();
         ys.extend(target.as_ref().map(|t| t.value));
         if run_ys.is_empty() {
-            ys.extend(metrics.iter().flat_map(|m| curve.iter().filter_map(|s| m.estimate_value(s))));
+            ys.extend(
+                metrics
+                    .iter()
+                    .flat_map(|m| curve.iter().filter_map(|s| m.estimate_value(s))),
+            );
         }
         let frame = ChartFrame::fit(&xs, &ys);
         let x_ticks = ticks(frame.x.0, frame.x.1);

@@ -43,10 +43,22 @@ impl ChartFrame {
     /// largest value.
     pub fn fit(xs: &[f64], ys: &[f64]) -> ChartFrame {
         let finite = |v: &&f64| v.is_finite();
-        let x_low = xs.iter().filter(finite).copied().fold(f64::INFINITY, f64::min);
-        let x_high = xs.iter().filter(finite).copied().fold(f64::NEG_INFINITY, f64::max);
+        let x_low = xs
+            .iter()
+            .filter(finite)
+            .copied()
+            .fold(f64::INFINITY, f64::min);
+        let x_high = xs
+            .iter()
+            .filter(finite)
+            .copied()
+            .fold(f64::NEG_INFINITY, f64::max);
         let y_high = ys.iter().filter(finite).copied().fold(0.0, f64::max);
-        let x = if x_low.is_finite() { (x_low, x_high) } else { (0.0, 1.0) };
+        let x = if x_low.is_finite() {
+            (x_low, x_high)
+        } else {
+            (0.0, 1.0)
+        };
         let y_top = if y_high > 0.0 { y_high * 1.1 } else { 1.0 };
         ChartFrame { x, y: (0.0, y_top) }
     }
@@ -135,7 +147,10 @@ mod tests {
         for (x, y) in [(200.0, 0.0), (900.0, 45.5), (1600.0, 99.0)] {
             let (px, py) = frame.to_px(x, y);
             let (bx, by) = frame.from_px(px, py);
-            assert!((bx - x).abs() < 1e-9 && (by - y).abs() < 1e-9, "{x},{y} -> {bx},{by}");
+            assert!(
+                (bx - x).abs() < 1e-9 && (by - y).abs() < 1e-9,
+                "{x},{y} -> {bx},{by}"
+            );
         }
         assert_eq!(frame.to_px(200.0, 0.0), (LEFT, HEIGHT - BOTTOM));
         assert_eq!(frame.to_px(1600.0, frame.y.1), (WIDTH - RIGHT, TOP));
@@ -143,7 +158,10 @@ mod tests {
 
     #[test]
     fn a_single_point_or_nothing_still_maps_to_finite_pixels() {
-        for frame in [ChartFrame::fit(&[5.0], &[0.0]), ChartFrame::fit(&[], &[f64::NAN])] {
+        for frame in [
+            ChartFrame::fit(&[5.0], &[0.0]),
+            ChartFrame::fit(&[], &[f64::NAN]),
+        ] {
             let (px, py) = frame.to_px(5.0, 0.0);
             assert!(px.is_finite() && py.is_finite());
         }
@@ -152,17 +170,30 @@ mod tests {
     #[test]
     fn a_curve_breaks_at_gaps_and_past_the_top() {
         let frame = ChartFrame::fit(&[0.0, 3.0], &[10.0]);
-        let path = frame.path(&[(0.0, Some(1.0)), (1.0, Some(2.0)), (2.0, None), (3.0, Some(500.0))]);
+        let path = frame.path(&[
+            (0.0, Some(1.0)),
+            (1.0, Some(2.0)),
+            (2.0, None),
+            (3.0, Some(500.0)),
+        ]);
         assert_eq!(path.matches('M').count(), 1);
         assert_eq!(path.matches('L').count(), 1);
-        let path = frame.path(&[(0.0, Some(1.0)), (1.0, None), (2.0, Some(2.0)), (3.0, Some(3.0))]);
+        let path = frame.path(&[
+            (0.0, Some(1.0)),
+            (1.0, None),
+            (2.0, Some(2.0)),
+            (3.0, Some(3.0)),
+        ]);
         assert_eq!(path.matches('M').count(), 2);
     }
 
     #[test]
     fn ticks_are_round_and_inside_the_range() {
         assert_eq!(ticks(0.0, 100.0), vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
-        assert_eq!(ticks(200.0, 1600.0), vec![200.0, 400.0, 600.0, 800.0, 1000.0, 1200.0, 1400.0, 1600.0]);
+        assert_eq!(
+            ticks(200.0, 1600.0),
+            vec![200.0, 400.0, 600.0, 800.0, 1000.0, 1200.0, 1400.0, 1600.0]
+        );
         assert_eq!(ticks(3.0, 3.0), vec![3.0]);
         assert_eq!(tick_label(0.25), "0.25");
         assert_eq!(tick_label(1200.0), "1200");

@@ -12,7 +12,12 @@ use leptos::prelude::*;
 pub fn SweepFormView() -> impl IntoView {
     let sweep = use_sweep_state();
     let form = sweep.form;
-    let running = move || matches!(sweep.status.get(), SweepStatus::Running | SweepStatus::Preparing);
+    let running = move || {
+        matches!(
+            sweep.status.get(),
+            SweepStatus::Running | SweepStatus::Preparing
+        )
+    };
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         sweep.start();
@@ -50,7 +55,11 @@ pub fn SweepFormView() -> impl IntoView {
 }
 
 fn option_text(parameter: &SweepParameter) -> String {
-    let unit = if parameter.unit.is_empty() { String::new() } else { format!(" {}", parameter.unit) };
+    let unit = if parameter.unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", parameter.unit)
+    };
     format!("{} (now {}{unit})", parameter.label, parameter.current)
 }
 
@@ -59,7 +68,12 @@ fn option_text(parameter: &SweepParameter) -> String {
 fn ParamPicker() -> impl IntoView {
     let sweep = use_sweep_state();
     let groups = move || {
-        let parameters = sweep.sheet.with(|sheet| sheet.as_ref().map(|s| s.parameters.clone()).unwrap_or_default());
+        let parameters = sweep.sheet.with(|sheet| {
+            sheet
+                .as_ref()
+                .map(|s| s.parameters.clone())
+                .unwrap_or_default()
+        });
         let mut groups: Vec<(String, Vec<SweepParameter>)> = Vec::new();
         for parameter in parameters {
             match groups.last_mut() {
@@ -72,7 +86,12 @@ fn ParamPicker() -> impl IntoView {
     let on_change = move |ev| {
         let key = event_target_value(&ev);
         let current = sweep.sheet.with_untracked(|sheet| {
-            sheet.as_ref().and_then(|s| s.parameters.iter().find(|p| p.key == key).map(|p| p.current.clone()))
+            sheet.as_ref().and_then(|s| {
+                s.parameters
+                    .iter()
+                    .find(|p| p.key == key)
+                    .map(|p| p.current.clone())
+            })
         });
         sweep.pick_param(&key, &current.unwrap_or_default());
     };

@@ -115,7 +115,10 @@ impl Metric {
         match self {
             Metric::P50 | Metric::P95 | Metric::P99 => line(
                 targets.latency_ms,
-                format!("design target: mean latency at most {} ms", targets.latency_ms),
+                format!(
+                    "design target: mean latency at most {} ms",
+                    targets.latency_ms
+                ),
             ),
             Metric::Throughput => line(
                 targets.throughput_rps,
@@ -123,7 +126,10 @@ impl Metric {
             ),
             Metric::ErrorShare => line(
                 targets.error_budget_percent,
-                format!("design target: error budget {} %", targets.error_budget_percent),
+                format!(
+                    "design target: error budget {} %",
+                    targets.error_budget_percent
+                ),
             ),
             Metric::Utilisation(_) => line(
                 targets.cpu_percent,
@@ -151,13 +157,19 @@ mod tests {
         };
         let point = sweep_point(&design, &spec, 0, 3, 2.0).unwrap();
         assert_eq!(Metric::P99.run_value(&point), Some(point.p99_ms));
-        assert_eq!(Metric::ErrorShare.run_value(&point), Some(point.error_share * 100.0));
+        assert_eq!(
+            Metric::ErrorShare.run_value(&point),
+            Some(point.error_share * 100.0)
+        );
         let db = &point.utilisation[point.utilisation.len() - 1];
         let metric = Metric::Utilisation(db.name.clone());
         assert_eq!(metric.run_value(&point), Some(db.utilisation * 100.0));
         assert_eq!(Metric::Utilisation("nobody".into()).run_value(&point), None);
         let curve = estimate_curve(&design, &spec).unwrap();
-        assert_eq!(Metric::P99.estimate_value(&curve[0]), curve[0].estimate.p99_ms);
+        assert_eq!(
+            Metric::P99.estimate_value(&curve[0]),
+            curve[0].estimate.p99_ms
+        );
         assert_eq!(Metric::P50.estimate_value(&curve[0]), None);
         assert!(metric.estimate_value(&curve[0]).is_some());
         let targets = SweepTargets {

@@ -117,7 +117,10 @@ mod tests {
     fn a_stale_or_repeated_answer_does_not_land() {
         let points = points();
         let mut run = SweepRun::new(2, vec![100.0, 200.0, 300.0, 400.0]);
-        assert!(!run.land(1, points[0].clone()), "an answer of the replaced sweep");
+        assert!(
+            !run.land(1, points[0].clone()),
+            "an answer of the replaced sweep"
+        );
         assert_eq!(run.done(), 0);
         assert!(run.land(2, points[0].clone()));
         assert!(!run.land(2, points[0].clone()), "the same point twice");

@@ -130,7 +130,12 @@ impl SweepState {
             setup: RwSignal::new(None),
             status: RwSignal::new(SweepStatus::Idle),
             stale: RwSignal::new(false),
-            metrics: RwSignal::new(vec![Metric::P50, Metric::P95, Metric::P99, Metric::Throughput]),
+            metrics: RwSignal::new(vec![
+                Metric::P50,
+                Metric::P95,
+                Metric::P99,
+                Metric::Throughput,
+            ]),
         }
     }
 
@@ -146,12 +151,14 @@ impl SweepState {
         let request = SweepRequest::Describe {
             design: self.snapshot(),
         };
-        self.pool.with_value(|pool| pool.worker(0)).ask(request, move |answer| {
-            if let Ok(SweepAnswer::Described(sheet)) = answer {
-                this.fill_form(&sheet);
-                this.sheet.set(Some(*sheet));
-            }
-        });
+        self.pool
+            .with_value(|pool| pool.worker(0))
+            .ask(request, move |answer| {
+                if let Ok(SweepAnswer::Described(sheet)) = answer {
+                    this.fill_form(&sheet);
+                    this.sheet.set(Some(*sheet));
+                }
+            });
     }
 
     fn fill_form(&self, sheet: &SweepSheet) {
@@ -172,7 +179,11 @@ impl SweepState {
     pub fn pick_param(&self, key: &str, current: &str) {
         self.form.param.set(key.to_string());
         let value: f64 = current.parse().unwrap_or(0.0);
-        let (from, to) = if value > 0.0 { (value, value * 4.0) } else { (0.0, 1.0) };
+        let (from, to) = if value > 0.0 {
+            (value, value * 4.0)
+        } else {
+            (0.0, 1.0)
+        };
         self.form.from.set(from.to_string());
         self.form.to.set(to.to_string());
         self.refusal.set(None);
@@ -200,15 +211,32 @@ impl SweepState {
         let to = number(SweepField::To, "to", &form.to.get_untracked())?;
         let steps_text = form.steps.get_untracked();
         let steps = number::<u32>(SweepField::Steps, "steps", &steps_text).map_err(|_| {
-            let message = format!("steps must be a whole number from 1 to {MAX_STEPS}, not `{}`", steps_text.trim());
+            let message = format!(
+                "steps must be a whole number from 1 to {MAX_STEPS}, not `{}`",
+                steps_text.trim()
+            );
             (SweepField::Steps, message)
         })?;
         let seed = number(SweepField::Seed, "seed", &form.seed.get_untracked())?;
-        let duration_s = number(SweepField::Duration, "duration", &form.duration.get_untracked())?;
+        let duration_s = number(
+            SweepField::Duration,
+            "duration",
+            &form.duration.get_untracked(),
+        )?;
         let workers = number::<u32>(SweepField::Steps, "workers", &form.workers.get_untracked())
             .unwrap_or(1)
             .clamp(1, MAX_WORKERS);
-        Ok((SweepSpec { param, from, to, steps }, seed, duration_s, workers))
+        Ok((
+            SweepSpec {
+                param,
+                from,
+                to,
+                steps,
+            },
+            seed,
+            duration_s,
+            workers,
+        ))
     }
 
     /// Starts a sweep of the design on the canvas as the form says,
@@ -236,24 +264,29 @@ impl SweepState {
             duration_s,
         };
         let this = *self;
-        self.pool.with_value(|pool| pool.worker(0)).ask(request, move |answer| {
-            if this.generation.get_value() != generation {
-                return;
-            }
-            match answer {
-                Ok(SweepAnswer::Prepared { values, curve }) => this.run_points(generation, setup, values, curve),
-                Ok(SweepAnswer::Refused { field, message }) => {
-                    this.refusal.set(Some((field, message)));
-                    this.status.set(if this.run.with_untracked(|run| run.total() > 0) {
-                        SweepStatus::Cancelled
-                    } else {
-                        SweepStatus::Idle
-                    });
+        self.pool
+            .with_value(|pool| pool.worker(0))
+            .ask(request, move |answer| {
+                if this.generation.get_value() != generation {
+                    return;
                 }
-                Ok(_) => this.fail("the worker answered with something else".to_string()),
-                Err(problem) => this.fail(problem),
-            }
-        });
+                match answer {
+                    Ok(SweepAnswer::Prepared { values, curve }) => {
+                        this.run_points(generation, setup, values, curve)
+                    }
+                    Ok(SweepAnswer::Refused { field, message }) => {
+                        this.refusal.set(Some((field, message)));
+                        this.status
+                            .set(if this.run.with_untracked(|run| run.total() > 0) {
+                                SweepStatus::Cancelled
+                            } else {
+                                SweepStatus::Idle
+                            });
+                    }
+                    Ok(_) => this.fail("the worker answered with something else".to_string()),
+                    Err(problem) => this.fail(problem),
+                }
+            });
     }
 
     fn next_generation(&self) -> u32 {
@@ -261,7 +294,13 @@ impl SweepState {
         self.generation.get_value()
     }
 
-    fn run_points(&self, generation: u32, setup: SweepSetup, values: Vec<f64>, curve: Vec<CurveSample>) {
+    fn run_points(
+        &self,
+        generation: u32,
+        setup: SweepSetup,
+        values: Vec<f64>,
+        curve: Vec<CurveSample>,
+    ) {
         let workers = setup.workers.min(values.len() as u32).max(1);
         self.run.set(SweepRun::new(generation, values));
         self.curve.set(curve);
@@ -292,30 +331,32 @@ impl SweepState {
             duration_s: setup.duration_s,
         };
         let this = *self;
-        self.pool.with_value(|pool| pool.worker(worker)).ask(request, move |answer| {
-            if this.generation.get_value() != generation {
-                return;
-            }
-            match answer {
-                Ok(SweepAnswer::Point(point)) => {
-                    let complete = this
-                        .run
-                        .try_update(|run| {
-                            run.land(generation, *point);
-                            run.complete()
-                        })
-                        .unwrap_or(false);
-                    if complete {
-                        this.status.set(SweepStatus::Done);
-                    } else {
-                        this.dispatch(worker, generation);
-                    }
+        self.pool
+            .with_value(|pool| pool.worker(worker))
+            .ask(request, move |answer| {
+                if this.generation.get_value() != generation {
+                    return;
                 }
-                Ok(SweepAnswer::Refused { message, .. }) => this.fail(message),
-                Ok(_) => this.fail("the worker answered with something else".to_string()),
-                Err(problem) => this.fail(problem),
-            }
-        });
+                match answer {
+                    Ok(SweepAnswer::Point(point)) => {
+                        let complete = this
+                            .run
+                            .try_update(|run| {
+                                run.land(generation, *point);
+                                run.complete()
+                            })
+                            .unwrap_or(false);
+                        if complete {
+                            this.status.set(SweepStatus::Done);
+                        } else {
+                            this.dispatch(worker, generation);
+                        }
+                    }
+                    Ok(SweepAnswer::Refused { message, .. }) => this.fail(message),
+                    Ok(_) => this.fail("the worker answered with something else".to_string()),
+                    Err(problem) => this.fail(problem),
+                }
+            });
     }
 
     fn fail(&self, problem: String) {
@@ -326,7 +367,10 @@ impl SweepState {
 
     /// Stops the sweep: every worker is terminated, the points done so far stay.
     pub fn cancel(&self) {
-        if !matches!(self.status.get_untracked(), SweepStatus::Running | SweepStatus::Preparing) {
+        if !matches!(
+            self.status.get_untracked(),
+            SweepStatus::Running | SweepStatus::Preparing
+        ) {
             return;
         }
         self.next_generation();
@@ -336,8 +380,12 @@ impl SweepState {
 
     /// The refusal's message if it is about `field`.
     pub fn refusal_at(&self, field: SweepField) -> Option<String> {
-        self.refusal
-            .with(|refusal| refusal.as_ref().filter(|(f, _)| *f == field).map(|(_, m)| m.clone()))
+        self.refusal.with(|refusal| {
+            refusal
+                .as_ref()
+                .filter(|(f, _)| *f == field)
+                .map(|(_, m)| m.clone())
+        })
     }
 }
 

@@ -20,28 +20,45 @@ fn optional_ms(value: Option<f64>) -> String {
 #[component]
 pub fn SweepTable() -> impl IntoView {
     let sweep = use_sweep_state();
-    let param = move || sweep.setup.with(|s| s.as_ref().map(|s| s.spec.param.clone()).unwrap_or_default());
+    let param = move || {
+        sweep
+            .setup
+            .with(|s| s.as_ref().map(|s| s.spec.param.clone()).unwrap_or_default())
+    };
     let complete = move || sweep.run.with(|run| run.complete());
     let download = move |_| {
-        let Some(setup) = sweep.setup.get_untracked() else { return };
-        let text = sweep.run.with_untracked(|run| to_csv(&setup.spec.param, &run.done_points()));
+        let Some(setup) = sweep.setup.get_untracked() else {
+            return;
+        };
+        let text = sweep
+            .run
+            .with_untracked(|run| to_csv(&setup.spec.param, &run.done_points()));
         if download_text("sweep.csv", &text, "text/csv").is_err() {
-            sweep.status.set(super::state::SweepStatus::Failed("the browser refused the download".to_string()));
+            sweep.status.set(super::state::SweepStatus::Failed(
+                "the browser refused the download".to_string(),
+            ));
         }
     };
     let rows = move || {
-        sweep.run.with(|run| run.done_points()).into_iter().map(|p| view! {
-            <tr data-testid="sweep-row" data-index=p.index>
-                <td>{tick_label(p.value)}</td>
-                <td>{ms(p.p50_ms)}</td>
-                <td>{ms(p.p95_ms)}</td>
-                <td>{ms(p.p99_ms)}</td>
-                <td>{format!("{:.1}", p.throughput_rps)}</td>
-                <td>{format!("{:.2}", p.error_share * 100.0)}</td>
-                <td>{format!("{:.0}", p.cost_usd_per_month)}</td>
-                <td>{optional_ms(p.estimate.p99_ms)}</td>
-            </tr>
-        }).collect_view()
+        sweep
+            .run
+            .with(|run| run.done_points())
+            .into_iter()
+            .map(|p| {
+                view! {
+                    <tr data-testid="sweep-row" data-index=p.index>
+                        <td>{tick_label(p.value)}</td>
+                        <td>{ms(p.p50_ms)}</td>
+                        <td>{ms(p.p95_ms)}</td>
+                        <td>{ms(p.p99_ms)}</td>
+                        <td>{format!("{:.1}", p.throughput_rps)}</td>
+                        <td>{format!("{:.2}", p.error_share * 100.0)}</td>
+                        <td>{format!("{:.0}", p.cost_usd_per_month)}</td>
+                        <td>{optional_ms(p.estimate.p99_ms)}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
     };
     view! {
         <div class="ap-sweep__table-wrap" tabindex="0" role="region" aria-label="Sweep points">

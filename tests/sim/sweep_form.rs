@@ -46,14 +46,35 @@ fn every_refusal_names_the_input_it_is_about() {
     let design = microservices();
     let cases: &[(SweepSpec, SweepField)] = &[
         (spec("workload.nothing", 1.0, 2.0, 2), SweepField::Param),
-        (spec("nobody.replicas.current", 1.0, 2.0, 2), SweepField::Param),
-        (spec("workload.requests_per_second", 10.0, 20.0, 0), SweepField::Steps),
-        (spec("workload.requests_per_second", 10.0, 20.0, 65), SweepField::Steps),
-        (spec("workload.requests_per_second", 10.0, 20.0, 1), SweepField::Steps),
-        (spec("workload.requests_per_second", -5.0, 20.0, 2), SweepField::From),
+        (
+            spec("nobody.replicas.current", 1.0, 2.0, 2),
+            SweepField::Param,
+        ),
+        (
+            spec("workload.requests_per_second", 10.0, 20.0, 0),
+            SweepField::Steps,
+        ),
+        (
+            spec("workload.requests_per_second", 10.0, 20.0, 65),
+            SweepField::Steps,
+        ),
+        (
+            spec("workload.requests_per_second", 10.0, 20.0, 1),
+            SweepField::Steps,
+        ),
+        (
+            spec("workload.requests_per_second", -5.0, 20.0, 2),
+            SweepField::From,
+        ),
         (spec("workload.read_share", 0.1, 7.0, 2), SweepField::To),
-        (spec("workload.requests_per_second", 30.0, 20.0, 2), SweepField::Range),
-        (spec("orders-service.replicas.current", 2.0, 4.0, 9), SweepField::Steps),
+        (
+            spec("workload.requests_per_second", 30.0, 20.0, 2),
+            SweepField::Range,
+        ),
+        (
+            spec("orders-service.replicas.current", 2.0, 4.0, 9),
+            SweepField::Steps,
+        ),
     ];
     for (spec, field) in cases {
         let refusal = Sweep::new(&design, spec).expect_err(&format!("{spec:?} is refused"));
@@ -64,8 +85,11 @@ fn every_refusal_names_the_input_it_is_about() {
 #[test]
 fn the_curve_is_the_estimate_at_each_sample_from_end_to_end() {
     let design = microservices();
-    let curve = estimate_curve(&design, &spec("workload.requests_per_second", 200.0, 1600.0, 8))
-        .expect("a curve");
+    let curve = estimate_curve(
+        &design,
+        &spec("workload.requests_per_second", 200.0, 1600.0, 8),
+    )
+    .expect("a curve");
     assert_eq!(curve.len(), 97);
     assert_eq!(curve.first().map(|s| s.value), Some(200.0));
     assert_eq!(curve.last().map(|s| s.value), Some(1600.0));
@@ -82,10 +106,16 @@ fn the_curve_is_the_estimate_at_each_sample_from_end_to_end() {
 #[test]
 fn a_whole_number_curve_samples_every_whole_value() {
     let design = microservices();
-    let curve = estimate_curve(&design, &spec("orders-service.replicas.current", 2.0, 7.0, 3))
-        .expect("a curve");
+    let curve = estimate_curve(
+        &design,
+        &spec("orders-service.replicas.current", 2.0, 7.0, 3),
+    )
+    .expect("a curve");
     let values: Vec<f64> = curve.iter().map(|s| s.value).collect();
     assert_eq!(values, vec![2.0, 3.0, 4.0, 5.0, 6.0, 7.0]);
     let refused = estimate_curve(&design, &spec("workload.requests_per_second", 9.0, 1.0, 3));
-    assert_eq!(refused.map_err(|e| e.field()).err(), Some(SweepField::Range));
+    assert_eq!(
+        refused.map_err(|e| e.field()).err(),
+        Some(SweepField::Range)
+    );
 }
