@@ -112,7 +112,7 @@ impl ChartFrame {
 
 /// About five round values from `low` to `high` (1, 2 or 5 times a power of ten apart).
 pub fn ticks(low: f64, high: f64) -> Vec<f64> {
-    if !(high > low) || !low.is_finite() || !high.is_finite() {
+    if high <= low || !low.is_finite() || !high.is_finite() {
         return vec![low];
     }
     let rough = (high - low) / 5.0;
