@@ -190,10 +190,7 @@ mod tests {
     #[test]
     fn ticks_are_round_and_inside_the_range() {
         assert_eq!(ticks(0.0, 100.0), vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
-        assert_eq!(
-            ticks(200.0, 1600.0),
-            vec![200.0, 400.0, 600.0, 800.0, 1000.0, 1200.0, 1400.0, 1600.0]
-        );
+        assert_eq!(ticks(200.0, 1600.0), vec![500.0, 1000.0, 1500.0]);
         assert_eq!(ticks(3.0, 3.0), vec![3.0]);
         assert_eq!(tick_label(0.25), "0.25");
         assert_eq!(tick_label(1200.0), "1200");
