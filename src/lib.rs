@@ -34,4 +34,6 @@ pub mod learn_ui;
 #[cfg(feature = "web")]
 pub mod module_bridge;
 #[cfg(feature = "web")]
+pub mod sweep_ui;
+#[cfg(feature = "web")]
 pub mod ui;

@@ -1,7 +1,9 @@
 //! The Sweep module's entry point (`archplay-sweep`): a page wasm loaded on
 //! the first Sweep click (`archplay::sweep_bridge`). The page calls [`mount`]
 //! once with the element to render into and its host object
-//! (`archplay::module_bridge`), then [`show`] with the view a button asked for.
+//! (`archplay::module_bridge`), then [`show`] with the view a button asked
+//! for. Everything it renders is `archplay::sweep_ui`; its workers are
+//! `archplay-sweep-worker`.
 //!
 //! What must stay true: `main` only installs the panic hook; a host that is
 //! not one is refused with a sentence, never a panic.
@@ -21,12 +23,12 @@ fn main() {
 /// Mounts the Sweep module's views into `element`, over the page's `host`.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::HtmlElement, host: JsValue) -> Result<(), JsValue> {
-    let _host = Host::new(host).map_err(|problem| JsValue::from_str(&problem))?;
-    element.set_text_content(Some("Sweep"));
+    let host = Host::new(host).map_err(|problem| JsValue::from_str(&problem))?;
+    archplay::sweep_ui::mount(element, host);
     Ok(())
 }
 
-/// Shows the sweep view (it has one).
+/// Shows the sweep view (it has one, which keeps its state while hidden).
 #[wasm_bindgen]
 pub fn show(view: String) {
     let _ = view;

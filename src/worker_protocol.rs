@@ -14,7 +14,9 @@
 //!
 //! The Learn module's protocol is apart, in [`learn`]: it talks to a worker
 //! of its own (`src/learn_worker.rs`), which holds the exercise catalog and
-//! grading, so neither the page nor this worker links any of it.
+//! grading, so neither the page nor this worker links any of it. The Sweep
+//! module's is in [`sweep`], for its pool of sweep workers
+//! (`src/sweep_worker.rs`).
 
 use crate::engine::model::ComponentId;
 use crate::engine::score::run_score::RunScore;
@@ -29,6 +31,7 @@ use serde::{Deserialize, Serialize};
 pub use crate::engine::tasks::Task;
 
 pub mod learn;
+pub mod sweep;
 
 /// What the page asks of the worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

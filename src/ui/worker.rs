@@ -280,6 +280,12 @@ impl<P: Protocol> PageWorker<P> {
             .flatten()
     }
 
+    /// Terminates the worker at once, mid-work if need be, and fails what
+    /// waits on it with `message`; the next command starts a new worker.
+    pub fn stop(&self, message: &str) {
+        self.fail(message.to_string());
+    }
+
     /// Drops the worker and fails everything that waits on it, with `message`.
     fn fail(&self, message: String) {
         let waiting = self

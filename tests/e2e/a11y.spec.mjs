@@ -1,7 +1,8 @@
 // Journeys (accessibility): axe-core finds no serious or critical violation
 // on the main screen, with a component selected, with the Simulate panel open
 // after a run, with the Share menu open, and with Learn open (its path, an
-// exercise, the challenge maker); the page has one h1; and the
+// exercise, the challenge maker), and with Sweep open (its form, a drawn
+// sweep, a refusal); the page has one h1; and the
 // keyboard reaches what the mouse does: focus follows a palette add and a
 // Delete, connections are focusable buttons named "from → to", and "?" opens
 // a shortcuts dialog that Escape closes, handing focus back.
@@ -65,6 +66,23 @@ journey('axe-core finds no serious or critical violation with Learn open', { tim
   await eventually(async () => assert.ok((await page.getByTestId('learn-checklist').locator('li').count()) > 0));
   await assertAccessible(page, 'with an exercise open');
   assert.equal(await page.locator('h1').count(), 1, 'Learn added an h1');
+});
+
+journey('axe-core finds no serious or critical violation with Sweep open, before and after a sweep', { timeout: 120_000 }, async ({ page }) => {
+  await page.getByTestId('sweep-open').click();
+  await page.getByTestId('sweep-param').waitFor({ state: 'visible' });
+  await eventually(async () => assert.ok((await page.getByTestId('sweep-param').locator('option').count()) > 4), 15_000);
+  await assertAccessible(page, 'with the Sweep form open');
+  await page.getByTestId('sweep-steps').fill('4');
+  await page.getByTestId('sweep-duration').fill('2');
+  await page.getByTestId('sweep-run').click();
+  await eventually(async () => assert.equal(await page.getByTestId('sweep-status').getAttribute('data-status'), 'done'), 60_000);
+  await page.getByTestId('sweep-metric-utilisation').selectOption({ index: 1 });
+  await assertAccessible(page, 'with a sweep drawn');
+  await page.getByTestId('sweep-to').fill('-1');
+  await page.getByTestId('sweep-run').click();
+  await page.getByTestId('sweep-error-to').waitFor({ state: 'visible' });
+  await assertAccessible(page, 'with a refusal at a field');
 });
 
 journey('axe-core finds no serious or critical violation with a component selected', { timeout: 90_000 }, async ({ page }) => {

@@ -47,5 +47,6 @@ mod score;
 mod support;
 mod sweep;
 mod sweep_cli;
+mod sweep_form;
 mod theory;
 mod verdict;

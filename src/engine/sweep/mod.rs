@@ -19,7 +19,9 @@
 //! a pure function of (design, spec, index, seed, duration).
 
 pub mod csv;
+pub mod curve;
 pub mod error;
+pub mod form;
 pub mod point;
 
 use crate::engine::attributes::access::set_field;
@@ -31,7 +33,9 @@ use crate::engine::attributes::spec::{FieldSpec, FieldTarget, FieldType};
 use crate::engine::model::Design;
 use serde::{Deserialize, Serialize};
 
+pub use curve::{estimate_curve, CurveSample};
 pub use error::SweepError;
+pub use form::{sweep_parameters, SweepField, SweepParameter};
 pub use point::{check_runs, run_point, sweep_point, SweepPoint};
 
 /// The most points one sweep runs.

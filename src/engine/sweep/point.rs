@@ -17,7 +17,7 @@ use crate::engine::attributes::number::format_number;
 use crate::engine::attributes::spec::{FieldError, FieldTarget};
 use crate::engine::cost::monthly_cost;
 use crate::engine::model::{ComponentKind, Design};
-use crate::engine::score::analytic::estimate;
+use crate::engine::score::analytic::{estimate, Estimate};
 use crate::engine::sim::{Simulation, Summary};
 use serde::{Deserialize, Serialize};
 
@@ -209,14 +209,21 @@ impl SweepPoint {
                 .collect(),
             cost_usd_per_month: monthly_cost(&run.design).total_usd_per_month,
             run_cost_usd_per_month: summary.cost.usd_per_month,
-            estimate: PointEstimate {
-                mean_ms: analytic.response_time_ms,
-                p95_ms: analytic.p95_ms,
-                p99_ms: analytic.p99_ms,
-                answered_rps: analytic.answered_rps,
-                capacity_rps: analytic.capacity_rps,
-                saturated: analytic.saturated,
-            },
+            estimate: PointEstimate::of(&analytic),
+        }
+    }
+}
+
+impl PointEstimate {
+    /// The figures a sweep keeps of an analytic estimate.
+    pub fn of(analytic: &Estimate) -> PointEstimate {
+        PointEstimate {
+            mean_ms: analytic.response_time_ms,
+            p95_ms: analytic.p95_ms,
+            p99_ms: analytic.p99_ms,
+            answered_rps: analytic.answered_rps,
+            capacity_rps: analytic.capacity_rps,
+            saturated: analytic.saturated,
         }
     }
 }
