@@ -27,7 +27,7 @@ use super::sim::provide_sim_state;
 use super::state::{provide_app_state, AppState, Selection};
 use super::storage::{handle_save_state, restore_saved_design};
 use super::widgets::notices::Notices;
-use super::widgets::shortcuts::{ShortcutsDialog, ShortcutsDialogState};
+use super::widgets::shortcuts::ShortcutsDialogState;
 use super::widgets::status::StatusArea;
 use leptos::ev;
 use leptos::prelude::*;
@@ -62,7 +62,7 @@ fn is_typing(event: &KeyboardEvent) -> bool {
 /// lists the shortcuts. While that list is open, only Escape (closing it)
 /// acts. [`crate::ui::widgets::shortcuts::SHORTCUTS`] lists these keys.
 fn handle_shortcut(state: AppState, shortcuts: ShortcutsDialogState, event: KeyboardEvent) {
-    if shortcuts.open.get_untracked() {
+    if shortcuts.is_open() {
         if event.key() == "Escape" {
             event.prevent_default();
             shortcuts.close();
@@ -155,7 +155,6 @@ pub fn App() -> impl IntoView {
                     <Inspector />
                 </aside>
             </div>
-            <ShortcutsDialog dialog=shortcuts />
         </div>
     }
 }
