@@ -9,7 +9,8 @@
 //! same message that function's error gives).
 
 use crate::engine::export::{to_hpa_document, to_mermaid, to_svg};
-use crate::engine::share::design_file::{from_json, to_json};
+use crate::engine::share::design_file::{from_json, read_file, to_json, to_json_with_milestones};
+use crate::engine::share::milestones::{merge, read_stored, to_stored};
 use crate::engine::share::{decode_link, decode_snapshot, encode_link, encode_snapshot};
 use crate::engine::templates::template;
 use serde::{Deserialize, Serialize};
@@ -28,6 +29,25 @@ pub enum Task {
     Link(String),
     /// The design file, pretty-printed as `archplay` writes it.
     DesignFile(String),
+    /// The design file with the user's milestones in it.
+    DesignFileWithMilestones {
+        /// The design, as a snapshot.
+        design: String,
+        /// The milestones as the browser stores them (empty for none); text
+        /// that does not read is left out of the file (the Milestones view
+        /// tells the user about it, and it stays where it is).
+        milestones: String,
+    },
+    /// Open a design file's text and merge its milestones into the stored
+    /// ones: answers the snapshot, then, when the file holds milestones and
+    /// the stored text reads, a line break and the merged stored text
+    /// ([`split_import_answer`]).
+    ImportFile {
+        /// The file's text.
+        file: String,
+        /// The milestones as the browser stores them (empty for none).
+        milestones: String,
+    },
     /// The standalone SVG picture.
     Svg(String),
     /// The Mermaid flowchart.
@@ -50,6 +70,13 @@ pub fn run(task: &Task) -> Result<String, String> {
             .ok_or_else(|| format!("there is no template called `{name}`")),
         Task::Link(snapshot) => write(snapshot, encode_link),
         Task::DesignFile(snapshot) => write(snapshot, to_json),
+        Task::DesignFileWithMilestones { design, milestones } => {
+            let milestones = read_stored(milestones).unwrap_or_default();
+            write(design, |design| {
+                to_json_with_milestones(design, &milestones)
+            })
+        }
+        Task::ImportFile { file, milestones } => import_file(file, milestones),
         Task::Svg(snapshot) => write(snapshot, to_svg),
         Task::Mermaid(snapshot) => write(snapshot, to_mermaid),
         Task::Hpa(snapshot) => write(snapshot, |design| {
@@ -65,4 +92,28 @@ fn write(
     decode_snapshot(snapshot)
         .map(|design| writer(&design))
         .map_err(|error| error.to_string())
+}
+
+/// Opens a design file and merges its milestones into the stored ones (see
+/// [`Task::ImportFile`]); stored text that does not read is left as it is.
+fn import_file(file: &str, stored: &str) -> Result<String, String> {
+    let (design, incoming) = read_file(file).map_err(|error| error.to_string())?;
+    let snapshot = encode_snapshot(&design);
+    if incoming.is_empty() {
+        return Ok(snapshot);
+    }
+    match read_stored(stored) {
+        Ok(kept) => Ok(format!("{snapshot}\n{}", to_stored(&merge(kept, incoming)))),
+        Err(_) => Ok(snapshot),
+    }
+}
+
+/// The two parts of a [`Task::ImportFile`] answer: the snapshot, and the
+/// milestones text to store when there is one. (A snapshot never holds a
+/// line break: it is base64 after its prefix.)
+pub fn split_import_answer(answer: &str) -> (&str, Option<&str>) {
+    match answer.split_once('\n') {
+        Some((snapshot, milestones)) => (snapshot, Some(milestones)),
+        None => (answer, None),
+    }
 }

@@ -15,6 +15,7 @@
 //! analysis: it reports); comparing a design with itself finds no difference;
 //! every list is in a fixed order (A's order, then B's for what B adds).
 
+pub mod link;
 pub mod runs;
 pub mod structure;
 
