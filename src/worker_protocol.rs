@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::engine::tasks::Task;
 
+pub mod compare;
 pub mod learn;
 
 /// What the page asks of the worker.

@@ -30,6 +30,14 @@ pub fn local_storage() -> Result<Storage, String> {
     }
 }
 
+/// The text stored under `key` (empty when there is none or storage is out of reach).
+pub fn stored_text(key: &str) -> String {
+    local_storage()
+        .ok()
+        .and_then(|storage| storage.get_item(key).ok().flatten())
+        .unwrap_or_default()
+}
+
 /// The fragment of the address, with its `#` (empty when there is none).
 pub fn address_fragment() -> String {
     window().location().hash().unwrap_or_default()

@@ -5,13 +5,17 @@
 //! tool; a file larger than the design file's limit is refused from its size
 //! before a byte is read; a file that fails shows its message as a
 //! [`NoticeKind::ImportError`] and changes nothing. A file that passes
-//! replaces the design as one undo step.
+//! replaces the design as one undo step. Its milestones are merged into the
+//! ones stored in this browser by the worker ([`Task::ImportFile`]), which
+//! never drops one of the user's; the page only stores the merged list.
 
-use super::browser::js_error_text;
+use super::browser::{js_error_text, local_storage, stored_text};
 use super::state::{AppState, NoticeKind};
 use crate::engine::quote::quote_within;
 use crate::engine::share::decode_snapshot;
 use crate::engine::share::design_file::{FormatError, MAX_FILE_BYTES};
+use crate::engine::share::milestones::MILESTONES_KEY;
+use crate::engine::tasks::split_import_answer;
 use crate::worker_protocol::Task;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
@@ -51,10 +55,19 @@ async fn import_file(state: AppState, file: File) {
         Ok(text) => text,
         Err(problem) => return failed(&file_name, &problem),
     };
-    state.worker().ask(Task::OpenFile(text), move |answer| {
-        match answer
-            .and_then(|snapshot| decode_snapshot(&snapshot).map_err(|error| error.to_string()))
-        {
+    let milestones = stored_text(MILESTONES_KEY);
+    let task = Task::ImportFile {
+        file: text,
+        milestones,
+    };
+    state.worker().ask(task, move |answer| {
+        match answer.and_then(|answer| {
+            let (snapshot, milestones) = split_import_answer(&answer);
+            if let Some(milestones) = milestones {
+                keep_milestones(state, milestones);
+            }
+            decode_snapshot(snapshot).map_err(|error| error.to_string())
+        }) {
             Ok(design) => {
                 state.dismiss_notice(NoticeKind::ImportError);
                 state.open_design(design, format!("imported {file_name}"));
@@ -62,6 +75,18 @@ async fn import_file(state: AppState, file: File) {
             Err(problem) => failed(&file_name, &problem),
         }
     });
+}
+
+/// Stores the milestones merged from an imported file, or says why not.
+fn keep_milestones(state: AppState, milestones: &str) {
+    let kept = local_storage().and_then(|storage| {
+        storage
+            .set_item(MILESTONES_KEY, milestones)
+            .map_err(|error| js_error_text(&error))
+    });
+    if let Err(problem) = kept {
+        state.report_error(format!("the file's milestones were not kept: {problem}"));
+    }
 }
 
 async fn read_text(file: &File) -> Result<String, String> {

@@ -16,6 +16,7 @@
 //! every list is in a fixed order (A's order, then B's for what B adds).
 
 pub mod link;
+pub mod marks;
 pub mod runs;
 pub mod structure;
 
