@@ -9,7 +9,7 @@
 //! same message that function's error gives).
 
 use crate::engine::export::{to_hpa_document, to_mermaid, to_svg};
-use crate::engine::share::design_file::{from_json, read_file, to_json, to_json_with_milestones};
+use crate::engine::share::design_file::{from_json, read_file, to_json_with_milestones};
 use crate::engine::share::milestones::{merge, read_stored, to_stored};
 use crate::engine::share::{decode_link, decode_snapshot, encode_link, encode_snapshot};
 use crate::engine::templates::template;
@@ -27,10 +27,9 @@ pub enum Task {
     Template(String),
     /// The share-link fragment of the design (without `#`).
     Link(String),
-    /// The design file, pretty-printed as `archplay` writes it.
-    DesignFile(String),
-    /// The design file with the user's milestones in it.
-    DesignFileWithMilestones {
+    /// The design file, pretty-printed as `archplay` writes it, with the
+    /// user's milestones in it.
+    DesignFile {
         /// The design, as a snapshot.
         design: String,
         /// The milestones as the browser stores them (empty for none); text
@@ -69,8 +68,7 @@ pub fn run(task: &Task) -> Result<String, String> {
             .map(|design| encode_snapshot(&design))
             .ok_or_else(|| format!("there is no template called `{name}`")),
         Task::Link(snapshot) => write(snapshot, encode_link),
-        Task::DesignFile(snapshot) => write(snapshot, to_json),
-        Task::DesignFileWithMilestones { design, milestones } => {
+        Task::DesignFile { design, milestones } => {
             let milestones = read_stored(milestones).unwrap_or_default();
             write(design, |design| {
                 to_json_with_milestones(design, &milestones)

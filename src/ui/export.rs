@@ -105,7 +105,7 @@ pub fn export_design(state: AppState) {
     let milestones = stored_text(MILESTONES_KEY);
     write_then(
         state,
-        Task::DesignFileWithMilestones {
+        Task::DesignFile {
             design: snapshot(state),
             milestones,
         },

@@ -13,7 +13,7 @@ use super::browser::{js_error_text, local_storage, stored_text};
 use super::state::{AppState, NoticeKind};
 use crate::engine::quote::quote_within;
 use crate::engine::share::decode_snapshot;
-use crate::engine::share::design_file::{FormatError, MAX_FILE_BYTES};
+use crate::engine::share::design_file::{too_large_message, MAX_FILE_BYTES};
 use crate::engine::share::milestones::MILESTONES_KEY;
 use crate::engine::tasks::split_import_answer;
 use crate::worker_protocol::Task;
@@ -93,7 +93,7 @@ async fn read_text(file: &File) -> Result<String, String> {
     // Refuse a huge file before reading it into memory; `from_json` checks again.
     let size = file.size();
     if size > MAX_FILE_BYTES as f64 {
-        return Err(FormatError::TooLarge(size as usize).to_string());
+        return Err(too_large_message(size as usize));
     }
     let text = JsFuture::from(file.text())
         .await

@@ -104,7 +104,7 @@ fn merging_keeps_every_milestone_of_the_users_and_duplicates_once() {
 fn export_and_import_tasks_carry_milestones() {
     let design = template("monolith").unwrap();
     let stored = to_stored(&[milestone("Mine", "event-driven")]);
-    let file = run(&Task::DesignFileWithMilestones {
+    let file = run(&Task::DesignFile {
         design: encode_snapshot(&design),
         milestones: to_stored(&[milestone("Split", "microservices")]),
     })
@@ -141,7 +141,7 @@ fn export_and_import_tasks_carry_milestones() {
         (encode_snapshot(&design).as_str(), None)
     );
     // Unreadable stored milestones are left out of an export, which still works.
-    let file = run(&Task::DesignFileWithMilestones {
+    let file = run(&Task::DesignFile {
         design: encode_snapshot(&design),
         milestones: "{bad".to_string(),
     })

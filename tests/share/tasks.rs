@@ -91,7 +91,10 @@ fn every_task_answers_what_its_engine_function_returns() {
             info.name
         );
         assert_eq!(
-            run(&Task::DesignFile(snapshot.clone())),
+            run(&Task::DesignFile {
+                design: snapshot.clone(),
+                milestones: String::new(),
+            }),
             Ok(to_json(&design)),
             "{}",
             info.name

@@ -201,7 +201,7 @@ pub enum FormatError {
 impl fmt::Display for FormatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            FormatError::TooLarge(bytes) => write!(f, "the file is {bytes} bytes; design files are at most {MAX_FILE_BYTES} bytes"),
+            FormatError::TooLarge(bytes) => f.write_str(&too_large_message(*bytes)),
             FormatError::Syntax(message) => write!(f, "not a valid design file: {message}"),
             FormatError::NotADesign => write!(f, "not an Archplay design file (no \"archplay\" version field)"),
             FormatError::NewerVersion(v) => write!(f, "the file uses format version {v}, newer than this app's {FORMAT_VERSION}; update Archplay to open it"),
@@ -222,6 +222,13 @@ impl fmt::Display for FormatError {
 }
 
 impl std::error::Error for FormatError {}
+
+/// What [`FormatError::TooLarge`] says, on its own: the page refuses a big
+/// file with it before reading a byte, and links no other message of this
+/// module.
+pub fn too_large_message(bytes: usize) -> String {
+    format!("the file is {bytes} bytes; design files are at most {MAX_FILE_BYTES} bytes")
+}
 
 /// Writes `design` as a pretty-printed design file.
 pub fn to_json(design: &Design) -> String {
