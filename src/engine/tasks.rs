@@ -9,7 +9,7 @@
 //! same message that function's error gives).
 
 use crate::engine::export::{to_hpa_document, to_mermaid, to_svg};
-use crate::engine::share::design_file::{from_json, read_file, to_json_with_milestones};
+use crate::engine::share::design_file::{read_file, to_json_with_milestones};
 use crate::engine::share::milestones::{merge, read_stored, to_stored};
 use crate::engine::share::{decode_link, decode_snapshot, encode_link, encode_snapshot};
 use crate::engine::templates::template;
@@ -21,8 +21,6 @@ use serde::{Deserialize, Serialize};
 pub enum Task {
     /// Open a share link (a bare fragment, a fragment with `#`, or a whole URL); answers a snapshot.
     OpenLink(String),
-    /// Open a design file's text; answers a snapshot.
-    OpenFile(String),
     /// Build the template of this name; answers a snapshot.
     Template(String),
     /// The share-link fragment of the design (without `#`).
@@ -41,7 +39,7 @@ pub enum Task {
     /// ones: answers the snapshot, then, when the file holds milestones and
     /// the stored text reads, a line break and the merged stored text
     /// ([`split_import_answer`]).
-    ImportFile {
+    OpenFile {
         /// The file's text.
         file: String,
         /// The milestones as the browser stores them (empty for none).
@@ -61,9 +59,6 @@ pub fn run(task: &Task) -> Result<String, String> {
         Task::OpenLink(link) => decode_link(link)
             .map(|design| encode_snapshot(&design))
             .map_err(|error| error.to_string()),
-        Task::OpenFile(text) => from_json(text)
-            .map(|design| encode_snapshot(&design))
-            .map_err(|error| error.to_string()),
         Task::Template(name) => template(name)
             .map(|design| encode_snapshot(&design))
             .ok_or_else(|| format!("there is no template called `{name}`")),
@@ -74,7 +69,7 @@ pub fn run(task: &Task) -> Result<String, String> {
                 to_json_with_milestones(design, &milestones)
             })
         }
-        Task::ImportFile { file, milestones } => import_file(file, milestones),
+        Task::OpenFile { file, milestones } => open_file(file, milestones),
         Task::Svg(snapshot) => write(snapshot, to_svg),
         Task::Mermaid(snapshot) => write(snapshot, to_mermaid),
         Task::Hpa(snapshot) => write(snapshot, |design| {
@@ -93,8 +88,8 @@ fn write(
 }
 
 /// Opens a design file and merges its milestones into the stored ones (see
-/// [`Task::ImportFile`]); stored text that does not read is left as it is.
-fn import_file(file: &str, stored: &str) -> Result<String, String> {
+/// [`Task::OpenFile`]); stored text that does not read is left as it is.
+fn open_file(file: &str, stored: &str) -> Result<String, String> {
     let (design, incoming) = read_file(file).map_err(|error| error.to_string())?;
     let snapshot = encode_snapshot(&design);
     if incoming.is_empty() {
@@ -106,7 +101,7 @@ fn import_file(file: &str, stored: &str) -> Result<String, String> {
     }
 }
 
-/// The two parts of a [`Task::ImportFile`] answer: the snapshot, and the
+/// The two parts of a [`Task::OpenFile`] answer: the snapshot, and the
 /// milestones text to store when there is one. (A snapshot never holds a
 /// line break: it is base64 after its prefix.)
 pub fn split_import_answer(answer: &str) -> (&str, Option<&str>) {

@@ -6,7 +6,7 @@
 //! before a byte is read; a file that fails shows its message as a
 //! [`NoticeKind::ImportError`] and changes nothing. A file that passes
 //! replaces the design as one undo step. Its milestones are merged into the
-//! ones stored in this browser by the worker ([`Task::ImportFile`]), which
+//! ones stored in this browser by the worker ([`Task::OpenFile`]), which
 //! never drops one of the user's; the page only stores the merged list.
 
 use super::browser::{js_error_text, local_storage, stored_text};
@@ -56,7 +56,7 @@ async fn import_file(state: AppState, file: File) {
         Err(problem) => return failed(&file_name, &problem),
     };
     let milestones = stored_text(MILESTONES_KEY);
-    let task = Task::ImportFile {
+    let task = Task::OpenFile {
         file: text,
         milestones,
     };
@@ -77,7 +77,8 @@ async fn import_file(state: AppState, file: File) {
     });
 }
 
-/// Stores the milestones merged from an imported file, or says why not.
+/// Stores the milestones merged from an imported file, or says why not
+/// (the browser's words: the file's design still opens).
 fn keep_milestones(state: AppState, milestones: &str) {
     let kept = local_storage().and_then(|storage| {
         storage
@@ -85,7 +86,7 @@ fn keep_milestones(state: AppState, milestones: &str) {
             .map_err(|error| js_error_text(&error))
     });
     if let Err(problem) = kept {
-        state.report_error(format!("the file's milestones were not kept: {problem}"));
+        state.report_error(problem);
     }
 }
 
@@ -109,7 +110,11 @@ mod tests {
 
     #[test]
     fn an_import_error_names_the_file_and_the_problem() {
-        let problem = run(&Task::OpenFile("{\"archplay\":1,".to_string())).unwrap_err();
+        let problem = run(&Task::OpenFile {
+            file: "{\"archplay\":1,".to_string(),
+            milestones: String::new(),
+        })
+        .unwrap_err();
         let message = import_error_message("shop.json", &problem);
         assert!(
             message.starts_with("\u{201c}shop.json\u{201d}: not a valid design file"),

@@ -17,6 +17,7 @@ use super::browser::{js_error_text, local_storage};
 use super::state::{AppState, NoticeKind, STARTING_TEMPLATE};
 use crate::engine::model::Design;
 use crate::engine::share::{decode_snapshot, encode_snapshot, is_snapshot};
+use crate::engine::tasks::split_import_answer;
 use crate::worker_protocol::Task;
 use leptos::ev;
 use leptos::prelude::*;
@@ -107,23 +108,27 @@ pub fn restore_saved_design(state: AppState) -> Autosave {
         }
         Saved::Other(text) => {
             reading.set_value(true);
-            state
-                .worker()
-                .ask(Task::OpenFile(text.clone()), move |answer| {
-                    reading.set_value(false);
-                    match answer.and_then(|snapshot| {
-                        decode_snapshot(&snapshot).map_err(|error| error.to_string())
-                    }) {
-                        Ok(design) => {
-                            // Storage holds this very design in an older form:
-                            // nothing to write until the user changes it.
-                            stored.set_value(encode_snapshot(&design));
-                            state.restore_design(design);
-                            state.fit_view();
-                        }
-                        Err(error) => report_unreadable(state, &text, &error),
+            let task = Task::OpenFile {
+                file: text.clone(),
+                milestones: String::new(),
+            };
+            state.worker().ask(task, move |answer| {
+                reading.set_value(false);
+                // An autosave is no import: milestones in it are not merged.
+                match answer.and_then(|answer| {
+                    decode_snapshot(split_import_answer(&answer).0)
+                        .map_err(|error| error.to_string())
+                }) {
+                    Ok(design) => {
+                        // Storage holds this very design in an older form:
+                        // nothing to write until the user changes it.
+                        stored.set_value(encode_snapshot(&design));
+                        state.restore_design(design);
+                        state.fit_view();
                     }
-                });
+                    Err(error) => report_unreadable(state, &text, &error),
+                }
+            });
         }
     }
     stored.set_value(state.design().with_untracked(encode_snapshot));

@@ -110,7 +110,7 @@ fn export_and_import_tasks_carry_milestones() {
     })
     .unwrap();
     assert!(file.contains("\"milestones\""));
-    let answer = run(&Task::ImportFile {
+    let answer = run(&Task::OpenFile {
         file: file.clone(),
         milestones: stored.clone(),
     })
@@ -124,14 +124,14 @@ fn export_and_import_tasks_carry_milestones() {
         .collect();
     assert_eq!(names, ["Mine", "Split"]);
     // Unreadable stored text is left alone: the design opens, nothing to store.
-    let answer = run(&Task::ImportFile {
+    let answer = run(&Task::OpenFile {
         file,
         milestones: "{bad".to_string(),
     })
     .unwrap();
     assert_eq!(split_import_answer(&answer).1, None);
     // A file without milestones answers the snapshot alone.
-    let answer = run(&Task::ImportFile {
+    let answer = run(&Task::OpenFile {
         file: to_json(&design),
         milestones: stored,
     })
