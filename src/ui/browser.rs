@@ -38,6 +38,13 @@ pub fn stored_text(key: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Stores `text` under `key`, or says why the browser would not.
+pub fn store_text(key: &str, text: &str) -> Result<(), String> {
+    local_storage()?
+        .set_item(key, text)
+        .map_err(|error| js_error_text(&error))
+}
+
 /// The fragment of the address, with its `#` (empty when there is none).
 pub fn address_fragment() -> String {
     window().location().hash().unwrap_or_default()

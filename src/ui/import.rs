@@ -9,7 +9,7 @@
 //! ones stored in this browser by the worker ([`Task::OpenFile`]), which
 //! never drops one of the user's; the page only stores the merged list.
 
-use super::browser::{js_error_text, local_storage, stored_text};
+use super::browser::{js_error_text, store_text, stored_text};
 use super::state::{AppState, NoticeKind};
 use crate::engine::quote::quote_within;
 use crate::engine::share::decode_snapshot;
@@ -80,12 +80,7 @@ async fn import_file(state: AppState, file: File) {
 /// Stores the milestones merged from an imported file, or says why not
 /// (the browser's words: the file's design still opens).
 fn keep_milestones(state: AppState, milestones: &str) {
-    let kept = local_storage().and_then(|storage| {
-        storage
-            .set_item(MILESTONES_KEY, milestones)
-            .map_err(|error| js_error_text(&error))
-    });
-    if let Err(problem) = kept {
+    if let Err(problem) = store_text(MILESTONES_KEY, milestones) {
         state.report_error(problem);
     }
 }

@@ -13,7 +13,7 @@
 //!   design as it was. Nothing is written while the design equals what is
 //!   stored, so opening the app (or a link that fails) leaves storage as it was.
 
-use super::browser::{js_error_text, local_storage};
+use super::browser::{local_storage, store_text};
 use super::state::{AppState, NoticeKind, STARTING_TEMPLATE};
 use crate::engine::model::Design;
 use crate::engine::share::{decode_snapshot, encode_snapshot, is_snapshot};
@@ -83,11 +83,7 @@ pub struct Autosave {
 
 /// Keeps `text` under [`UNREADABLE_KEY`] and tells the user why it could not be read.
 fn report_unreadable(state: AppState, text: &str, error: &str) {
-    let kept = local_storage().and_then(|storage| {
-        storage
-            .set_item(UNREADABLE_KEY, text)
-            .map_err(|error| js_error_text(&error))
-    });
+    let kept = store_text(UNREADABLE_KEY, text);
     state.show_notice(NoticeKind::StorageError, unreadable_message(error, kept));
 }
 
@@ -149,11 +145,7 @@ fn save_now(state: AppState, autosave: Autosave) {
     if autosave.stored.with_value(|stored| *stored == text) {
         return;
     }
-    let written = local_storage().and_then(|storage| {
-        storage
-            .set_item(DESIGN_KEY, &text)
-            .map_err(|error| js_error_text(&error))
-    });
+    let written = store_text(DESIGN_KEY, &text);
     match written {
         Ok(()) => {
             autosave.stored.set_value(text);
