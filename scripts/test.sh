@@ -149,7 +149,7 @@ record_runner "ui-unit-tests" "$ui_rc" "$ui_passed" "$ui_failed" "$ui_ignored"
 # The same cargo invocation trunk makes, so trunk reuses the artefacts and a
 # compile error is reported here with nothing else around it.
 built=0
-if run_check "wasm-check" cargo build --release --target wasm32-unknown-unknown --bin archplay-web --bin archplay-worker --bin archplay-sim-panel --bin archplay-learn --bin archplay-learn-worker --bin archplay-compare --bin archplay-sweep --bin archplay-sweep-worker; then
+if run_check "wasm-check" cargo build --release --target wasm32-unknown-unknown --bin archplay-web --bin archplay-worker --bin archplay-sim-panel --bin archplay-learn --bin archplay-learn-worker --bin archplay-compare --bin archplay-compare-worker --bin archplay-sweep --bin archplay-sweep-worker; then
     if run_check "trunk-build" trunk build --release --offline; then
         built=1
     fi

@@ -18,6 +18,9 @@
 //! - `module_bridge` is the host object every click-loaded view module
 //!   (Learn, Compare, Sweep) gets from the page; [`compare_bridge`] and
 //!   [`sweep_bridge`] name the Compare and Sweep modules and their addresses.
+//! - `compare_ui` (behind `web`) is the Compare module (Compare and
+//!   Milestones), in its own wasm (`archplay-compare`) with its own worker
+//!   (`archplay-compare-worker`).
 
 pub mod engine;
 pub mod worker_protocol;
@@ -27,6 +30,8 @@ pub mod sim_panel_bridge;
 pub mod compare_bridge;
 pub mod sweep_bridge;
 
+#[cfg(feature = "web")]
+pub mod compare_ui;
 #[cfg(feature = "web")]
 pub mod learn_bridge;
 #[cfg(feature = "web")]

@@ -30,6 +30,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::engine::tasks::Task;
 
+pub mod compare;
 pub mod learn;
 pub mod sweep;
 

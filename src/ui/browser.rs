@@ -30,6 +30,21 @@ pub fn local_storage() -> Result<Storage, String> {
     }
 }
 
+/// The text stored under `key` (empty when there is none or storage is out of reach).
+pub fn stored_text(key: &str) -> String {
+    local_storage()
+        .ok()
+        .and_then(|storage| storage.get_item(key).ok().flatten())
+        .unwrap_or_default()
+}
+
+/// Stores `text` under `key`, or says why the browser would not.
+pub fn store_text(key: &str, text: &str) -> Result<(), String> {
+    local_storage()?
+        .set_item(key, text)
+        .map_err(|error| js_error_text(&error))
+}
+
 /// The fragment of the address, with its `#` (empty when there is none).
 pub fn address_fragment() -> String {
     window().location().hash().unwrap_or_default()

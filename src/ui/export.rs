@@ -8,10 +8,11 @@
 //! names files, rasterises the SVG for PNG, and reports in the status area.
 //! An export never changes the design.
 
-use super::browser::js_error_text;
+use super::browser::{js_error_text, stored_text};
 use super::download::{download_blob, download_text};
 use super::state::AppState;
 use crate::engine::share::encode_snapshot;
+use crate::engine::share::milestones::MILESTONES_KEY;
 use crate::worker_protocol::Task;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -98,11 +99,16 @@ pub fn export_hpa(state: AppState) {
     );
 }
 
-/// Downloads the design file (`<design name>.archplay.json`).
+/// Downloads the design file (`<design name>.archplay.json`), with the
+/// milestones kept in this browser (the worker reads them).
 pub fn export_design(state: AppState) {
+    let milestones = stored_text(MILESTONES_KEY);
     write_then(
         state,
-        Task::DesignFile(snapshot(state)),
+        Task::DesignFile {
+            design: snapshot(state),
+            milestones,
+        },
         state.export_file_name(),
         move |name, json| offer(state, &name, &json, "application/json"),
     );

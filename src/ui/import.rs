@@ -5,13 +5,17 @@
 //! tool; a file larger than the design file's limit is refused from its size
 //! before a byte is read; a file that fails shows its message as a
 //! [`NoticeKind::ImportError`] and changes nothing. A file that passes
-//! replaces the design as one undo step.
+//! replaces the design as one undo step. Its milestones are merged into the
+//! ones stored in this browser by the worker ([`Task::OpenFile`]), which
+//! never drops one of the user's; the page only stores the merged list.
 
-use super::browser::js_error_text;
+use super::browser::{js_error_text, store_text, stored_text};
 use super::state::{AppState, NoticeKind};
 use crate::engine::quote::quote_within;
 use crate::engine::share::decode_snapshot;
-use crate::engine::share::design_file::{FormatError, MAX_FILE_BYTES};
+use crate::engine::share::design_file::{too_large_message, MAX_FILE_BYTES};
+use crate::engine::share::milestones::MILESTONES_KEY;
+use crate::engine::tasks::split_import_answer;
 use crate::worker_protocol::Task;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
@@ -51,10 +55,19 @@ async fn import_file(state: AppState, file: File) {
         Ok(text) => text,
         Err(problem) => return failed(&file_name, &problem),
     };
-    state.worker().ask(Task::OpenFile(text), move |answer| {
-        match answer
-            .and_then(|snapshot| decode_snapshot(&snapshot).map_err(|error| error.to_string()))
-        {
+    let milestones = stored_text(MILESTONES_KEY);
+    let task = Task::OpenFile {
+        file: text,
+        milestones,
+    };
+    state.worker().ask(task, move |answer| {
+        match answer.and_then(|answer| {
+            let (snapshot, milestones) = split_import_answer(&answer);
+            if let Some(milestones) = milestones {
+                keep_milestones(state, milestones);
+            }
+            decode_snapshot(snapshot).map_err(|error| error.to_string())
+        }) {
             Ok(design) => {
                 state.dismiss_notice(NoticeKind::ImportError);
                 state.open_design(design, format!("imported {file_name}"));
@@ -64,11 +77,19 @@ async fn import_file(state: AppState, file: File) {
     });
 }
 
+/// Stores the milestones merged from an imported file, or says why not
+/// (the browser's words: the file's design still opens).
+fn keep_milestones(state: AppState, milestones: &str) {
+    if let Err(problem) = store_text(MILESTONES_KEY, milestones) {
+        state.report_error(problem);
+    }
+}
+
 async fn read_text(file: &File) -> Result<String, String> {
     // Refuse a huge file before reading it into memory; `from_json` checks again.
     let size = file.size();
     if size > MAX_FILE_BYTES as f64 {
-        return Err(FormatError::TooLarge(size as usize).to_string());
+        return Err(too_large_message(size as usize));
     }
     let text = JsFuture::from(file.text())
         .await
@@ -84,7 +105,11 @@ mod tests {
 
     #[test]
     fn an_import_error_names_the_file_and_the_problem() {
-        let problem = run(&Task::OpenFile("{\"archplay\":1,".to_string())).unwrap_err();
+        let problem = run(&Task::OpenFile {
+            file: "{\"archplay\":1,".to_string(),
+            milestones: String::new(),
+        })
+        .unwrap_err();
         let message = import_error_message("shop.json", &problem);
         assert!(
             message.starts_with("\u{201c}shop.json\u{201d}: not a valid design file"),

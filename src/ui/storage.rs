@@ -13,10 +13,11 @@
 //!   design as it was. Nothing is written while the design equals what is
 //!   stored, so opening the app (or a link that fails) leaves storage as it was.
 
-use super::browser::{js_error_text, local_storage};
+use super::browser::{local_storage, store_text};
 use super::state::{AppState, NoticeKind, STARTING_TEMPLATE};
 use crate::engine::model::Design;
 use crate::engine::share::{decode_snapshot, encode_snapshot, is_snapshot};
+use crate::engine::tasks::split_import_answer;
 use crate::worker_protocol::Task;
 use leptos::ev;
 use leptos::prelude::*;
@@ -82,11 +83,7 @@ pub struct Autosave {
 
 /// Keeps `text` under [`UNREADABLE_KEY`] and tells the user why it could not be read.
 fn report_unreadable(state: AppState, text: &str, error: &str) {
-    let kept = local_storage().and_then(|storage| {
-        storage
-            .set_item(UNREADABLE_KEY, text)
-            .map_err(|error| js_error_text(&error))
-    });
+    let kept = store_text(UNREADABLE_KEY, text);
     state.show_notice(NoticeKind::StorageError, unreadable_message(error, kept));
 }
 
@@ -107,23 +104,27 @@ pub fn restore_saved_design(state: AppState) -> Autosave {
         }
         Saved::Other(text) => {
             reading.set_value(true);
-            state
-                .worker()
-                .ask(Task::OpenFile(text.clone()), move |answer| {
-                    reading.set_value(false);
-                    match answer.and_then(|snapshot| {
-                        decode_snapshot(&snapshot).map_err(|error| error.to_string())
-                    }) {
-                        Ok(design) => {
-                            // Storage holds this very design in an older form:
-                            // nothing to write until the user changes it.
-                            stored.set_value(encode_snapshot(&design));
-                            state.restore_design(design);
-                            state.fit_view();
-                        }
-                        Err(error) => report_unreadable(state, &text, &error),
+            let task = Task::OpenFile {
+                file: text.clone(),
+                milestones: String::new(),
+            };
+            state.worker().ask(task, move |answer| {
+                reading.set_value(false);
+                // An autosave is no import: milestones in it are not merged.
+                match answer.and_then(|answer| {
+                    decode_snapshot(split_import_answer(&answer).0)
+                        .map_err(|error| error.to_string())
+                }) {
+                    Ok(design) => {
+                        // Storage holds this very design in an older form:
+                        // nothing to write until the user changes it.
+                        stored.set_value(encode_snapshot(&design));
+                        state.restore_design(design);
+                        state.fit_view();
                     }
-                });
+                    Err(error) => report_unreadable(state, &text, &error),
+                }
+            });
         }
     }
     stored.set_value(state.design().with_untracked(encode_snapshot));
@@ -144,11 +145,7 @@ fn save_now(state: AppState, autosave: Autosave) {
     if autosave.stored.with_value(|stored| *stored == text) {
         return;
     }
-    let written = local_storage().and_then(|storage| {
-        storage
-            .set_item(DESIGN_KEY, &text)
-            .map_err(|error| js_error_text(&error))
-    });
+    let written = store_text(DESIGN_KEY, &text);
     match written {
         Ok(()) => {
             autosave.stored.set_value(text);

@@ -85,6 +85,18 @@ journey('axe-core finds no serious or critical violation with Sweep open, before
   await assertAccessible(page, 'with a refusal at a field');
 });
 
+journey('axe-core finds no serious or critical violation with Compare and Milestones open', { timeout: 90_000 }, async ({ page }) => {
+  await page.getByTestId('compare-open').click();
+  await page.getByTestId('compare-pin').click();
+  await page.getByTestId('compare-scores').waitFor({ state: 'visible' });
+  await assertAccessible(page, 'with Compare open and a design pinned');
+  await page.getByTestId('milestones-tab').click();
+  await page.getByTestId('milestone-save').click();
+  await page.getByTestId('milestone').first().waitFor({ state: 'visible' });
+  await assertAccessible(page, 'with Milestones open and one saved');
+  assert.equal(await page.locator('h1').count(), 1, 'Compare added an h1');
+});
+
 journey('axe-core finds no serious or critical violation with a component selected', { timeout: 90_000 }, async ({ page }) => {
   const id = await nodeByKind(page, 'service').getAttribute('data-id');
   await selectNode(page, id);

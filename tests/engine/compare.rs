@@ -317,3 +317,34 @@ fn a_faster_service_shows_in_both_estimates() {
     );
     assert_eq!(estimate.bottleneck.a.as_deref(), Some("orders"));
 }
+
+#[test]
+fn canvas_marks_name_bs_added_and_changed_components() {
+    use archplay::engine::compare::marks::canvas_marks;
+    let a = sketch(BASE);
+    let mut b = a.clone();
+    sketch_onto(
+        &mut b,
+        "
+service payments
+edge -> payments
+",
+    );
+    let orders = b.components.iter().find(|c| c.name == "orders").unwrap().id;
+    archplay::engine::attributes::access::set_field(
+        &mut b,
+        archplay::engine::attributes::spec::FieldTarget::Component(orders),
+        "replicas.current",
+        "5",
+    )
+    .unwrap();
+    let id = |name: &str| b.components.iter().find(|c| c.name == name).unwrap().id;
+    let marks = canvas_marks(&compare(&a, &b), &b);
+    assert_eq!(marks.added, vec![id("payments")]);
+    assert_eq!(marks.changed, vec![id("orders"), id("edge")]);
+    for (name, component) in &marks.ids {
+        assert_eq!(*component, id(name));
+    }
+    assert!(marks.ids.iter().any(|(name, _)| name == "payments"));
+    assert_eq!(canvas_marks(&compare(&a, &a), &a), Default::default());
+}

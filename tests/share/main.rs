@@ -29,6 +29,8 @@
 //!   the default component's values (issue 12).
 //! - `input_limits`: every reader of the command-line tool stops at its
 //!   limit while reading; hostile names and arguments give one short line.
+//! - `compare_link`: compare links (`compare/<A>/<B>`), round trip and bad halves.
+//! - `milestones`: stored milestones, milestones in the design file, merging on import.
 //! - `tasks`: snapshots and the worker's tasks (opening links and files,
 //!   writing links, design files and exports).
 //!
@@ -40,6 +42,7 @@ mod alloc_meter;
 mod challenge;
 mod challenge_spec;
 mod cli;
+mod compare_link;
 mod echoed_input;
 mod entry_checks;
 mod errors;
@@ -51,6 +54,7 @@ mod golden;
 mod history;
 mod input_limits;
 mod layout;
+mod milestones;
 mod partial_objects;
 mod prices;
 mod roundtrip;

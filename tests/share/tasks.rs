@@ -91,7 +91,10 @@ fn every_task_answers_what_its_engine_function_returns() {
             info.name
         );
         assert_eq!(
-            run(&Task::DesignFile(snapshot.clone())),
+            run(&Task::DesignFile {
+                design: snapshot.clone(),
+                milestones: String::new(),
+            }),
             Ok(to_json(&design)),
             "{}",
             info.name
@@ -124,7 +127,10 @@ fn every_task_answers_what_its_engine_function_returns() {
             info.name
         );
         assert_eq!(
-            run(&Task::OpenFile(to_json(&design))),
+            run(&Task::OpenFile {
+                file: to_json(&design),
+                milestones: String::new(),
+            }),
             Ok(snapshot),
             "{}",
             info.name
@@ -139,7 +145,10 @@ fn failed_tasks_give_the_engine_message() {
         Err(decode_link("#v9.xxx").unwrap_err().to_string())
     );
     assert_eq!(
-        run(&Task::OpenFile("{\"archplay\":1,".to_string())),
+        run(&Task::OpenFile {
+            file: "{\"archplay\":1,".to_string(),
+            milestones: String::new(),
+        }),
         Err(from_json("{\"archplay\":1,").unwrap_err().to_string())
     );
     let error = run(&Task::Svg("s1.!!".to_string())).expect_err("a damaged snapshot");

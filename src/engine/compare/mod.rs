@@ -15,6 +15,8 @@
 //! analysis: it reports); comparing a design with itself finds no difference;
 //! every list is in a fixed order (A's order, then B's for what B adds).
 
+pub mod link;
+pub mod marks;
 pub mod runs;
 pub mod structure;
 

@@ -2,16 +2,25 @@
 //!
 //! ```json
 //! { "archplay": 1, "name": "shop", "components": [...], "connections": [...],
-//!   "workload": {...}, "team": {...}, "targets": {...} }
+//!   "workload": {...}, "team": {...}, "targets": {...},
+//!   "milestones": [{ "name": "Before the cache", "design": { "name": ..., ... } }] }
 //! ```
+//!
+//! `milestones` is optional: the user's saved milestones
+//! ([`super::milestones`]), each a name and a design object of the same
+//! shape as the file's own design (without `archplay`). Files without it
+//! read as before.
 //!
 //! What must stay true: reading is two steps, parse then [`validate`], and a
 //! file that fails either step yields an error naming the problem, never a
 //! partly loaded design. Files from a newer format version are refused by name.
+//! Every milestone is validated too, and an error in one names it (its
+//! position and name).
 //! A message repeats what the file holds only escaped and cut ([`quote_within`]),
 //! so it is one short line whatever the file holds.
 //! `docs/design-file.md` documents every field.
 
+use super::milestones::Milestone;
 use crate::engine::model::validate::{validate, ValidationError};
 use crate::engine::model::Design;
 use crate::engine::quote::{quote_within, MESSAGE_BYTES};
@@ -29,7 +38,9 @@ pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 // intermediate representation.
 #[derive(Serialize)]
 struct FileOut<'a> {
-    archplay: u32,
+    // Absent on a milestone's design object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    archplay: Option<u32>,
     name: &'a str,
     components: &'a [crate::engine::model::Component],
     connections: &'a [crate::engine::model::Connection],
@@ -38,6 +49,14 @@ struct FileOut<'a> {
     targets: &'a crate::engine::model::Targets,
     simulation: &'a crate::engine::model::SimulationSettings,
     prices: &'a crate::engine::model::Prices,
+    #[serde(skip_serializing_if = "<[MilestoneOut<'a>]>::is_empty")]
+    milestones: Vec<MilestoneOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct MilestoneOut<'a> {
+    name: &'a str,
+    design: FileOut<'a>,
 }
 
 impl<'a> FileOut<'a> {
@@ -53,7 +72,7 @@ impl<'a> FileOut<'a> {
             prices,
         } = design;
         FileOut {
-            archplay: FORMAT_VERSION,
+            archplay: Some(FORMAT_VERSION),
             name,
             components,
             connections,
@@ -62,6 +81,15 @@ impl<'a> FileOut<'a> {
             targets,
             simulation,
             prices,
+            milestones: Vec::new(),
+        }
+    }
+
+    /// A milestone's design object: the design without `archplay`.
+    fn nested(design: &'a Design) -> FileOut<'a> {
+        FileOut {
+            archplay: None,
+            ..FileOut::new(design)
         }
     }
 }
@@ -78,6 +106,13 @@ struct FileIn {
     targets: crate::engine::model::Targets,
     simulation: crate::engine::model::SimulationSettings,
     prices: crate::engine::model::Prices,
+    milestones: Vec<MilestoneIn>,
+}
+
+#[derive(Deserialize)]
+struct MilestoneIn {
+    name: String,
+    design: FileIn,
 }
 
 impl Default for FileIn {
@@ -102,6 +137,7 @@ impl Default for FileIn {
             targets,
             simulation,
             prices,
+            milestones: Vec::new(),
         }
     }
 }
@@ -110,6 +146,7 @@ impl FileIn {
     fn into_design(self) -> Design {
         let FileIn {
             archplay: _,
+            milestones: _,
             name,
             components,
             connections,
@@ -145,12 +182,26 @@ pub enum FormatError {
     NewerVersion(u32),
     /// The JSON is well formed but the design breaks a rule.
     Invalid(ValidationError),
+    /// A milestone has no name.
+    UnnamedMilestone {
+        /// Its position in `milestones`, from 1.
+        position: usize,
+    },
+    /// A milestone's design breaks a rule.
+    InvalidMilestone {
+        /// Its position in `milestones`, from 1.
+        position: usize,
+        /// Its name, as the file gives it.
+        name: String,
+        /// What is wrong with its design.
+        error: ValidationError,
+    },
 }
 
 impl fmt::Display for FormatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            FormatError::TooLarge(bytes) => write!(f, "the file is {bytes} bytes; design files are at most {MAX_FILE_BYTES} bytes"),
+            FormatError::TooLarge(bytes) => f.write_str(&too_large_message(*bytes)),
             FormatError::Syntax(message) => write!(f, "not a valid design file: {message}"),
             FormatError::NotADesign => write!(f, "not an Archplay design file (no \"archplay\" version field)"),
             FormatError::NewerVersion(v) => write!(f, "the file uses format version {v}, newer than this app's {FORMAT_VERSION}; update Archplay to open it"),
@@ -159,15 +210,45 @@ impl fmt::Display for FormatError {
                 "the design is not valid: {}",
                 quote_within(&error.to_string(), MESSAGE_BYTES)
             ),
+            FormatError::UnnamedMilestone { position } => write!(f, "milestone {position} has no name"),
+            FormatError::InvalidMilestone { position, name, error } => write!(
+                f,
+                "the design of milestone {position} \u{201c}{}\u{201d} is not valid: {}",
+                quote_within(name, MESSAGE_BYTES / 4),
+                quote_within(&error.to_string(), MESSAGE_BYTES)
+            ),
         }
     }
 }
 
 impl std::error::Error for FormatError {}
 
+/// What [`FormatError::TooLarge`] says, on its own: the page refuses a big
+/// file with it before reading a byte, and links no other message of this
+/// module.
+pub fn too_large_message(bytes: usize) -> String {
+    format!("the file is {bytes} bytes; design files are at most {MAX_FILE_BYTES} bytes")
+}
+
 /// Writes `design` as a pretty-printed design file.
 pub fn to_json(design: &Design) -> String {
-    serde_json::to_string_pretty(&FileOut::new(design))
+    to_json_with_milestones(design, &[])
+}
+
+/// Writes `design` and the user's `milestones` as a pretty-printed design
+/// file (no `milestones` field when there are none).
+pub fn to_json_with_milestones(design: &Design, milestones: &[Milestone]) -> String {
+    let file = FileOut {
+        milestones: milestones
+            .iter()
+            .map(|milestone| MilestoneOut {
+                name: &milestone.name,
+                design: FileOut::nested(&milestone.design),
+            })
+            .collect(),
+        ..FileOut::new(design)
+    };
+    serde_json::to_string_pretty(&file)
         .unwrap_or_else(|error| format!("{{\"error\": \"{error}\"}}"))
 }
 
@@ -189,8 +270,13 @@ pub fn json_error_message(error: &serde_json::Error) -> String {
     format!("{}{position}", quote_within(problem, MESSAGE_BYTES / 2))
 }
 
-/// Reads and validates a design file.
+/// Reads and validates a design file (its milestones are validated and left out).
 pub fn from_json(text: &str) -> Result<Design, FormatError> {
+    read_file(text).map(|(design, _)| design)
+}
+
+/// Reads and validates a design file and its milestones, in the file's order.
+pub fn read_file(text: &str) -> Result<(Design, Vec<Milestone>), FormatError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(FormatError::TooLarge(text.len()));
     }
@@ -203,7 +289,27 @@ pub fn from_json(text: &str) -> Result<Design, FormatError> {
         }
         Some(_) => {}
     }
+    let mut file = file;
+    let milestones = std::mem::take(&mut file.milestones);
     let design = file.into_design();
     validate(&design).map_err(FormatError::Invalid)?;
-    Ok(design)
+    let milestones = milestones
+        .into_iter()
+        .enumerate()
+        .map(|(index, milestone)| {
+            let position = index + 1;
+            let name = milestone.name.trim().to_string();
+            if name.is_empty() {
+                return Err(FormatError::UnnamedMilestone { position });
+            }
+            let design = milestone.design.into_design();
+            validate(&design).map_err(|error| FormatError::InvalidMilestone {
+                position,
+                name: name.clone(),
+                error,
+            })?;
+            Ok(Milestone { name, design })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((design, milestones))
 }

@@ -36,6 +36,7 @@ pub mod design_file;
 pub mod envelope;
 mod error;
 pub mod layout;
+pub mod milestones;
 mod slot_access;
 mod snapshot;
 pub mod wire;

@@ -8,7 +8,7 @@
 //! ([`crate::ui::state::freshness::picker_value`]); `export-json` downloads
 //! the design file.
 
-use crate::compare_bridge::VIEW_COMPARE;
+use crate::compare_bridge::{VIEW_COMPARE, VIEW_MILESTONES};
 use crate::engine::templates::TEMPLATES;
 use crate::sweep_bridge::VIEW_SWEEP;
 use crate::ui::export::export_design;
@@ -26,7 +26,7 @@ use web_sys::Event;
 pub fn Toolbar(
     /// The page's end of the Learn module, for its button.
     learn: ModuleHost,
-    /// The page's end of the Compare module (Compare, and its Milestones tab).
+    /// The page's end of the Compare module (Compare, Milestones).
     compare: ModuleHost,
     /// The page's end of the Sweep module.
     sweep: ModuleHost,
@@ -97,6 +97,7 @@ pub fn Toolbar(
             </div>
             <ModuleButton host=learn view="learn" label="Learn" testid="learn-open" />
             <ModuleButton host=compare view=VIEW_COMPARE label="Compare" testid="compare-open" />
+            <ModuleButton host=compare view=VIEW_MILESTONES label="Milestones" testid="milestones-open" />
             <ModuleButton host=sweep view=VIEW_SWEEP label="Sweep" testid="sweep-open" />
             <SimOpenButton />
             <ShareMenu />
