@@ -16,7 +16,7 @@ use super::storage;
 use super::worker::{ask, CompareWorker};
 use crate::engine::compare::RunComparison;
 use crate::engine::share::milestones::{default_name, StoredMilestone};
-use crate::module_bridge::{CanvasMark, Host, HostNotice, MarkKind};
+use crate::module_bridge::{Host, HostNotice};
 use crate::worker_protocol::compare::{CompareAnswer, CompareRequest, Compared};
 use leptos::prelude::*;
 
@@ -183,7 +183,7 @@ impl CompareState {
     /// Compares A with the canvas's design now (the latest answer wins).
     pub fn recompare(&self) {
         let Some(pinned) = self.pinned.get_untracked() else {
-            self.host().mark(&[]);
+            self.host().mark(&[], &[]);
             return;
         };
         let serial = self.serial.get_value() + 1;
@@ -211,17 +211,8 @@ impl CompareState {
     }
 
     fn show_comparison(&self, compared: Compared) {
-        let marks: Vec<CanvasMark> = (compared.marks.added.iter())
-            .map(|&component| CanvasMark {
-                component,
-                kind: MarkKind::Added,
-            })
-            .chain(compared.marks.changed.iter().map(|&component| CanvasMark {
-                component,
-                kind: MarkKind::Changed,
-            }))
-            .collect();
-        self.host().mark(&marks);
+        self.host()
+            .mark(&compared.marks.added, &compared.marks.changed);
         if self.seed.with_untracked(String::is_empty) {
             self.seed.set(compared.seed.to_string());
             self.duration

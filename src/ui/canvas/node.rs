@@ -124,7 +124,7 @@ pub fn Node(
             data-kind=move || look.with(|look| look.kind_slug)
             data-name=move || look.with(|look| look.name.clone())
             data-selected=move || is_selected.get().to_string()
-            data-mark=move || mark.get()
+            data-mark=move || Some(mark.get()).filter(|mark| !mark.is_empty())
             class=class
             transform=transform
             on:pointerdown=on_press
