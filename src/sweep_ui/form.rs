@@ -38,7 +38,7 @@ pub fn SweepFormView() -> impl IntoView {
                     <span>"Workers"</span>
                     <input type="number" min="1" max="16" data-testid="sweep-workers"
                         prop:value=move || form.workers.get()
-                        on:change=move |ev| form.workers.set(event_target_value(&ev)) />
+                        on:input=move |ev| form.workers.set(event_target_value(&ev)) />
                 </label>
             </div>
             <div class="ap-sweep__actions">
@@ -135,7 +135,7 @@ fn NumberInput(
             <input type="text" inputmode="decimal" data-testid=format!("sweep-{slug}")
                 aria-invalid=move || sweep.refusal_at(field).is_some().to_string()
                 prop:value=move || value.get()
-                on:change=move |ev| value.set(event_target_value(&ev)) />
+                on:input=move |ev| value.set(event_target_value(&ev)) />
             <FieldMessage field />
         </label>
     }

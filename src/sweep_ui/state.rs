@@ -248,7 +248,15 @@ impl SweepState {
         };
         self.refusal.set(None);
         let generation = self.next_generation();
-        self.pool.with_value(WorkerPool::stop_all);
+        // A sweep still running is replaced: its workers are stopped mid-point.
+        // Idle workers stay, already started, so a second sweep does not pay
+        // for starting them again.
+        if matches!(
+            self.status.get_untracked(),
+            SweepStatus::Running | SweepStatus::Preparing
+        ) {
+            self.pool.with_value(WorkerPool::stop_all);
+        }
         let setup = SweepSetup {
             snapshot: self.snapshot(),
             spec: spec.clone(),

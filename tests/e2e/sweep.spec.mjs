@@ -79,6 +79,9 @@ for (const workers of [1, 3]) {
     await fill(page, { ...settings, workers });
     await page.getByTestId('sweep-run').click();
     await waitForStatus(page, 'done');
+    // The points ran on as many workers as the form asked for.
+    const running = page.workers().filter((worker) => worker.url().includes('archplay-sweep-worker')).length;
+    assert.equal(running, workers, `${running} sweep workers ran the points`);
     const csv = (await downloadFrom(page, 'sweep-download')).bytes.toString('utf8');
     const expected = cliSweep(await exportJson(page), settings);
     assert.equal(csv, expected);
