@@ -39,6 +39,8 @@ pub mod learn_ui;
 #[cfg(feature = "web")]
 pub mod module_bridge;
 #[cfg(feature = "web")]
+pub mod module_worker;
+#[cfg(feature = "web")]
 pub mod sweep_ui;
 #[cfg(feature = "web")]
 pub mod ui;
