@@ -6,9 +6,10 @@
 //! [`LearnReport::Learn`] (both through `serde-wasm-bindgen`; the protocol is
 //! `archplay::worker_protocol::learn`), computed by [`answer::answer`].
 //!
-//! What must stay true (the shared body, `archplay::module_worker`, keeps the
-//! rest): every command is answered exactly once, with the id it came with; [`LearnReport::Ready`] is posted once the
-//! handler is in place (the module queues its requests until then).
+//! What must stay true: every command is answered exactly once, with the
+//! id it came with; [`LearnReport::Ready`] is posted once the handler is in place.
+//! The rest (reading, posting, the handler) is the body every module's
+//! worker shares, `archplay::module_worker`.
 
 use archplay::worker_protocol::learn::{LearnCommand, LearnReport};
 

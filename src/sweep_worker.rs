@@ -6,9 +6,10 @@
 //! protocol is `archplay::worker_protocol::sweep`), computed by
 //! [`answer::answer`].
 //!
-//! What must stay true (the shared body, `archplay::module_worker`, keeps the
-//! rest): every command is answered exactly once, with the id it came with; [`SweepReport::Ready`] is posted once the
-//! handler is in place (the module queues its requests until then).
+//! What must stay true: every command is answered exactly once, with the
+//! id it came with; [`SweepReport::Ready`] is posted once the handler is in place.
+//! The rest (reading, posting, the handler) is the body every module's
+//! worker shares, `archplay::module_worker`.
 
 use archplay::worker_protocol::sweep::{SweepCommand, SweepReport};
 
