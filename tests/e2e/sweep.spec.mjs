@@ -4,7 +4,8 @@
 // is `archplay sweep` of the same design character for character, with one
 // worker and with several; Cancel stops every worker and leaves the design
 // as it was; a second sweep during the first replaces it; a bad range shows
-// its message at the field and runs nothing.
+// its message at the field and runs nothing; a database's shard count is a
+// parameter whose CSV is the command line's too.
 //
 // What must stay true: elements are found by data-testid only; waits are
 // bounded but nothing asserts on speed.
@@ -13,7 +14,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli, downloadFrom, eventually, exportJson, journey, waitForScores } from './helpers.mjs';
+import { cli, downloadFrom, eventually, exportJson, journey, loadTemplate, waitForScores } from './helpers.mjs';
 
 const RATE = 'workload.requests_per_second';
 
@@ -149,4 +150,19 @@ journey('an edit after a sweep says the sweep is of the earlier design', { timeo
   await page.getByTestId('node').first().click();
   await page.keyboard.press('Delete');
   await page.getByTestId('sweep-stale').waitFor({ state: 'visible' });
+});
+
+journey("a database's shard count is a parameter: one point per count, the CSV archplay sweep's", { timeout: 120_000 }, async ({ page }) => {
+  await loadTemplate(page, 'database-scaling');
+  await openSweep(page);
+  const option = page.getByTestId('sweep-param').locator('option[value="catalog-db.shards.count"]');
+  assert.match((await option.textContent()) ?? '', /Shard count/);
+  const settings = { param: 'catalog-db.shards.count', from: 1, to: 3, steps: 3, seed: 2, duration: 4 };
+  await fill(page, settings);
+  await page.getByTestId('sweep-run').click();
+  await waitForStatus(page, 'done');
+  assert.deepEqual(await progress(page), { done: 3, total: 3 });
+  const csv = (await downloadFrom(page, 'sweep-download')).bytes.toString('utf8');
+  assert.equal(csv, cliSweep(await exportJson(page), settings));
+  assert.deepEqual(csv.trim().split('\n').slice(1).map((row) => row.split(',')[1]), ['1', '2', '3']);
 });

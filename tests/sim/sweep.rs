@@ -3,13 +3,13 @@
 //! refused by name, and a point equal to `archplay simulate` of its design.
 
 use crate::run::{archplay, stderr, stdout, TempFile};
-use archplay::engine::attributes::access::read;
+use archplay::engine::attributes::access::{read, set_field};
 use archplay::engine::attributes::fields::{attribute, component_fields, FieldTarget, FieldType};
 use archplay::engine::attributes::spec::FieldValue;
-use archplay::engine::model::Design;
+use archplay::engine::model::{ComponentKind, Design};
 use archplay::engine::share::design_file;
 use archplay::engine::sweep::{
-    resolve_key, run_point, sweep_point, sweepable_keys, Sweep, SweepError, SweepSpec,
+    even_shards, resolve_key, run_point, sweep_point, sweepable_keys, Sweep, SweepError, SweepSpec,
 };
 use archplay::engine::templates::{template, TEMPLATES};
 
@@ -27,6 +27,84 @@ fn microservices() -> Design {
 }
 
 #[test]
+fn a_shard_count_sweep_splits_the_key_space_evenly_through_the_shards_entry() {
+    let design = template("database-scaling").unwrap();
+    let key_space = design.workload.key_space;
+    let sweep = Sweep::new(&design, &spec("catalog-db.shards.count", 1.0, 4.0, 4)).unwrap();
+    assert_eq!(sweep.values, vec![1.0, 2.0, 3.0, 4.0]);
+    for (index, n) in [(0, 1_usize), (1, 2), (2, 3), (3, 4)] {
+        let point = sweep.design_at(&design, index).unwrap();
+        let db = point
+            .components
+            .iter()
+            .find(|c| c.name == "catalog-db")
+            .unwrap();
+        if n == 1 {
+            assert!(db.shards.is_empty(), "one shard is an unsharded primary");
+            continue;
+        }
+        assert_eq!(db.shards.len(), n);
+        assert_eq!(db.shards[0].start, 0);
+        assert_eq!(db.shards[n - 1].end, key_space);
+        for pair in db.shards.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start, "contiguous ranges");
+        }
+        let widths: Vec<u32> = db.shards.iter().map(|s| s.end - s.start).collect();
+        let (low, high) = (widths.iter().min().unwrap(), widths.iter().max().unwrap());
+        assert!(high - low <= 1, "even ranges: {widths:?}");
+    }
+    // Each point is the design with its shards set through the inspector's field.
+    let mut by_hand = design.clone();
+    let db = by_hand
+        .components
+        .iter()
+        .find(|c| c.name == "catalog-db")
+        .unwrap()
+        .id;
+    set_field(
+        &mut by_hand,
+        FieldTarget::Component(db),
+        "shards",
+        &even_shards(3, key_space),
+    )
+    .unwrap();
+    assert_eq!(sweep.design_at(&design, 2).unwrap(), by_hand);
+    // More shards add primaries, each at its unit price.
+    let points: Vec<_> = (0..4)
+        .map(|i| {
+            sweep_point(
+                &design,
+                &spec("catalog-db.shards.count", 1.0, 4.0, 4),
+                i,
+                1,
+                5.0,
+            )
+            .unwrap()
+        })
+        .collect();
+    assert!(
+        points[3].cost_usd_per_month > points[0].cost_usd_per_month,
+        "four shards cost more than one"
+    );
+    // Past the key space, past 256, below one, or not whole: refused at the end it is about.
+    for (from, to, end) in [(0.0, 2.0, "from"), (1.0, 257.0, "to"), (1.5, 2.0, "from")] {
+        let error = Sweep::new(&design, &spec("catalog-db.shards.count", from, to, 2)).unwrap_err();
+        assert!(
+            matches!(error, SweepError::BadEnd { end: e, .. } if e == end),
+            "{from}..{to}: {error}"
+        );
+        assert!(error.to_string().contains("Shard count"), "{error}");
+    }
+    // Only a database has shards.
+    let error =
+        Sweep::new(&design, &spec("catalog-service.shards.count", 1.0, 2.0, 2)).unwrap_err();
+    assert!(
+        matches!(error, SweepError::UnknownAttribute { .. }),
+        "{error}"
+    );
+}
+
+#[test]
 fn every_sweepable_key_round_trips_through_the_attribute_table() {
     for info in TEMPLATES {
         let design = template(info.name).unwrap();
@@ -41,13 +119,31 @@ fn every_sweepable_key_round_trips_through_the_attribute_table() {
                     .count()
             })
             .sum();
+        let databases = design
+            .components
+            .iter()
+            .filter(|c| c.kind == ComponentKind::Database)
+            .count();
         assert_eq!(
             keys.len(),
-            4 + numbers_per_component,
-            "{}: the workload's four numbers and every component number",
+            4 + numbers_per_component + databases,
+            "{}: the workload's four numbers, every component number and each database's shard count",
             info.name
         );
         for key in &keys {
+            if let Some(name) = key.strip_suffix(".shards.count") {
+                // The shard count is written through the `shards` entry: a
+                // template's unsharded database is one shard, unchanged.
+                let (_, field) = resolve_key(&design, key).unwrap();
+                assert_eq!(field.key, "shards", "{key}");
+                let database = design.components.iter().find(|c| c.name == name).unwrap();
+                let now = database.shards.len().max(1) as f64;
+                let sweep = Sweep::new(&design, &spec(key, now, now, 1)).unwrap();
+                if database.shards.is_empty() {
+                    assert_eq!(sweep.design_at(&design, 0).unwrap(), design, "{key}");
+                }
+                continue;
+            }
             let (target, field) =
                 resolve_key(&design, key).unwrap_or_else(|e| panic!("{}: {key}: {e}", info.name));
             // The entry is the one the inspector looks up on that target.

@@ -10,7 +10,6 @@
 
 use super::point::{ComponentUtilisation, PointEstimate};
 use super::{Sweep, SweepError, SweepSpec};
-use crate::engine::attributes::spec::FieldType;
 use crate::engine::cost::monthly_cost;
 use crate::engine::model::{ComponentKind, Design};
 use crate::engine::score::analytic::estimate;
@@ -44,7 +43,7 @@ fn sample_values(sweep: &Sweep) -> Vec<f64> {
     if from == to {
         return vec![from];
     }
-    let whole = matches!(sweep.field.ty, FieldType::Number { integer: true, .. });
+    let whole = sweep.whole();
     let last = CURVE_SAMPLES - 1;
     let mut values: Vec<f64> = (0..CURVE_SAMPLES)
         .map(|i| {

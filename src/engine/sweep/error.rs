@@ -118,7 +118,8 @@ impl fmt::Display for SweepError {
             SweepError::UnknownKey { key } => write!(
                 f,
                 "unknown sweep key `{}`: use a workload number ({}) or \
-                 `<component>.<attribute>` such as `orders.replicas.current`",
+                 `<component>.<attribute>` such as `orders.replicas.current` \
+                 (a database's shard count is `<database>.shards.count`)",
                 quote(key),
                 WORKLOAD_KEYS_WORDS
             ),

@@ -10,7 +10,7 @@
 
 use super::{resolve_key, sweepable_keys, SweepError};
 use crate::engine::attributes::access::get_field;
-use crate::engine::attributes::spec::FieldTarget;
+use crate::engine::attributes::spec::{FieldTarget, FieldType};
 use crate::engine::model::Design;
 use serde::{Deserialize, Serialize};
 
@@ -42,6 +42,19 @@ pub fn sweep_parameters(design: &Design) -> Vec<SweepParameter> {
                 FieldTarget::Component(id) => design.component(id)?.name.clone(),
                 _ => WORKLOAD_GROUP.to_string(),
             };
+            if matches!(field.ty, FieldType::Shards) {
+                let FieldTarget::Component(id) = target else {
+                    return None;
+                };
+                let shards = design.component(id)?.shards.len().max(1);
+                return Some(SweepParameter {
+                    current: shards.to_string(),
+                    label: "Shard count".to_string(),
+                    unit: String::new(),
+                    group,
+                    key,
+                });
+            }
             Some(SweepParameter {
                 current: get_field(design, target, field.key).unwrap_or_default(),
                 label: field.label.to_string(),

@@ -7,9 +7,11 @@
 //! page can hand it to a pool of Web Workers and each worker can run one
 //! point with [`point::sweep_point`]; [`csv`] writes the points as a table.
 //! The key is a number of the workload (`workload.requests_per_second`,
-//! `workload.read_share`, `workload.key_space`, `workload.hop_latency_ms`) or
+//! `workload.read_share`, `workload.key_space`, `workload.hop_latency_ms`),
 //! `<component>.<attribute key>` for any number in the attribute table
-//! (`orders-service.replicas.current`).
+//! (`orders-service.replicas.current`), or a database's shard count
+//! (`<database>.shards.count`: n ranges splitting the key space evenly,
+//! written through the `shards` entry's own parser; 1 is unsharded).
 //!
 //! What must stay true: a point's design is the design with the parameter
 //! set through the attribute table ([`set_field`]: the inspector's parser,
@@ -29,7 +31,7 @@ use crate::engine::attributes::fields::{
     all_fields, attribute, component_attribute, component_fields, design_attribute,
 };
 use crate::engine::attributes::number::format_number;
-use crate::engine::attributes::spec::{FieldSpec, FieldTarget, FieldType};
+use crate::engine::attributes::spec::{FieldError, FieldSpec, FieldTarget, FieldType};
 use crate::engine::model::Design;
 use serde::{Deserialize, Serialize};
 
@@ -40,6 +42,10 @@ pub use point::{check_runs, run_point, sweep_point, SweepPoint};
 
 /// The most points one sweep runs.
 pub const MAX_STEPS: u32 = 64;
+/// The attribute part of a database's shard-count key (`catalog-db.shards.count`).
+pub const SHARD_COUNT: &str = "shards.count";
+/// The most shards a shard-count sweep asks for (the `shards` parser's limit).
+const MAX_SHARDS: u32 = 256;
 
 /// What to sweep: `param` from `from` to `to` in `steps` evenly spaced
 /// values, both ends included (one step runs `from` alone, so `to` must
@@ -88,6 +94,22 @@ pub struct Sweep {
     pub field: &'static FieldSpec,
     /// The value of each point, in order.
     pub values: Vec<f64>,
+    /// Whether the parameter is a database's shard count (`field` is then
+    /// its `shards` entry, and a value n writes n even key ranges).
+    pub shard_count: bool,
+}
+
+/// `n` ranges splitting keys `0..key_space` evenly, as the `shards` entry
+/// reads them; one shard is no ranges (an unsharded primary).
+pub fn even_shards(n: u32, key_space: u32) -> String {
+    if n <= 1 {
+        return String::new();
+    }
+    let bound = |i: u32| (u64::from(i) * u64::from(key_space) / u64::from(n)) as u32;
+    (0..n)
+        .map(|i| format!("{}..{}", bound(i), bound(i + 1)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl Sweep {
@@ -97,10 +119,32 @@ impl Sweep {
     /// here, before anything runs).
     pub fn new(design: &Design, spec: &SweepSpec) -> Result<Sweep, SweepError> {
         let (target, field) = resolve_key(design, &spec.param)?;
+        let shard_count = matches!(field.ty, FieldType::Shards);
         if spec.steps == 0 || spec.steps > MAX_STEPS {
             return Err(SweepError::BadSteps { steps: spec.steps });
         }
         for (end, value) in [("from", spec.from), ("to", spec.to)] {
+            if shard_count {
+                // At most one shard per key of the key space, and the parser's 256.
+                let most = MAX_SHARDS.min(design.workload.key_space).max(1);
+                let problem = if value.fract() != 0.0 {
+                    Some(FieldError::NotWhole {
+                        label: "Shard count",
+                    })
+                } else if !(1.0..=f64::from(most)).contains(&value) {
+                    Some(FieldError::OutOfRange {
+                        label: "Shard count",
+                        min: "1".into(),
+                        max: most.to_string(),
+                    })
+                } else {
+                    None
+                };
+                if let Some(problem) = problem {
+                    return Err(SweepError::BadEnd { end, problem });
+                }
+                continue;
+            }
             field
                 .check_number(value)
                 .map_err(|problem| SweepError::BadEnd { end, problem })?;
@@ -117,13 +161,17 @@ impl Sweep {
                 to: spec.to,
             });
         }
-        let whole = matches!(field.ty, FieldType::Number { integer: true, .. });
+        let whole = shard_count || matches!(field.ty, FieldType::Number { integer: true, .. });
         if whole {
             // Both ends are whole and at most 10^9 apart (the table's ranges).
             let distinct = (spec.to - spec.from) as u64 + 1;
             if distinct < u64::from(spec.steps) {
                 return Err(SweepError::TooManyWholeSteps {
-                    label: field.label,
+                    label: if shard_count {
+                        "Shard count"
+                    } else {
+                        field.label
+                    },
                     distinct,
                     steps: spec.steps,
                 });
@@ -134,6 +182,7 @@ impl Sweep {
             target,
             field,
             values,
+            shard_count,
         };
         for &value in &sweep.values {
             sweep.set(design, value)?;
@@ -144,14 +193,20 @@ impl Sweep {
     /// `design` with the parameter set to `value` through the attribute table.
     fn set(&self, design: &Design, value: f64) -> Result<Design, SweepError> {
         let mut point = design.clone();
-        set_field(
-            &mut point,
-            self.target,
-            self.field.key,
-            &format_number(value),
-        )
-        .map_err(|problem| SweepError::PointRefused { value, problem })?;
+        let text = if self.shard_count {
+            even_shards(value as u32, design.workload.key_space)
+        } else {
+            format_number(value)
+        };
+        set_field(&mut point, self.target, self.field.key, &text)
+            .map_err(|problem| SweepError::PointRefused { value, problem })?;
         Ok(point)
+    }
+
+    /// Whether the parameter takes only whole values (its points and the
+    /// estimate's curve are rounded to them).
+    pub fn whole(&self) -> bool {
+        self.shard_count || matches!(self.field.ty, FieldType::Number { integer: true, .. })
     }
 
     /// The design of point `index`: `design` with the parameter set to that
@@ -219,9 +274,11 @@ pub fn resolve_key(
         .collect();
     candidates.sort_by_key(|(name, _, _)| std::cmp::Reverse(name.len()));
     if let Some(&(name, _, rest)) = candidates.first() {
-        let found = candidates
-            .iter()
-            .find_map(|&(_, target, rest)| Some((target, attribute(design, target, rest).ok()?)));
+        // A database's shard count is read and written through its `shards` entry.
+        let found = candidates.iter().find_map(|&(_, target, rest)| {
+            let own = if rest == SHARD_COUNT { "shards" } else { rest };
+            Some((target, attribute(design, target, own).ok()?))
+        });
         let Some((target, field)) = found else {
             return Err(SweepError::UnknownAttribute {
                 component: name.to_string(),
@@ -230,6 +287,7 @@ pub fn resolve_key(
         };
         return match field.ty {
             FieldType::Number { .. } => Ok((target, field)),
+            FieldType::Shards if key.ends_with(SHARD_COUNT) => Ok((target, field)),
             _ => Err(SweepError::NotSweepable {
                 key: key.to_string(),
                 what: kind_words(field),
@@ -266,7 +324,8 @@ fn unknown_component(key: &str) -> Option<SweepError> {
 
 /// Every key a sweep of `design` takes, in table order: the workload
 /// numbers, then each component's number attributes in design order
-/// (`<component>.<attribute key>`), for a page's parameter menu.
+/// (`<component>.<attribute key>`, a database's shard count after its
+/// numbers), for a page's parameter menu.
 pub fn sweepable_keys(design: &Design) -> Vec<String> {
     let mut keys: Vec<String> = all_fields()
         .filter(|field| is_workload_number(field))
@@ -277,6 +336,12 @@ pub fn sweepable_keys(design: &Design) -> Vec<String> {
             if matches!(field.ty, FieldType::Number { .. }) {
                 keys.push(format!("{}.{}", component.name, field.key));
             }
+        }
+        if component_fields(component.kind)
+            .iter()
+            .any(|field| matches!(field.ty, FieldType::Shards))
+        {
+            keys.push(format!("{}.{SHARD_COUNT}", component.name));
         }
     }
     keys
