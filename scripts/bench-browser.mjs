@@ -21,18 +21,15 @@
 // committed again) timed to its next frame. Machines here are noisy, so read
 // the edit median against the baselines of the same run, never across runs.
 
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { addFromPalette, launchBrowser, loadTemplate, nodeByKind, nodeIds, openApp, selectNode } from '../tests/e2e/helpers.mjs';
 import { openSimPanel } from '../tests/e2e/sim-helpers.mjs';
 import { benchLearn } from './bench-learn.mjs';
+import { startServer } from './serve-dist.mjs';
 
 const TARGET_COMPONENTS = 50;
 const SAMPLES = 50;
 const WARM_UP = 5;
 const PALETTE_KINDS = ['service', 'database', 'cache', 'load_balancer', 'event_bus', 'client', 'api_gateway', 'event_store', 'auth_provider', 'service_registry', 'monitoring'];
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const LOADS = 9;
 const RUNS = 5;
 const PARTS = (process.env.BENCH ?? 'startup,run,edit').split(',');
@@ -149,40 +146,6 @@ async function benchRun(browser, url) {
   } finally {
     await context.close();
   }
-}
-
-/** A free TCP port on 127.0.0.1. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Serves dist/ with Python's static server unless BASE_URL is given; returns the URL and a stop function. */
-async function startServer() {
-  if (process.env.BASE_URL) return { url: process.env.BASE_URL, stop: () => {} };
-  const port = await freePort();
-  const child = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', 'dist'], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}/`;
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    try {
-      const response = await fetch(url);
-      if (response.ok) return { url, stop: () => child.kill() };
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill();
-  throw new Error(`the static server for dist/ did not answer at ${url} (run trunk build --release --offline first)`);
 }
 
 /** Median and 95th percentile (nearest rank) of a list of milliseconds. */

@@ -20,46 +20,16 @@
 // same run. The script also prints the gzipped sizes of the main bundle and
 // of the worker bundle.
 
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cliTemplate, launchBrowser } from '../tests/e2e/helpers.mjs';
+import { startServer } from './serve-dist.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const EVENTS = Number(process.env.ARCHPLAY_BENCH_EVENTS ?? 10_000_000);
 const REPEATS = 5;
-
-/** A free TCP port on 127.0.0.1. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Serves dist/ with Python's static server unless BASE_URL is given; returns the URL and a stop function. */
-async function startServer() {
-  if (process.env.BASE_URL) return { url: process.env.BASE_URL, stop: () => {} };
-  const port = await freePort();
-  const child = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', 'dist'], { cwd: ROOT, stdio: 'ignore' });
-  const url = `http://127.0.0.1:${port}/`;
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    try {
-      if ((await fetch(url)).ok) return { url, stop: () => child.kill() };
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill();
-  throw new Error(`the static server for dist/ did not answer at ${url} (run trunk build --release --offline first)`);
-}
 
 /** A design file: components as [kind, name, fields], connections as [from, to] indices. */
 function design(name, workload, components, connections) {

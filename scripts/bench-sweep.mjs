@@ -19,49 +19,19 @@
 // with all cores (goal < 1 s). The machine is shared and noisy: read the
 // ratios inside one run.
 
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../tests/e2e/helpers.mjs';
+import { startServer } from './serve-dist.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const REPEATS = Number(process.env.ARCHPLAY_BENCH_REPEATS ?? 5);
 const CORES = availableParallelism();
 const CLI = process.env.ARCHPLAY_CLI ?? join(ROOT, 'target/cli/archplay');
 const SWEEP = { param: 'orders-service.service_time_ms', from: 10, to: 40, steps: 20, seed: 1, duration: 60 };
-
-/** A free TCP port on 127.0.0.1. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Serves dist/ with Python's static server unless BASE_URL is given. */
-async function startServer() {
-  if (process.env.BASE_URL) return { url: process.env.BASE_URL, stop: () => {} };
-  const port = await freePort();
-  const child = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', 'dist'], { cwd: ROOT, stdio: 'ignore' });
-  const url = `http://127.0.0.1:${port}/`;
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    try {
-      if ((await fetch(url)).ok) return { url, stop: () => child.kill() };
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill();
-  throw new Error('the static server did not start');
-}
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);

@@ -79,7 +79,15 @@ fn simulate(
     let by_duration = request.duration_s > 0.0;
     let mut design = design.clone();
     design.simulation.seed = request.seed;
-    design.simulation.duration_s = if by_duration { request.duration_s } else { 1e6 };
+    // By events: as many arrivals as events asked for (each makes at least
+    // two events), which stays within the run's event budget, where a fixed
+    // 10^6 s at hundreds of requests a second did not.
+    let for_events = request.events as f64 / design.workload.requests_per_second.max(1.0);
+    design.simulation.duration_s = if by_duration {
+        request.duration_s
+    } else {
+        for_events.max(1.0)
+    };
     let started = now_ms();
     let mut simulation = Simulation::new(&design).map_err(|error| error.to_string())?;
     let (events_before, started) = if by_duration {
